@@ -1,0 +1,307 @@
+// reclaimer.hpp — the one concept every memory-reclamation scheme satisfies,
+// and the pieces the schemes share (retired-node header, per-thread records).
+//
+// A lock-free structure unlinks a node with a CAS, but another thread may
+// still be reading it (it loaded the pointer just before the CAS). Freeing the
+// node then is a use-after-free, and re-allocating it at the same address is
+// the ABA problem: a stale CAS that expects the old address succeeds on the
+// new node. gillab's node-based structures never free a node themselves: they
+// *retire* it, and the reclamation scheme frees it once no thread can hold a
+// reference. ABA safety therefore comes from the scheme: a node's address is
+// not reused while any thread may still compare against it.
+//
+// The protocol a structure follows (every scheme implements all of it; what
+// is a no-op where is said in each scheme's header):
+//
+//   typename R::guard g;                 // read-side critical region (EBR pins
+//                                        // an epoch, HP takes hazard slots)
+//   Node* p = g.protect(slot, src);      // load src; p stays valid until the
+//                                        // guard ends or `slot` is re-protected
+//   ...CAS that unlinks p...             // seq_cst (see below)
+//   R::retire(p);                        // p is freed once no guard holds it
+//   R::quiescent_state();                // "this thread holds no reference":
+//                                        // QSBR's announcement, no-op elsewhere
+//   retire_object<R>(obj, deleter);      // for objects without the header
+//                                        // (one allocation for a box)
+//
+// Memory orders: hazard pointers and the epoch pin are store-then-load
+// handshakes with the reclaimer (Dekker): the reader stores its announcement
+// and then loads the shared pointer, the retirer unlinks and then loads the
+// announcements. Without stand-alone fences (ThreadSanitizer does not model
+// them) that needs seq_cst on all four accesses: protect() loads seq_cst, and
+// structures unlink with seq_cst CASes. On x86 both cost nothing extra (a
+// seq_cst load is a plain load, every CAS is a locked instruction).
+//
+// Domains: each scheme is a class template over a tag type, and each tag is
+// one process-wide domain (one set of thread records, one epoch). The default
+// tag is what structures use; tests instantiate their own tags to count a
+// domain's garbage in isolation.
+//
+// Per-thread records (detail::record_registry): a thread takes a record on
+// first use and gives it back when it exits; records are never freed while
+// the process runs, so scanners may walk the list without locks. Garbage a
+// thread could not free before exiting goes to the domain's orphan list, and
+// the next flush() of any thread adopts it; the domain frees whatever is left
+// at static destruction, after every thread that used it has finished.
+#pragma once
+
+#include <atomic>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace gillab::locks::reclaim {
+
+/// Header of every node a scheme can retire (intrusive: retiring allocates
+/// nothing). The fields belong to the scheme once the node is retired.
+struct retirable {
+  retirable* retired_next = nullptr;
+  void (*destroy)(retirable*) = nullptr;
+  // Scheme-specific: the epoch (EBR) or grace period (QSBR) at retirement;
+  // the node's address as readers protect it (hazard pointers).
+  std::uint64_t retired_tag = 0;
+};
+
+namespace detail {
+
+template <class Node>
+void destroy_node(retirable* r) noexcept {
+  delete static_cast<Node*>(r);
+}
+
+/// FIFO of retired nodes owned by one thread record (no synchronisation:
+/// only the record's owner touches it).
+class retired_list {
+ public:
+  void push(retirable* r) noexcept {
+    r->retired_next = nullptr;
+    if (tail_ != nullptr) {
+      tail_->retired_next = r;
+    } else {
+      head_ = r;
+    }
+    tail_ = r;
+    ++size_;
+  }
+  [[nodiscard]] retirable* front() const noexcept { return head_; }
+  retirable* pop() noexcept {
+    retirable* r = head_;
+    head_ = r->retired_next;
+    if (head_ == nullptr) tail_ = nullptr;
+    --size_;
+    return r;
+  }
+  /// Keep only the nodes for which `keep(node)` holds; destroy the others.
+  template <class Keep>
+  void sweep(Keep&& keep) {
+    retirable* r = head_;
+    head_ = tail_ = nullptr;
+    size_ = 0;
+    while (r != nullptr) {
+      retirable* next = r->retired_next;
+      if (keep(r)) {
+        push(r);
+      } else {
+        r->destroy(r);
+      }
+      r = next;
+    }
+  }
+  /// Hand the whole list over as a chain (first, last); the list is empty after.
+  std::pair<retirable*, retirable*> take_chain() noexcept {
+    std::pair<retirable*, retirable*> chain{head_, tail_};
+    head_ = tail_ = nullptr;
+    size_ = 0;
+    return chain;
+  }
+  void destroy_all() noexcept {
+    while (head_ != nullptr) {
+      retirable* r = pop();
+      r->destroy(r);
+    }
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return head_ == nullptr; }
+
+ private:
+  retirable* head_ = nullptr;
+  retirable* tail_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+/// Fields every scheme's per-thread record has.
+struct record_base {
+  record_base* registry_next = nullptr;  // immutable once published
+  std::atomic<bool> in_use{false};
+  // Retired and not yet freed, published (relaxed) for pending() only.
+  std::atomic<std::size_t> pending{0};
+  retired_list retired;  // owner only
+
+  void publish_pending() noexcept { pending.store(retired.size(), std::memory_order_relaxed); }
+};
+
+/// Append-only list of thread records; a thread claims a free one or adds one.
+template <class Record>
+class record_registry {
+ public:
+  Record* acquire() {
+    for (Record* r = first(); r != nullptr; r = next(r)) {
+      bool expected = false;
+      if (!r->in_use.load(std::memory_order_relaxed) &&
+          r->in_use.compare_exchange_strong(expected, true, std::memory_order_acquire,
+                                            std::memory_order_relaxed)) {
+        return r;
+      }
+    }
+    auto* r = new Record{};
+    r->in_use.store(true, std::memory_order_relaxed);
+    record_base* head = head_.load(std::memory_order_relaxed);
+    do {
+      r->registry_next = head;
+    } while (!head_.compare_exchange_weak(head, r, std::memory_order_release,
+                                          std::memory_order_relaxed));
+    return r;
+  }
+  /// The owner's updates to the record happen before the next owner's use.
+  static void release(Record* r) noexcept { r->in_use.store(false, std::memory_order_release); }
+
+  [[nodiscard]] Record* first() const noexcept {
+    return static_cast<Record*>(head_.load(std::memory_order_acquire));
+  }
+  static Record* next(Record* r) noexcept { return static_cast<Record*>(r->registry_next); }
+
+  [[nodiscard]] std::size_t pending() const noexcept {
+    std::size_t n = orphan_count_.load(std::memory_order_relaxed);
+    for (Record* r = first(); r != nullptr; r = next(r)) {
+      n += r->pending.load(std::memory_order_relaxed);
+    }
+    return n;
+  }
+
+  /// A thread that exits with garbage it could not free yet leaves it here;
+  /// the next flush() of any thread adopts it. The nodes keep their stamps.
+  void donate(retired_list& from) noexcept {
+    const std::size_t n = from.size();
+    if (n == 0) return;
+    auto [first_node, last_node] = from.take_chain();
+    orphan_count_.fetch_add(n, std::memory_order_relaxed);
+    retirable* head = orphans_.load(std::memory_order_relaxed);
+    do {
+      last_node->retired_next = head;
+    } while (!orphans_.compare_exchange_weak(head, first_node, std::memory_order_release,
+                                             std::memory_order_relaxed));
+  }
+  /// Take every orphan into `to` (the whole chain at once: no ABA).
+  void adopt(retired_list& to) noexcept {
+    if (orphans_.load(std::memory_order_relaxed) == nullptr) return;
+    retirable* r = orphans_.exchange(nullptr, std::memory_order_acquire);
+    std::size_t n = 0;
+    while (r != nullptr) {
+      retirable* next = r->retired_next;
+      to.push(r);
+      ++n;
+      r = next;
+    }
+    orphan_count_.fetch_sub(n, std::memory_order_relaxed);
+  }
+  [[nodiscard]] std::size_t size() const noexcept {
+    std::size_t n = 0;
+    for (Record* r = first(); r != nullptr; r = next(r)) ++n;
+    return n;
+  }
+
+  record_registry() = default;
+  record_registry(const record_registry&) = delete;
+  record_registry& operator=(const record_registry&) = delete;
+  /// Static destruction: every thread that used the domain has finished.
+  ~record_registry() {
+    retired_list orphans;
+    adopt(orphans);
+    orphans.destroy_all();
+    Record* r = first();
+    while (r != nullptr) {
+      Record* n = next(r);
+      r->retired.destroy_all();
+      delete r;
+      r = n;
+    }
+  }
+
+ private:
+  std::atomic<record_base*> head_{nullptr};
+  std::atomic<retirable*> orphans_{nullptr};
+  std::atomic<std::size_t> orphan_count_{0};
+};
+
+/// A thread's claim on one record of `Domain`, given back at thread exit
+/// after `Domain::on_thread_exit` had a last go at its garbage.
+template <class Domain>
+struct thread_handle {
+  typename Domain::record* rec;
+  thread_handle() : rec(Domain::registry().acquire()) {}
+  ~thread_handle() {
+    Domain::on_thread_exit(*rec);
+    Domain::registry().release(rec);
+  }
+  thread_handle(const thread_handle&) = delete;
+  thread_handle& operator=(const thread_handle&) = delete;
+};
+
+/// The node type the concept is checked with.
+struct probe_node : retirable {};
+
+/// The address readers protect for `node`: the node itself, or, for a box
+/// around an object that is not a retirable (retire_object), the object.
+template <class Node>
+const void* protected_address(const Node* node) noexcept {
+  if constexpr (requires { node->boxed_object; }) {
+    return node->boxed_object;
+  } else {
+    return node;
+  }
+}
+
+template <class T, class Deleter>
+struct retire_box : retirable {
+  retire_box(T* object, Deleter d) : boxed_object(object), deleter(std::move(d)) {}
+  ~retire_box() { deleter(boxed_object); }
+  retire_box(const retire_box&) = delete;
+  retire_box& operator=(const retire_box&) = delete;
+  T* boxed_object;
+  Deleter deleter;
+};
+
+}  // namespace detail
+
+/// A memory-reclamation scheme, as node-based structures use it.
+template <class R>
+concept reclaimer =
+    requires(typename R::guard& g, const std::atomic<detail::probe_node*>& src,
+             detail::probe_node* p) {
+      { R::name } -> std::convertible_to<std::string_view>;
+      { g.protect(std::size_t{0}, src) } -> std::same_as<detail::probe_node*>;
+      { R::retire(p) } -> std::same_as<void>;
+      { R::quiescent_state() } -> std::same_as<void>;
+      // Try to free the calling thread's garbage now (tests, thread exit).
+      { R::flush() } -> std::same_as<void>;
+      // Nodes retired in the domain and not yet freed (approximate while
+      // threads run; exact when they are quiet). For tests and benchmarks.
+      { R::pending() } -> std::same_as<std::size_t>;
+    } && std::is_default_constructible_v<typename R::guard> &&
+    !std::is_copy_constructible_v<typename R::guard> &&
+    !std::is_move_constructible_v<typename R::guard>;
+
+/// Retire an object that does not derive from retirable (an item array a
+/// reader loads without a lock, say): R frees it with `deleter` once no guard
+/// can hold it. Costs one small allocation per call, which the intrusive
+/// R::retire(node) avoids. Readers protect the object's own address.
+template <reclaimer R, class T, class Deleter = std::default_delete<T>>
+void retire_object(T* object, Deleter deleter = Deleter{}) {
+  R::retire(new detail::retire_box<T, Deleter>(object, std::move(deleter)));
+}
+
+}  // namespace gillab::locks::reclaim
