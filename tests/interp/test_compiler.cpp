@@ -103,6 +103,23 @@ TEST_CASE("try/except/finally compiles to an exception table with stack depths",
   CHECK(m->max_stack >= 3);
 }
 
+TEST_CASE("handler depths survive nested code units compiled in between", "[interp][compiler]") {
+  // Regression: depths were keyed by the unit's address, which moves when
+  // compiling a nested function grows the unit stack.
+  auto m = compile_source(
+      "try:\n"
+      "    def f():\n"
+      "        def g():\n"
+      "            pass\n"
+      "    x = 1 / 0\n"
+      "except ZeroDivisionError as e:\n"
+      "    pass\n",
+      "t.py");
+  bool saw_cleanup_depth = false;
+  for (const exception_entry& e : m->exception_table) saw_cleanup_depth |= e.depth == 1;
+  CHECK(saw_cleanup_depth);  // the except body's cleanup handler keeps the previous exception
+}
+
 TEST_CASE("symbol-table errors are CPython's SyntaxErrors", "[interp][compiler]") {
   CHECK(error_of("return 1\n") == "'return' outside function");
   CHECK(error_of("break\n") == "'break' outside loop");

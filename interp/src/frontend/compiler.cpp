@@ -45,6 +45,7 @@ struct unit {
   std::vector<label> labels;
   std::vector<fblock> fblocks;
   std::map<std::string, int> const_index;
+  std::vector<std::pair<int, int>> handler_depths;  // (handler label, stack depth)
   int line = 1;
 };
 
@@ -158,11 +159,6 @@ class compiler {
       if (it->handler >= 0) return it->handler;
     return -1;
   }
-  int handler_depth(int handler_label) const {
-    for (const fblock& f : units_.back().fblocks)
-      if (f.handler == handler_label) return f.depth;
-    return 0;
-  }
   // Items the enclosing blocks keep on the stack at a statement boundary.
   int base_depth() const {
     int d = 0;
@@ -177,7 +173,7 @@ class compiler {
   void build_exception_table(unit& n) {
     code_unit& c = *n.code;
     std::map<int, int> depth_of_label;
-    for (const auto& [l, d] : handler_depths_[&n]) depth_of_label[l] = d;
+    for (const auto& [l, d] : n.handler_depths) depth_of_label[l] = d;
     for (std::size_t i = 0; i < n.handler_of.size();) {
       const int h = n.handler_of[i];
       std::size_t j = i;
@@ -189,7 +185,6 @@ class compiler {
       }
       i = j;
     }
-    handler_depths_.erase(&n);
   }
 
   int compute_max_stack(const unit& n) {
@@ -631,7 +626,7 @@ class compiler {
   }
 
   void push_handler_block(fblock f) {
-    handler_depths_[&u()].emplace_back(f.handler, f.depth);
+    u().handler_depths.emplace_back(f.handler, f.depth);
     u().fblocks.push_back(std::move(f));
   }
 
@@ -672,7 +667,7 @@ class compiler {
         const int named_cleanup = new_label();
         u().fblocks.back().bound_name = h.name;
         u().fblocks.back().handler = named_cleanup;
-        handler_depths_[&u()].emplace_back(named_cleanup, depth + 1);
+        u().handler_depths.emplace_back(named_cleanup, depth + 1);
         body(h.body);
         u().fblocks.pop_back();
         emit(opcode::POP_EXCEPT);
@@ -1262,7 +1257,6 @@ class compiler {
   std::string filename_;
   scope& top_;
   std::vector<unit> units_;
-  std::map<const unit*, std::vector<std::pair<int, int>>> handler_depths_;
 };
 
 }  // namespace
