@@ -64,7 +64,10 @@ inline value false_value() { return value::from(&false_object); }
 inline value boolean(bool b) { return b ? true_value() : false_value(); }
 inline value not_implemented() { return value::from(&not_implemented_object); }
 
-inline type_object* type_of(value v) { return v.is_small() ? &int_type : v.obj()->type; }
+inline type_object* type_of(value v) {
+  if (v.is_null()) __builtin_unreachable();  // callers never pass "no value"
+  return v.is_small() ? &int_type : v.obj()->type;
+}
 bool is_subtype(const type_object* t, const type_object* base);
 inline bool is_instance(value v, const type_object* t) { return is_subtype(type_of(v), t); }
 
