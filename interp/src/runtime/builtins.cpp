@@ -667,7 +667,7 @@ value builtin_filter(value, const value* args, std::size_t nargs, value kwnames)
 value builtin_reversed(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("reversed", kwnames) || !arg_count("reversed", nargs, 1, 1)) return value();
   type_object* t = type_of(args[0]);
-  if (t != &list_type && t != &tuple_type && t != &range_type && t != &str_type && t != &dict_type) {
+  if (t != &list_type && t != &tuple_type && t != &range_type && t != &str_type && t != &dict_type) {  // sets are not reversible
     return raise_type_error(std::string("'") + t->name + "' object is not reversible");
   }
   std::vector<value> items;
@@ -1794,7 +1794,16 @@ value math_module() {
 
 }  // namespace
 
+value construct_set(const value* args, std::size_t nargs, value kwnames) {
+  return construct_set_of(&set_type, args, nargs, kwnames);
+}
+value construct_frozenset(const value* args, std::size_t nargs, value kwnames) {
+  return construct_set_of(&frozenset_type, args, nargs, kwnames);
+}
+
 constructor_fn constructor_of(const type_object* t) {
+  if (t == &set_type) return construct_set;
+  if (t == &frozenset_type) return construct_frozenset;
   if (t == &int_type) return construct_int;
   if (t == &float_type) return construct_float;
   if (t == &str_type) return construct_str;
@@ -1856,6 +1865,8 @@ dict_object* builtins_dict() {
     type("list", &list_type);
     type("tuple", &tuple_type);
     type("dict", &dict_type);
+    type("set", &set_type);
+    type("frozenset", &frozenset_type);
     type("range", &range_type);
     type("type", &type_type);
     type("object", &type_type);

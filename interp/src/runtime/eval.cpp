@@ -646,12 +646,38 @@ dispatch:
     PUSH(l);
     DISPATCH();
   }
-  TARGET(BUILD_SET)
-  TARGET(SET_ADD)
+  TARGET(BUILD_SET) {
+    SAVE_POINT();
+    value set = make_set(&set_type);
+    value* base = sp - arg;
+    bool ok = true;
+    for (value* p = base; p < sp; ++p) {
+      if (ok && set_add(set, *p) < 0) ok = false;
+      decref(*p);
+    }
+    sp = base;
+    if (!ok) {
+      decref(set);
+      goto error;
+    }
+    PUSH(set);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    SAVE_POINT();
+    value v = POP();
+    const int rc = set_add(PEEK(arg), v);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
   TARGET(SET_UPDATE) {
     SAVE_POINT();
-    raise(&exc_NotImplementedError, "sets are not supported by gillab yet");
-    goto error;
+    value iterable = POP();
+    const int rc = set_update(PEEK(arg), iterable);
+    decref(iterable);
+    if (rc < 0) goto error;
+    DISPATCH();
   }
   TARGET(BUILD_MAP) {
     SAVE_POINT();

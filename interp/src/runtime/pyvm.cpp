@@ -27,6 +27,7 @@ void init_runtime() {
   init_strings();
   init_containers();
   init_dict();
+  init_sets();
   init_exceptions();
   init_builtins();
   backend::attach(current_thread().backend_state);

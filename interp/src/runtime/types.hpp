@@ -106,7 +106,17 @@ struct dict_object : object {
   std::uint64_t version = 0;           // bumped on every change: iteration checks it
 };
 struct set_object : object {
-  dict_object* table;  // keys only; values are None
+  // CPython's setobject.c table, so iteration order (slot order) matches
+  // CPython's for keys whose hashes match (ints, floats, bools, tuples).
+  struct slot {
+    value key;              // null: never used
+    std::int64_t hash = 0;  // -1 with key == dummy marker: deleted
+  };
+  std::vector<slot> table;  // size is a power of two, at least 8
+  std::size_t fill = 0;     // active + deleted
+  std::size_t used = 0;     // active
+  std::size_t finger = 0;   // where pop() resumes
+  std::int64_t hash_cache = -1;  // frozenset only
 };
 struct range_object : object {
   std::int64_t start, stop, step, length;
