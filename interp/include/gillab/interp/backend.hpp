@@ -1,0 +1,127 @@
+// backend.hpp — the back-end seam: what the VM asks of a locking back-end.
+//
+// DESIGN.md, "The backend seam". One concept, `vm_backend`, lists every
+// question the runtime and the eval loop put to a back-end; `nosync`, `gil`,
+// `fine` and `stm` each answer it in backends/<name>.hpp. The runtime is
+// compiled once per back-end (see interp/CMakeLists.txt): each build sees
+// exactly one back-end type, so a hook that does nothing costs nothing and
+// `gil` never pays for `fine`'s atomics.
+//
+// Where each hook is called, and why (the rule that keeps single-thread
+// overhead low: barriers only where a mutable object can be seen by two
+// threads; immutable objects and thread-private frames take none):
+//
+//  object_header      Embedded at the start of every heap object: the
+//                     reference count field(s) and, where the back-end needs
+//                     them, a per-object lock (fine: locks::parking_mutex) or
+//                     a version/ownership word (stm). `nosync` and `gil`: one
+//                     plain 32-bit count.
+//  thread_state       Per-thread back-end data, reached through the VM's
+//                     thread state: GIL request flags, a biased-count owner
+//                     id, a transaction descriptor.
+//  attach / detach    A thread enters / leaves the runtime (thread start and
+//                     exit; the main thread at start-up and shutdown). gil:
+//                     take / drop the GIL; fine: register for QSBR; stm: start
+//                     / end the thread's first transaction.
+//  safepoint          The eval breaker: called on loop back edges and on
+//                     calls. Returns true if the eval loop must look at
+//                     pending work (signals, a stop-the-world request, an
+//                     async exception). gil: honour a drop request; stm:
+//                     commit the running transaction and start the next.
+//                     The fast path is one relaxed load.
+//  blocking region    blocking_region<B> scope around any call that may
+//                     block (sleep, I/O, lock wait, join): gil releases the
+//                     GIL; fine suspends the thread's critical sections; stm
+//                     commits (or goes irrevocable) before blocking.
+//  init_header        On allocation, before the object is published.
+//  incref / decref    Reference counting; decref returns true when the count
+//                     reached zero and the caller must deallocate. Immortal
+//                     objects (None, bools, small constants, types) are never
+//                     passed here: the runtime checks the immortal flag first.
+//                     nosync/gil: plain; fine: atomic or biased; stm: deferred
+//                     to commit.
+//  read / write       section_for_read(obj), section_for_write(obj): a scope
+//  sections           around every access to a *mutable* object's state (list
+//                     items, dict table, instance __dict__, ...), taken by the
+//                     runtime's container code, never by the eval loop
+//                     directly. nosync/gil: nothing. fine: the object's own
+//                     lock (PEP 703's Py_BEGIN_CRITICAL_SECTION). stm: open
+//                     the object for reading (record its version) or writing
+//                     (acquire it, log an undo copy).
+//  write_section2     The same over two objects at once (list.extend(other),
+//                     dict.update(other)): fine locks them in address order,
+//                     as PEP 703's Py_BEGIN_CRITICAL_SECTION2.
+//  atomic blocks      atomic_begin / atomic_end around a `with atomic:` body:
+//                     nothing under nosync and gil (the GIL already
+//                     serialises bytecodes; the block just does not drop it),
+//                     a documented global lock under fine, one transaction
+//                     under stm.
+//  restartable        stm only: true when a conflict may abort the running
+//                     transaction. The eval loop then keeps its thread's
+//                     state (frames, value stacks, instruction pointers)
+//                     restorable to the last safepoint, and re-executes from
+//                     there after an abort; the other back-ends never abort.
+//  statistics         write_statistics(json) at exit with --stats: switches,
+//                     waits, contention, commits, aborts by cause.
+//  supports_threads   false only for nosync, which refuses a second thread
+//                     with a clear error.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+
+namespace gillab::interp {
+
+template <class B>
+concept vm_backend = requires(typename B::object_header& h, typename B::thread_state& ts,
+                              std::ostream& out) {
+  typename B::object_header;
+  typename B::thread_state;
+  { B::name } -> std::convertible_to<std::string_view>;
+  { B::supports_threads } -> std::convertible_to<bool>;
+  { B::restartable } -> std::convertible_to<bool>;
+  // Threads.
+  { B::attach(ts) } -> std::same_as<void>;
+  { B::detach(ts) } -> std::same_as<void>;
+  { B::safepoint(ts) } -> std::same_as<bool>;
+  { B::enter_blocking(ts) } -> std::same_as<void>;
+  { B::leave_blocking(ts) } -> std::same_as<void>;
+  // Reference counting.
+  { B::init_header(h, ts) } -> std::same_as<void>;
+  { B::incref(h) } -> std::same_as<void>;
+  { B::decref(h) } -> std::same_as<bool>;
+  { B::refcount(h) } -> std::convertible_to<std::uint32_t>;
+  // Mutable shared state: scopes, so the runtime cannot forget the exit.
+  typename B::read_section;
+  typename B::write_section;
+  typename B::write_section2;
+  requires std::constructible_from<typename B::read_section, typename B::thread_state&,
+                                   typename B::object_header&>;
+  requires std::constructible_from<typename B::write_section, typename B::thread_state&,
+                                   typename B::object_header&>;
+  requires std::constructible_from<typename B::write_section2, typename B::thread_state&,
+                                   typename B::object_header&, typename B::object_header&>;
+  // Atomic blocks (`with atomic:`).
+  { B::atomic_begin(ts) } -> std::same_as<void>;
+  { B::atomic_end(ts) } -> std::same_as<void>;
+  // Statistics, as one JSON object.
+  { B::write_statistics(out) } -> std::same_as<void>;
+};
+
+/// Runs the scope's body with the thread detached from the runtime
+/// (CPython's Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS).
+template <class B>
+class blocking_region {
+ public:
+  explicit blocking_region(typename B::thread_state& ts) : ts_(ts) { B::enter_blocking(ts_); }
+  ~blocking_region() { B::leave_blocking(ts_); }
+  blocking_region(const blocking_region&) = delete;
+  blocking_region& operator=(const blocking_region&) = delete;
+
+ private:
+  typename B::thread_state& ts_;
+};
+
+}  // namespace gillab::interp

@@ -1,0 +1,1274 @@
+// compiler.cpp — see compiler.hpp.
+#include <gillab/interp/compiler.hpp>
+#include <gillab/interp/parser.hpp>
+
+#include "symtable.hpp"
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+namespace gillab::interp {
+namespace {
+
+using namespace ast;
+using ek = expr_kind;
+using sk = stmt_kind;
+using symtable::binding;
+using symtable::scope;
+using symtable::scope_kind;
+
+// What a break, continue or return must undo on its way out of a block.
+enum class fblock_kind { while_loop, for_loop, try_except, try_finally, finally_end, handler_cleanup, pushed_value };
+
+struct fblock {
+  fblock_kind kind;
+  int continue_label = -1;
+  int break_label = -1;
+  int handler = -1;  // label of this block's exception handler, or -1
+  int depth = 0;     // stack depth at the handler (before the exception is pushed)
+  const std::vector<stmt*>* finalbody = nullptr;
+  std::string bound_name{};  // except ... as name: deleted on the way out
+};
+
+struct label {
+  int target = -1;
+  std::vector<int> refs;  // instructions to patch
+};
+
+struct unit {
+  std::shared_ptr<code_unit> code = std::make_shared<code_unit>();
+  scope* sc = nullptr;
+  std::vector<int> handler_of;  // per instruction: label of the handler covering it, or -1
+  std::vector<label> labels;
+  std::vector<fblock> fblocks;
+  std::map<std::string, int> const_index;
+  std::vector<std::pair<int, int>> handler_depths;  // (handler label, stack depth)
+  int line = 1;
+};
+
+[[noreturn]] void fail(const span& where, const std::string& msg,
+                       syntax_error::kind k = syntax_error::kind::syntax) {
+  throw syntax_error(k, msg, where.line, where.column);
+}
+[[noreturn]] void unsupported(const span& where, const std::string& what) {
+  fail(where, what + " is not supported by gillab yet", syntax_error::kind::not_implemented);
+}
+
+constant parse_int_literal(const std::string& text) {
+  namespace mp = boost::multiprecision;
+  int base = 10;
+  std::size_t start = 0;
+  if (text.size() > 1 && text[0] == '0') {
+    const char b = static_cast<char>(text[1] | 0x20);
+    base = b == 'x' ? 16 : b == 'o' ? 8 : b == 'b' ? 2 : 10;
+    if (base != 10) start = 2;
+  }
+  mp::cpp_int v = 0;
+  for (std::size_t i = start; i < text.size(); ++i) {
+    const char c = static_cast<char>(text[i] | 0x20);
+    const int d = c >= 'a' ? c - 'a' + 10 : c - '0';
+    v = v * base + d;
+  }
+  if (v <= std::numeric_limits<std::int64_t>::max()) return static_cast<std::int64_t>(v);
+  return big_int_literal{v.str()};
+}
+
+class compiler {
+ public:
+  compiler(std::string filename, scope& top) : filename_(std::move(filename)), top_(top) {}
+
+  std::shared_ptr<const code_unit> module(const ast::module& m) {
+    push_unit(&top_, "<module>", "<module>", 1);
+    u().code->flags |= cf_module;
+    body(m.body);
+    emit(opcode::LOAD_CONST, add_const(none_literal{}));
+    emit(opcode::RETURN_VALUE);
+    return pop_unit();
+  }
+
+ private:
+  // ---- units, emission, labels ----
+  unit& u() { return units_.back(); }
+
+  void push_unit(scope* sc, const std::string& name, const std::string& qualname, int first_line) {
+    units_.emplace_back();
+    unit& n = u();
+    n.sc = sc;
+    n.code->name = name;
+    n.code->qualname = qualname;
+    n.code->filename = filename_;
+    n.code->first_line = first_line;
+    n.line = first_line;
+    if (sc->kind == scope_kind::function || sc->kind == scope_kind::comprehension) {
+      for (const std::string& p : sc->params) n.code->varnames.push_back(p);
+      for (const std::string& l : sc->local_order) {
+        if (sc->lookup(l) == binding::local &&
+            std::find(n.code->varnames.begin(), n.code->varnames.end(), l) == n.code->varnames.end())
+          n.code->varnames.push_back(l);
+      }
+    }
+    n.code->cellvars = sc->cellvars;
+    n.code->freevars = sc->freevars;
+    for (const std::string& c : sc->cellvars) {
+      auto it = std::find(sc->params.begin(), sc->params.end(), c);
+      n.code->cell_of_arg.push_back(it == sc->params.end() ? -1 : static_cast<int>(it - sc->params.begin()));
+    }
+  }
+
+  std::shared_ptr<const code_unit> pop_unit() {
+    unit& n = u();
+    code_unit& c = *n.code;
+    for (const label& l : n.labels) {
+      for (int ref : l.refs) {
+        c.code[static_cast<std::size_t>(ref)] =
+            make_instruction(op_of(c.code[static_cast<std::size_t>(ref)]), static_cast<std::uint32_t>(l.target));
+      }
+    }
+    build_exception_table(n);
+    c.max_stack = compute_max_stack(n);
+    std::shared_ptr<const code_unit> done = n.code;
+    units_.pop_back();
+    return done;
+  }
+
+  int emit(opcode op, std::uint32_t arg = 0) {
+    if (arg > max_arg) fail({u().line, 1, u().line, 1}, "too many constants, names or jumps in one code object");
+    code_unit& c = *u().code;
+    c.code.push_back(make_instruction(op, arg));
+    c.line_of.push_back(u().line);
+    u().handler_of.push_back(current_handler());
+    return static_cast<int>(c.code.size()) - 1;
+  }
+  int new_label() {
+    u().labels.emplace_back();
+    return static_cast<int>(u().labels.size()) - 1;
+  }
+  void bind(int l) { u().labels[static_cast<std::size_t>(l)].target = static_cast<int>(u().code->code.size()); }
+  void emit_jump(opcode op, int l) {
+    const int at = emit(op, 0);
+    u().labels[static_cast<std::size_t>(l)].refs.push_back(at);
+  }
+  int here() const { return static_cast<int>(units_.back().code->code.size()); }
+
+  int current_handler() const {
+    const auto& fbs = units_.back().fblocks;
+    for (auto it = fbs.rbegin(); it != fbs.rend(); ++it)
+      if (it->handler >= 0) return it->handler;
+    return -1;
+  }
+  // Items the enclosing blocks keep on the stack at a statement boundary.
+  int base_depth() const {
+    int d = 0;
+    for (const fblock& f : units_.back().fblocks) {
+      if (f.kind == fblock_kind::for_loop || f.kind == fblock_kind::pushed_value) d += 1;
+      if (f.kind == fblock_kind::handler_cleanup) d += 1;       // the previous exception
+      if (f.kind == fblock_kind::finally_end) d += 2;           // previous exception and the exception
+    }
+    return d;
+  }
+
+  void build_exception_table(unit& n) {
+    code_unit& c = *n.code;
+    std::map<int, int> depth_of_label;
+    for (const auto& [l, d] : n.handler_depths) depth_of_label[l] = d;
+    for (std::size_t i = 0; i < n.handler_of.size();) {
+      const int h = n.handler_of[i];
+      std::size_t j = i;
+      while (j < n.handler_of.size() && n.handler_of[j] == h) ++j;
+      if (h >= 0) {
+        c.exception_table.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
+                                     static_cast<std::uint32_t>(n.labels[static_cast<std::size_t>(h)].target),
+                                     static_cast<std::uint32_t>(depth_of_label[h])});
+      }
+      i = j;
+    }
+  }
+
+  int compute_max_stack(const unit& n) {
+    const code_unit& c = *n.code;
+    const int size = static_cast<int>(c.code.size());
+    std::vector<int> depth(static_cast<std::size_t>(size), -1);
+    std::vector<int> work;
+    auto reach = [&](int at, int d) {
+      if (at >= size || at < 0) return;
+      if (depth[static_cast<std::size_t>(at)] < d) {
+        depth[static_cast<std::size_t>(at)] = d;
+        work.push_back(at);
+      }
+    };
+    reach(0, 0);
+    for (const exception_entry& e : c.exception_table) reach(static_cast<int>(e.target), static_cast<int>(e.depth) + 1);
+    int max_depth = 0;
+    while (!work.empty()) {
+      const int at = work.back();
+      work.pop_back();
+      const int d = depth[static_cast<std::size_t>(at)];
+      max_depth = std::max(max_depth, d);
+      const instruction ins = c.code[static_cast<std::size_t>(at)];
+      const opcode op = op_of(ins);
+      const int arg = static_cast<int>(arg_of(ins));
+      const int after = d + stack_effect(op, static_cast<std::uint32_t>(arg));
+      max_depth = std::max(max_depth, after);
+      switch (op) {
+        case opcode::JUMP:
+        case opcode::JUMP_BACKWARD: reach(arg, d); break;
+        case opcode::RETURN_VALUE:
+        case opcode::RAISE_VARARGS:
+        case opcode::RERAISE: break;
+        case opcode::FOR_ITER:
+          reach(arg, d - 1);
+          reach(at + 1, after);
+          break;
+        case opcode::SEND:
+          reach(arg, d - 1);
+          reach(at + 1, after);
+          break;
+        case opcode::JUMP_IF_FALSE_OR_POP:
+        case opcode::JUMP_IF_TRUE_OR_POP:
+          reach(arg, d);
+          reach(at + 1, after);
+          break;
+        case opcode::POP_JUMP_IF_FALSE:
+        case opcode::POP_JUMP_IF_TRUE:
+          reach(arg, after);
+          reach(at + 1, after);
+          break;
+        default: reach(at + 1, after);
+      }
+    }
+    return max_depth + 1;
+  }
+
+  // ---- constants and names ----
+  std::uint32_t add_const(const constant& k) {
+    // Key by type and value so 1, 1.0, True and "1" stay distinct.
+    std::string key = std::to_string(k.index()) + ":";
+    if (const auto* i = std::get_if<std::int64_t>(&k)) key += std::to_string(*i);
+    else if (const auto* b = std::get_if<bool>(&k)) key += *b ? "1" : "0";
+    else if (const auto* d = std::get_if<double>(&k)) {
+      char buf[sizeof(double)];
+      std::memcpy(buf, d, sizeof buf);  // bitwise: 0.0 and -0.0 differ
+      key.append(buf, sizeof buf);
+    } else if (const auto* s = std::get_if<std::string>(&k)) key += *s;
+    else if (const auto* bi = std::get_if<big_int_literal>(&k)) key += bi->digits;
+    else if (const auto* by = std::get_if<bytes_literal>(&k)) key += by->bytes;
+    else if (const auto* names = std::get_if<std::vector<std::string>>(&k)) {
+      for (const auto& n : *names) key += n + '\0';
+    } else if (std::holds_alternative<std::shared_ptr<const code_unit>>(k)) {
+      key += std::to_string(u().code->constants.size());  // never shared
+    }
+    auto [it, inserted] = u().const_index.emplace(key, static_cast<int>(u().code->constants.size()));
+    if (inserted) u().code->constants.push_back(k);
+    return static_cast<std::uint32_t>(it->second);
+  }
+  std::uint32_t add_name(const std::string& n) {
+    auto& names = u().code->names;
+    auto it = std::find(names.begin(), names.end(), n);
+    if (it != names.end()) return static_cast<std::uint32_t>(it - names.begin());
+    names.push_back(n);
+    return static_cast<std::uint32_t>(names.size() - 1);
+  }
+  std::uint32_t local_index(const std::string& n) {
+    auto& v = u().code->varnames;
+    auto it = std::find(v.begin(), v.end(), n);
+    if (it != v.end()) return static_cast<std::uint32_t>(it - v.begin());
+    v.push_back(n);
+    return static_cast<std::uint32_t>(v.size() - 1);
+  }
+  std::uint32_t cell_index(const std::string& n) {
+    const auto& cells = u().code->cellvars;
+    auto it = std::find(cells.begin(), cells.end(), n);
+    if (it != cells.end()) return static_cast<std::uint32_t>(it - cells.begin());
+    const auto& frees = u().code->freevars;
+    auto jt = std::find(frees.begin(), frees.end(), n);
+    return static_cast<std::uint32_t>(cells.size() + static_cast<std::size_t>(jt - frees.begin()));
+  }
+
+  enum class name_op { load, store, del };
+  void name(const std::string& n, name_op op) {
+    const scope* sc = u().sc;
+    const binding b = sc->lookup(n);
+    static constexpr opcode fast[] = {opcode::LOAD_FAST, opcode::STORE_FAST, opcode::DELETE_FAST};
+    static constexpr opcode deref[] = {opcode::LOAD_DEREF, opcode::STORE_DEREF, opcode::DELETE_DEREF};
+    static constexpr opcode global[] = {opcode::LOAD_GLOBAL, opcode::STORE_GLOBAL, opcode::DELETE_GLOBAL};
+    static constexpr opcode named[] = {opcode::LOAD_NAME, opcode::STORE_NAME, opcode::DELETE_NAME};
+    const int k = static_cast<int>(op);
+    switch (b) {
+      case binding::local:
+        if (sc->kind == scope_kind::class_body) {
+          emit(named[k], add_name(n));
+        } else {
+          emit(fast[k], local_index(n));
+        }
+        return;
+      case binding::cell:
+      case binding::free: emit(deref[k], cell_index(n)); return;
+      case binding::global_explicit: emit(global[k], add_name(n)); return;
+      case binding::global_implicit:
+        emit(sc->kind == scope_kind::class_body ? named[k] : global[k], add_name(n));
+        return;
+    }
+  }
+
+  // ---- statements ----
+  void body(const std::vector<stmt*>& stmts) {
+    for (const stmt* s : stmts) statement(s);
+  }
+
+  void statement(const stmt* s) {
+    u().line = s->where.line;
+    switch (s->kind) {
+      case sk::expr:
+        expression(s->value);
+        emit(opcode::POP_TOP);
+        return;
+      case sk::assign:
+        expression(s->value);
+        for (std::size_t i = 0; i < s->targets.size(); ++i) {
+          if (i + 1 < s->targets.size()) emit(opcode::COPY, 1);
+          store(s->targets[i]);
+        }
+        return;
+      case sk::aug_assign: aug_assign(s); return;
+      case sk::ann_assign:
+        if (s->value) {
+          expression(s->value);
+          store(s->target);
+        }
+        if (s->simple && (u().sc->kind == scope_kind::module || u().sc->kind == scope_kind::class_body)) {
+          // __annotations__[name] = annotation, as CPython does at module and class level.
+          expression(s->annotation);
+          emit(opcode::LOAD_NAME, add_name("__annotations__"));
+          emit(opcode::LOAD_CONST, add_const(s->target->s));
+          emit(opcode::STORE_SUBSCR);
+        }
+        return;
+      case sk::if_: if_stmt(s); return;
+      case sk::while_: while_stmt(s); return;
+      case sk::for_: for_stmt(s); return;
+      case sk::break_: break_continue(s, true); return;
+      case sk::continue_: break_continue(s, false); return;
+      case sk::pass: return;
+      case sk::return_:
+        if (s->value) {
+          expression(s->value);
+        } else {
+          emit(opcode::LOAD_CONST, add_const(none_literal{}));
+        }
+        unwind_all(true);
+        u().line = s->where.line;
+        emit(opcode::RETURN_VALUE);
+        return;
+      case sk::function_def: function_def(s); return;
+      case sk::class_def: unsupported(s->where, "class definitions");
+      case sk::del:
+        for (const expr* t : s->targets) del(t);
+        return;
+      case sk::global:
+      case sk::nonlocal: return;
+      case sk::assert_: {
+        const int ok = new_label();
+        expression(s->test);
+        emit_jump(opcode::POP_JUMP_IF_TRUE, ok);
+        emit(opcode::LOAD_ASSERTION_ERROR);
+        if (s->msg) {
+          emit(opcode::PUSH_NULL);
+          expression(s->msg);
+          emit(opcode::CALL, 1);
+        }
+        emit(opcode::RAISE_VARARGS, 1);
+        bind(ok);
+        return;
+      }
+      case sk::raise:
+        if (s->value) expression(s->value);
+        if (s->msg) expression(s->msg);
+        u().line = s->where.line;
+        emit(opcode::RAISE_VARARGS, s->msg ? 2 : s->value ? 1 : 0);
+        return;
+      case sk::try_:
+        if (!s->finalbody.empty()) {
+          try_finally(s);
+        } else {
+          try_except(s);
+        }
+        return;
+      case sk::with: unsupported(s->where, "the 'with' statement");
+      case sk::import: import(s); return;
+      case sk::import_from: import_from(s); return;
+    }
+  }
+
+  void aug_assign(const stmt* s) {
+    const auto op = static_cast<std::uint32_t>(s->op) | 16;  // in-place form
+    const expr* t = s->target;
+    switch (t->kind) {
+      case ek::name:
+        name(t->s, name_op::load);
+        expression(s->value);
+        u().line = s->where.line;
+        emit(opcode::BINARY_OP, op);
+        name(t->s, name_op::store);
+        return;
+      case ek::attribute:
+        expression(t->a);
+        emit(opcode::COPY, 1);
+        emit(opcode::LOAD_ATTR, add_name(t->s));
+        expression(s->value);
+        u().line = s->where.line;
+        emit(opcode::BINARY_OP, op);
+        emit(opcode::SWAP, 2);
+        emit(opcode::STORE_ATTR, add_name(t->s));
+        return;
+      case ek::subscript:
+        expression(t->a);
+        expression(t->b);
+        emit(opcode::COPY, 2);
+        emit(opcode::COPY, 2);
+        emit(opcode::BINARY_SUBSCR);
+        expression(s->value);
+        u().line = s->where.line;
+        emit(opcode::BINARY_OP, op);
+        emit(opcode::SWAP, 3);
+        emit(opcode::SWAP, 2);
+        emit(opcode::STORE_SUBSCR);
+        return;
+      default: fail(t->where, "illegal expression for augmented assignment");
+    }
+  }
+
+  void store(const expr* t) {
+    switch (t->kind) {
+      case ek::name: name(t->s, name_op::store); return;
+      case ek::attribute:
+        expression(t->a);
+        emit(opcode::STORE_ATTR, add_name(t->s));
+        return;
+      case ek::subscript:
+        expression(t->a);
+        expression(t->b);
+        emit(opcode::STORE_SUBSCR);
+        return;
+      case ek::tuple:
+      case ek::list: {
+        const auto& items = t->items;
+        auto star = std::find_if(items.begin(), items.end(), [](const expr* e) { return e->kind == ek::starred; });
+        if (star == items.end()) {
+          emit(opcode::UNPACK_SEQUENCE, static_cast<std::uint32_t>(items.size()));
+        } else {
+          const auto before = static_cast<std::uint32_t>(star - items.begin());
+          const auto after = static_cast<std::uint32_t>(items.end() - star - 1);
+          if (before > 255 || after > 65535) fail(t->where, "too many expressions in star-unpacking assignment");
+          emit(opcode::UNPACK_EX, before | (after << 8));
+        }
+        for (const expr* e : items) store(e->kind == ek::starred ? e->a : e);
+        return;
+      }
+      default: fail(t->where, "cannot assign to expression");
+    }
+  }
+
+  void del(const expr* t) {
+    switch (t->kind) {
+      case ek::name: name(t->s, name_op::del); return;
+      case ek::attribute:
+        expression(t->a);
+        emit(opcode::DELETE_ATTR, add_name(t->s));
+        return;
+      case ek::subscript:
+        expression(t->a);
+        expression(t->b);
+        emit(opcode::DELETE_SUBSCR);
+        return;
+      case ek::tuple:
+      case ek::list:
+        for (const expr* e : t->items) del(e);
+        return;
+      default: fail(t->where, "cannot delete expression");
+    }
+  }
+
+  void if_stmt(const stmt* s) {
+    const int orelse = new_label();
+    const int end = new_label();
+    expression(s->test);
+    emit_jump(opcode::POP_JUMP_IF_FALSE, s->orelse.empty() ? end : orelse);
+    body(s->body);
+    if (!s->orelse.empty()) {
+      emit_jump(opcode::JUMP, end);
+      bind(orelse);
+      body(s->orelse);
+    }
+    bind(end);
+  }
+
+  void while_stmt(const stmt* s) {
+    const int top = new_label();
+    const int exit = new_label();
+    const int end = new_label();
+    bind(top);
+    expression(s->test);
+    emit_jump(opcode::POP_JUMP_IF_FALSE, exit);
+    u().fblocks.push_back({fblock_kind::while_loop, top, end});
+    body(s->body);
+    u().fblocks.pop_back();
+    u().line = s->where.line;
+    emit_jump(opcode::JUMP_BACKWARD, top);
+    bind(exit);
+    body(s->orelse);
+    bind(end);
+  }
+
+  void for_stmt(const stmt* s) {
+    const int top = new_label();
+    const int exit = new_label();
+    const int end = new_label();
+    expression(s->iter);
+    u().line = s->where.line;
+    emit(opcode::GET_ITER);
+    bind(top);
+    emit_jump(opcode::FOR_ITER, exit);
+    store(s->target);
+    u().fblocks.push_back({fblock_kind::for_loop, top, end});
+    body(s->body);
+    u().fblocks.pop_back();
+    u().line = s->where.line;
+    emit_jump(opcode::JUMP_BACKWARD, top);
+    bind(exit);
+    body(s->orelse);
+    bind(end);
+  }
+
+  // Emits what leaving `f` requires; `preserve_tos`: a return value is on top.
+  void unwind(const fblock& f, bool preserve_tos) {
+    switch (f.kind) {
+      case fblock_kind::while_loop:
+      case fblock_kind::try_except: return;
+      case fblock_kind::for_loop:
+        if (preserve_tos) emit(opcode::SWAP, 2);
+        emit(opcode::POP_TOP);  // the iterator
+        return;
+      case fblock_kind::pushed_value:
+        if (preserve_tos) emit(opcode::SWAP, 2);
+        emit(opcode::POP_TOP);
+        return;
+      case fblock_kind::try_finally:
+        if (preserve_tos) u().fblocks.push_back({fblock_kind::pushed_value});
+        body(*f.finalbody);
+        if (preserve_tos) u().fblocks.pop_back();
+        return;
+      case fblock_kind::finally_end:
+        // [prev exc (value)]: drop the exception, restore the previous one.
+        if (preserve_tos) emit(opcode::SWAP, 2);
+        emit(opcode::POP_TOP);
+        if (preserve_tos) emit(opcode::SWAP, 2);
+        emit(opcode::POP_EXCEPT);
+        return;
+      case fblock_kind::handler_cleanup:
+        if (preserve_tos) emit(opcode::SWAP, 2);
+        emit(opcode::POP_EXCEPT);
+        if (!f.bound_name.empty()) clear_name(f.bound_name);
+        return;
+    }
+  }
+
+  // Runs the unwind of every block out to (not including) the innermost
+  // loop for break/continue, or all of them for return. Blocks are popped
+  // while their cleanup is emitted, so that cleanup is not covered by their
+  // own exception handlers, then restored for the code that follows.
+  void unwind_all(bool preserve_tos) {
+    std::vector<fblock> saved;
+    while (!u().fblocks.empty()) {
+      fblock f = u().fblocks.back();
+      u().fblocks.pop_back();
+      saved.push_back(f);
+      unwind(f, preserve_tos);
+    }
+    for (auto it = saved.rbegin(); it != saved.rend(); ++it) u().fblocks.push_back(*it);
+  }
+
+  void break_continue(const stmt* s, bool is_break) {
+    auto& fbs = u().fblocks;
+    auto loop = std::find_if(fbs.rbegin(), fbs.rend(), [](const fblock& f) {
+      return f.kind == fblock_kind::while_loop || f.kind == fblock_kind::for_loop;
+    });
+    if (loop == fbs.rend()) fail(s->where, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+    std::vector<fblock> saved;
+    while (&fbs.back() != &*loop) {
+      fblock f = fbs.back();
+      fbs.pop_back();
+      saved.push_back(f);
+      unwind(f, false);
+      loop = std::find_if(fbs.rbegin(), fbs.rend(), [](const fblock& g) {
+        return g.kind == fblock_kind::while_loop || g.kind == fblock_kind::for_loop;
+      });
+    }
+    const fblock target = fbs.back();
+    u().line = s->where.line;
+    if (is_break) {
+      fbs.pop_back();
+      unwind(target, false);
+      fbs.push_back(target);
+      emit_jump(opcode::JUMP, target.break_label);
+    } else {
+      emit_jump(opcode::JUMP_BACKWARD, target.continue_label);
+    }
+    for (auto it = saved.rbegin(); it != saved.rend(); ++it) fbs.push_back(*it);
+  }
+
+  void clear_name(const std::string& n) {
+    emit(opcode::LOAD_CONST, add_const(none_literal{}));
+    name(n, name_op::store);
+    name(n, name_op::del);
+  }
+
+  void push_handler_block(fblock f) {
+    u().handler_depths.emplace_back(f.handler, f.depth);
+    u().fblocks.push_back(std::move(f));
+  }
+
+  void try_except(const stmt* s) {
+    const int handler = new_label();
+    const int cleanup = new_label();
+    const int orelse = new_label();
+    const int end = new_label();
+    const int depth = base_depth();
+    push_handler_block({fblock_kind::try_except, -1, -1, handler, depth});
+    body(s->body);
+    u().fblocks.pop_back();
+    emit_jump(opcode::JUMP, orelse);
+
+    bind(handler);  // [exc]
+    u().line = s->handlers.front().where.line;
+    emit(opcode::PUSH_EXC_INFO);  // [prev exc]
+    push_handler_block({fblock_kind::handler_cleanup, -1, -1, cleanup, depth + 1});
+    for (const except_handler& h : s->handlers) {
+      u().line = h.where.line;
+      const int next = new_label();
+      if (h.type) {
+        expression(h.type);
+        emit(opcode::CHECK_EXC_MATCH);
+        emit_jump(opcode::POP_JUMP_IF_FALSE, next);
+      } else if (&h != &s->handlers.back()) {
+        fail(h.where, "default 'except:' must be last");
+      }
+      if (h.name.empty()) {
+        emit(opcode::POP_TOP);
+        body(h.body);
+        u().fblocks.pop_back();
+        emit(opcode::POP_EXCEPT);
+      } else {
+        name(h.name, name_op::store);
+        // The name is deleted however the body is left: normally, by
+        // break/continue/return (unwind), or by an exception (named_cleanup).
+        const int named_cleanup = new_label();
+        u().fblocks.back().bound_name = h.name;
+        u().fblocks.back().handler = named_cleanup;
+        u().handler_depths.emplace_back(named_cleanup, depth + 1);
+        body(h.body);
+        u().fblocks.pop_back();
+        emit(opcode::POP_EXCEPT);
+        clear_name(h.name);
+        emit_jump(opcode::JUMP, end);
+        bind(named_cleanup);  // [prev exc2]
+        clear_name(h.name);
+        emit_jump(opcode::JUMP, cleanup);
+        push_handler_block({fblock_kind::handler_cleanup, -1, -1, cleanup, depth + 1});
+        bind(next);
+        continue;
+      }
+      emit_jump(opcode::JUMP, end);
+      push_handler_block({fblock_kind::handler_cleanup, -1, -1, cleanup, depth + 1});
+      bind(next);
+    }
+    // No clause matched: re-raise; the cleanup handler restores prev.
+    emit(opcode::RERAISE);
+    u().fblocks.pop_back();
+    bind(cleanup);  // [prev exc2]
+    emit(opcode::SWAP, 2);
+    emit(opcode::POP_EXCEPT);
+    emit(opcode::RERAISE);
+    bind(orelse);
+    body(s->orelse);
+    bind(end);
+  }
+
+  void try_finally(const stmt* s) {
+    const int handler = new_label();
+    const int cleanup = new_label();
+    const int end = new_label();
+    const int depth = base_depth();
+    fblock f{fblock_kind::try_finally, -1, -1, handler, depth};
+    f.finalbody = &s->finalbody;
+    push_handler_block(f);
+    if (s->handlers.empty()) {
+      body(s->body);
+    } else {
+      stmt inner = *s;  // the try/except part, without the finally
+      inner.finalbody.clear();
+      try_except(&inner);
+    }
+    u().fblocks.pop_back();
+    body(s->finalbody);  // normal path
+    emit_jump(opcode::JUMP, end);
+
+    bind(handler);  // [exc]
+    u().line = s->finalbody.front()->where.line;
+    emit(opcode::PUSH_EXC_INFO);  // [prev exc]
+    push_handler_block({fblock_kind::finally_end, -1, -1, cleanup, depth + 1});
+    body(s->finalbody);
+    emit(opcode::RERAISE);  // caught by `cleanup`, which restores prev
+    u().fblocks.pop_back();
+    bind(cleanup);  // [prev exc exc2] or [prev exc2]: unwound to depth + 1 = [prev]
+    emit(opcode::SWAP, 2);
+    emit(opcode::POP_EXCEPT);
+    emit(opcode::RERAISE);
+    bind(end);
+  }
+
+  void function_def(const stmt* s) {
+    for (const expr* d : s->decorators) expression(d);
+    scope* fn = symtable::child_for(*u().sc, s);
+    const std::uint32_t flags = function_prologue(s->args, s->returns);
+    auto code = function_body(fn, s->name, s->args, s->where.line, [&] {
+      // A leading string is the docstring; the body still runs it (a no-op).
+      body(s->body);
+      emit(opcode::LOAD_CONST, add_const(none_literal{}));
+      emit(opcode::RETURN_VALUE);
+    });
+    make_function(fn, code, flags);
+    for (std::size_t i = 0; i < s->decorators.size(); ++i) {
+      // [decorator fn] -> [decorator null fn] -> decorator(fn)
+      emit(opcode::PUSH_NULL);
+      emit(opcode::SWAP, 2);
+      emit(opcode::CALL, 1);
+    }
+    name(s->name, name_op::store);
+  }
+
+  // Pushes defaults, keyword defaults and annotations; returns MAKE_FUNCTION flags.
+  std::uint32_t function_prologue(const arguments* a, const expr* returns) {
+    std::uint32_t flags = 0;
+    if (!a->defaults.empty()) {
+      for (const expr* d : a->defaults) expression(d);
+      emit(opcode::BUILD_TUPLE, static_cast<std::uint32_t>(a->defaults.size()));
+      flags |= mf_defaults;
+    }
+    std::uint32_t kw = 0;
+    for (std::size_t i = 0; i < a->kwonly.size(); ++i) {
+      if (!a->kw_defaults[i]) continue;
+      emit(opcode::LOAD_CONST, add_const(a->kwonly[i].name));
+      expression(a->kw_defaults[i]);
+      ++kw;
+    }
+    if (kw) {
+      emit(opcode::BUILD_MAP, kw);
+      flags |= mf_kwdefaults;
+    }
+    std::uint32_t ann = 0;
+    auto annotate = [&](const arg& x) {
+      if (!x.annotation) return;
+      emit(opcode::LOAD_CONST, add_const(x.name));
+      expression(x.annotation);
+      ++ann;
+    };
+    for (const arg& x : a->posonly) annotate(x);
+    for (const arg& x : a->args) annotate(x);
+    if (a->vararg) annotate(*a->vararg);
+    for (const arg& x : a->kwonly) annotate(x);
+    if (a->kwarg) annotate(*a->kwarg);
+    if (returns) {
+      emit(opcode::LOAD_CONST, add_const(std::string("return")));
+      expression(returns);
+      ++ann;
+    }
+    if (ann) {
+      emit(opcode::BUILD_MAP, ann);
+      flags |= mf_annotations;
+    }
+    return flags;
+  }
+
+  template <class Body>
+  std::shared_ptr<const code_unit> function_body(scope* fn, const std::string& fname, const arguments* a,
+                                                 int line, Body&& emit_body) {
+    const std::string qual = qualname_prefix() + fname;
+    push_unit(fn, fname, qual, line);
+    code_unit& c = *u().code;
+    c.flags |= cf_nested * (units_.size() > 2);
+    if (a) {
+      c.argcount = static_cast<int>(a->posonly.size() + a->args.size());
+      c.posonlyargcount = static_cast<int>(a->posonly.size());
+      c.kwonlyargcount = static_cast<int>(a->kwonly.size());
+      if (a->vararg) c.flags |= cf_varargs;
+      if (a->kwarg) c.flags |= cf_varkeywords;
+      // varnames: positional, keyword-only, *args, **kwargs, then locals.
+      std::vector<std::string> order;
+      for (const arg& x : a->posonly) order.push_back(x.name);
+      for (const arg& x : a->args) order.push_back(x.name);
+      for (const arg& x : a->kwonly) order.push_back(x.name);
+      if (a->vararg) order.push_back(a->vararg->name);
+      if (a->kwarg) order.push_back(a->kwarg->name);
+      for (const std::string& v : c.varnames)
+        if (std::find(order.begin(), order.end(), v) == order.end()) order.push_back(v);
+      c.varnames = order;
+      c.cell_of_arg.clear();
+      for (const std::string& cell : c.cellvars) {
+        auto it = std::find(order.begin(), order.end(), cell);
+        const auto nparams = static_cast<std::ptrdiff_t>(c.argcount + c.kwonlyargcount + (a->vararg ? 1 : 0) + (a->kwarg ? 1 : 0));
+        c.cell_of_arg.push_back(it != order.end() && it - order.begin() < nparams ? static_cast<int>(it - order.begin()) : -1);
+      }
+    }
+    if (fn->is_generator) c.flags |= cf_generator;
+    emit_body();
+    return pop_unit();
+  }
+
+  std::string qualname_prefix() const {
+    const unit& n = units_.back();
+    if (n.sc->kind == scope_kind::module) return "";
+    if (n.sc->kind == scope_kind::class_body) return n.code->qualname + ".";
+    return n.code->qualname + ".<locals>.";
+  }
+
+  void make_function(const scope* fn, const std::shared_ptr<const code_unit>& code, std::uint32_t flags) {
+    if (!fn->freevars.empty()) {
+      for (const std::string& v : fn->freevars) emit(opcode::LOAD_CLOSURE, cell_index(v));
+      emit(opcode::BUILD_TUPLE, static_cast<std::uint32_t>(fn->freevars.size()));
+      flags |= mf_closure;
+    }
+    emit(opcode::LOAD_CONST, add_const(code));
+    emit(opcode::MAKE_FUNCTION, flags);
+  }
+
+  void import(const stmt* s) {
+    for (const alias& a : s->aliases) {
+      emit(opcode::LOAD_CONST, add_const(std::int64_t{0}));
+      emit(opcode::LOAD_CONST, add_const(none_literal{}));
+      emit(opcode::IMPORT_NAME, add_name(a.name));
+      if (a.asname.empty()) {
+        name(a.name.substr(0, a.name.find('.')), name_op::store);
+      } else {
+        // `import a.b as c` binds the submodule: walk the attributes.
+        std::size_t pos = a.name.find('.');
+        while (pos != std::string::npos) {
+          const std::size_t next = a.name.find('.', pos + 1);
+          emit(opcode::IMPORT_FROM, add_name(a.name.substr(pos + 1, next - pos - 1)));
+          emit(opcode::SWAP, 2);
+          emit(opcode::POP_TOP);
+          pos = next;
+        }
+        name(a.asname, name_op::store);
+      }
+    }
+  }
+
+  void import_from(const stmt* s) {
+    emit(opcode::LOAD_CONST, add_const(static_cast<std::int64_t>(s->level)));
+    std::vector<std::string> names;
+    for (const alias& a : s->aliases) names.push_back(a.name);
+    emit(opcode::LOAD_CONST, add_const(names));
+    emit(opcode::IMPORT_NAME, add_name(s->name));
+    if (names.size() == 1 && names[0] == "*") {
+      emit(opcode::IMPORT_STAR);
+      return;
+    }
+    for (const alias& a : s->aliases) {
+      emit(opcode::IMPORT_FROM, add_name(a.name));
+      name(a.asname.empty() ? a.name : a.asname, name_op::store);
+    }
+    emit(opcode::POP_TOP);
+  }
+
+  // ---- expressions ----
+  void expression(const expr* e) {
+    const int saved_line = u().line;
+    if (e->where.line > 0) u().line = e->where.line;
+    expression_at(e);
+    u().line = saved_line;
+  }
+
+  void expression_at(const expr* e) {
+    switch (e->kind) {
+      case ek::name: name(e->s, name_op::load); return;
+      case ek::int_const: emit(opcode::LOAD_CONST, add_const(parse_int_literal(e->s))); return;
+      case ek::float_const: emit(opcode::LOAD_CONST, add_const(e->number)); return;
+      case ek::str_const: emit(opcode::LOAD_CONST, add_const(e->s)); return;
+      case ek::bytes_const: emit(opcode::LOAD_CONST, add_const(bytes_literal{e->s})); return;
+      case ek::none_const: emit(opcode::LOAD_CONST, add_const(none_literal{})); return;
+      case ek::true_const: emit(opcode::LOAD_CONST, add_const(true)); return;
+      case ek::false_const: emit(opcode::LOAD_CONST, add_const(false)); return;
+      case ek::ellipsis_const: emit(opcode::LOAD_CONST, add_const(ellipsis_literal{})); return;
+      case ek::fstring: fstring(e); return;
+      case ek::formatted: formatted(e); return;
+      case ek::binop:
+        expression(e->a);
+        expression(e->b);
+        emit(opcode::BINARY_OP, e->op);
+        return;
+      case ek::unaryop: {
+        const auto op = static_cast<unaryop>(e->op);
+        // Fold -<number literal>, so negative constants cost one load.
+        if (op == unaryop::neg && (e->a->kind == ek::int_const || e->a->kind == ek::float_const)) {
+          if (e->a->kind == ek::float_const) {
+            emit(opcode::LOAD_CONST, add_const(-e->a->number));
+            return;
+          }
+          const constant k = parse_int_literal(e->a->s);
+          if (const auto* i = std::get_if<std::int64_t>(&k)) {
+            emit(opcode::LOAD_CONST, add_const(-*i));
+            return;
+          }
+        }
+        expression(e->a);
+        emit(op == unaryop::neg ? opcode::UNARY_NEGATIVE
+             : op == unaryop::pos ? opcode::UNARY_POSITIVE
+             : op == unaryop::invert ? opcode::UNARY_INVERT
+                                     : opcode::UNARY_NOT);
+        return;
+      }
+      case ek::boolop: {
+        const int end = new_label();
+        for (std::size_t i = 0; i < e->items.size(); ++i) {
+          expression(e->items[i]);
+          if (i + 1 < e->items.size()) emit_jump(e->flag ? opcode::JUMP_IF_TRUE_OR_POP : opcode::JUMP_IF_FALSE_OR_POP, end);
+        }
+        bind(end);
+        return;
+      }
+      case ek::compare: compare(e); return;
+      case ek::call: call(e); return;
+      case ek::attribute:
+        expression(e->a);
+        u().line = e->where.line;
+        emit(opcode::LOAD_ATTR, add_name(e->s));
+        return;
+      case ek::subscript:
+        expression(e->a);
+        expression(e->b);
+        emit(opcode::BINARY_SUBSCR);
+        return;
+      case ek::slice: {
+        auto part = [&](const expr* x) {
+          if (x) {
+            expression(x);
+          } else {
+            emit(opcode::LOAD_CONST, add_const(none_literal{}));
+          }
+        };
+        part(e->a);
+        part(e->b);
+        if (e->c) expression(e->c);
+        emit(opcode::BUILD_SLICE, e->c ? 3 : 2);
+        return;
+      }
+      case ek::tuple: sequence(e->items, opcode::BUILD_TUPLE, true); return;
+      case ek::list: sequence(e->items, opcode::BUILD_LIST, false); return;
+      case ek::set: sequence(e->items, opcode::BUILD_SET, false); return;
+      case ek::dict: dict(e); return;
+      case ek::list_comp:
+      case ek::set_comp:
+      case ek::dict_comp:
+      case ek::gen_exp: comprehension(e); return;
+      case ek::lambda: {
+        scope* fn = symtable::child_for(*u().sc, e);
+        const std::uint32_t flags = function_prologue(e->args, nullptr);
+        auto code = function_body(fn, "<lambda>", e->args, e->where.line, [&] {
+          expression(e->a);
+          emit(opcode::RETURN_VALUE);
+        });
+        make_function(fn, code, flags);
+        return;
+      }
+      case ek::if_exp: {
+        const int orelse = new_label();
+        const int end = new_label();
+        expression(e->a);
+        emit_jump(opcode::POP_JUMP_IF_FALSE, orelse);
+        expression(e->b);
+        emit_jump(opcode::JUMP, end);
+        bind(orelse);
+        expression(e->c);
+        bind(end);
+        return;
+      }
+      case ek::starred: fail(e->where, "can't use starred expression here");
+      case ek::named:
+        expression(e->b);
+        emit(opcode::COPY, 1);
+        name(e->a->s, name_op::store);
+        return;
+      case ek::yield:
+        if (e->a) {
+          expression(e->a);
+        } else {
+          emit(opcode::LOAD_CONST, add_const(none_literal{}));
+        }
+        emit(opcode::YIELD_VALUE);
+        return;
+      case ek::yield_from: {
+        const int loop = new_label();
+        const int done = new_label();
+        expression(e->a);
+        emit(opcode::GET_YIELD_FROM_ITER);
+        emit(opcode::LOAD_CONST, add_const(none_literal{}));
+        bind(loop);
+        emit_jump(opcode::SEND, done);  // [iter value] -> [iter result] | [value]
+        emit(opcode::YIELD_VALUE);
+        emit_jump(opcode::JUMP_BACKWARD, loop);
+        bind(done);
+        return;
+      }
+    }
+  }
+
+  void fstring(const expr* e) {
+    if (e->items.empty()) {
+      emit(opcode::LOAD_CONST, add_const(std::string()));
+      return;
+    }
+    for (const expr* part : e->items) expression(part);
+    if (e->items.size() > 1 || e->items[0]->kind != ek::formatted) {
+      emit(opcode::BUILD_STRING, static_cast<std::uint32_t>(e->items.size()));
+    }
+  }
+
+  void formatted(const expr* e) {
+    expression(e->a);
+    std::uint32_t flags = e->conversion == 's' ? 1 : e->conversion == 'r' ? 2 : e->conversion == 'a' ? 3 : 0;
+    if (e->b) {
+      fstring(e->b);
+      flags |= 4;
+    }
+    emit(opcode::FORMAT_VALUE, flags);
+  }
+
+  void compare(const expr* e) {
+    expression(e->a);
+    if (e->items.size() == 1) {
+      expression(e->items[0]);
+      compare_op(e->cmpops[0]);
+      return;
+    }
+    const int cleanup = new_label();
+    const int end = new_label();
+    for (std::size_t i = 0; i < e->items.size(); ++i) {
+      expression(e->items[i]);
+      if (i + 1 < e->items.size()) {
+        emit(opcode::SWAP, 2);
+        emit(opcode::COPY, 2);
+        compare_op(e->cmpops[i]);
+        emit_jump(opcode::JUMP_IF_FALSE_OR_POP, cleanup);
+      } else {
+        compare_op(e->cmpops[i]);
+      }
+    }
+    emit_jump(opcode::JUMP, end);
+    bind(cleanup);
+    emit(opcode::SWAP, 2);
+    emit(opcode::POP_TOP);
+    bind(end);
+  }
+
+  void compare_op(cmpop op) {
+    switch (op) {
+      case cmpop::is: emit(opcode::IS_OP, 0); return;
+      case cmpop::is_not: emit(opcode::IS_OP, 1); return;
+      case cmpop::in: emit(opcode::CONTAINS_OP, 0); return;
+      case cmpop::not_in: emit(opcode::CONTAINS_OP, 1); return;
+      default: emit(opcode::COMPARE_OP, static_cast<std::uint32_t>(op));
+    }
+  }
+
+  static bool has_starred(const std::vector<expr*>& items) {
+    return std::any_of(items.begin(), items.end(), [](const expr* x) { return x->kind == ek::starred; });
+  }
+
+  // Builds a tuple/list/set display; starred items extend a list.
+  void sequence(const std::vector<expr*>& items, opcode build, bool tuple) {
+    if (!has_starred(items)) {
+      for (const expr* x : items) expression(x);
+      emit(build, static_cast<std::uint32_t>(items.size()));
+      return;
+    }
+    const bool is_set = build == opcode::BUILD_SET;
+    emit(is_set ? opcode::BUILD_SET : opcode::BUILD_LIST, 0);
+    for (const expr* x : items) {
+      if (x->kind == ek::starred) {
+        expression(x->a);
+        emit(is_set ? opcode::SET_UPDATE : opcode::LIST_EXTEND, 1);
+      } else {
+        expression(x);
+        emit(is_set ? opcode::SET_ADD : opcode::LIST_APPEND, 1);
+      }
+    }
+    if (tuple) emit(opcode::LIST_TO_TUPLE);
+  }
+
+  void dict(const expr* e) {
+    std::uint32_t pending = 0;
+    bool built = false;
+    for (std::size_t i = 0; i < e->keys.size(); ++i) {
+      if (e->keys[i]) {
+        expression(e->keys[i]);
+        expression(e->values[i]);
+        ++pending;
+        continue;
+      }
+      if (pending || !built) {
+        emit(opcode::BUILD_MAP, pending);
+        if (built) emit(opcode::DICT_UPDATE, 1);
+        built = true;
+        pending = 0;
+      }
+      expression(e->values[i]);
+      emit(opcode::DICT_UPDATE, 1);
+    }
+    if (!built || pending) {
+      emit(opcode::BUILD_MAP, pending);
+      if (built) emit(opcode::DICT_UPDATE, 1);
+    }
+  }
+
+  void call(const expr* e) {
+    const bool starred = has_starred(e->items);
+    const bool double_star = std::any_of(e->keywords.begin(), e->keywords.end(), [](const keyword& k) { return k.name.empty(); });
+    if (!starred && !double_star && e->a->kind == ek::attribute) {
+      expression(e->a->a);
+      u().line = e->a->where.line;
+      emit(opcode::LOAD_METHOD, add_name(e->a->s));
+    } else {
+      expression(e->a);
+      emit(opcode::PUSH_NULL);
+    }
+    if (starred || double_star) {
+      sequence(e->items, opcode::BUILD_TUPLE, true);
+      if (!e->items.empty() && !starred) {
+        // sequence() built a tuple directly
+      }
+      if (!e->keywords.empty()) {
+        std::uint32_t pending = 0;
+        bool built = false;
+        for (const keyword& k : e->keywords) {
+          if (!k.name.empty()) {
+            emit(opcode::LOAD_CONST, add_const(k.name));
+            expression(k.value);
+            ++pending;
+            continue;
+          }
+          if (pending || !built) {
+            emit(opcode::BUILD_MAP, pending);
+            if (built) emit(opcode::DICT_MERGE, 1);
+            built = true;
+            pending = 0;
+          }
+          expression(k.value);
+          emit(opcode::DICT_MERGE, 1);
+        }
+        if (pending) {
+          emit(opcode::BUILD_MAP, pending);
+          emit(opcode::DICT_MERGE, 1);
+        }
+      }
+      u().line = e->where.line;
+      emit(opcode::CALL_EX, e->keywords.empty() ? 0 : 1);
+      return;
+    }
+    for (const expr* x : e->items) expression(x);
+    if (e->keywords.empty()) {
+      u().line = e->where.line;
+      emit(opcode::CALL, static_cast<std::uint32_t>(e->items.size()));
+      return;
+    }
+    std::vector<std::string> names;
+    for (const keyword& k : e->keywords) {
+      expression(k.value);
+      names.push_back(k.name);
+    }
+    emit(opcode::LOAD_CONST, add_const(names));
+    u().line = e->where.line;
+    emit(opcode::CALL_KW, static_cast<std::uint32_t>(e->items.size() + e->keywords.size()));
+  }
+
+  void comprehension(const expr* e) {
+    scope* fn = symtable::child_for(*u().sc, e);
+    const char* fname = e->kind == ek::list_comp ? "<listcomp>" : e->kind == ek::set_comp ? "<setcomp>"
+                        : e->kind == ek::dict_comp ? "<dictcomp>" : "<genexpr>";
+    auto code = function_body(fn, fname, nullptr, e->where.line, [&] {
+      code_unit& c = *u().code;
+      c.argcount = 1;
+      const bool gen = e->kind == ek::gen_exp;
+      if (!gen) {
+        emit(e->kind == ek::list_comp ? opcode::BUILD_LIST : e->kind == ek::set_comp ? opcode::BUILD_SET : opcode::BUILD_MAP, 0);
+      }
+      comprehension_generator(e, 0, gen);
+      if (gen) emit(opcode::LOAD_CONST, add_const(none_literal{}));
+      emit(opcode::RETURN_VALUE);
+    });
+    make_function(fn, code, 0);
+    emit(opcode::PUSH_NULL);
+    expression(e->generators.front().iter);
+    emit(opcode::GET_ITER);
+    emit(opcode::CALL, 1);
+  }
+
+  void comprehension_generator(const expr* e, std::size_t index, bool gen) {
+    const ast::comprehension& g = e->generators[index];
+    const int top = new_label();
+    const int exit = new_label();
+    if (index == 0) {
+      emit(opcode::LOAD_FAST, local_index(".0"));
+    } else {
+      expression(g.iter);
+      emit(opcode::GET_ITER);
+    }
+    bind(top);
+    emit_jump(opcode::FOR_ITER, exit);
+    store(g.target);
+    for (const expr* cond : g.ifs) {
+      expression(cond);
+      emit_jump(opcode::POP_JUMP_IF_FALSE, top);
+    }
+    if (index + 1 < e->generators.size()) {
+      comprehension_generator(e, index + 1, gen);
+    } else if (gen) {
+      expression(e->a);
+      emit(opcode::YIELD_VALUE);
+      emit(opcode::POP_TOP);
+    } else {
+      // The result container sits below one iterator per generator.
+      const auto depth = static_cast<std::uint32_t>(e->generators.size() + 1);
+      if (e->kind == ek::dict_comp) {
+        expression(e->a);
+        expression(e->b);
+        emit(opcode::MAP_ADD, depth);
+      } else {
+        expression(e->a);
+        emit(e->kind == ek::list_comp ? opcode::LIST_APPEND : opcode::SET_ADD, depth);
+      }
+    }
+    emit_jump(opcode::JUMP_BACKWARD, top);
+    bind(exit);
+  }
+
+  std::string filename_;
+  scope& top_;
+  std::vector<unit> units_;
+};
+
+}  // namespace
+
+std::shared_ptr<const code_unit> compile_module(const ast::module& m, const std::string& filename) {
+  auto top = symtable::build(m);
+  return compiler(filename, *top).module(m);
+}
+
+std::shared_ptr<const code_unit> compile_source(std::string_view source, const std::string& filename) {
+  auto m = parse(source);
+  return compile_module(*m, filename);
+}
+
+}  // namespace gillab::interp

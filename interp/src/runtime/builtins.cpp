@@ -1,0 +1,1935 @@
+// builtins.cpp — the builtins module, methods of the built-in types, the
+// format mini-language, and the built-in modules (sys, math).
+//
+// Messages follow CPython 3.11 word for word where programs (and golden
+// tests) can see them.
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/build_info.hpp>
+#include <gillab/interp/ast.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <clocale>
+#include <cwctype>
+#include <functional>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+std::string format_float_repr(double d);
+double float_value(value v);
+
+namespace {
+
+using ast::binop;
+using ast::cmpop;
+
+// ---- argument helpers ----
+std::size_t npositional(std::size_t nargs, value kwnames) { return nargs - (kwnames ? as_tuple(kwnames)->size : 0); }
+
+bool no_keywords(const char* fname, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) {
+    raise_type_error(std::string(fname) + "() takes no keyword arguments");
+    return false;
+  }
+  return true;
+}
+
+bool arg_count(const char* fname, std::size_t n, std::size_t lo, std::size_t hi) {
+  if (n >= lo && n <= hi) return true;
+  if (lo == hi) {
+    if (lo == 1) {
+      raise_type_error(std::string(fname) + "() takes exactly one argument (" + std::to_string(n) + " given)");
+    } else {
+      raise_type_error(std::string(fname) + " expected " + std::to_string(lo) + " arguments, got " + std::to_string(n));
+    }
+  } else if (n < lo) {
+    raise_type_error(std::string(fname) + " expected at least " + std::to_string(lo) + " argument" + (lo == 1 ? "" : "s") +
+                     ", got " + std::to_string(n));
+  } else {
+    raise_type_error(std::string(fname) + " expected at most " + std::to_string(hi) + " argument" + (hi == 1 ? "" : "s") +
+                     ", got " + std::to_string(n));
+  }
+  return false;
+}
+
+value keyword_arg(const value* args, std::size_t nargs, value kwnames, std::string_view name) {
+  if (!kwnames) return value();
+  tuple_object* k = as_tuple(kwnames);
+  const std::size_t npos = nargs - k->size;
+  for (std::size_t i = 0; i < k->size; ++i)
+    if (str_of(k->items[i]) == name) return args[npos + i];
+  return value();
+}
+
+bool only_keywords(const char* fname, value kwnames, std::initializer_list<std::string_view> allowed) {
+  if (!kwnames) return true;
+  for (std::size_t i = 0; i < as_tuple(kwnames)->size; ++i) {
+    const std::string n = str_of(as_tuple(kwnames)->items[i]);
+    if (std::find(allowed.begin(), allowed.end(), n) == allowed.end()) {
+      raise_type_error("'" + n + "' is an invalid keyword argument for " + fname + "()");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool index_arg(value v, std::int64_t* out) {
+  if (as_int64(v, out)) return true;
+  if (type_of(v) == &int_type) {
+    raise(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+  } else {
+    raise_type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
+  }
+  return false;
+}
+
+// ---- output ----
+std::string& stdout_buffer() {
+  static std::string buf;
+  return buf;
+}
+
+}  // namespace
+
+void flush_stdout() {
+  std::string& buf = stdout_buffer();
+  if (!buf.empty()) {
+    std::fwrite(buf.data(), 1, buf.size(), stdout);
+    buf.clear();
+  }
+  std::fflush(stdout);
+}
+
+namespace {
+
+void write_stdout(const std::string& s) {
+  std::string& buf = stdout_buffer();
+  buf += s;
+  if (buf.size() > (1 << 16)) flush_stdout();
+}
+
+value builtin_print(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("print", kwnames, {"sep", "end", "file", "flush"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  value sep = keyword_arg(args, nargs, kwnames, "sep");
+  value end = keyword_arg(args, nargs, kwnames, "end");
+  value file = keyword_arg(args, nargs, kwnames, "file");
+  value flush = keyword_arg(args, nargs, kwnames, "flush");
+  auto text_of = [](value v, const char* dflt, const char* what, std::string* out) {
+    if (!v || v == none()) {
+      *out = dflt;
+      return true;
+    }
+    if (type_of(v) != &str_type) {
+      raise_type_error(std::string(what) + " must be None or a string, not " + type_name(v));
+      return false;
+    }
+    *out = str_of(v);
+    return true;
+  };
+  std::string sep_s, end_s;
+  if (!text_of(sep, " ", "sep", &sep_s) || !text_of(end, "\n", "end", &end_s)) return value();
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    ref s(op_str(args[i]));
+    if (!s) return value();
+    if (i) out += sep_s;
+    out += str_of(s.get());
+  }
+  out += end_s;
+  if (file && file != none()) {
+    ref write(op_getattr(file, intern("write")));
+    if (!write) return value();
+    ref text(make_str(out));
+    value a = text.get();
+    ref r(op_call(write.get(), &a, 1));
+    if (!r) return value();
+    if (flush && op_truth(flush) > 0) {
+      ref fl(op_getattr(file, intern("flush")));
+      if (fl) ref(op_call(fl.get(), nullptr, 0));
+      clear_pending();
+    }
+    return none();
+  }
+  write_stdout(out);
+  if (flush && op_truth(flush) > 0) flush_stdout();
+  return none();
+}
+
+value builtin_len(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("len", kwnames) || !arg_count("len", nargs, 1, 1)) return value();
+  const std::int64_t n = op_length(args[0]);
+  return n < 0 ? value() : make_int(n);
+}
+
+value builtin_repr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("repr", kwnames) || !arg_count("repr", nargs, 1, 1)) return value();
+  return op_repr(args[0]);
+}
+
+value builtin_abs(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("abs", kwnames) || !arg_count("abs", nargs, 1, 1)) return value();
+  value v = args[0];
+  if (type_of(v) == &float_type) return make_float(std::fabs(float_value(v)));
+  if (type_of(v) != &int_type && type_of(v) != &bool_type) {
+    return raise_type_error(std::string("bad operand type for abs(): '") + type_name(v) + "'");
+  }
+  ref zero(make_int(0));
+  ref neg(op_compare(v, zero.get(), static_cast<int>(cmpop::lt)));
+  if (!neg) return value();
+  if (neg.get() == true_value()) return op_unary(v, static_cast<int>(ast::unaryop::neg));
+  return op_unary(v, static_cast<int>(ast::unaryop::pos));
+}
+
+value builtin_isinstance(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("isinstance", kwnames) || !arg_count("isinstance", nargs, 2, 2)) return value();
+  std::function<int(value)> check = [&](value cls) -> int {
+    if (type_of(cls) == &tuple_type) {
+      for (std::size_t i = 0; i < as_tuple(cls)->size; ++i) {
+        const int r = check(as_tuple(cls)->items[i]);
+        if (r) return r;
+      }
+      return 0;
+    }
+    if (type_of(cls) != &type_type) {
+      raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      return -1;
+    }
+    return is_instance(args[0], static_cast<type_object*>(cls.obj()));
+  };
+  const int r = check(args[1]);
+  return r < 0 ? value() : boolean(r);
+}
+
+value builtin_type(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("type", kwnames)) return value();
+  if (nargs != 1) return raise_type_error("type() takes 1 or 3 arguments");
+  return newref(value::from(type_of(args[0])));
+}
+
+value builtin_hash(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("hash", kwnames) || !arg_count("hash", nargs, 1, 1)) return value();
+  std::int64_t h = 0;
+  if (!op_hash(args[0], &h)) return value();
+  return make_int(h);
+}
+
+value builtin_id(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("id", kwnames) || !arg_count("id", nargs, 1, 1)) return value();
+  if (args[0].is_small()) return make_int(static_cast<std::int64_t>(args[0].raw() >> 1));
+  return make_int(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(args[0].obj())));
+}
+
+value builtin_iter(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("iter", kwnames) || !arg_count("iter", nargs, 1, 1)) return value();
+  return op_iter(args[0]);
+}
+
+value builtin_next(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("next", kwnames) || !arg_count("next", nargs, 1, 2)) return value();
+  if (!type_of(args[0])->next) {
+    return raise_type_error(std::string("'") + type_name(args[0]) + "' object is not an iterator");
+  }
+  value r = op_next(args[0]);
+  if (r || error_pending()) return r;
+  if (nargs == 2) return newref(args[1]);
+  ref none_args(make_tuple(std::size_t{0}));
+  ref exc(make_exception(&exc_StopIteration, none_args.get()));
+  return raise_value(exc.get());
+}
+
+value builtin_ord(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("ord", kwnames) || !arg_count("ord", nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) {
+    return raise_type_error(std::string("ord() expected string of length 1, but ") + type_name(args[0]) + " found");
+  }
+  str_object* s = as_str(args[0]);
+  if (s->length != 1) {
+    return raise_type_error("ord() expected a character, but string of length " + std::to_string(s->length) + " found");
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(s->utf8.data());
+  char32_t cp = p[0];
+  if (cp >= 0x80) {
+    const int len = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
+    cp &= 0x7F >> len;
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  return make_int(static_cast<std::int64_t>(cp));
+}
+
+value builtin_chr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("chr", kwnames) || !arg_count("chr", nargs, 1, 1)) return value();
+  std::int64_t cp = 0;
+  if (!index_arg(args[0], &cp)) return value();
+  if (cp < 0 || cp > 0x10FFFF) return raise(&exc_ValueError, "chr() arg not in range(0x110000)");
+  std::string out;
+  const auto c = static_cast<char32_t>(cp);
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return make_str(out);
+}
+
+value builtin_divmod(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("divmod", kwnames) || !arg_count("divmod", nargs, 2, 2)) return value();
+  ref q(op_binary(args[0], args[1], static_cast<int>(binop::floordiv)));
+  if (!q) {
+    if (pending_matches(&exc_TypeError)) {
+      clear_pending();
+      return raise_type_error(std::string("unsupported operand type(s) for divmod(): '") + type_name(args[0]) + "' and '" +
+                              type_name(args[1]) + "'");
+    }
+    return value();
+  }
+  ref r(op_binary(args[0], args[1], static_cast<int>(binop::mod)));
+  if (!r) return value();
+  return make_tuple({q.get(), r.get()});
+}
+
+value builtin_pow(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("pow", kwnames) || !arg_count("pow", nargs, 2, 3)) return value();
+  if (nargs == 2 || args[2] == none()) return op_binary(args[0], args[1], static_cast<int>(binop::pow));
+  // Three-argument pow: modular exponentiation on ints.
+  std::int64_t e = 0;
+  if (!is_instance(args[0], &int_type) || !is_instance(args[1], &int_type) || !is_instance(args[2], &int_type)) {
+    return raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+  }
+  const auto big = [](value v) -> big_int {
+    std::int64_t x = 0;
+    if (as_int64(v, &x)) return x;
+    return static_cast<big_int_object*>(v.obj())->v;
+  };
+  big_int b = big(args[0]), ex = big(args[1]), m = big(args[2]);
+  (void)e;
+  if (m == 0) return raise(&exc_ValueError, "pow() 3rd argument cannot be 0");
+  if (ex < 0) return raise(&exc_ValueError, "pow() negative exponent with modulus is not supported by gillab yet");
+  const bool negative_mod = m < 0;
+  if (negative_mod) m = -m;
+  big_int r = boost::multiprecision::powm(((b % m) + m) % m, ex, m);
+  if (negative_mod && r != 0) r -= m;
+  return make_int(r);
+}
+
+value builtin_round(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("round", kwnames, {"ndigits"})) return value();
+  value nd = nargs >= 2 ? args[1] : value();
+  if (!nd || nd == none()) {
+    if (type_of(args[0]) == &float_type) {
+      const double d = float_value(args[0]);
+      if (std::isnan(d)) return raise(&exc_ValueError, "cannot convert float NaN to integer");
+      if (std::isinf(d)) return raise(&exc_OverflowError, "cannot convert float infinity to integer");
+      const double r = std::nearbyint(d);  // ties to even (default rounding mode)
+      if (std::fabs(r) < 9e18) return make_int(static_cast<std::int64_t>(r));
+      return make_int(big_int(r));
+    }
+    if (is_instance(args[0], &int_type)) return op_unary(args[0], static_cast<int>(ast::unaryop::pos));
+    return raise_type_error(std::string("type ") + type_name(args[0]) + " doesn't define __round__ method");
+  }
+  std::int64_t n = 0;
+  if (!index_arg(nd, &n)) return value();
+  if (type_of(args[0]) == &float_type) {
+    // Correctly rounded via the shortest decimal formatting, as CPython.
+    const double d = float_value(args[0]);
+    if (!std::isfinite(d) || n > 300) return newref(args[0]);
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::max<std::int64_t>(n, 0)), d);
+    double r = std::strtod(buf, nullptr);
+    if (n < 0) {
+      const double p = std::pow(10.0, static_cast<double>(-n));
+      r = std::nearbyint(d / p) * p;
+    }
+    return make_float(r);
+  }
+  if (is_instance(args[0], &int_type)) {
+    if (n >= 0) return op_unary(args[0], static_cast<int>(ast::unaryop::pos));
+    // Round half to even at 10**-n.
+    ref p(op_binary(make_int(10), make_int(-n), static_cast<int>(binop::pow)));
+    ref q(op_binary(args[0], p.get(), static_cast<int>(binop::floordiv)));
+    ref r(op_binary(args[0], p.get(), static_cast<int>(binop::mod)));
+    ref twice(op_binary(r.get(), make_int(2), static_cast<int>(binop::mul)));
+    ref c(op_compare(twice.get(), p.get(), static_cast<int>(cmpop::gt)));
+    ref e(op_compare(twice.get(), p.get(), static_cast<int>(cmpop::eq)));
+    ref odd(op_binary(q.get(), make_int(1), static_cast<int>(binop::bitand_)));
+    bool up = c.get() == true_value() || (e.get() == true_value() && op_truth(odd.get()));
+    ref q2(up ? op_binary(q.get(), make_int(1), static_cast<int>(binop::add)) : newref(q.get()));
+    return op_binary(q2.get(), p.get(), static_cast<int>(binop::mul));
+  }
+  return raise_type_error(std::string("type ") + type_name(args[0]) + " doesn't define __round__ method");
+}
+
+value base_repr(value v, int base, const char* prefix) {
+  std::int64_t x = 0;
+  big_int b;
+  if (as_int64(v, &x)) {
+    b = x;
+  } else if (type_of(v) == &int_type) {
+    b = static_cast<big_int_object*>(v.obj())->v;
+  } else {
+    return raise_type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
+  }
+  const bool negative = b < 0;
+  if (negative) b = -b;
+  std::string digits;
+  if (b == 0) digits = "0";
+  while (b > 0) {
+    const int d = static_cast<int>(b % base);
+    digits += static_cast<char>(d < 10 ? '0' + d : 'a' + d - 10);
+    b /= base;
+  }
+  std::reverse(digits.begin(), digits.end());
+  return make_str(std::string(negative ? "-" : "") + prefix + digits);
+}
+
+value builtin_hex(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("hex", kwnames) || !arg_count("hex", nargs, 1, 1)) return value();
+  return base_repr(args[0], 16, "0x");
+}
+value builtin_oct(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("oct", kwnames) || !arg_count("oct", nargs, 1, 1)) return value();
+  return base_repr(args[0], 8, "0o");
+}
+value builtin_bin(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("bin", kwnames) || !arg_count("bin", nargs, 1, 1)) return value();
+  return base_repr(args[0], 2, "0b");
+}
+
+// min/max over an iterable or the arguments, with key= and default=.
+value min_max(const char* fname, const value* args, std::size_t nargs, value kwnames, int op) {
+  if (!only_keywords(fname, kwnames, {"key", "default"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  value key = keyword_arg(args, nargs, kwnames, "key");
+  value dflt = keyword_arg(args, nargs, kwnames, "default");
+  if (key == none()) key = value();
+  std::vector<value> items;
+  if (n == 0) return raise_type_error(std::string(fname) + " expected at least 1 argument, got 0");
+  if (n == 1) {
+    if (!collect(args[0], items)) {
+      for (value x : items) decref(x);
+      return value();
+    }
+  } else {
+    if (dflt) return raise_type_error(std::string("Cannot specify a default for ") + fname + "() with multiple positional arguments");
+    for (std::size_t i = 0; i < n; ++i) items.push_back(newref(args[i]));
+  }
+  struct guard {
+    std::vector<value>& v;
+    ~guard() {
+      for (value x : v) decref(x);
+    }
+  } g{items};
+  if (items.empty()) {
+    if (dflt) return newref(dflt);
+    return raise(&exc_ValueError, std::string(fname) + "() arg is an empty sequence");
+  }
+  value best = items[0];
+  ref best_key(key ? op_call(key, &best, 1) : newref(best));
+  if (!best_key) return value();
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    ref k(key ? op_call(key, &items[i], 1) : newref(items[i]));
+    if (!k) return value();
+    ref better(op_compare(k.get(), best_key.get(), op));
+    if (!better) return value();
+    if (better.get() == true_value()) {
+      best = items[i];
+      best_key = std::move(k);
+    }
+  }
+  return newref(best);
+}
+value builtin_min(value, const value* args, std::size_t nargs, value kwnames) {
+  return min_max("min", args, nargs, kwnames, static_cast<int>(cmpop::lt));
+}
+value builtin_max(value, const value* args, std::size_t nargs, value kwnames) {
+  return min_max("max", args, nargs, kwnames, static_cast<int>(cmpop::gt));
+}
+
+value builtin_sum(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("sum", kwnames, {"start"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n < 1 || n > 2) return raise_type_error("sum() takes at least 1 positional argument (0 given)");
+  value start = n == 2 ? args[1] : keyword_arg(args, nargs, kwnames, "start");
+  if (start && type_of(start) == &str_type) return raise_type_error("sum() can't sum strings [use ''.join(seq) instead]");
+  ref acc(start ? newref(start) : make_int(0));
+  ref it(op_iter(args[0]));
+  if (!it) return value();
+  for (;;) {
+    ref x(op_next(it.get()));
+    if (!x) {
+      if (error_pending()) return value();
+      break;
+    }
+    ref r(op_binary(acc.get(), x.get(), static_cast<int>(binop::add)));
+    if (!r) return value();
+    acc = std::move(r);
+  }
+  return acc.release();
+}
+
+value builtin_any_all(const value* args, std::size_t nargs, value kwnames, bool is_any) {
+  if (!no_keywords(is_any ? "any" : "all", kwnames) || !arg_count(is_any ? "any" : "all", nargs, 1, 1)) return value();
+  ref it(op_iter(args[0]));
+  if (!it) return value();
+  for (;;) {
+    ref x(op_next(it.get()));
+    if (!x) return error_pending() ? value() : boolean(!is_any);
+    const int t = op_truth(x.get());
+    if (t < 0) return value();
+    if (t == static_cast<int>(is_any)) return boolean(is_any);
+  }
+}
+value builtin_any(value, const value* args, std::size_t nargs, value kwnames) { return builtin_any_all(args, nargs, kwnames, true); }
+value builtin_all(value, const value* args, std::size_t nargs, value kwnames) { return builtin_any_all(args, nargs, kwnames, false); }
+
+// A stable merge sort (CPython's sort is stable; so is std::stable_sort) whose
+// comparisons may fail: the first error stops the sort and is re-raised.
+bool sort_values(std::vector<value>& items, value key, bool reverse) {
+  std::vector<value> keys;
+  keys.reserve(items.size());
+  for (value x : items) {
+    value k = key ? op_call(key, &x, 1) : newref(x);
+    if (!k) {
+      for (value y : keys) decref(y);
+      return false;
+    }
+    keys.push_back(k);
+  }
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  bool failed = false;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (failed) return false;
+    ref lt(op_compare(reverse ? keys[b] : keys[a], reverse ? keys[a] : keys[b], static_cast<int>(cmpop::lt)));
+    if (!lt) {
+      failed = true;
+      return false;
+    }
+    return lt.get() == true_value() || (lt.get() != false_value() && op_truth(lt.get()) > 0);
+  });
+  for (value k : keys) decref(k);
+  if (failed) return false;
+  std::vector<value> sorted;
+  sorted.reserve(items.size());
+  for (std::size_t i : order) sorted.push_back(items[i]);
+  items.swap(sorted);
+  return true;
+}
+
+value builtin_sorted(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("sorted", kwnames, {"key", "reverse"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n != 1) return raise_type_error("sorted expected 1 argument, got " + std::to_string(n));
+  value key = keyword_arg(args, nargs, kwnames, "key");
+  value rev = keyword_arg(args, nargs, kwnames, "reverse");
+  if (key == none()) key = value();
+  std::vector<value> items;
+  if (!collect(args[0], items)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  const bool reverse = rev && op_truth(rev) > 0;
+  if (!sort_values(items, key, reverse)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  value l = make_list();
+  as_list(l)->items = std::move(items);
+  return l;
+}
+
+
+
+// ---- iterator adaptors: the state is a tuple in iterator_object::seq ----
+// enumerate: (it,), index = next count; zip: (it1, it2, ...);
+// map: (fn, it1, ...); filter: (fn, it).
+value enumerate_step(iterator_object* s) {
+  ref x(op_next(as_tuple(s->seq)->items[0]));
+  if (!x) return value();
+  ref i(make_int(s->index++));
+  return make_tuple({i.get(), x.get()});
+}
+value zip_step(iterator_object* s) {
+  tuple_object* its = as_tuple(s->seq);
+  if (its->size == 0) return value();
+  value t = make_tuple(its->size);
+  for (std::size_t k = 0; k < its->size; ++k) {
+    value x = op_next(its->items[k]);
+    if (!x) {
+      decref(t);
+      return value();
+    }
+    as_tuple(t)->items[k] = x;
+  }
+  return t;
+}
+value map_step(iterator_object* s) {
+  tuple_object* st = as_tuple(s->seq);
+  std::vector<value> args;
+  for (std::size_t k = 1; k < st->size; ++k) {
+    value x = op_next(st->items[k]);
+    if (!x) {
+      for (value a : args) decref(a);
+      return value();
+    }
+    args.push_back(x);
+  }
+  value r = op_call(st->items[0], args.data(), args.size());
+  for (value a : args) decref(a);
+  return r;
+}
+value filter_step(iterator_object* s) {
+  tuple_object* st = as_tuple(s->seq);
+  for (;;) {
+    value x = op_next(st->items[1]);
+    if (!x) return value();
+    int t;
+    if (st->items[0] == none()) {
+      t = op_truth(x);
+    } else {
+      ref r(op_call(st->items[0], &x, 1));
+      t = r ? op_truth(r.get()) : -1;
+    }
+    if (t < 0) {
+      decref(x);
+      return value();
+    }
+    if (t) return x;
+    decref(x);
+  }
+}
+
+value adaptor(const char* fname, value (*step)(iterator_object*), const value* args, std::size_t n, std::size_t first_iter,
+              std::int64_t start = 0) {
+  value t = make_tuple(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k >= first_iter) {
+      value it = op_iter(args[k]);
+      if (!it) {
+        decref(t);
+        if (pending_matches(&exc_TypeError)) {
+          clear_pending();
+          if (std::string(fname) == "zip") {
+            return raise_type_error("zip argument #" + std::to_string(k + 1) + " must support iteration");
+          }
+          return raise_type_error(std::string("'") + type_name(args[k]) + "' object is not iterable");
+        }
+        return value();
+      }
+      as_tuple(t)->items[k] = it;
+    } else {
+      as_tuple(t)->items[k] = newref(args[k]);
+    }
+  }
+  value it = make_iterator(t, step);
+  static_cast<iterator_object*>(it.obj())->index = start;
+  decref(t);
+  return it;
+}
+
+value builtin_enumerate(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("enumerate", kwnames, {"start"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  value start = n >= 2 ? args[1] : keyword_arg(args, nargs, kwnames, "start");
+  std::int64_t s0 = 0;
+  if (start && !index_arg(start, &s0)) return value();
+  if (n < 1) return raise_type_error("enumerate() missing required argument 'iterable' (pos 1)");
+  return adaptor("enumerate", enumerate_step, args, 1, 0, s0);
+}
+value builtin_zip(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("zip", kwnames)) return value();
+  return adaptor("zip", zip_step, args, nargs, 0);
+}
+value builtin_map(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("map", kwnames)) return value();
+  if (nargs < 2) return raise_type_error("map() must have at least two arguments.");
+  return adaptor("map", map_step, args, nargs, 1);
+}
+value builtin_filter(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("filter", kwnames) || !arg_count("filter", nargs, 2, 2)) return value();
+  return adaptor("filter", filter_step, args, 2, 1);
+}
+value builtin_reversed(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("reversed", kwnames) || !arg_count("reversed", nargs, 1, 1)) return value();
+  type_object* t = type_of(args[0]);
+  if (t != &list_type && t != &tuple_type && t != &range_type && t != &str_type && t != &dict_type) {  // sets are not reversible
+    return raise_type_error(std::string("'") + t->name + "' object is not reversible");
+  }
+  std::vector<value> items;
+  if (!collect(args[0], items)) return value();
+  std::reverse(items.begin(), items.end());
+  ref l(make_list());
+  as_list(l.get())->items = std::move(items);
+  return op_iter(l.get());
+}
+
+value builtin_getattr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("getattr", kwnames) || !arg_count("getattr", nargs, 2, 3)) return value();
+  if (type_of(args[1]) != &str_type) return raise_type_error("attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
+  value r = op_getattr(args[0], args[1]);
+  if (!r && nargs == 3 && pending_matches(&exc_AttributeError)) {
+    clear_pending();
+    return newref(args[2]);
+  }
+  return r;
+}
+value builtin_hasattr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("hasattr", kwnames) || !arg_count("hasattr", nargs, 2, 2)) return value();
+  if (type_of(args[1]) != &str_type) return raise_type_error("attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
+  value r = op_getattr(args[0], args[1]);
+  if (r) {
+    decref(r);
+    return true_value();
+  }
+  if (pending_matches(&exc_AttributeError)) {
+    clear_pending();
+    return false_value();
+  }
+  return value();
+}
+value builtin_setattr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("setattr", kwnames) || !arg_count("setattr", nargs, 3, 3)) return value();
+  if (type_of(args[1]) != &str_type) return raise_type_error("attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
+  return op_setattr(args[0], args[1], args[2]) < 0 ? value() : none();
+}
+
+// ---- constructors ----
+value parse_int_text(std::string text, std::int64_t base, value original) {
+  auto invalid = [&]() {
+    ref r(op_repr(original));
+    return raise(&exc_ValueError, "invalid literal for int() with base " + std::to_string(base) + ": " + (r ? str_of(r.get()) : "?"));
+  };
+  std::size_t b = text.find_first_not_of(" \t\n\r\f\v");
+  std::size_t e = text.find_last_not_of(" \t\n\r\f\v");
+  if (b == std::string::npos) return invalid();
+  text = text.substr(b, e - b + 1);
+  bool negative = false;
+  std::size_t i = 0;
+  if (text[0] == '+' || text[0] == '-') {
+    negative = text[0] == '-';
+    i = 1;
+  }
+  if (base == 0 || base == 16 || base == 8 || base == 2) {
+    if (i + 1 < text.size() && text[i] == '0') {
+      const char p = static_cast<char>(text[i + 1] | 0x20);
+      const std::int64_t pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+      if (pb && (base == 0 || base == pb)) {
+        base = pb;
+        i += 2;
+        if (i < text.size() && text[i] == '_') ++i;
+      }
+    }
+    if (base == 0) {
+      base = 10;
+      if (text.size() - i > 1 && text[i] == '0' && text.find_first_not_of("0_", i) != std::string::npos) return invalid();
+    }
+  }
+  big_int v = 0;
+  bool any = false;
+  bool last_underscore = true;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '_') {
+      if (last_underscore) return invalid();
+      last_underscore = true;
+      continue;
+    }
+    int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
+    if (d >= base) return invalid();
+    v = v * base + d;
+    any = true;
+    last_underscore = false;
+  }
+  if (!any || last_underscore) return invalid();
+  return make_int(negative ? big_int(-v) : v);
+}
+
+value construct_int(const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("int", kwnames, {"base"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  value basev = n >= 2 ? args[1] : keyword_arg(args, nargs, kwnames, "base");
+  if (n == 0) return make_int(0);
+  value x = args[0];
+  if (basev) {
+    std::int64_t base = 0;
+    if (!index_arg(basev, &base)) return value();
+    if (base != 0 && (base < 2 || base > 36)) return raise(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if (type_of(x) != &str_type) return raise_type_error("int() can't convert non-string with explicit base");
+    return parse_int_text(str_of(x), base, x);
+  }
+  type_object* t = type_of(x);
+  if (t == &int_type || t == &bool_type) return op_unary(x, static_cast<int>(ast::unaryop::pos));
+  if (t == &float_type) {
+    const double d = float_value(x);
+    if (std::isnan(d)) return raise(&exc_ValueError, "cannot convert float NaN to integer");
+    if (std::isinf(d)) return raise(&exc_OverflowError, "cannot convert float infinity to integer");
+    const double tr = std::trunc(d);
+    if (std::fabs(tr) < 9e18) return make_int(static_cast<std::int64_t>(tr));
+    return make_int(big_int(tr));
+  }
+  if (t == &str_type) return parse_int_text(str_of(x), 10, x);
+  return raise_type_error(std::string("int() argument must be a string, a bytes-like object or a real number, not '") + t->name + "'");
+}
+
+value construct_float(const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("float", kwnames) || !arg_count("float", nargs, 0, 1)) return value();
+  if (nargs == 0) return make_float(0.0);
+  value x = args[0];
+  type_object* t = type_of(x);
+  if (t == &float_type) return newref(x);
+  if (t == &int_type || t == &bool_type) {
+    std::int64_t i = 0;
+    if (as_int64(x, &i)) return make_float(static_cast<double>(i));
+    const double d = static_cast<big_int_object*>(x.obj())->v.convert_to<double>();
+    if (std::isinf(d)) return raise(&exc_OverflowError, "int too large to convert to float");
+    return make_float(d);
+  }
+  if (t == &str_type) {
+    std::string s = str_of(x);
+    std::string clean;
+    const std::size_t b = s.find_first_not_of(" \t\n\r\f\v");
+    const std::size_t e = s.find_last_not_of(" \t\n\r\f\v");
+    if (b != std::string::npos) clean = s.substr(b, e - b + 1);
+    std::string lower;
+    for (char c : clean) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string body = (!lower.empty() && (lower[0] == '+' || lower[0] == '-')) ? lower.substr(1) : lower;
+    const bool neg = !lower.empty() && lower[0] == '-';
+    if (body == "inf" || body == "infinity") return make_float(neg ? -HUGE_VAL : HUGE_VAL);
+    if (body == "nan") return make_float(neg ? -NAN : NAN);
+    std::string digits;
+    bool ok = !clean.empty();
+    for (std::size_t i = 0; i < clean.size() && ok; ++i) {
+      const char c = clean[i];
+      if (c == '_') {
+        ok = i > 0 && i + 1 < clean.size() && std::isdigit(static_cast<unsigned char>(clean[i - 1])) &&
+             std::isdigit(static_cast<unsigned char>(clean[i + 1]));
+        continue;
+      }
+      ok = std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+      digits += c;
+    }
+    char* end = nullptr;
+    const double d = ok ? std::strtod(digits.c_str(), &end) : 0;
+    if (!ok || !end || *end != '\0' || digits.empty()) {
+      ref r(op_repr(x));
+      return raise(&exc_ValueError, "could not convert string to float: " + str_of(r.get()));
+    }
+    return make_float(d);
+  }
+  return raise_type_error(std::string("float() argument must be a string or a real number, not '") + t->name + "'");
+}
+
+value construct_str(const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("str", kwnames) || !arg_count("str", nargs, 0, 1)) return value();
+  if (nargs == 0) return make_str("");
+  return op_str(args[0]);
+}
+
+value construct_bool(const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("bool", kwnames) || !arg_count("bool", nargs, 0, 1)) return value();
+  if (nargs == 0) return false_value();
+  const int t = op_truth(args[0]);
+  return t < 0 ? value() : boolean(t);
+}
+
+value construct_list(const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("list", kwnames) || !arg_count("list", nargs, 0, 1)) return value();
+  value l = make_list();
+  if (nargs == 1 && !collect(args[0], as_list(l)->items)) {
+    decref(l);
+    return value();
+  }
+  return l;
+}
+
+value construct_tuple(const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("tuple", kwnames) || !arg_count("tuple", nargs, 0, 1)) return value();
+  if (nargs == 0) return make_tuple(std::size_t{0});
+  if (type_of(args[0]) == &tuple_type) return newref(args[0]);
+  std::vector<value> items;
+  if (!collect(args[0], items)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  value t = make_tuple(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) as_tuple(t)->items[i] = items[i];
+  return t;
+}
+
+int dict_update_from(value d, value src) {
+  if (type_of(src) == &dict_type) {
+    std::size_t pos = 0;
+    value k, v;
+    while (dict_next(src, &pos, &k, &v))
+      if (dict_set(d, k, v) < 0) return -1;
+    return 0;
+  }
+  ref it(op_iter(src));
+  if (!it) return -1;
+  for (std::int64_t n = 0;; ++n) {
+    ref pair(op_next(it.get()));
+    if (!pair) return error_pending() ? -1 : 0;
+    std::vector<value> kv;
+    if (!collect(pair.get(), kv)) {
+      for (value x : kv) decref(x);
+      clear_pending();
+      raise_type_error("cannot convert dictionary update sequence element #" + std::to_string(n) + " to a sequence");
+      return -1;
+    }
+    if (kv.size() != 2) {
+      for (value x : kv) decref(x);
+      raise(&exc_ValueError, "dictionary update sequence element #" + std::to_string(n) + " has length " +
+                                 std::to_string(kv.size()) + "; 2 is required");
+      return -1;
+    }
+    const int rc = dict_set(d, kv[0], kv[1]);
+    decref(kv[0]);
+    decref(kv[1]);
+    if (rc < 0) return -1;
+  }
+}
+
+value construct_dict(const value* args, std::size_t nargs, value kwnames) {
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n > 1) return raise_type_error("dict expected at most 1 argument, got " + std::to_string(n));
+  ref d(make_dict());
+  if (n == 1 && dict_update_from(d.get(), args[0]) < 0) return value();
+  if (kwnames) {
+    for (std::size_t i = 0; i < as_tuple(kwnames)->size; ++i)
+      if (dict_set(d.get(), as_tuple(kwnames)->items[i], args[n + i]) < 0) return value();
+  }
+  return d.release();
+}
+
+value construct_range(const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("range", kwnames)) return value();
+  if (nargs == 0) return raise_type_error("range expected at least 1 argument, got 0");
+  if (nargs > 3) return raise_type_error("range expected at most 3 arguments, got " + std::to_string(nargs));
+  std::int64_t v[3] = {0, 0, 1};
+  for (std::size_t i = 0; i < nargs; ++i) {
+    if (!as_int64(args[i], &v[i])) {
+      if (type_of(args[i]) == &int_type) return raise(&exc_OverflowError, "range() arguments beyond 62 bits are not supported by gillab");
+      return raise_type_error(std::string("'") + type_name(args[i]) + "' object cannot be interpreted as an integer");
+    }
+  }
+  if (nargs == 1) return make_range(0, v[0], 1);
+  if (nargs == 3 && v[2] == 0) return raise(&exc_ValueError, "range() arg 3 must not be zero");
+  return make_range(v[0], v[1], nargs == 3 ? v[2] : 1);
+}
+
+value construct_type(const value* args, std::size_t nargs, value kwnames) {
+  return builtin_type(value(), args, nargs, kwnames);
+}
+
+// ---- methods of list, dict and str ----
+backend::thread_state& bts() { return current_thread().backend_state; }
+
+value list_append(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("list.append", kwnames) || !arg_count("list.append", nargs, 1, 1)) return value();
+  backend::write_section guard(bts(), self.obj()->header);
+  as_list(self)->items.push_back(newref(args[0]));
+  return none();
+}
+value list_pop(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("pop", kwnames) || !arg_count("pop", nargs, 0, 1)) return value();
+  std::int64_t i = -1;
+  if (nargs == 1 && !index_arg(args[0], &i)) return value();
+  backend::write_section guard(bts(), self.obj()->header);
+  auto& items = as_list(self)->items;
+  if (items.empty()) return raise(&exc_IndexError, "pop from empty list");
+  if (i < 0) i += static_cast<std::int64_t>(items.size());
+  if (i < 0 || i >= static_cast<std::int64_t>(items.size())) return raise(&exc_IndexError, "pop index out of range");
+  value v = items[static_cast<std::size_t>(i)];
+  items.erase(items.begin() + i);
+  return v;
+}
+value list_extend(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("list.extend", kwnames) || !arg_count("list.extend", nargs, 1, 1)) return value();
+  std::vector<value> items;
+  if (!collect(args[0], items)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  backend::write_section guard(bts(), self.obj()->header);
+  auto& dst = as_list(self)->items;
+  dst.insert(dst.end(), items.begin(), items.end());
+  return none();
+}
+value list_insert(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("insert", kwnames) || !arg_count("insert", nargs, 2, 2)) return value();
+  std::int64_t i = 0;
+  if (!index_arg(args[0], &i)) return value();
+  backend::write_section guard(bts(), self.obj()->header);
+  auto& items = as_list(self)->items;
+  const auto n = static_cast<std::int64_t>(items.size());
+  if (i < 0) i = std::max<std::int64_t>(0, i + n);
+  i = std::min(i, n);
+  items.insert(items.begin() + i, newref(args[1]));
+  return none();
+}
+value list_index_or_remove(value self, value x, bool remove, const char* missing) {
+  std::vector<value> items;
+  {
+    backend::read_section guard(bts(), self.obj()->header);
+    items = as_list(self)->items;
+    for (value v : items) incref(v);
+  }
+  std::int64_t found = -1;
+  for (std::size_t i = 0; i < items.size() && found < 0; ++i) {
+    const int eq = op_equal(items[i], x);
+    if (eq < 0) {
+      for (value v : items) decref(v);
+      return value();
+    }
+    if (eq) found = static_cast<std::int64_t>(i);
+  }
+  for (value v : items) decref(v);
+  if (found < 0) {
+    if (remove) return raise(&exc_ValueError, missing);
+    ref r(op_repr(x));
+    return raise(&exc_ValueError, (r ? str_of(r.get()) : std::string("?")) + " is not in list");
+  }
+  if (!remove) return make_int(found);
+  value old;
+  {
+    backend::write_section guard(bts(), self.obj()->header);
+    auto& live = as_list(self)->items;
+    if (found < static_cast<std::int64_t>(live.size())) {
+      old = live[static_cast<std::size_t>(found)];
+      live.erase(live.begin() + found);
+    }
+  }
+  xdecref(old);
+  return none();
+}
+value list_remove(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("list.remove", kwnames) || !arg_count("list.remove", nargs, 1, 1)) return value();
+  return list_index_or_remove(self, args[0], true, "list.remove(x): x not in list");
+}
+value list_index(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("index", kwnames) || !arg_count("index", nargs, 1, 1)) return value();
+  return list_index_or_remove(self, args[0], false, "");
+}
+value list_count(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("list.count", kwnames) || !arg_count("list.count", nargs, 1, 1)) return value();
+  std::vector<value> items;
+  {
+    backend::read_section guard(bts(), self.obj()->header);
+    items = as_list(self)->items;
+    for (value v : items) incref(v);
+  }
+  std::int64_t n = 0;
+  bool ok = true;
+  for (value v : items) {
+    const int eq = ok ? op_equal(v, args[0]) : 0;
+    if (eq < 0) ok = false;
+    n += eq > 0;
+    decref(v);
+  }
+  return ok ? make_int(n) : value();
+}
+value list_sort(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("sort", kwnames, {"key", "reverse"})) return value();
+  if (npositional(nargs, kwnames) != 0) return raise_type_error("sort() takes no positional arguments");
+  value key = keyword_arg(args, nargs, kwnames, "key");
+  value rev = keyword_arg(args, nargs, kwnames, "reverse");
+  if (key == none()) key = value();
+  std::vector<value> items;
+  {
+    // CPython empties the list while sorting; a comparison that mutates it
+    // then sees an empty list and the sort reports the mutation.
+    backend::write_section guard(bts(), self.obj()->header);
+    items.swap(as_list(self)->items);
+  }
+  const bool ok = sort_values(items, key, rev && op_truth(rev) > 0);
+  std::vector<value> intruders;
+  {
+    backend::write_section guard(bts(), self.obj()->header);
+    intruders.swap(as_list(self)->items);
+    as_list(self)->items.swap(items);
+  }
+  for (value v : intruders) decref(v);
+  if (!ok) return value();
+  if (!intruders.empty()) return raise(&exc_ValueError, "list modified during sort");
+  return none();
+}
+value list_reverse(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("reverse", kwnames) || !arg_count("reverse", nargs, 0, 0)) return value();
+  backend::write_section guard(bts(), self.obj()->header);
+  std::reverse(as_list(self)->items.begin(), as_list(self)->items.end());
+  return none();
+}
+value list_copy(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("copy", kwnames) || !arg_count("copy", nargs, 0, 0)) return value();
+  value l = make_list();
+  backend::read_section guard(bts(), self.obj()->header);
+  for (value v : as_list(self)->items) as_list(l)->items.push_back(newref(v));
+  return l;
+}
+value list_clear(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("clear", kwnames) || !arg_count("clear", nargs, 0, 0)) return value();
+  std::vector<value> old;
+  {
+    backend::write_section guard(bts(), self.obj()->header);
+    old.swap(as_list(self)->items);
+  }
+  for (value v : old) decref(v);
+  return none();
+}
+
+value dict_get_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("get", kwnames) || !arg_count("get", nargs, 1, 2)) return value();
+  value v = dict_get(self, args[0]);
+  if (v) return newref(v);
+  if (error_pending()) return value();
+  return newref(nargs == 2 ? args[1] : none());
+}
+value dict_pop_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("pop", kwnames) || !arg_count("pop", nargs, 1, 2)) return value();
+  value v = dict_get(self, args[0]);
+  if (!v) {
+    if (error_pending()) return value();
+    if (nargs == 2) return newref(args[1]);
+    ref a(make_tuple({args[0]}));
+    ref e(make_exception(&exc_KeyError, a.get()));
+    return raise_value(e.get());
+  }
+  incref(v);
+  if (dict_del(self, args[0]) < 0) {
+    decref(v);
+    return value();
+  }
+  return v;
+}
+value dict_setdefault(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("setdefault", kwnames) || !arg_count("setdefault", nargs, 1, 2)) return value();
+  value v = dict_get(self, args[0]);
+  if (v) return newref(v);
+  if (error_pending()) return value();
+  value d = nargs == 2 ? args[1] : none();
+  if (dict_set(self, args[0], d) < 0) return value();
+  return newref(d);
+}
+value dict_update_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n > 1) return raise_type_error("update expected at most 1 argument, got " + std::to_string(n));
+  if (n == 1 && dict_update_from(self, args[0]) < 0) return value();
+  if (kwnames) {
+    for (std::size_t i = 0; i < as_tuple(kwnames)->size; ++i)
+      if (dict_set(self, as_tuple(kwnames)->items[i], args[n + i]) < 0) return value();
+  }
+  return none();
+}
+value dict_copy(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("copy", kwnames) || !arg_count("copy", nargs, 0, 0)) return value();
+  ref d(make_dict());
+  if (dict_update_from(d.get(), self) < 0) return value();
+  return d.release();
+}
+value dict_clear(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("clear", kwnames) || !arg_count("clear", nargs, 0, 0)) return value();
+  std::vector<value> keys;
+  std::size_t pos = 0;
+  value k, v;
+  while (dict_next(self, &pos, &k, &v)) keys.push_back(newref(k));
+  for (value key : keys) {
+    dict_del(self, key);
+    decref(key);
+  }
+  return none();
+}
+
+// keys(), values() and items() return lists wrapped as views: enough for
+// iteration, len, `in` and their CPython repr (dict_keys([...])).
+type_object dict_keys_type, dict_values_type, dict_items_type;
+struct view_object : object {
+  value list;
+};
+void dealloc_view(object* o) {
+  decref(static_cast<view_object*>(o)->list);
+  std::free(o);
+}
+value view_repr(value v) {
+  ref inner(op_repr(static_cast<view_object*>(v.obj())->list));
+  if (!inner) return value();
+  return make_str(std::string(type_of(v)->name) + "(" + str_of(inner.get()) + ")");
+}
+value view_iter(value v) { return op_iter(static_cast<view_object*>(v.obj())->list); }
+std::int64_t view_length(value v) { return op_length(static_cast<view_object*>(v.obj())->list); }
+int view_contains(value v, value x) { return op_contains(static_cast<view_object*>(v.obj())->list, x); }
+value make_view(value dict, int kind) {
+  type_object* t = kind == 0 ? &dict_keys_type : kind == 1 ? &dict_values_type : &dict_items_type;
+  auto* view = make<view_object>(t);
+  view->list = make_list();
+  std::size_t pos = 0;
+  value k, x;
+  while (dict_next(dict, &pos, &k, &x)) {
+    value item = kind == 0 ? newref(k) : kind == 1 ? newref(x) : make_tuple({k, x});
+    as_list(view->list)->items.push_back(item);
+  }
+  return value::from(view);
+}
+value dict_keys(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("keys", kwnames) || !arg_count("keys", nargs, 0, 0)) return value();
+  return make_view(self, 0);
+}
+value dict_values(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("values", kwnames) || !arg_count("values", nargs, 0, 0)) return value();
+  return make_view(self, 1);
+}
+value dict_items(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("items", kwnames) || !arg_count("items", nargs, 0, 0)) return value();
+  return make_view(self, 2);
+}
+
+value str_join(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("join", kwnames) || !arg_count("join", nargs, 1, 1)) return value();
+  std::vector<value> items;
+  if (!collect(args[0], items)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  std::string out;
+  const std::string sep = str_of(self);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (type_of(items[i]) != &str_type) {
+      const std::string t = type_name(items[i]);
+      for (value x : items) decref(x);
+      return raise_type_error("sequence item " + std::to_string(i) + ": expected str instance, " + t + " found");
+    }
+    if (i) out += sep;
+    out += as_str(items[i])->utf8;
+  }
+  for (value x : items) decref(x);
+  return make_str(out);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+value str_split(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("split", kwnames, {"sep", "maxsplit"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  value sepv = n >= 1 ? args[0] : keyword_arg(args, nargs, kwnames, "sep");
+  value maxv = n >= 2 ? args[1] : keyword_arg(args, nargs, kwnames, "maxsplit");
+  std::int64_t maxsplit = -1;
+  if (maxv && !index_arg(maxv, &maxsplit)) return value();
+  const std::string& s = as_str(self)->utf8;
+  value l = make_list();
+  auto& out = as_list(l)->items;
+  if (!sepv || sepv == none()) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && is_space(s[i])) ++i;
+      if (i >= s.size()) break;
+      if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
+        std::size_t e = s.size();
+        while (e > i && is_space(s[e - 1])) --e;
+        out.push_back(make_str(s.substr(i, e - i)));
+        break;
+      }
+      std::size_t j = i;
+      while (j < s.size() && !is_space(s[j])) ++j;
+      out.push_back(make_str(s.substr(i, j - i)));
+      i = j;
+    }
+    return l;
+  }
+  if (type_of(sepv) != &str_type) {
+    decref(l);
+    return raise_type_error(std::string("must be str or None, not ") + type_name(sepv));
+  }
+  const std::string sep = str_of(sepv);
+  if (sep.empty()) {
+    decref(l);
+    return raise(&exc_ValueError, "empty separator");
+  }
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t j = s.find(sep, i);
+    if (j == std::string::npos || (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit)) {
+      out.push_back(make_str(s.substr(i)));
+      break;
+    }
+    out.push_back(make_str(s.substr(i, j - i)));
+    i = j + sep.size();
+  }
+  return l;
+}
+
+value strip_impl(value self, const value* args, std::size_t nargs, value kwnames, bool left, bool right, const char* name) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 1)) return value();
+  const std::string& s = as_str(self)->utf8;
+  std::string chars = " \t\n\r\f\v";
+  if (nargs == 1 && args[0] != none()) {
+    if (type_of(args[0]) != &str_type) return raise_type_error(std::string(name) + " arg must be None or str");
+    chars = str_of(args[0]);
+  }
+  std::size_t b = 0, e = s.size();
+  if (left) while (b < e && chars.find(s[b]) != std::string::npos) ++b;
+  if (right) while (e > b && chars.find(s[e - 1]) != std::string::npos) --e;
+  return make_str(s.substr(b, e - b));
+}
+value str_strip(value self, const value* a, std::size_t n, value k) { return strip_impl(self, a, n, k, true, true, "strip"); }
+value str_lstrip(value self, const value* a, std::size_t n, value k) { return strip_impl(self, a, n, k, true, false, "lstrip"); }
+value str_rstrip(value self, const value* a, std::size_t n, value k) { return strip_impl(self, a, n, k, false, true, "rstrip"); }
+
+value str_replace(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("replace", kwnames) || !arg_count("replace", nargs, 2, 3)) return value();
+  if (type_of(args[0]) != &str_type || type_of(args[1]) != &str_type) {
+    return raise_type_error(std::string("replace() argument 1 must be str, not ") + type_name(type_of(args[0]) != &str_type ? args[0] : args[1]));
+  }
+  std::int64_t count = -1;
+  if (nargs == 3 && !index_arg(args[2], &count)) return value();
+  const std::string& s = as_str(self)->utf8;
+  const std::string from = str_of(args[0]), to = str_of(args[1]);
+  std::string out;
+  if (from.empty()) {
+    // Insert between every code point (and at both ends).
+    std::int64_t done = 0;
+    for (std::size_t i = 0; i <= s.size();) {
+      if (count < 0 || done < count) {
+        out += to;
+        ++done;
+      }
+      if (i == s.size()) break;
+      std::size_t j = i + 1;
+      while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+      out.append(s, i, j - i);
+      i = j;
+    }
+    return make_str(out);
+  }
+  std::size_t i = 0;
+  std::int64_t done = 0;
+  for (;;) {
+    const std::size_t j = (count < 0 || done < count) ? s.find(from, i) : std::string::npos;
+    if (j == std::string::npos) {
+      out.append(s, i, std::string::npos);
+      break;
+    }
+    out.append(s, i, j - i);
+    out += to;
+    i = j + from.size();
+    ++done;
+  }
+  return make_str(out);
+}
+
+value affix(value self, const value* args, std::size_t nargs, value kwnames, bool starts) {
+  const char* name = starts ? "startswith" : "endswith";
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  const std::string& s = as_str(self)->utf8;
+  auto test = [&](value p) -> int {
+    if (type_of(p) != &str_type) {
+      raise_type_error(std::string(name) + " first arg must be str or a tuple of str, not " + type_name(p));
+      return -1;
+    }
+    const std::string& a = as_str(p)->utf8;
+    if (a.size() > s.size()) return 0;
+    return starts ? s.compare(0, a.size(), a) == 0 : s.compare(s.size() - a.size(), a.size(), a) == 0;
+  };
+  if (type_of(args[0]) == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(args[0])->size; ++i) {
+      const int r = test(as_tuple(args[0])->items[i]);
+      if (r) return r < 0 ? value() : true_value();
+    }
+    return false_value();
+  }
+  const int r = test(args[0]);
+  return r < 0 ? value() : boolean(r);
+}
+value str_startswith(value self, const value* a, std::size_t n, value k) { return affix(self, a, n, k, true); }
+value str_endswith(value self, const value* a, std::size_t n, value k) { return affix(self, a, n, k, false); }
+
+std::int64_t code_point_index(const std::string& s, std::size_t byte) {
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < byte; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+value find_impl(value self, const value* args, std::size_t nargs, value kwnames, bool raise_missing, const char* name) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
+  const std::string& s = as_str(self)->utf8;
+  const std::size_t j = s.find(as_str(args[0])->utf8);
+  if (j == std::string::npos) {
+    if (raise_missing) return raise(&exc_ValueError, "substring not found");
+    return make_int(-1);
+  }
+  return make_int(code_point_index(s, j));
+}
+value str_find(value self, const value* a, std::size_t n, value k) { return find_impl(self, a, n, k, false, "find"); }
+value str_index(value self, const value* a, std::size_t n, value k) { return find_impl(self, a, n, k, true, "index"); }
+
+value str_count(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("count", kwnames) || !arg_count("count", nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
+  const std::string& s = as_str(self)->utf8;
+  const std::string& sub = as_str(args[0])->utf8;
+  if (sub.empty()) return make_int(as_str(self)->length + 1);
+  std::int64_t n = 0;
+  for (std::size_t i = s.find(sub); i != std::string::npos; i = s.find(sub, i + sub.size())) ++n;
+  return make_int(n);
+}
+
+value case_map(value self, std::size_t nargs, value kwnames, bool upper, const char* name) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 0)) return value();
+  const str_object* s = as_str(self);
+  std::string out;
+  out.reserve(s->utf8.size());
+  if (s->ascii) {
+    out = s->utf8;
+    for (char& c : out) {
+      if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+      if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return make_str(out);
+  }
+  // Non-ASCII: glibc's towupper/towlower under a UTF-8 locale carry
+  // Unicode's one-to-one case mappings (the one-to-many ones, such as
+  // German sharp s to "SS", are not applied).
+  static const bool locale_ready = [] {
+    return std::setlocale(LC_CTYPE, "C.UTF-8") != nullptr;
+  }();
+  (void)locale_ready;
+  const std::string& in = s->utf8;
+  for (std::size_t i = 0; i < in.size();) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    const int len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    char32_t cp = len == 1 ? c : (c & (0x7F >> len));
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(in[i + static_cast<std::size_t>(k)]) & 0x3F);
+    i += static_cast<std::size_t>(len);
+    cp = static_cast<char32_t>(upper ? std::towupper(static_cast<wint_t>(cp)) : std::towlower(static_cast<wint_t>(cp)));
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return make_str(out);
+}
+value str_upper(value self, const value*, std::size_t n, value k) { return case_map(self, n, k, true, "upper"); }
+value str_lower(value self, const value*, std::size_t n, value k) { return case_map(self, n, k, false, "lower"); }
+
+value char_class(value self, std::size_t nargs, value kwnames, const char* name, int (*pred)(int)) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 0)) return value();
+  const std::string& s = as_str(self)->utf8;
+  if (s.empty()) return false_value();
+  for (char c : s)
+    if (!pred(static_cast<unsigned char>(c))) return false_value();
+  return true_value();
+}
+value str_isdigit(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isdigit", [](int c) { return c >= '0' && c <= '9' ? 1 : 0; }); }
+value str_isalpha(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isalpha", [](int c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : 0; }); }
+value str_isspace(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isspace", [](int c) { return is_space(static_cast<char>(c)) ? 1 : 0; }); }
+
+void add_method(type_object& t, const char* name, native_fn fn) {
+  if (!t.dict) t.dict = as_dict(make_dict());
+  immortalize(value::from(t.dict));
+  value m = make_builtin(name, fn);
+  immortalize(m);
+  dict_set(value::from(t.dict), intern(name), m);
+}
+
+// ---- the format mini-language (format(), f-strings) ----
+struct format_spec {
+  char fill = ' ';
+  char align = 0;
+  char sign = '-';
+  bool alternate = false;
+  bool zero = false;
+  std::int64_t width = -1;
+  char grouping = 0;
+  std::int64_t precision = -1;
+  char type = 0;
+};
+
+bool parse_spec(const std::string& s, format_spec* f) {
+  std::size_t i = 0;
+  auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
+  if (s.size() >= 2 && is_align(s[1])) {
+    f->fill = s[0];
+    f->align = s[1];
+    i = 2;
+  } else if (!s.empty() && is_align(s[0])) {
+    f->align = s[0];
+    i = 1;
+  }
+  if (i < s.size() && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) f->sign = s[i++];
+  if (i < s.size() && s[i] == '#') {
+    f->alternate = true;
+    ++i;
+  }
+  if (i < s.size() && s[i] == '0') {
+    f->zero = true;
+    ++i;
+  }
+  std::size_t j = i;
+  while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+  if (j > i) f->width = std::stoll(s.substr(i, j - i));
+  i = j;
+  if (i < s.size() && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (j == i) return false;
+    f->precision = std::stoll(s.substr(i, j - i));
+    i = j;
+  }
+  if (i < s.size()) f->type = s[i++];
+  return i == s.size();
+}
+
+std::string group_digits(const std::string& digits, char sep, int every) {
+  std::string out;
+  const std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i && (n - i) % static_cast<std::size_t>(every) == 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string pad(const std::string& sign_prefix, const std::string& body, const format_spec& f, char default_align) {
+  std::int64_t len = 0;
+  for (char c : sign_prefix + body) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  char align = f.align ? f.align : (f.zero ? '=' : default_align);
+  char fill = f.align ? f.fill : (f.zero ? '0' : f.fill);
+  if (f.width <= len) return sign_prefix + body;
+  const std::string padding(static_cast<std::size_t>(f.width - len), fill);
+  switch (align) {
+    case '<': return sign_prefix + body + padding;
+    case '^': {
+      const std::size_t left = padding.size() / 2;
+      return padding.substr(0, left) + sign_prefix + body + padding.substr(left);
+    }
+    case '=': return sign_prefix + padding + body;
+    default: return padding + sign_prefix + body;
+  }
+}
+
+value format_with_spec(value v, const std::string& spec_text) {
+  format_spec f;
+  type_object* t = type_of(v);
+  if (spec_text.empty()) return op_str(v);
+  if (!parse_spec(spec_text, &f)) return raise(&exc_ValueError, "Invalid format specifier");
+  if (t == &str_type) {
+    if (f.type && f.type != 's') {
+      return raise(&exc_ValueError, std::string("Unknown format code '") + f.type + "' for object of type 'str'");
+    }
+    std::string s = str_of(v);
+    if (f.precision >= 0) {
+      std::size_t b = 0;
+      std::int64_t n = 0;
+      while (b < s.size() && n < f.precision) {
+        ++b;
+        while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+        ++n;
+      }
+      s = s.substr(0, b);
+    }
+    return make_str(pad("", s, f, '<'));
+  }
+  const bool is_int = t == &int_type || t == &bool_type;
+  if (is_int && (f.type == 0 || f.type == 'd' || f.type == 'x' || f.type == 'X' || f.type == 'o' || f.type == 'b' || f.type == 'n' || f.type == 'c')) {
+    if (f.precision >= 0) return raise(&exc_ValueError, "Precision not allowed in integer format specifier");
+    big_int b;
+    std::int64_t x = 0;
+    if (as_int64(v, &x)) b = x;
+    else b = static_cast<big_int_object*>(v.obj())->v;
+    const bool negative = b < 0;
+    if (negative) b = -b;
+    const int base = f.type == 'x' || f.type == 'X' ? 16 : f.type == 'o' ? 8 : f.type == 'b' ? 2 : 10;
+    std::string digits;
+    if (f.type == 'c') {
+      ref c(builtin_chr(value(), &v, 1, value()));
+      if (!c) return value();
+      return make_str(pad("", str_of(c.get()), f, '<'));
+    }
+    if (b == 0) digits = "0";
+    while (b > 0) {
+      const int d = static_cast<int>(b % base);
+      digits += static_cast<char>(d < 10 ? '0' + d : (f.type == 'X' ? 'A' : 'a') + d - 10);
+      b /= base;
+    }
+    std::reverse(digits.begin(), digits.end());
+    if (f.grouping) digits = group_digits(digits, f.grouping, base == 10 ? 3 : 4);
+    std::string prefix = negative ? "-" : (f.sign == '+' ? "+" : f.sign == ' ' ? " " : "");
+    if (f.alternate && base != 10) prefix += base == 16 ? (f.type == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "0b";
+    return make_str(pad(prefix, digits, f, '>'));
+  }
+  if (is_int || t == &float_type) {
+    double d = 0;
+    if (t == &float_type) {
+      d = float_value(v);
+    } else {
+      std::int64_t x = 0;
+      d = as_int64(v, &x) ? static_cast<double>(x) : static_cast<big_int_object*>(v.obj())->v.convert_to<double>();
+    }
+    char type = f.type;
+    if (type != 0 && type != 'f' && type != 'F' && type != 'e' && type != 'E' && type != 'g' && type != 'G' && type != '%' && type != 'n') {
+      return raise(&exc_ValueError, std::string("Unknown format code '") + type + "' for object of type '" + t->name + "'");
+    }
+    const bool negative = std::signbit(d) && !std::isnan(d);
+    const double a = std::fabs(d);
+    std::string body;
+    if (std::isinf(a) || std::isnan(a)) {
+      body = std::isnan(a) ? "nan" : "inf";
+      if (type == 'F' || type == 'E' || type == 'G') for (char& c : body) c = static_cast<char>(std::toupper(c));
+    } else if (type == 0 && f.precision < 0) {
+      body = format_float_repr(a);
+    } else {
+      const int prec = static_cast<int>(f.precision < 0 ? 6 : f.precision);
+      char buf[512];
+      if (type == '%') {
+        std::snprintf(buf, sizeof buf, "%.*f", prec, a * 100);
+        body = std::string(buf) + "%";
+      } else if (type == 0) {
+        // General format with at least one digit after the point, as repr-like 'g'.
+        std::snprintf(buf, sizeof buf, "%.*g", prec == 0 ? 1 : prec, a);
+        body = buf;
+        if (body.find_first_of(".en") == std::string::npos) body += ".0";
+      } else {
+        const char fmt[] = {'%', '.', '*', type == 'n' ? 'g' : type, '\0'};
+        std::snprintf(buf, sizeof buf, fmt, prec, a);
+        body = buf;
+        if (f.alternate && body.find('.') == std::string::npos && (type == 'f' || type == 'F')) body += ".";
+      }
+    }
+    if (f.grouping) {
+      const std::size_t dot = body.find_first_of(".eE%");
+      const std::string int_part = body.substr(0, dot);
+      body = group_digits(int_part, f.grouping, 3) + (dot == std::string::npos ? "" : body.substr(dot));
+    }
+    const std::string prefix = negative ? "-" : (f.sign == '+' ? "+" : f.sign == ' ' ? " " : "");
+    return make_str(pad(prefix, body, f, '>'));
+  }
+  return raise_type_error(std::string("unsupported format string passed to ") + t->name + ".__format__");
+}
+
+value builtin_format(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("format", kwnames) || !arg_count("format", nargs, 1, 2)) return value();
+  if (nargs == 2 && type_of(args[1]) != &str_type) {
+    return raise_type_error(std::string("format() argument 2 must be str, not ") + type_name(args[1]));
+  }
+  return format_with_spec(args[0], nargs == 2 ? str_of(args[1]) : "");
+}
+
+// ---- modules ----
+type_object textio_type;
+struct textio_object : object {
+  FILE* stream;
+};
+value textio_write(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("write", kwnames) || !arg_count("write", nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error(std::string("write() argument must be str, not ") + type_name(args[0]));
+  FILE* s = static_cast<textio_object*>(self.obj())->stream;
+  const std::string& text = as_str(args[0])->utf8;
+  if (s == stdout) {
+    write_stdout(text);
+  } else {
+    flush_stdout();
+    std::fwrite(text.data(), 1, text.size(), s);
+  }
+  return make_int(as_str(args[0])->length);
+}
+value textio_flush(value self, const value*, std::size_t, value) {
+  FILE* s = static_cast<textio_object*>(self.obj())->stream;
+  if (s == stdout) flush_stdout();
+  std::fflush(s);
+  return none();
+}
+
+value sys_exit(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("exit", kwnames) || !arg_count("exit", nargs, 0, 1)) return value();
+  ref t(nargs ? make_tuple({args[0]}) : make_tuple(std::size_t{0}));
+  ref e(make_exception(&exc_SystemExit, t.get()));
+  return raise_value(e.get());
+}
+value sys_getrecursionlimit(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("getrecursionlimit", kwnames) || !arg_count("getrecursionlimit", nargs, 0, 0)) return value();
+  return make_int(current_thread().recursion_limit);
+}
+value sys_setrecursionlimit(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("setrecursionlimit", kwnames) || !arg_count("setrecursionlimit", nargs, 1, 1)) return value();
+  std::int64_t n = 0;
+  if (!index_arg(args[0], &n)) return value();
+  if (n < 1) return raise(&exc_ValueError, "recursion limit must be greater or equal than 1");
+  // Deeper than this would overflow the C stack: each Python call is one
+  // C++ activation of the eval loop.
+  if (n > 20000) n = 20000;
+  current_thread().recursion_limit = static_cast<int>(n);
+  return none();
+}
+
+value sys_module() {
+  static value m = [] {
+    value mod = make_module("sys");
+    immortalize(mod);
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    auto set = [&](const char* name, value v) {
+      dict_set(d, intern(name), v);
+      decref(v);
+    };
+    set("exit", make_builtin("exit", sys_exit));
+    set("getrecursionlimit", make_builtin("getrecursionlimit", sys_getrecursionlimit));
+    set("setrecursionlimit", make_builtin("setrecursionlimit", sys_setrecursionlimit));
+    set("maxsize", make_int(std::numeric_limits<std::int64_t>::max()));
+    set("version", make_str(std::string("3.11 (gillab ") + build_info::version + ", back-end " + backend::name + ")"));
+    set("argv", make_list());
+    auto io = [](FILE* s) {
+      auto* o = make<textio_object>(&textio_type);
+      o->stream = s;
+      return value::from(o);
+    };
+    set("stdout", io(stdout));
+    set("stderr", io(stderr));
+    return mod;
+  }();
+  return m;
+}
+
+value math_module();
+
+}  // namespace
+
+void set_argv(const std::vector<std::string>& argv) {
+  value sys = sys_module();
+  value l = make_list();
+  for (const std::string& a : argv) as_list(l)->items.push_back(make_str(a));
+  dict_set(value::from(static_cast<module_object*>(sys.obj())->dict), intern("argv"), l);
+  decref(l);
+}
+
+value import_name(value name, value, value level) {
+  std::int64_t lv = 0;
+  as_int64(level, &lv);
+  const std::string n = str_of(name);
+  if (lv == 0 && n == "sys") return newref(sys_module());
+  if (lv == 0 && n == "math") return newref(math_module());
+  return raise(&exc_ModuleNotFoundError, "No module named '" + n + "'");
+}
+
+value format_value(value v, int conversion, value spec) {
+  ref converted;
+  if (conversion == 1) converted = ref(op_str(v));
+  else if (conversion == 2 || conversion == 3) converted = ref(op_repr(v));
+  else converted = ref(newref(v));
+  if (!converted) return value();
+  if (!spec) {
+    if (type_of(converted.get()) == &str_type) return converted.release();
+    return op_str(converted.get());
+  }
+  return format_with_spec(converted.get(), str_of(spec));
+}
+
+namespace {
+
+value math_sqrt(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("sqrt", kwnames) || !arg_count("sqrt", nargs, 1, 1)) return value();
+  ref f(construct_float(args, 1, value()));
+  if (!f) return value();
+  const double d = float_value(f.get());
+  if (d < 0) return raise(&exc_ValueError, "math domain error");
+  return make_float(std::sqrt(d));
+}
+value math_floor_ceil(const value* args, std::size_t nargs, value kwnames, bool floor) {
+  if (!no_keywords(floor ? "floor" : "ceil", kwnames) || !arg_count(floor ? "floor" : "ceil", nargs, 1, 1)) return value();
+  if (is_instance(args[0], &int_type)) return op_unary(args[0], static_cast<int>(ast::unaryop::pos));
+  ref f(construct_float(args, 1, value()));
+  if (!f) return value();
+  const double d = floor ? std::floor(float_value(f.get())) : std::ceil(float_value(f.get()));
+  ref r(make_float(d));
+  value rv = r.get();
+  return construct_int(&rv, 1, value());
+}
+value math_floor(value, const value* a, std::size_t n, value k) { return math_floor_ceil(a, n, k, true); }
+value math_ceil(value, const value* a, std::size_t n, value k) { return math_floor_ceil(a, n, k, false); }
+
+value math_module() {
+  static value m = [] {
+    value mod = make_module("math");
+    immortalize(mod);
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    auto set = [&](const char* name, value v) {
+      dict_set(d, intern(name), v);
+      decref(v);
+    };
+    set("pi", make_float(M_PI));
+    set("e", make_float(M_E));
+    set("inf", make_float(HUGE_VAL));
+    set("sqrt", make_builtin("sqrt", math_sqrt));
+    set("floor", make_builtin("floor", math_floor));
+    set("ceil", make_builtin("ceil", math_ceil));
+    return mod;
+  }();
+  return m;
+}
+
+}  // namespace
+
+value construct_set(const value* args, std::size_t nargs, value kwnames) {
+  return construct_set_of(&set_type, args, nargs, kwnames);
+}
+value construct_frozenset(const value* args, std::size_t nargs, value kwnames) {
+  return construct_set_of(&frozenset_type, args, nargs, kwnames);
+}
+
+constructor_fn constructor_of(const type_object* t) {
+  if (t == &set_type) return construct_set;
+  if (t == &frozenset_type) return construct_frozenset;
+  if (t == &int_type) return construct_int;
+  if (t == &float_type) return construct_float;
+  if (t == &str_type) return construct_str;
+  if (t == &bool_type) return construct_bool;
+  if (t == &list_type) return construct_list;
+  if (t == &tuple_type) return construct_tuple;
+  if (t == &dict_type) return construct_dict;
+  if (t == &range_type) return construct_range;
+  if (t == &type_type) return construct_type;
+  return nullptr;
+}
+
+dict_object* builtins_dict() {
+  static dict_object* d = [] {
+    value dict = make_dict();
+    immortalize(dict);
+    auto fn = [&](const char* name, native_fn f) {
+      value b = make_builtin(name, f);
+      dict_set(dict, intern(name), b);
+      decref(b);
+    };
+    fn("print", builtin_print);
+    fn("len", builtin_len);
+    fn("repr", builtin_repr);
+    fn("abs", builtin_abs);
+    fn("isinstance", builtin_isinstance);
+    fn("hash", builtin_hash);
+    fn("id", builtin_id);
+    fn("iter", builtin_iter);
+    fn("next", builtin_next);
+    fn("ord", builtin_ord);
+    fn("chr", builtin_chr);
+    fn("divmod", builtin_divmod);
+    fn("pow", builtin_pow);
+    fn("round", builtin_round);
+    fn("hex", builtin_hex);
+    fn("oct", builtin_oct);
+    fn("bin", builtin_bin);
+    fn("min", builtin_min);
+    fn("max", builtin_max);
+    fn("sum", builtin_sum);
+    fn("any", builtin_any);
+    fn("all", builtin_all);
+    fn("sorted", builtin_sorted);
+    fn("enumerate", builtin_enumerate);
+    fn("zip", builtin_zip);
+    fn("map", builtin_map);
+    fn("filter", builtin_filter);
+    fn("reversed", builtin_reversed);
+    fn("getattr", builtin_getattr);
+    fn("hasattr", builtin_hasattr);
+    fn("setattr", builtin_setattr);
+    fn("format", builtin_format);
+    auto type = [&](const char* name, type_object* t) { dict_set(dict, intern(name), value::from(t)); };
+    type("int", &int_type);
+    type("float", &float_type);
+    type("str", &str_type);
+    type("bool", &bool_type);
+    type("list", &list_type);
+    type("tuple", &tuple_type);
+    type("dict", &dict_type);
+    type("set", &set_type);
+    type("frozenset", &frozenset_type);
+    type("range", &range_type);
+    type("type", &type_type);
+    type("object", &type_type);
+#define GILLAB_ADD_EXC(name, base) type(#name, &exc_##name);
+    GILLAB_EXCEPTION_TYPES(GILLAB_ADD_EXC)
+#undef GILLAB_ADD_EXC
+    dict_set(dict, intern("None"), none());
+    dict_set(dict, intern("NotImplemented"), not_implemented());
+    dict_set(dict, intern("Ellipsis"), value::from(&ellipsis_object));
+    return as_dict(dict);
+  }();
+  return d;
+}
+
+void init_builtins() {
+  add_method(list_type, "append", list_append);
+  add_method(list_type, "pop", list_pop);
+  add_method(list_type, "extend", list_extend);
+  add_method(list_type, "insert", list_insert);
+  add_method(list_type, "remove", list_remove);
+  add_method(list_type, "index", list_index);
+  add_method(list_type, "count", list_count);
+  add_method(list_type, "sort", list_sort);
+  add_method(list_type, "reverse", list_reverse);
+  add_method(list_type, "copy", list_copy);
+  add_method(list_type, "clear", list_clear);
+  add_method(dict_type, "get", dict_get_method);
+  add_method(dict_type, "pop", dict_pop_method);
+  add_method(dict_type, "setdefault", dict_setdefault);
+  add_method(dict_type, "update", dict_update_method);
+  add_method(dict_type, "copy", dict_copy);
+  add_method(dict_type, "clear", dict_clear);
+  add_method(dict_type, "keys", dict_keys);
+  add_method(dict_type, "values", dict_values);
+  add_method(dict_type, "items", dict_items);
+  add_method(str_type, "join", str_join);
+  add_method(str_type, "split", str_split);
+  add_method(str_type, "strip", str_strip);
+  add_method(str_type, "lstrip", str_lstrip);
+  add_method(str_type, "rstrip", str_rstrip);
+  add_method(str_type, "replace", str_replace);
+  add_method(str_type, "startswith", str_startswith);
+  add_method(str_type, "endswith", str_endswith);
+  add_method(str_type, "find", str_find);
+  add_method(str_type, "index", str_index);
+  add_method(str_type, "count", str_count);
+  add_method(str_type, "upper", str_upper);
+  add_method(str_type, "lower", str_lower);
+  add_method(str_type, "isdigit", str_isdigit);
+  add_method(str_type, "isalpha", str_isalpha);
+  add_method(str_type, "isspace", str_isspace);
+
+  for (auto [t, name] : {std::pair{&dict_keys_type, "dict_keys"}, {&dict_values_type, "dict_values"}, {&dict_items_type, "dict_items"}}) {
+    init_type(*t, name, nullptr);
+    t->dealloc = dealloc_view;
+    t->repr = view_repr;
+    t->iter = view_iter;
+    t->length = view_length;
+    t->contains = view_contains;
+  }
+  init_type(textio_type, "TextIOWrapper", nullptr);
+  add_method(textio_type, "write", textio_write);
+  add_method(textio_type, "flush", textio_flush);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

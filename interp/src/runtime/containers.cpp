@@ -1,0 +1,519 @@
+// containers.cpp — tuple, list, dict, range, slice and the iterator objects.
+//
+// Mutable containers (list, dict) take the back-end's sections around every
+// access to their state (write_section to change it, read_section to read
+// it), so `fine` and `stm` only have to fill those hooks in. Equality of
+// keys calls back into the object protocol, which for user types (part 2)
+// may run Python code: the dict re-checks its version after such a call.
+//
+// The dict is insertion-ordered in the way of CPython's compact dict: an
+// entries array in insertion order plus an open-addressing index of int32
+// slots (empty -1, deleted -2), probed with CPython's perturbation scheme.
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/ast.hpp>
+
+#include <cstdlib>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+backend::thread_state& bts() { return current_thread().backend_state; }
+
+// ---- tuple ----
+void dealloc_tuple(object* o) {
+  auto* t = static_cast<tuple_object*>(o);
+  for (std::size_t i = 0; i < t->size; ++i) xdecref(t->items[i]);
+  std::free(o);
+}
+
+std::string join_reprs(const value* items, std::size_t n, bool* ok) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    ref r(op_repr(items[i]));
+    if (!r) {
+      *ok = false;
+      return {};
+    }
+    if (i) out += ", ";
+    out += str_of(r.get());
+  }
+  *ok = true;
+  return out;
+}
+
+value tuple_repr(value v) {
+  tuple_object* t = as_tuple(v);
+  bool ok = false;
+  std::string inner = join_reprs(t->items, t->size, &ok);
+  if (!ok) return value();
+  return make_str("(" + inner + (t->size == 1 ? ",)" : ")"));
+}
+
+bool tuple_hash(value v, std::int64_t* out) {
+  // CPython's xxHash-based tuplehash.
+  tuple_object* t = as_tuple(v);
+  constexpr std::uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL, p5 = 2870177450012600261ULL;
+  std::uint64_t acc = p5;
+  for (std::size_t i = 0; i < t->size; ++i) {
+    std::int64_t h = 0;
+    if (!op_hash(t->items[i], &h)) return false;
+    acc += static_cast<std::uint64_t>(h) * p2;
+    acc = (acc << 31) | (acc >> 33);
+    acc *= p1;
+  }
+  acc += t->size ^ (p5 ^ 3527539UL);
+  if (acc == static_cast<std::uint64_t>(-1)) acc = 1546275796;
+  *out = static_cast<std::int64_t>(acc);
+  return true;
+}
+
+// Lexicographic comparison of two item arrays (tuples, lists).
+value compare_sequences(const value* a, std::size_t na, const value* b, std::size_t nb, int op) {
+  std::size_t i = 0;
+  for (; i < na && i < nb; ++i) {
+    const int eq = op_equal(a[i], b[i]);
+    if (eq < 0) return value();
+    if (!eq) break;
+  }
+  const auto cmp = static_cast<ast::cmpop>(op);
+  if (i >= na || i >= nb) {
+    const std::int64_t c = static_cast<std::int64_t>(na) - static_cast<std::int64_t>(nb);
+    switch (cmp) {
+      case ast::cmpop::eq: return boolean(c == 0);
+      case ast::cmpop::ne: return boolean(c != 0);
+      case ast::cmpop::lt: return boolean(c < 0);
+      case ast::cmpop::le: return boolean(c <= 0);
+      case ast::cmpop::gt: return boolean(c > 0);
+      case ast::cmpop::ge: return boolean(c >= 0);
+      default: return not_implemented();
+    }
+  }
+  if (cmp == ast::cmpop::eq) return false_value();
+  if (cmp == ast::cmpop::ne) return true_value();
+  return op_compare(a[i], b[i], op);
+}
+
+value tuple_compare(value a, value b, int op) {
+  if (type_of(a) != &tuple_type || type_of(b) != &tuple_type) return not_implemented();
+  return compare_sequences(as_tuple(a)->items, as_tuple(a)->size, as_tuple(b)->items, as_tuple(b)->size, op);
+}
+
+std::int64_t tuple_length(value v) { return static_cast<std::int64_t>(as_tuple(v)->size); }
+
+}  // namespace
+
+bool slice_indices(value slice, std::int64_t length, std::int64_t* start, std::int64_t* stop, std::int64_t* step,
+                   std::int64_t* count) {
+  auto* s = static_cast<slice_object*>(slice.obj());
+  auto get = [](value v, std::int64_t dflt, std::int64_t* out) {
+    if (v.is_null() || v == none()) {
+      *out = dflt;
+      return true;
+    }
+    if (!as_int64(v, out)) {
+      if (type_of(v) == &int_type) {  // huge: clamp
+        *out = big_int(static_cast<big_int_object*>(v.obj())->v) < 0 ? value::small_min : value::small_max;
+        return true;
+      }
+      raise_type_error("slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    return true;
+  };
+  if (!get(s->step, 1, step)) return false;
+  if (*step == 0) {
+    raise(&exc_ValueError, "slice step cannot be zero");
+    return false;
+  }
+  const bool back = *step < 0;
+  if (!get(s->start, back ? length - 1 : 0, start) || !get(s->stop, back ? -1 : length, stop)) return false;
+  if (!(s->start.is_null() || s->start == none())) {
+    if (*start < 0) *start += length;
+    if (*start < 0) *start = back ? -1 : 0;
+    else if (*start >= length) *start = back ? length - 1 : length;
+  }
+  if (!(s->stop.is_null() || s->stop == none())) {
+    if (*stop < 0) *stop += length;
+    if (*stop < 0) *stop = back ? -1 : 0;
+    else if (*stop >= length) *stop = back ? length - 1 : length;
+  }
+  if (back) {
+    *count = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
+  } else {
+    *count = *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+  }
+  return true;
+}
+
+namespace {
+
+value sequence_index(const value* items, std::size_t n, value key, const char* what, type_object* type) {
+  std::int64_t i = 0;
+  if (as_int64(key, &i)) {
+    if (i < 0) i += static_cast<std::int64_t>(n);
+    if (i < 0 || i >= static_cast<std::int64_t>(n)) return raise(&exc_IndexError, std::string(what) + " index out of range");
+    return newref(items[i]);
+  }
+  if (type_of(key) == &slice_type) {
+    std::int64_t start = 0, stop = 0, step = 0, count = 0;
+    if (!slice_indices(key, static_cast<std::int64_t>(n), &start, &stop, &step, &count)) return value();
+    if (type == &tuple_type) {
+      value t = make_tuple(static_cast<std::size_t>(count));
+      for (std::int64_t k = 0; k < count; ++k) as_tuple(t)->items[k] = newref(items[start + k * step]);
+      return t;
+    }
+    value l = make_list();
+    as_list(l)->items.reserve(static_cast<std::size_t>(count));
+    for (std::int64_t k = 0; k < count; ++k) as_list(l)->items.push_back(newref(items[start + k * step]));
+    return l;
+  }
+  return raise_type_error(std::string(what) + " indices must be integers or slices, not " + type_name(key));
+}
+
+value tuple_getitem(value v, value key) {
+  return sequence_index(as_tuple(v)->items, as_tuple(v)->size, key, "tuple", &tuple_type);
+}
+
+int contains_in(const value* items, std::size_t n, value item) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (items[i] == item) return 1;
+    const int eq = op_equal(items[i], item);
+    if (eq != 0) return eq;
+  }
+  return 0;
+}
+
+int tuple_contains(value v, value item) { return contains_in(as_tuple(v)->items, as_tuple(v)->size, item); }
+
+value tuple_iter_step(iterator_object* it) {
+  tuple_object* t = as_tuple(it->seq);
+  if (it->index >= static_cast<std::int64_t>(t->size)) return value();
+  return newref(t->items[it->index++]);
+}
+
+value tuple_binary(value a, value b, int op) {
+  const auto o = static_cast<ast::binop>(op & 15);
+  if (o == ast::binop::add && type_of(a) == &tuple_type && type_of(b) == &tuple_type) {
+    tuple_object* x = as_tuple(a);
+    tuple_object* y = as_tuple(b);
+    value t = make_tuple(x->size + y->size);
+    for (std::size_t i = 0; i < x->size; ++i) as_tuple(t)->items[i] = newref(x->items[i]);
+    for (std::size_t i = 0; i < y->size; ++i) as_tuple(t)->items[x->size + i] = newref(y->items[i]);
+    return t;
+  }
+  if (o == ast::binop::mul) {
+    const value tv = type_of(a) == &tuple_type ? a : b;
+    std::int64_t n = 0;
+    if (!as_int64(type_of(a) == &tuple_type ? b : a, &n)) return not_implemented();
+    tuple_object* x = as_tuple(tv);
+    if (n < 0) n = 0;
+    value t = make_tuple(x->size * static_cast<std::size_t>(n));
+    for (std::int64_t r = 0; r < n; ++r)
+      for (std::size_t i = 0; i < x->size; ++i) as_tuple(t)->items[static_cast<std::size_t>(r) * x->size + i] = newref(x->items[i]);
+    return t;
+  }
+  return not_implemented();
+}
+
+// ---- list ----
+void dealloc_list(object* o) {
+  auto* l = static_cast<list_object*>(o);
+  for (value v : l->items) decref(v);
+  l->~list_object();
+  std::free(o);
+}
+
+value list_repr(value v) {
+  // Snapshot under the read section: item reprs may run arbitrary code.
+  std::vector<value> items;
+  {
+    backend::read_section guard(bts(), v.obj()->header);
+    items = as_list(v)->items;
+    for (value x : items) incref(x);
+  }
+  bool ok = false;
+  std::string inner = join_reprs(items.data(), items.size(), &ok);
+  for (value x : items) decref(x);
+  if (!ok) return value();
+  return make_str("[" + inner + "]");
+}
+
+value list_compare(value a, value b, int op) {
+  if (type_of(a) != &list_type || type_of(b) != &list_type) return not_implemented();
+  std::vector<value> x, y;
+  {
+    backend::read_section ga(bts(), a.obj()->header);
+    x = as_list(a)->items;
+  }
+  {
+    backend::read_section gb(bts(), b.obj()->header);
+    y = as_list(b)->items;
+  }
+  for (value v : x) incref(v);
+  for (value v : y) incref(v);
+  value r = compare_sequences(x.data(), x.size(), y.data(), y.size(), op);
+  for (value v : x) decref(v);
+  for (value v : y) decref(v);
+  return r;
+}
+
+std::int64_t list_length(value v) {
+  backend::read_section guard(bts(), v.obj()->header);
+  return static_cast<std::int64_t>(as_list(v)->items.size());
+}
+
+value list_getitem(value v, value key) {
+  backend::read_section guard(bts(), v.obj()->header);
+  const auto& items = as_list(v)->items;
+  return sequence_index(items.data(), items.size(), key, "list", &list_type);
+}
+
+int list_setitem(value v, value key, value x) {
+  std::int64_t i = 0;
+  if (!as_int64(key, &i)) {
+    raise_type_error(std::string("list indices must be integers or slices, not ") + type_name(key));
+    return -1;
+  }
+  value old;
+  {
+    backend::write_section guard(bts(), v.obj()->header);
+    auto& items = as_list(v)->items;
+    if (i < 0) i += static_cast<std::int64_t>(items.size());
+    if (i < 0 || i >= static_cast<std::int64_t>(items.size())) {
+      raise(&exc_IndexError, x ? "list assignment index out of range" : "list assignment index out of range");
+      return -1;
+    }
+    old = items[static_cast<std::size_t>(i)];
+    if (x) {
+      items[static_cast<std::size_t>(i)] = newref(x);
+    } else {
+      items.erase(items.begin() + i);
+    }
+  }
+  decref(old);  // outside the section: a destructor may run arbitrary code
+  return 0;
+}
+
+int list_contains(value v, value item) {
+  std::vector<value> items;
+  {
+    backend::read_section guard(bts(), v.obj()->header);
+    items = as_list(v)->items;
+    for (value x : items) incref(x);
+  }
+  const int r = contains_in(items.data(), items.size(), item);
+  for (value x : items) decref(x);
+  return r;
+}
+
+int list_truth(value v) { return list_length(v) != 0; }
+
+value list_iter_step(iterator_object* it) {
+  backend::read_section guard(bts(), it->seq.obj()->header);
+  const auto& items = as_list(it->seq)->items;
+  if (it->index >= static_cast<std::int64_t>(items.size())) return value();
+  return newref(items[static_cast<std::size_t>(it->index++)]);
+}
+
+value list_binary(value a, value b, int op) {
+  const auto o = static_cast<ast::binop>(op & 15);
+  if (o == ast::binop::add && type_of(a) == &list_type && type_of(b) == &list_type) {
+    if (op & 16) {  // +=: extend in place
+      std::vector<value> add;
+      {
+        backend::read_section gb(bts(), b.obj()->header);
+        add = as_list(b)->items;
+      }
+      backend::write_section ga(bts(), a.obj()->header);
+      for (value x : add) as_list(a)->items.push_back(newref(x));
+      return newref(a);
+    }
+    value r = make_list();
+    backend::write_section2 guard(bts(), a.obj()->header, b.obj()->header);
+    auto& out = as_list(r)->items;
+    for (value x : as_list(a)->items) out.push_back(newref(x));
+    for (value x : as_list(b)->items) out.push_back(newref(x));
+    return r;
+  }
+  if (o == ast::binop::mul) {
+    const value lv = type_of(a) == &list_type ? a : b;
+    std::int64_t n = 0;
+    if (!as_int64(type_of(a) == &list_type ? b : a, &n)) return not_implemented();
+    std::vector<value> src;
+    {
+      backend::read_section guard(bts(), lv.obj()->header);
+      src = as_list(lv)->items;
+    }
+    if (n < 0) n = 0;
+    if (static_cast<double>(src.size()) * static_cast<double>(n) > 1e9) return raise(&exc_MemoryError, "");
+    value r = make_list();
+    auto& out = as_list(r)->items;
+    out.reserve(src.size() * static_cast<std::size_t>(n));
+    for (std::int64_t k = 0; k < n; ++k)
+      for (value x : src) out.push_back(newref(x));
+    return r;
+  }
+  return not_implemented();
+}
+
+// ---- range ----
+value range_repr(value v) {
+  auto* r = static_cast<range_object*>(v.obj());
+  std::string s = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
+  if (r->step != 1) s += ", " + std::to_string(r->step);
+  return make_str(s + ")");
+}
+std::int64_t range_length(value v) { return static_cast<range_object*>(v.obj())->length; }
+value range_getitem(value v, value key) {
+  auto* r = static_cast<range_object*>(v.obj());
+  std::int64_t i = 0;
+  if (!as_int64(key, &i)) return raise_type_error(std::string("range indices must be integers or slices, not ") + type_name(key));
+  if (i < 0) i += r->length;
+  if (i < 0 || i >= r->length) return raise(&exc_IndexError, "range object index out of range");
+  return make_int(r->start + i * r->step);
+}
+int range_contains(value v, value item) {
+  auto* r = static_cast<range_object*>(v.obj());
+  std::int64_t x = 0;
+  if (!as_int64(item, &x)) return 0;
+  if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return 0;
+  return (x - r->start) % r->step == 0;
+}
+value range_iter_step(iterator_object* it) {
+  auto* r = static_cast<range_object*>(it->seq.obj());
+  if (it->index >= r->length) return value();
+  return make_int(r->start + (it->index++) * r->step);
+}
+
+// ---- slice ----
+void dealloc_slice(object* o) {
+  auto* s = static_cast<slice_object*>(o);
+  xdecref(s->start);
+  xdecref(s->stop);
+  xdecref(s->step);
+  std::free(o);
+}
+value slice_repr(value v) {
+  auto* s = static_cast<slice_object*>(v.obj());
+  ref a(op_repr(s->start)), b(op_repr(s->stop)), c(op_repr(s->step));
+  if (!a || !b || !c) return value();
+  return make_str("slice(" + str_of(a.get()) + ", " + str_of(b.get()) + ", " + str_of(c.get()) + ")");
+}
+
+// ---- iterators ----
+void dealloc_iterator(object* o) {
+  auto* it = static_cast<iterator_object*>(o);
+  xdecref(it->seq);
+  std::free(o);
+}
+value iterator_self(value v) { return newref(v); }
+value iterator_next(value v) {
+  auto* it = static_cast<iterator_object*>(v.obj());
+  if (!it->seq) return value();
+  value r = it->step(it);
+  if (!r && !error_pending()) {
+    decref(it->seq);  // exhausted iterators drop their sequence, as CPython's
+    it->seq = value();
+  }
+  return r;
+}
+
+value seq_iter(value v) {
+  type_object* t = type_of(v);
+  if (t == &tuple_type) return make_iterator(v, tuple_iter_step);
+  if (t == &list_type) return make_iterator(v, list_iter_step);
+  return make_iterator(v, range_iter_step);
+}
+
+}  // namespace
+
+value make_iterator(value seq, value (*step)(iterator_object*)) {
+  auto* it = make<iterator_object>(&iterator_type);
+  it->seq = newref(seq);
+  it->step = step;
+  return value::from(it);
+}
+
+value make_tuple(std::size_t n) {
+  const std::size_t size = sizeof(tuple_object) + (n ? n - 1 : 0) * sizeof(value);
+  auto* t = static_cast<tuple_object*>(allocate(&tuple_type, size));
+  t->size = n;
+  for (std::size_t i = 0; i < n; ++i) t->items[i] = value();
+  return value::from(t);
+}
+
+value make_tuple(std::initializer_list<value> items) {
+  value t = make_tuple(items.size());
+  std::size_t i = 0;
+  for (value v : items) as_tuple(t)->items[i++] = newref(v);
+  return t;
+}
+
+value make_list() { return value::from(make<list_object>(&list_type)); }
+
+value make_range(std::int64_t start, std::int64_t stop, std::int64_t step) {
+  auto* r = make<range_object>(&range_type);
+  r->start = start;
+  r->stop = stop;
+  r->step = step;
+  if (step > 0) {
+    r->length = start < stop ? (stop - start - 1) / step + 1 : 0;
+  } else {
+    r->length = start > stop ? (start - stop - 1) / (-step) + 1 : 0;
+  }
+  return value::from(r);
+}
+
+value make_slice(value start, value stop, value step) {
+  auto* s = make<slice_object>(&slice_type);
+  s->start = newref(start);
+  s->stop = newref(stop);
+  s->step = newref(step);
+  return value::from(s);
+}
+
+void init_containers() {
+  init_type(tuple_type, "tuple", nullptr);
+  tuple_type.dealloc = dealloc_tuple;
+  tuple_type.repr = tuple_repr;
+  tuple_type.hash = tuple_hash;
+  tuple_type.compare = tuple_compare;
+  tuple_type.length = tuple_length;
+  tuple_type.getitem = tuple_getitem;
+  tuple_type.contains = tuple_contains;
+  tuple_type.iter = seq_iter;
+  tuple_type.binary = tuple_binary;
+
+  init_type(list_type, "list", nullptr);
+  list_type.dealloc = dealloc_list;
+  list_type.repr = list_repr;
+  list_type.compare = list_compare;
+  list_type.length = list_length;
+  list_type.getitem = list_getitem;
+  list_type.setitem = list_setitem;
+  list_type.contains = list_contains;
+  list_type.truth = list_truth;
+  list_type.iter = seq_iter;
+  list_type.binary = list_binary;
+
+  init_type(range_type, "range", nullptr);
+  range_type.repr = range_repr;
+  range_type.length = range_length;
+  range_type.getitem = range_getitem;
+  range_type.contains = range_contains;
+  range_type.iter = seq_iter;
+
+  init_type(slice_type, "slice", nullptr);
+  slice_type.dealloc = dealloc_slice;
+  slice_type.repr = slice_repr;
+
+  init_type(iterator_type, "iterator", nullptr);
+  iterator_type.dealloc = dealloc_iterator;
+  iterator_type.iter = iterator_self;
+  iterator_type.next = iterator_next;
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

@@ -1,0 +1,194 @@
+// core.cpp — allocation, the immortal singletons, exceptions, thread state,
+// and the generic parts of the object protocol.
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <cstdlib>
+#include <new>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+// ---- allocation ----
+object* allocate(type_object* type, std::size_t size) {
+  void* mem = std::malloc(size);
+  if (!mem) throw std::bad_alloc();
+  auto* o = static_cast<object*>(mem);
+  backend::init_header(o->header, current_thread().backend_state);
+  o->flags = 0;
+  o->type = type;
+  return o;
+}
+
+void deallocate(object* o) {
+  type_object* t = o->type;
+  if (t->dealloc) {
+    t->dealloc(o);
+  } else {
+    std::free(o);
+  }
+}
+
+// ---- singletons and types ----
+#define GILLAB_DEFINE_TYPE(var) type_object var;
+GILLAB_DEFINE_TYPE(none_type)
+GILLAB_DEFINE_TYPE(bool_type)
+GILLAB_DEFINE_TYPE(int_type)
+GILLAB_DEFINE_TYPE(float_type)
+GILLAB_DEFINE_TYPE(str_type)
+GILLAB_DEFINE_TYPE(bytes_type)
+GILLAB_DEFINE_TYPE(tuple_type)
+GILLAB_DEFINE_TYPE(list_type)
+GILLAB_DEFINE_TYPE(dict_type)
+GILLAB_DEFINE_TYPE(set_type)
+GILLAB_DEFINE_TYPE(frozenset_type)
+GILLAB_DEFINE_TYPE(range_type)
+GILLAB_DEFINE_TYPE(slice_type)
+GILLAB_DEFINE_TYPE(function_type)
+GILLAB_DEFINE_TYPE(builtin_function_type)
+GILLAB_DEFINE_TYPE(code_type)
+GILLAB_DEFINE_TYPE(cell_type)
+GILLAB_DEFINE_TYPE(module_type)
+GILLAB_DEFINE_TYPE(type_type)
+GILLAB_DEFINE_TYPE(not_implemented_type)
+GILLAB_DEFINE_TYPE(ellipsis_type)
+GILLAB_DEFINE_TYPE(iterator_type)
+#undef GILLAB_DEFINE_TYPE
+
+object none_object, true_object, false_object, not_implemented_object, ellipsis_object;
+
+#define GILLAB_DEFINE_EXC(name, base) type_object exc_##name;
+GILLAB_EXCEPTION_TYPES(GILLAB_DEFINE_EXC)
+#undef GILLAB_DEFINE_EXC
+
+void make_immortal(object& o, type_object* type) {
+  backend::init_header(o.header, current_thread().backend_state);
+  o.flags = flag_immortal;
+  o.type = type;
+}
+
+void init_type(type_object& t, const char* name, type_object* base) {
+  make_immortal(t, &type_type);
+  t.name = name;
+  t.base = base;
+}
+
+bool is_subtype(const type_object* t, const type_object* base) {
+  for (; t; t = t->base)
+    if (t == base) return true;
+  return false;
+}
+
+const char* type_name(value v) { return type_of(v)->name; }
+
+// ---- thread state and exceptions ----
+thread_state& current_thread() {
+  thread_local thread_state state;
+  return state;
+}
+
+value make_exception(type_object* type, value args_tuple) {
+  auto* e = make<exception_object>(type);
+  e->args = newref(args_tuple);
+  return value::from(e);
+}
+
+value raise_value(value exception) {
+  thread_state& ts = current_thread();
+  xdecref(ts.pending);
+  ts.pending = newref(exception);
+  // Implicit chaining: raising while handling sets __context__.
+  if (!ts.handled.empty()) {
+    value handled = ts.handled.back();
+    auto* e = static_cast<exception_object*>(exception.obj());
+    if (handled && !(handled == exception) && !e->context) e->context = newref(handled);
+  }
+  return value();
+}
+
+value raise(type_object* type, std::string message) {
+  ref msg(make_str(message));
+  ref args(make_tuple({msg.get()}));
+  ref exc(make_exception(type, args.get()));
+  return raise_value(exc.get());
+}
+
+value raise_type_error(std::string message) { return raise(&exc_TypeError, std::move(message)); }
+
+bool error_pending() { return static_cast<bool>(current_thread().pending); }
+
+value take_pending() {
+  thread_state& ts = current_thread();
+  value v = ts.pending;
+  ts.pending = value();
+  return v;
+}
+
+bool pending_matches(const type_object* type) {
+  value p = current_thread().pending;
+  return p && is_instance(p, type);
+}
+
+void clear_pending() { xdecref(take_pending()); }
+
+static void dealloc_exception(object* o) {
+  auto* e = static_cast<exception_object*>(o);
+  xdecref(e->args);
+  xdecref(e->cause);
+  xdecref(e->context);
+  xdecref(e->extra);
+  for (auto& tb : e->traceback) decref(value::from(tb.code));
+  e->~exception_object();
+  std::free(o);
+}
+
+static value exception_str(value v) {
+  auto* e = static_cast<exception_object*>(v.obj());
+  tuple_object* args = as_tuple(e->args);
+  if (is_subtype(e->type, &exc_KeyError) && args->size == 1) return op_repr(args->items[0]);
+  if (args->size == 0) return make_str("");
+  if (args->size == 1) return op_str(args->items[0]);
+  return op_repr(e->args);
+}
+
+static value exception_repr(value v) {
+  auto* e = static_cast<exception_object*>(v.obj());
+  ref args(op_repr(e->args));
+  if (!args) return value();
+  std::string s = str_of(args.get());
+  tuple_object* t = as_tuple(e->args);
+  if (t->size == 1) s.erase(s.size() - 2, 1);  // "(x,)" -> "(x)"
+  return make_str(std::string(e->type->name) + s);
+}
+
+static value exception_call(value self, const value* args, std::size_t nargs, value kwnames) {
+  auto* type = static_cast<type_object*>(self.obj());
+  if (kwnames && as_tuple(kwnames)->size) return raise_type_error(std::string(type->name) + "() takes no keyword arguments");
+  ref t(make_tuple(nargs));
+  for (std::size_t i = 0; i < nargs; ++i) as_tuple(t.get())->items[i] = newref(args[i]);
+  return make_exception(type, t.get());
+}
+
+void init_exceptions() {
+#define GILLAB_INIT_EXC(name, base)           \
+  init_type(exc_##name, #name, nullptr);      \
+  exc_##name.is_exception = true;             \
+  exc_##name.dealloc = dealloc_exception;     \
+  exc_##name.str = exception_str;             \
+  exc_##name.repr = exception_repr;           \
+  exc_##name.call = exception_call;
+  GILLAB_EXCEPTION_TYPES(GILLAB_INIT_EXC)
+#undef GILLAB_INIT_EXC
+  // Bases in a second pass: the list names them, and BaseException's is none.
+  auto by_name = [](std::string_view n) -> type_object* {
+#define GILLAB_FIND(name, base) \
+  if (n == #name) return &exc_##name;
+    GILLAB_EXCEPTION_TYPES(GILLAB_FIND)
+#undef GILLAB_FIND
+    return nullptr;
+  };
+#define GILLAB_SET_BASE(name, parent) exc_##name.base = by_name(#parent);
+  GILLAB_EXCEPTION_TYPES(GILLAB_SET_BASE)
+#undef GILLAB_SET_BASE
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

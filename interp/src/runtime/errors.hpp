@@ -1,0 +1,77 @@
+// errors.hpp — raising and inspecting Python exceptions from C++.
+//
+// The pending exception lives in the thread state. A runtime function that
+// fails calls one of the raise_* helpers (which set it) and returns a null
+// value (or -1); callers propagate the null until the eval loop's handler
+// search. Built-in exception classes form CPython's hierarchy.
+#pragma once
+
+#include "types.hpp"
+
+#include <string>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+// CPython's built-in exception hierarchy (the part gillab raises or lets
+// programs catch).
+#define GILLAB_EXCEPTION_TYPES(X)                    \
+  X(BaseException, nullptr)                          \
+  X(SystemExit, BaseException)                       \
+  X(KeyboardInterrupt, BaseException)                \
+  X(GeneratorExit, BaseException)                    \
+  X(Exception, BaseException)                        \
+  X(StopIteration, Exception)                        \
+  X(ArithmeticError, Exception)                      \
+  X(OverflowError, ArithmeticError)                  \
+  X(ZeroDivisionError, ArithmeticError)              \
+  X(AssertionError, Exception)                       \
+  X(AttributeError, Exception)                       \
+  X(LookupError, Exception)                          \
+  X(IndexError, LookupError)                         \
+  X(KeyError, LookupError)                           \
+  X(MemoryError, Exception)                          \
+  X(NameError, Exception)                            \
+  X(UnboundLocalError, NameError)                    \
+  X(OSError, Exception)                              \
+  X(RuntimeError, Exception)                         \
+  X(RecursionError, RuntimeError)                    \
+  X(NotImplementedError, RuntimeError)               \
+  X(SyntaxError, Exception)                          \
+  X(IndentationError, SyntaxError)                   \
+  X(TypeError, Exception)                            \
+  X(ValueError, Exception)                           \
+  X(UnicodeError, ValueError)                        \
+  X(ImportError, Exception)                          \
+  X(ModuleNotFoundError, ImportError)
+
+#define GILLAB_DECLARE_EXC(name, base) extern type_object exc_##name;
+GILLAB_EXCEPTION_TYPES(GILLAB_DECLARE_EXC)
+#undef GILLAB_DECLARE_EXC
+
+/// Per-thread interpreter state (the back-end's part lives inside).
+struct frame;
+struct thread_state {
+  backend::thread_state backend_state;
+  value pending;                  // the exception being raised, or null
+  std::vector<value> handled;     // sys.exc_info() stack (PUSH_EXC_INFO / POP_EXCEPT)
+  frame* current_frame = nullptr;
+  int depth = 0;                  // Python call depth, for RecursionError
+  int recursion_limit = 1000;
+};
+thread_state& current_thread();
+
+value raise(type_object* type, std::string message);  // returns null
+value raise_value(value exception);                    // borrowed; returns null
+value raise_type_error(std::string message);
+[[nodiscard]] bool error_pending();
+value take_pending();  // new reference, clears it
+bool pending_matches(const type_object* type);
+void clear_pending();
+
+/// Creates an exception instance: type(*args).
+value make_exception(type_object* type, value args_tuple);  // borrowed args
+
+/// "'int' object is not subscriptable"-style type names.
+const char* type_name(value v);
+
+GILLAB_RUNTIME_NAMESPACE_END

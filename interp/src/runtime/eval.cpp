@@ -1,0 +1,1180 @@
+// eval.cpp — the bytecode interpreter.
+//
+// Design (after CPython 3.11's ceval.c, Lua's lvm.c and clox):
+//  - one C++ activation of run_frame per Python call; the value stack and
+//    locals live in the frame, allocated once per call;
+//  - dispatch by computed goto (GILLAB_COMPUTED_GOTO), with a switch
+//    fallback for builds where labels-as-values are unwanted;
+//  - the back-end's safepoint (eval breaker) runs on loop back edges and
+//    calls, the instructions opcodes.def marks;
+//  - errors: the failing instruction sets the pending exception and jumps
+//    to `error`, which records a traceback entry, finds the innermost
+//    exception-table entry covering the instruction, unwinds the stack to
+//    its depth, pushes the exception and continues at its handler — or
+//    returns null to the caller.
+//
+// Invariants: between instructions, stack[0 .. sp) holds owned references;
+// an instruction with locals that have destructors keeps them in an inner
+// scope that closes before DISPATCH (a computed goto runs no destructors);
+// `lasti` is the index of the executing instruction (the named save point
+// before anything that can raise, as Lua's `Protect`).
+#include "eval.hpp"
+#include "dict.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/ast.hpp>
+#include <gillab/interp/lexer.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+frame* new_frame(code_object* code, function_object* func, dict_object* globals, dict_object* builtins) {
+  const code_unit& u = *code->unit;
+  const std::size_t nfast = u.varnames.size() + u.cellvars.size() + u.freevars.size();
+  const std::size_t slots = nfast + static_cast<std::size_t>(u.max_stack);
+  const std::size_t size = sizeof(frame) + (slots ? slots - 1 : 0) * sizeof(value);
+  void* mem = std::malloc(size);
+  if (!mem) throw std::bad_alloc();
+  auto* f = new (mem) frame;
+  f->code = code;
+  f->func = func;
+  f->globals = globals;
+  f->builtins = builtins;
+  f->nfast = nfast;
+  for (std::size_t i = 0; i < slots; ++i) f->storage[i] = value();
+  f->stack = f->storage + nfast;
+  return f;
+}
+
+void free_frame(frame* f, value* sp) {
+  for (value* p = f->stack; p < sp; ++p) xdecref(*p);
+  for (std::size_t i = 0; i < f->nfast; ++i) xdecref(f->storage[i]);
+  std::free(f);
+}
+
+int line_of(const frame* f) {
+  const auto& lines = f->code->unit->line_of;
+  return lines.empty() ? f->code->unit->first_line : lines[static_cast<std::size_t>(std::max(f->lasti, 0))];
+}
+
+void add_traceback(value exc, frame* f) {
+  auto* e = static_cast<exception_object*>(exc.obj());
+  incref(value::from(f->code));
+  e->traceback.push_back({f->code, line_of(f)});
+}
+
+const exception_entry* find_handler(const code_unit& u, int lasti) {
+  const exception_entry* best = nullptr;
+  for (const exception_entry& e : u.exception_table) {
+    if (static_cast<std::uint32_t>(lasti) >= e.start && static_cast<std::uint32_t>(lasti) < e.end) {
+      if (!best || e.end - e.start < best->end - best->start) best = &e;
+    }
+  }
+  return best;
+}
+
+value unbound_local(const code_unit& u, std::uint32_t i) {
+  return raise(&exc_UnboundLocalError, "cannot access local variable '" + u.varnames[i] +
+                                           "' where it is not associated with a value");
+}
+
+value name_error(value name) {
+  return raise(&exc_NameError, "name '" + str_of(name) + "' is not defined");
+}
+
+// Normalises the operand of `raise`: a class is instantiated; anything that
+// is not an exception is a TypeError.
+value exception_instance(value v) {
+  if (type_of(v) == &type_type && static_cast<type_object*>(v.obj())->is_exception) {
+    return op_call(v, nullptr, 0);
+  }
+  if (type_of(v)->is_exception) return newref(v);
+  return raise_type_error("exceptions must derive from BaseException");
+}
+
+bool exception_matches(value exc, value type) {
+  if (type_of(type) == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(type)->size; ++i)
+      if (exception_matches(exc, as_tuple(type)->items[i])) return true;
+    return false;
+  }
+  return type_of(type) == &type_type && is_instance(exc, static_cast<type_object*>(type.obj()));
+}
+
+value load_global(frame* f, value name) {
+  value v = dict_get(value::from(f->globals), name);
+  if (!v && !error_pending()) v = dict_get(value::from(f->builtins), name);
+  if (!v) return error_pending() ? value() : name_error(name);
+  return newref(v);
+}
+
+value run_frame(frame* f);
+
+}  // namespace
+
+value format_value(value v, int conversion, value spec);       // builtins.cpp
+value import_name(value name, value fromlist, value level);    // builtins.cpp
+
+
+// ---- argument binding ----
+namespace {
+
+value bind_and_run(function_object* fn, const value* args, std::size_t nargs, value kwnames) {
+  code_object* code = fn->code;
+  const code_unit& u = *code->unit;
+  if (u.flags & cf_generator) {
+    return raise(&exc_NotImplementedError, "generators are not supported by gillab yet");
+  }
+  thread_state& ts = current_thread();
+  if (ts.depth >= ts.recursion_limit) return raise(&exc_RecursionError, "maximum recursion depth exceeded");
+  frame* f = new_frame(code, fn, fn->globals, fn->builtins);
+  value* fast = f->storage;
+  const std::string qual = str_of(fn->qualname);
+  const std::size_t npos = static_cast<std::size_t>(u.argcount);
+  const std::size_t nkwonly = static_cast<std::size_t>(u.kwonlyargcount);
+  const bool has_varargs = u.flags & cf_varargs;
+  const bool has_varkw = u.flags & cf_varkeywords;
+  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
+  const std::size_t npassed = nargs - nkw;
+  auto fail = [&](value) {
+    free_frame(f, f->stack);
+    return value();
+  };
+  // Positional.
+  for (std::size_t i = 0; i < std::min(npassed, npos); ++i) fast[i] = newref(args[i]);
+  const std::size_t varargs_slot = npos + nkwonly;
+  const std::size_t varkw_slot = varargs_slot + (has_varargs ? 1 : 0);
+  if (npassed > npos) {
+    if (!has_varargs) {
+      const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
+      std::string takes;
+      if (ndefaults) {
+        takes = "from " + std::to_string(npos - ndefaults) + " to " + std::to_string(npos);
+      } else {
+        takes = std::to_string(npos);
+      }
+      return fail(raise_type_error(qual + "() takes " + takes + " positional argument" + (npos == 1 && !ndefaults ? "" : "s") +
+                                   " but " + std::to_string(npassed) + (npassed == 1 ? " was" : " were") + " given"));
+    }
+    value t = make_tuple(npassed - npos);
+    for (std::size_t i = npos; i < npassed; ++i) as_tuple(t)->items[i - npos] = newref(args[i]);
+    fast[varargs_slot] = t;
+  } else if (has_varargs) {
+    fast[varargs_slot] = make_tuple(std::size_t{0});
+  }
+  if (has_varkw) fast[varkw_slot] = make_dict();
+  // Keywords.
+  for (std::size_t k = 0; k < nkw; ++k) {
+    value name = as_tuple(kwnames)->items[k];
+    const std::string n = str_of(name);
+    std::size_t slot = SIZE_MAX;
+    for (std::size_t i = static_cast<std::size_t>(u.posonlyargcount); i < npos + nkwonly; ++i) {
+      if (u.varnames[i] == n) {
+        slot = i;
+        break;
+      }
+    }
+    if (slot == SIZE_MAX) {
+      if (!has_varkw) {
+        return fail(raise_type_error(qual + "() got an unexpected keyword argument '" + n + "'"));
+      }
+      if (dict_set(fast[varkw_slot], name, args[npassed + k]) < 0) return fail(value());
+      continue;
+    }
+    if (fast[slot]) return fail(raise_type_error(qual + "() got multiple values for argument '" + n + "'"));
+    fast[slot] = newref(args[npassed + k]);
+  }
+  // Defaults and missing arguments.
+  const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < npos; ++i) {
+    if (fast[i]) continue;
+    if (i >= npos - ndefaults) {
+      fast[i] = newref(as_tuple(fn->defaults)->items[i - (npos - ndefaults)]);
+    } else {
+      missing.push_back(u.varnames[i]);
+    }
+  }
+  auto missing_error = [&](const char* kind) {
+    std::string list;
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      if (i) list += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+      list += "'" + missing[i] + "'";
+    }
+    return raise_type_error(qual + "() missing " + std::to_string(missing.size()) + " required " + kind + " argument" +
+                            (missing.size() == 1 ? "" : "s") + ": " + list);
+  };
+  if (!missing.empty()) return fail(missing_error("positional"));
+  for (std::size_t i = npos; i < npos + nkwonly; ++i) {
+    if (fast[i]) continue;
+    value d = fn->kwdefaults ? dict_get(fn->kwdefaults, intern(u.varnames[i])) : value();
+    if (d) {
+      fast[i] = newref(d);
+    } else {
+      missing.push_back(u.varnames[i]);
+    }
+  }
+  if (!missing.empty()) return fail(missing_error("keyword-only"));
+  // Cells: fresh, or starting from their parameter; then the closure.
+  const std::size_t nvars = u.varnames.size();
+  for (std::size_t c = 0; c < u.cellvars.size(); ++c) {
+    const int arg = u.cell_of_arg[c];
+    fast[nvars + c] = make_cell(arg >= 0 ? fast[static_cast<std::size_t>(arg)] : value());
+  }
+  if (fn->closure) {
+    for (std::size_t c = 0; c < u.freevars.size(); ++c) fast[nvars + u.cellvars.size() + c] = newref(as_tuple(fn->closure)->items[c]);
+  }
+  ++ts.depth;
+  value r = run_frame(f);
+  --ts.depth;
+  return r;
+}
+
+}  // namespace
+
+value call_function(value fn, const value* args, std::size_t nargs, value kwnames) {
+  return bind_and_run(static_cast<function_object*>(fn.obj()), args, nargs, kwnames);
+}
+
+value run_code(code_object* code, dict_object* globals) {
+  frame* f = new_frame(code, nullptr, globals, builtins_dict());
+  return run_frame(f);
+}
+
+namespace {
+
+value make_function(frame* f, code_object* code, std::uint32_t flags, value* popped) {
+  auto* fn = make<function_object>(&function_type);
+  fn->code = static_cast<code_object*>(newref(value::from(code)).obj());
+  fn->globals = static_cast<dict_object*>(newref(value::from(f->globals)).obj());
+  fn->builtins = static_cast<dict_object*>(newref(value::from(f->builtins)).obj());
+  fn->defaults = fn->kwdefaults = fn->closure = fn->annotations = fn->doc = fn->module_name = value();
+  fn->name = newref(code->name);
+  fn->qualname = newref(code->qualname);
+  // popped[] is in stack order: defaults, kwdefaults, annotations, closure.
+  std::size_t k = 0;
+  if (flags & mf_defaults) fn->defaults = popped[k++];
+  if (flags & mf_kwdefaults) fn->kwdefaults = popped[k++];
+  if (flags & mf_annotations) fn->annotations = popped[k++];
+  if (flags & mf_closure) fn->closure = popped[k++];
+  value mod = dict_get(value::from(f->globals), intern("__name__"));
+  fn->module_name = mod ? newref(mod) : value();
+  if (!code->unit->constants.empty()) {
+    // A leading string statement is the docstring (constant 0 when it is).
+    if (std::holds_alternative<std::string>(code->unit->constants[0]) && !code->unit->code.empty() &&
+        op_of(code->unit->code[0]) == opcode::LOAD_CONST && arg_of(code->unit->code[0]) == 0 &&
+        code->unit->code.size() > 1 && op_of(code->unit->code[1]) == opcode::POP_TOP) {
+      fn->doc = newref(code->constants[0]);
+    }
+  }
+  return value::from(fn);
+}
+
+value run_frame(frame* f) {
+  thread_state& ts = current_thread();
+  frame* const saved_frame = ts.current_frame;
+  f->back = saved_frame;
+  ts.current_frame = f;
+  code_object* const code = f->code;
+  const code_unit& unit = *code->unit;
+  const instruction* const first = unit.code.data();
+  const instruction* ip = first;
+  value* sp = f->stack;
+  value* const fast = f->storage;
+  value* const consts = code->constants.data();
+  value* const names = code->names.data();
+  const std::size_t ncells_base = unit.varnames.size();
+  std::uint32_t arg = 0;
+  value result;
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
+#define SAVE_POINT() (f->lasti = static_cast<int>(ip - first - 1))
+#define CHECK(v)            \
+  do {                      \
+    if (!(v)) goto error;   \
+  } while (0)
+
+#if GILLAB_COMPUTED_GOTO
+  static const void* const labels[] = {
+#define OPCODE(name, operand, effect, flags) &&op_##name,
+#include <gillab/interp/opcodes.def>
+  };
+#define DISPATCH()                                      \
+  do {                                                  \
+    const instruction ins_ = *ip++;                     \
+    arg = arg_of(ins_);                                 \
+    goto* labels[static_cast<unsigned>(op_of(ins_))];  \
+  } while (0)
+#define TARGET(name) op_##name:
+  DISPATCH();
+#else
+#define DISPATCH() goto dispatch
+#define TARGET(name) case opcode::name:
+dispatch:
+  {
+    const instruction ins_ = *ip++;
+    arg = arg_of(ins_);
+    switch (op_of(ins_)) {
+#endif
+
+  TARGET(NOP) { DISPATCH(); }
+  TARGET(POP_TOP) {
+    decref(POP());
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    value v = PEEK(arg);
+    PUSH(newref(v));
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    std::swap(TOP(), PEEK(arg));
+    DISPATCH();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(value());
+    DISPATCH();
+  }
+  TARGET(LOAD_CONST) {
+    PUSH(newref(consts[arg]));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    value v = fast[arg];
+    if (!v) {
+      SAVE_POINT();
+      unbound_local(unit, arg);
+      goto error;
+    }
+    PUSH(newref(v));
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    value old = fast[arg];
+    fast[arg] = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    if (!fast[arg]) {
+      SAVE_POINT();
+      unbound_local(unit, arg);
+      goto error;
+    }
+    decref(fast[arg]);
+    fast[arg] = value();
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    auto* cell = static_cast<cell_object*>(fast[ncells_base + arg].obj());
+    value v = cell->contents;
+    if (!v) {
+      SAVE_POINT();
+      const std::string n = arg < unit.cellvars.size() ? unit.cellvars[arg] : unit.freevars[arg - unit.cellvars.size()];
+      if (arg < unit.cellvars.size()) {
+        raise(&exc_UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
+      } else {
+        raise(&exc_NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+      }
+      goto error;
+    }
+    PUSH(newref(v));
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    auto* cell = static_cast<cell_object*>(fast[ncells_base + arg].obj());
+    value old = cell->contents;
+    cell->contents = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    auto* cell = static_cast<cell_object*>(fast[ncells_base + arg].obj());
+    xdecref(cell->contents);
+    cell->contents = value();
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    PUSH(newref(fast[ncells_base + arg]));
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    SAVE_POINT();
+    value v = load_global(f, names[arg]);
+    CHECK(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    SAVE_POINT();
+    value v = POP();
+    const int rc = dict_set(value::from(f->globals), names[arg], v);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    SAVE_POINT();
+    if (dict_del(value::from(f->globals), names[arg]) < 0) {
+      if (pending_matches(&exc_KeyError)) {
+        clear_pending();
+        name_error(names[arg]);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    SAVE_POINT();
+    value v = load_global(f, names[arg]);
+    CHECK(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    SAVE_POINT();
+    value v = POP();
+    const int rc = dict_set(value::from(f->globals), names[arg], v);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    SAVE_POINT();
+    if (dict_del(value::from(f->globals), names[arg]) < 0) {
+      if (pending_matches(&exc_KeyError)) {
+        clear_pending();
+        name_error(names[arg]);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR) {
+    SAVE_POINT();
+    value obj = TOP();
+    value v = op_getattr(obj, names[arg]);
+    CHECK(v);
+    decref(obj);
+    TOP() = v;
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    SAVE_POINT();
+    value obj = POP();
+    value v = POP();
+    const int rc = op_setattr(obj, names[arg], v);
+    decref(obj);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    SAVE_POINT();
+    value obj = POP();
+    const int rc = op_setattr(obj, names[arg], value());
+    decref(obj);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    SAVE_POINT();
+    value obj = TOP();
+    value v = op_getattr(obj, names[arg]);
+    CHECK(v);
+    decref(obj);
+    TOP() = v;
+    PUSH(value());  // bound already: no separate self
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR) {
+    SAVE_POINT();
+    value key = POP();
+    value container = TOP();
+    value v = op_getitem(container, key);
+    decref(key);
+    CHECK(v);  // on error the container stays on the stack, owned, for the unwinder
+    decref(container);
+    TOP() = v;
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    SAVE_POINT();
+    value key = POP();
+    value container = POP();
+    value v = POP();
+    const int rc = op_setitem(container, key, v);
+    decref(key);
+    decref(container);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    SAVE_POINT();
+    value key = POP();
+    value container = POP();
+    const int rc = op_setitem(container, key, value());
+    decref(key);
+    decref(container);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    value step = arg == 3 ? POP() : value();
+    value stop = POP();
+    value start = POP();
+    value s = make_slice(start, stop, step ? step : none());
+    decref(start);
+    decref(stop);
+    xdecref(step);
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(BINARY_OP) {
+    value b = POP();
+    value a = TOP();
+    value r;
+    if (a.is_small() && b.is_small()) {
+      // Fast paths: no allocation while results stay small.
+      const std::int64_t x = a.small_int(), y = b.small_int();
+      switch (static_cast<ast::binop>(arg & 15)) {
+        case ast::binop::add: r = make_int(x + y); break;
+        case ast::binop::sub: r = make_int(x - y); break;
+        default: break;
+      }
+    }
+    if (!r) {
+      SAVE_POINT();
+      r = op_binary(a, b, static_cast<int>(arg));
+    }
+    decref(b);
+    if (!r) goto error;
+    decref(a);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_NEGATIVE) {
+    SAVE_POINT();
+    value v = TOP();
+    value r = op_unary(v, static_cast<int>(ast::unaryop::neg));
+    CHECK(r);
+    decref(v);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_POSITIVE) {
+    SAVE_POINT();
+    value v = TOP();
+    value r = op_unary(v, static_cast<int>(ast::unaryop::pos));
+    CHECK(r);
+    decref(v);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_INVERT) {
+    SAVE_POINT();
+    value v = TOP();
+    value r = op_unary(v, static_cast<int>(ast::unaryop::invert));
+    CHECK(r);
+    decref(v);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    SAVE_POINT();
+    value v = TOP();
+    const int t = op_truth(v);
+    if (t < 0) goto error;
+    decref(v);
+    TOP() = boolean(!t);
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP) {
+    SAVE_POINT();
+    value b = POP();
+    value a = TOP();
+    value r = op_compare(a, b, static_cast<int>(arg));
+    decref(b);
+    CHECK(r);
+    decref(a);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    value b = POP();
+    value a = TOP();
+    const bool same = a == b;
+    decref(a);
+    decref(b);
+    TOP() = boolean(arg ? !same : same);
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    SAVE_POINT();
+    value container = POP();
+    value item = TOP();
+    const int c = op_contains(container, item);
+    decref(container);
+    if (c < 0) goto error;
+    decref(item);
+    TOP() = boolean(arg ? !c : c);
+    DISPATCH();
+  }
+  TARGET(BUILD_TUPLE) {
+    value t = make_tuple(static_cast<std::size_t>(arg));
+    for (std::uint32_t i = arg; i > 0; --i) as_tuple(t)->items[i - 1] = POP();
+    PUSH(t);
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    value l = make_list();
+    auto& items = as_list(l)->items;
+    items.resize(arg);
+    for (std::uint32_t i = arg; i > 0; --i) items[i - 1] = POP();
+    PUSH(l);
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    SAVE_POINT();
+    value set = make_set(&set_type);
+    value* base = sp - arg;
+    bool ok = true;
+    for (value* p = base; p < sp; ++p) {
+      if (ok && set_add(set, *p) < 0) ok = false;
+      decref(*p);
+    }
+    sp = base;
+    if (!ok) {
+      decref(set);
+      goto error;
+    }
+    PUSH(set);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    SAVE_POINT();
+    value v = POP();
+    const int rc = set_add(PEEK(arg), v);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    SAVE_POINT();
+    value iterable = POP();
+    const int rc = set_update(PEEK(arg), iterable);
+    decref(iterable);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    SAVE_POINT();
+    value d = make_dict();
+    value* base = sp - 2 * arg;
+    bool ok = true;
+    for (std::uint32_t i = 0; i < arg && ok; ++i) ok = dict_set(d, base[2 * i], base[2 * i + 1]) == 0;
+    for (value* p = base; p < sp; ++p) decref(*p);
+    sp = base;
+    if (!ok) {
+      decref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    {  // scoped: DISPATCH is a computed goto, which runs no destructors
+    std::string s;
+    value* base = sp - arg;
+    for (value* p = base; p < sp; ++p) {
+      s += str_of(*p);
+      decref(*p);
+    }
+    sp = base;
+    PUSH(make_str(s));
+    }
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    value v = POP();
+    as_list(PEEK(arg))->items.push_back(v);
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    SAVE_POINT();
+    value v = POP();
+    value k = POP();
+    const int rc = dict_set(PEEK(arg), k, v);
+    decref(k);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    {  // scoped: DISPATCH is a computed goto, which runs no destructors
+    SAVE_POINT();
+    value iterable = POP();
+    std::vector<value> items;
+    const bool ok = collect(iterable, items);
+    if (!ok) {
+      for (value x : items) decref(x);
+      if (pending_matches(&exc_TypeError) && !type_of(iterable)->iter) {
+        clear_pending();
+        raise_type_error(std::string("Value after * must be an iterable, not ") + type_name(iterable));
+      }
+      decref(iterable);
+      goto error;
+    }
+    decref(iterable);
+    auto& dst = as_list(PEEK(arg))->items;
+    dst.insert(dst.end(), items.begin(), items.end());
+    }
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE)
+  TARGET(DICT_MERGE) {
+    SAVE_POINT();
+    value src = POP();
+    value dst = PEEK(arg);
+    if (type_of(src) != &dict_type) {
+      const char* what = static_cast<opcode>(ip[-1] & 0xFF) == opcode::DICT_MERGE ? "argument after ** must be a mapping, not "
+                                                                                   : "'";
+      if (static_cast<opcode>(ip[-1] & 0xFF) == opcode::DICT_MERGE) {
+        raise_type_error(std::string(what) + type_name(src));
+      } else {
+        raise_type_error(std::string(what) + type_name(src) + "' object is not a mapping");
+      }
+      decref(src);
+      goto error;
+    }
+    std::size_t pos = 0;
+    value k, v;
+    bool ok = true;
+    while (ok && dict_next(src, &pos, &k, &v)) {
+      if (static_cast<opcode>(ip[-1] & 0xFF) == opcode::DICT_MERGE && dict_get(dst, k)) {
+        raise_type_error("got multiple values for keyword argument '" + str_of(k) + "'");
+        ok = false;
+        break;
+      }
+      ok = dict_set(dst, k, v) == 0;
+    }
+    decref(src);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    value l = TOP();
+    auto& items = as_list(l)->items;
+    value t = make_tuple(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) as_tuple(t)->items[i] = newref(items[i]);
+    decref(l);
+    TOP() = t;
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    {  // scoped: DISPATCH is a computed goto, which runs no destructors
+    SAVE_POINT();
+    value seq = POP();
+    std::vector<value> items;
+    if (!collect(seq, items)) {
+      for (value x : items) decref(x);
+      if (pending_matches(&exc_TypeError) && !type_of(seq)->iter) {
+        clear_pending();
+        raise_type_error(std::string("cannot unpack non-iterable ") + type_name(seq) + " object");
+      }
+      decref(seq);
+      goto error;
+    }
+    decref(seq);
+    if (items.size() != arg) {
+      for (value x : items) decref(x);
+      if (items.size() > arg) {
+        raise(&exc_ValueError, "too many values to unpack (expected " + std::to_string(arg) + ")");
+      } else {
+        raise(&exc_ValueError, "not enough values to unpack (expected " + std::to_string(arg) + ", got " +
+                                   std::to_string(items.size()) + ")");
+      }
+      goto error;
+    }
+    for (std::size_t i = items.size(); i > 0; --i) PUSH(items[i - 1]);
+    }
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    {  // scoped: DISPATCH is a computed goto, which runs no destructors
+    SAVE_POINT();
+    const std::size_t before = arg & 0xFF;
+    const std::size_t after = arg >> 8;
+    value seq = POP();
+    std::vector<value> items;
+    if (!collect(seq, items)) {
+      for (value x : items) decref(x);
+      decref(seq);
+      goto error;
+    }
+    decref(seq);
+    if (items.size() < before + after) {
+      for (value x : items) decref(x);
+      raise(&exc_ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                 ", got " + std::to_string(items.size()) + ")");
+      goto error;
+    }
+    value middle = make_list();
+    for (std::size_t i = before; i < items.size() - after; ++i) as_list(middle)->items.push_back(items[i]);
+    for (std::size_t i = items.size(); i > items.size() - after; --i) PUSH(items[i - 1]);
+    PUSH(middle);
+    for (std::size_t i = before; i > 0; --i) PUSH(items[i - 1]);
+    }
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    SAVE_POINT();
+    value spec = (arg & 4) ? POP() : value();
+    value v = TOP();
+    value r = format_value(v, static_cast<int>(arg & 3), spec);
+    xdecref(spec);
+    CHECK(r);
+    decref(v);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(JUMP) {
+    ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) {
+    ip = first + arg;
+    // The eval breaker. Pending work (signals, GIL drop requests,
+    // stop-the-world) arrives here with the back-ends that post it.
+    (void)backend::safepoint(ts.backend_state);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    value v = POP();
+    int t;
+    if (v == false_value()) t = 0;
+    else if (v == true_value()) t = 1;
+    else {
+      SAVE_POINT();
+      t = op_truth(v);
+      decref(v);
+      if (t < 0) goto error;
+    }
+    if (!t) ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    value v = POP();
+    int t;
+    if (v == false_value()) t = 0;
+    else if (v == true_value()) t = 1;
+    else {
+      SAVE_POINT();
+      t = op_truth(v);
+      decref(v);
+      if (t < 0) goto error;
+    }
+    if (t) ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    SAVE_POINT();
+    const int t = op_truth(TOP());
+    if (t < 0) goto error;
+    if (!t) {
+      ip = first + arg;
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    SAVE_POINT();
+    const int t = op_truth(TOP());
+    if (t < 0) goto error;
+    if (t) {
+      ip = first + arg;
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    SAVE_POINT();
+    value v = TOP();
+    value it = op_iter(v);
+    CHECK(it);
+    decref(v);
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    SAVE_POINT();
+    value it = TOP();
+    value next = op_next(it);
+    if (next) {
+      PUSH(next);
+      DISPATCH();
+    }
+    if (error_pending()) {
+      if (!pending_matches(&exc_StopIteration)) goto error;
+      clear_pending();
+    }
+    decref(POP());
+    ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(MAKE_FUNCTION) {
+    auto* c = static_cast<code_object*>(POP().obj());
+    const int count = ((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 4) != 0) + ((arg & 8) != 0);
+    value* popped = sp - count;
+    value fn = make_function(f, c, arg, popped);
+    sp = popped;
+    PUSH(fn);
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    SAVE_POINT();
+    value* args = sp - arg;
+    value self = args[-1];
+    value callable = args[-2];
+    value r;
+    if (self) {
+      r = op_call(callable, args - 1, arg + 1);
+    } else {
+      r = op_call(callable, args, arg);
+    }
+    for (value* p = args - 2; p < sp; ++p) xdecref(*p);
+    sp = args - 2;
+    CHECK(r);
+    PUSH(r);
+    (void)backend::safepoint(ts.backend_state);
+    DISPATCH();
+  }
+  TARGET(CALL_KW) {
+    SAVE_POINT();
+    value kwnames = POP();
+    value* args = sp - arg;
+    value self = args[-1];
+    value callable = args[-2];
+    value r = self ? op_call(callable, args - 1, arg + 1, kwnames) : op_call(callable, args, arg, kwnames);
+    decref(kwnames);
+    for (value* p = args - 2; p < sp; ++p) xdecref(*p);
+    sp = args - 2;
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(CALL_EX) {
+    {  // scoped: DISPATCH is a computed goto, which runs no destructors
+    SAVE_POINT();
+    value kwargs = (arg & 1) ? POP() : value();
+    value posargs = POP();
+    decref(POP());  // the null self slot
+    value callable = POP();
+    std::vector<value> args;
+    tuple_object* t = as_tuple(posargs);
+    for (std::size_t i = 0; i < t->size; ++i) args.push_back(t->items[i]);
+    value kwnames;
+    if (kwargs) {
+      const std::size_t n = dict_size(kwargs);
+      kwnames = make_tuple(n);
+      std::size_t pos = 0, i = 0;
+      value k, v;
+      while (dict_next(kwargs, &pos, &k, &v)) {
+        as_tuple(kwnames)->items[i++] = newref(k);
+        args.push_back(v);
+      }
+    }
+    value r = op_call(callable, args.data(), args.size(), kwnames);
+    xdecref(kwnames);
+    xdecref(kwargs);
+    decref(posargs);
+    decref(callable);
+    CHECK(r);
+    PUSH(r);
+    }
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    result = POP();
+    goto exit;
+  }
+  TARGET(YIELD_VALUE)
+  TARGET(GET_YIELD_FROM_ITER)
+  TARGET(SEND) {
+    SAVE_POINT();
+    raise(&exc_NotImplementedError, "generators are not supported by gillab yet");
+    goto error;
+  }
+  TARGET(LOAD_BUILD_CLASS) {
+    SAVE_POINT();
+    raise(&exc_NotImplementedError, "class definitions are not supported by gillab yet");
+    goto error;
+  }
+  TARGET(RAISE_VARARGS) {
+    SAVE_POINT();
+    if (arg == 0) {
+      if (ts.handled.empty() || !ts.handled.back()) {
+        raise(&exc_RuntimeError, "No active exception to reraise");
+        goto error;
+      }
+      raise_value(ts.handled.back());
+      goto reraise;
+    }
+    value cause = arg == 2 ? POP() : value();
+    value exc_arg = POP();
+    value exc = exception_instance(exc_arg);
+    decref(exc_arg);
+    if (!exc) {
+      xdecref(cause);
+      goto error;
+    }
+    if (cause) {
+      auto* e = static_cast<exception_object*>(exc.obj());
+      value c = cause == none() ? value() : exception_instance(cause);
+      decref(cause);
+      if (!c && cause != none()) {
+        decref(exc);
+        goto error;
+      }
+      xdecref(e->cause);
+      e->cause = c;
+      e->suppress_context = true;
+    }
+    raise_value(exc);
+    decref(exc);
+    goto error;
+  }
+  TARGET(RERAISE) {
+    value exc = POP();
+    raise_value(exc);
+    decref(exc);
+    goto reraise;
+  }
+  TARGET(PUSH_EXC_INFO) {
+    value exc = TOP();
+    value prev = ts.handled.empty() ? value() : ts.handled.back();
+    TOP() = prev ? newref(prev) : none();
+    ts.handled.push_back(newref(exc));
+    PUSH(exc);
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    value prev = POP();
+    if (!ts.handled.empty()) {
+      xdecref(ts.handled.back());
+      ts.handled.pop_back();
+    }
+    decref(prev);
+    DISPATCH();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    SAVE_POINT();
+    value type = TOP();
+    value exc = PEEK(2);
+    const bool ok = exception_matches(exc, type);
+    decref(type);
+    TOP() = boolean(ok);
+    DISPATCH();
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(value::from(&exc_AssertionError));
+    DISPATCH();
+  }
+  TARGET(IMPORT_NAME) {
+    SAVE_POINT();
+    value fromlist = POP();
+    value level = POP();
+    value m = import_name(names[arg], fromlist, level);
+    decref(fromlist);
+    decref(level);
+    CHECK(m);
+    PUSH(m);
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    SAVE_POINT();
+    value m = TOP();
+    value v = op_getattr(m, names[arg]);
+    if (!v) {
+      if (pending_matches(&exc_AttributeError)) {
+        clear_pending();
+        raise(&exc_ImportError, "cannot import name '" + str_of(names[arg]) + "' from '" +
+                                    str_of(static_cast<module_object*>(m.obj())->name) + "' (unknown location)");
+      }
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    SAVE_POINT();
+    value m = POP();
+    auto* mod = static_cast<module_object*>(m.obj());
+    std::size_t pos = 0;
+    value k, v;
+    bool ok = true;
+    while (ok && dict_next(value::from(mod->dict), &pos, &k, &v)) {
+      if (str_of(k).rfind('_', 0) == 0) continue;
+      ok = dict_set(value::from(f->globals), k, v) == 0;
+    }
+    decref(m);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+#if !GILLAB_COMPUTED_GOTO
+    }
+  }
+#endif
+
+error:
+  // The failing instruction is the one just fetched (ip is one past it;
+  // no instruction jumps before it fails). Record where the exception
+  // passed, then look for a handler here.
+  f->lasti = static_cast<int>(ip - first - 1);
+  add_traceback(ts.pending, f);
+  goto find_handler;
+reraise:
+  f->lasti = static_cast<int>(ip - first - 1);
+find_handler : {
+  const exception_entry* h = find_handler(unit, f->lasti);
+  if (!h) goto exit;
+  value* target = f->stack + h->depth;
+  while (sp > target) xdecref(POP());
+  PUSH(take_pending());
+  ip = first + h->target;
+  DISPATCH();
+}
+
+exit:
+  ts.current_frame = saved_frame;
+  free_frame(f, sp);
+  return result;
+
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef SAVE_POINT
+#undef CHECK
+#undef DISPATCH
+#undef TARGET
+}
+
+}  // namespace
+
+GILLAB_RUNTIME_NAMESPACE_END

@@ -1,0 +1,234 @@
+// functions.cpp — functions, built-in functions, code objects, cells,
+// modules, type objects as callables, and the small singletons.
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <cstdlib>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+void dealloc_function(object* o) {
+  auto* f = static_cast<function_object*>(o);
+  decref(value::from(f->code));
+  decref(value::from(f->globals));
+  decref(value::from(f->builtins));
+  xdecref(f->defaults);
+  xdecref(f->kwdefaults);
+  xdecref(f->closure);
+  xdecref(f->name);
+  xdecref(f->qualname);
+  xdecref(f->annotations);
+  xdecref(f->doc);
+  xdecref(f->module_name);
+  std::free(o);
+}
+
+value function_repr(value v) {
+  auto* f = static_cast<function_object*>(v.obj());
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(f));
+  return make_str("<function " + str_of(f->qualname) + buf);
+}
+
+value function_getattr(value v, value name) {
+  auto* f = static_cast<function_object*>(v.obj());
+  const std::string n = str_of(name);
+  if (n == "__name__") return newref(f->name);
+  if (n == "__qualname__") return newref(f->qualname);
+  if (n == "__doc__") return newref(f->doc ? f->doc : none());
+  if (n == "__module__") return newref(f->module_name ? f->module_name : none());
+  if (n == "__defaults__") return newref(f->defaults ? f->defaults : none());
+  if (n == "__annotations__") {
+    if (!f->annotations) f->annotations = make_dict();
+    return newref(f->annotations);
+  }
+  return value();
+}
+
+void dealloc_builtin(object* o) {
+  xdecref(static_cast<builtin_function_object*>(o)->self);
+  std::free(o);
+}
+
+value builtin_repr(value v) {
+  auto* b = static_cast<builtin_function_object*>(v.obj());
+  if (b->self) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(b->self.obj()));
+    return make_str(std::string("<built-in method ") + b->name + " of " + type_name(b->self) + buf);
+  }
+  return make_str(std::string("<built-in function ") + b->name + ">");
+}
+
+value builtin_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  auto* b = static_cast<builtin_function_object*>(v.obj());
+  return b->fn(b->self, args, nargs, kwnames);
+}
+
+void dealloc_cell(object* o) {
+  xdecref(static_cast<cell_object*>(o)->contents);
+  std::free(o);
+}
+
+void dealloc_module(object* o) {
+  auto* m = static_cast<module_object*>(o);
+  decref(value::from(m->dict));
+  xdecref(m->name);
+  std::free(o);
+}
+
+value module_repr(value v) {
+  return make_str("<module '" + str_of(static_cast<module_object*>(v.obj())->name) + "' (built-in)>");
+}
+
+value module_getattr(value v, value name) {
+  auto* m = static_cast<module_object*>(v.obj());
+  value r = dict_get(value::from(m->dict), name);
+  return r ? newref(r) : value();
+}
+
+value type_repr(value v) { return make_str(std::string("<class '") + static_cast<type_object*>(v.obj())->name + "'>"); }
+
+value type_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  auto* t = static_cast<type_object*>(v.obj());
+  if (t->is_exception) return t->call(v, args, nargs, kwnames);
+  constructor_fn c = constructor_of(t);
+  if (!c) return raise_type_error(std::string("cannot create '") + t->name + "' instances");
+  return c(args, nargs, kwnames);
+}
+
+value type_getattr(value v, value name) {
+  auto* t = static_cast<type_object*>(v.obj());
+  const std::string n = str_of(name);
+  if (n == "__name__" || n == "__qualname__") return make_str(t->name);
+  if (n == "__module__") return make_str("builtins");
+  if (n == "__base__") return newref(t->base ? value::from(t->base) : none());
+  return value();
+}
+
+value none_repr(value) { return make_str("None"); }
+value not_implemented_repr(value) { return make_str("NotImplemented"); }
+value ellipsis_repr(value) { return make_str("Ellipsis"); }
+
+}  // namespace
+
+value make_builtin(const char* name, native_fn fn, value self) {
+  auto* b = make<builtin_function_object>(&builtin_function_type);
+  b->name = name;
+  b->fn = fn;
+  b->self = self ? newref(self) : value();
+  return value::from(b);
+}
+
+value make_cell(value contents) {
+  auto* c = make<cell_object>(&cell_type);
+  c->contents = contents ? newref(contents) : value();
+  return value::from(c);
+}
+
+namespace {
+
+// Constants live as long as their code: immortal, so loading one costs no
+// count. They stay reachable from this registry until process exit, so a
+// leak checker reports only objects a reference-count bug lost.
+std::vector<object*>& immortal_registry() {
+  static auto* registry = new std::vector<object*>();
+  return *registry;
+}
+
+}  // namespace
+
+value immortalize(value v) {
+  if (v.is_object()) {
+    v.obj()->flags |= flag_immortal;
+    immortal_registry().push_back(v.obj());
+  }
+  return v;
+}
+
+namespace {
+value immortal(value v) { return immortalize(v); }
+
+}  // namespace
+
+code_object* materialize(const std::shared_ptr<const code_unit>& unit) {
+  auto* c = make<code_object>(&code_type);
+  immortal(value::from(c));
+  c->unit = unit;
+  for (const constant& k : unit->constants) {
+    struct visitor {
+      value operator()(none_literal) const { return none(); }
+      value operator()(bool b) const { return boolean(b); }
+      value operator()(std::int64_t i) const { return immortal(make_int(i)); }
+      value operator()(const big_int_literal& b) const { return immortal(make_int(big_int(b.digits))); }
+      value operator()(double d) const { return immortal(make_float(d)); }
+      value operator()(const std::string& s) const { return intern(s); }
+      value operator()(const bytes_literal& b) const { return immortal(make_bytes(b.bytes)); }
+      value operator()(ellipsis_literal) const { return value::from(&ellipsis_object); }
+      value operator()(const std::shared_ptr<const code_unit>& inner) const { return value::from(materialize(inner)); }
+      value operator()(const std::vector<std::string>& names) const {
+        value t = make_tuple(names.size());
+        for (std::size_t i = 0; i < names.size(); ++i) as_tuple(t)->items[i] = intern(names[i]);
+        return immortal(t);
+      }
+    };
+    c->constants.push_back(std::visit(visitor{}, k));
+  }
+  for (const std::string& n : unit->names) c->names.push_back(intern(n));
+  c->name = intern(unit->name);
+  c->qualname = intern(unit->qualname);
+  c->filename = intern(unit->filename);
+  return c;
+}
+
+value make_module(std::string_view name) {
+  auto* m = make<module_object>(&module_type);
+  m->dict = as_dict(make_dict());
+  m->name = make_str(name);
+  ref n(make_str(name));
+  dict_set(value::from(m->dict), intern("__name__"), n.get());
+  return value::from(m);
+}
+
+void init_functions() {
+  init_type(type_type, "type", nullptr);
+  type_type.type = &type_type;
+  type_type.repr = type_repr;
+  type_type.call = type_call;
+  type_type.getattr = type_getattr;
+
+  init_type(none_type, "NoneType", nullptr);
+  none_type.repr = none_repr;
+  make_immortal(none_object, &none_type);
+  init_type(not_implemented_type, "NotImplementedType", nullptr);
+  not_implemented_type.repr = not_implemented_repr;
+  make_immortal(not_implemented_object, &not_implemented_type);
+  init_type(ellipsis_type, "ellipsis", nullptr);
+  ellipsis_type.repr = ellipsis_repr;
+  make_immortal(ellipsis_object, &ellipsis_type);
+
+  init_type(function_type, "function", nullptr);
+  function_type.dealloc = dealloc_function;
+  function_type.repr = function_repr;
+  function_type.call = call_function;
+  function_type.getattr = function_getattr;
+
+  init_type(builtin_function_type, "builtin_function_or_method", nullptr);
+  builtin_function_type.dealloc = dealloc_builtin;
+  builtin_function_type.repr = builtin_repr;
+  builtin_function_type.call = builtin_call;
+
+  init_type(code_type, "code", nullptr);
+  init_type(cell_type, "cell", nullptr);
+  cell_type.dealloc = dealloc_cell;
+  init_type(module_type, "module", nullptr);
+  module_type.dealloc = dealloc_module;
+  module_type.repr = module_repr;
+  module_type.getattr = module_getattr;
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

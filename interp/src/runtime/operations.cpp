@@ -1,0 +1,259 @@
+// operations.cpp — the object protocol: slot dispatch with CPython's rules
+// (reflected binary operators, comparison fallbacks, identity before
+// equality in containers, "unsupported operand type(s)" messages).
+#include "operations.hpp"
+#include "dict.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/ast.hpp>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value op_repr(value v) {
+  type_object* t = type_of(v);
+  if (t->repr) return t->repr(v);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "<%s object at %p>", t->name, static_cast<void*>(v.obj()));
+  return make_str(buf);
+}
+
+value op_str(value v) {
+  type_object* t = type_of(v);
+  if (t->str) return t->str(v);
+  return op_repr(v);
+}
+
+bool op_hash(value v, std::int64_t* out) {
+  type_object* t = type_of(v);
+  if (v.is_small()) {
+    const std::int64_t x = v.small_int();
+    constexpr std::int64_t modulus = (std::int64_t{1} << 61) - 1;
+    std::int64_t h = x >= 0 ? x % modulus : -((-x) % modulus);
+    *out = h == -1 ? -2 : h;
+    return true;
+  }
+  if (t->hash) return t->hash(v, out);
+  if (t == &list_type || t == &dict_type || t == &set_type) {
+    raise_type_error(std::string("unhashable type: '") + t->name + "'");
+    return false;
+  }
+  // Identity hash, as object.__hash__.
+  *out = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(v.obj()) >> 4);
+  return true;
+}
+
+namespace {
+
+const char* cmp_symbol(int op) { return ast::to_string(static_cast<ast::cmpop>(op)); }
+
+int swapped(int op) {
+  switch (static_cast<ast::cmpop>(op)) {
+    case ast::cmpop::lt: return static_cast<int>(ast::cmpop::gt);
+    case ast::cmpop::le: return static_cast<int>(ast::cmpop::ge);
+    case ast::cmpop::gt: return static_cast<int>(ast::cmpop::lt);
+    case ast::cmpop::ge: return static_cast<int>(ast::cmpop::le);
+    default: return op;
+  }
+}
+
+}  // namespace
+
+value op_compare(value a, value b, int op) {
+  if (a.is_small() && b.is_small()) {
+    const std::int64_t x = a.small_int(), y = b.small_int();
+    switch (static_cast<ast::cmpop>(op)) {
+      case ast::cmpop::eq: return boolean(x == y);
+      case ast::cmpop::ne: return boolean(x != y);
+      case ast::cmpop::lt: return boolean(x < y);
+      case ast::cmpop::le: return boolean(x <= y);
+      case ast::cmpop::gt: return boolean(x > y);
+      case ast::cmpop::ge: return boolean(x >= y);
+      default: break;
+    }
+  }
+  type_object* ta = type_of(a);
+  type_object* tb = type_of(b);
+  if (ta->compare) {
+    value r = ta->compare(a, b, op);
+    if (!r || !(r == not_implemented())) return r;
+  }
+  if (tb != ta && tb->compare) {
+    value r = tb->compare(b, a, swapped(op));
+    if (!r || !(r == not_implemented())) return r;
+  }
+  const auto c = static_cast<ast::cmpop>(op);
+  if (c == ast::cmpop::eq) return boolean(a == b);
+  if (c == ast::cmpop::ne) return boolean(!(a == b));
+  return raise_type_error(std::string("'") + cmp_symbol(op) + "' not supported between instances of '" + ta->name +
+                          "' and '" + tb->name + "'");
+}
+
+int op_equal(value a, value b) {
+  if (a == b) return 1;
+  ref r(op_compare(a, b, static_cast<int>(ast::cmpop::eq)));
+  if (!r) return -1;
+  return op_truth(r.get());
+}
+
+value op_binary(value a, value b, int op) {
+  type_object* ta = type_of(a);
+  type_object* tb = type_of(b);
+  if (ta->binary) {
+    value r = ta->binary(a, b, op);
+    if (!r || !(r == not_implemented())) return r;
+  }
+  if (tb != ta && tb->binary) {
+    value r = tb->binary(a, b, op);
+    if (!r || !(r == not_implemented())) return r;
+  }
+  const bool inplace = op & 16;
+  const auto o = static_cast<ast::binop>(op & 15);
+  std::string sym = ast::to_string(o);
+  if (inplace) sym += "=";
+  if (o == ast::binop::pow && !inplace) sym = "** or pow()";
+  return raise_type_error("unsupported operand type(s) for " + sym + ": '" + ta->name + "' and '" + tb->name + "'");
+}
+
+value op_unary(value v, int unaryop) {
+  const auto u = static_cast<ast::unaryop>(unaryop);
+  if (u == ast::unaryop::not_) {
+    const int t = op_truth(v);
+    if (t < 0) return value();
+    return boolean(!t);
+  }
+  type_object* t = type_of(v);
+  if (t->unary) {
+    value r = t->unary(v, unaryop);
+    if (!r || !(r == not_implemented())) return r;
+  }
+  const char* sym = u == ast::unaryop::neg ? "-" : u == ast::unaryop::pos ? "+" : "~";
+  return raise_type_error(std::string("bad operand type for unary ") + sym + ": '" + t->name + "'");
+}
+
+int op_truth(value v) {
+  if (v.is_small()) return v.small_int() != 0;
+  object* o = v.obj();
+  if (o == &true_object) return 1;
+  if (o == &false_object || o == &none_object) return 0;
+  type_object* t = o->type;
+  if (t->truth) return t->truth(v);
+  if (t->length) {
+    const std::int64_t n = t->length(v);
+    return n < 0 ? -1 : n != 0;
+  }
+  return 1;
+}
+
+std::int64_t op_length(value v) {
+  type_object* t = type_of(v);
+  if (t->length) return t->length(v);
+  raise_type_error(std::string("object of type '") + t->name + "' has no len()");
+  return -1;
+}
+
+value op_getitem(value container, value key) {
+  type_object* t = type_of(container);
+  if (t->getitem) return t->getitem(container, key);
+  return raise_type_error(std::string("'") + t->name + "' object is not subscriptable");
+}
+
+int op_setitem(value container, value key, value v) {
+  type_object* t = type_of(container);
+  if (t->setitem) return t->setitem(container, key, v);
+  raise_type_error(std::string("'") + t->name + (v ? "' object does not support item assignment" : "' object doesn't support item deletion"));
+  return -1;
+}
+
+int op_contains(value container, value item) {
+  type_object* t = type_of(container);
+  if (t->contains) return t->contains(container, item);
+  if (t->iter) {
+    ref it(op_iter(container));
+    if (!it) return -1;
+    for (;;) {
+      ref x(op_next(it.get()));
+      if (!x) return error_pending() ? -1 : 0;
+      const int eq = op_equal(x.get(), item);
+      if (eq != 0) return eq;
+    }
+  }
+  raise_type_error(std::string("argument of type '") + t->name + "' is not iterable");
+  return -1;
+}
+
+value op_iter(value v) {
+  type_object* t = type_of(v);
+  if (t->iter) return t->iter(v);
+  return raise_type_error(std::string("'") + t->name + "' object is not iterable");
+}
+
+value op_next(value iterator) {
+  type_object* t = type_of(iterator);
+  if (t->next) return t->next(iterator);
+  return raise_type_error(std::string("'") + t->name + "' object is not an iterator");
+}
+
+value op_call(value callable, const value* args, std::size_t nargs, value kwnames) {
+  type_object* t = type_of(callable);
+  if (t->call) return t->call(callable, args, nargs, kwnames);
+  return raise_type_error(std::string("'") + t->name + "' object is not callable");
+}
+
+value op_getattr(value v, value name) {
+  type_object* t = type_of(v);
+  if (t->getattr) {
+    value r = t->getattr(v, name);
+    if (r || error_pending()) return r;
+  }
+  // Methods of built-in types: bind to the receiver.
+  for (type_object* k = t; k; k = k->base) {
+    if (!k->dict) continue;
+    value m = dict_get(value::from(k->dict), name);
+    if (m) {
+      auto* b = static_cast<builtin_function_object*>(m.obj());
+      if (type_of(m) == &builtin_function_type && !b->self) return make_builtin(b->name, b->fn, v);
+      return newref(m);
+    }
+  }
+  if (t == &module_type) {
+    auto* mod = static_cast<module_object*>(v.obj());
+    return raise(&exc_AttributeError, "module '" + str_of(mod->name) + "' has no attribute '" + str_of(name) + "'");
+  }
+  if (t == &type_type) {
+    return raise(&exc_AttributeError, std::string("type object '") + static_cast<type_object*>(v.obj())->name +
+                                          "' has no attribute '" + str_of(name) + "'");
+  }
+  return raise(&exc_AttributeError, std::string("'") + t->name + "' object has no attribute '" + str_of(name) + "'");
+}
+
+int op_setattr(value v, value name, value x) {
+  type_object* t = type_of(v);
+  if (t == &module_type) {
+    auto* mod = static_cast<module_object*>(v.obj());
+    if (x) return dict_set(value::from(mod->dict), name, x);
+    return dict_del(value::from(mod->dict), name);
+  }
+  if (t->dict && dict_get(value::from(t->dict), name)) {
+    raise(&exc_AttributeError, std::string("'") + t->name + "' object attribute '" + str_of(name) + "' is read-only");
+  } else {
+    raise(&exc_AttributeError, std::string("'") + t->name + "' object has no attribute '" + str_of(name) + "'");
+  }
+  return -1;
+}
+
+bool collect(value iterable, std::vector<value>& out) {
+  type_object* t = type_of(iterable);
+  if (t == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(iterable)->size; ++i) out.push_back(newref(as_tuple(iterable)->items[i]));
+    return true;
+  }
+  ref it(op_iter(iterable));
+  if (!it) return false;
+  for (;;) {
+    value x = op_next(it.get());
+    if (!x) return !error_pending();
+    out.push_back(x);
+  }
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

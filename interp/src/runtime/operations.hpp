@@ -1,0 +1,36 @@
+// operations.hpp — the abstract object protocol (CPython's PyObject_* and
+// PyNumber_* functions): what the eval loop and built-ins call, dispatching
+// through type slots. Each returns a new reference, or null / -1 with an
+// exception pending.
+#pragma once
+
+#include "errors.hpp"
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value op_repr(value v);
+value op_str(value v);
+bool op_hash(value v, std::int64_t* out);
+value op_compare(value a, value b, int cmp);  // ast::cmpop eq..ge
+int op_equal(value a, value b);               // 1, 0, -1
+value op_binary(value a, value b, int binop); // +16: in-place form
+value op_unary(value v, int unaryop);
+int op_truth(value v);
+std::int64_t op_length(value v);
+value op_getitem(value container, value key);
+int op_setitem(value container, value key, value v);  // v null: delete
+int op_contains(value container, value item);
+value op_iter(value v);
+value op_next(value iterator);  // null without pending: exhausted
+value op_call(value callable, const value* args, std::size_t nargs, value kwnames = value());
+value op_getattr(value v, value name);  // name: str
+int op_setattr(value v, value name, value x);
+
+/// Integer view of a value (int, bool); false if it is not one.
+bool as_int64(value v, std::int64_t* out);
+/// Collects the items of any iterable.
+bool collect(value iterable, std::vector<value>& out);  // new references
+
+std::string str_of(value str);  // the UTF-8 of a str value
+
+GILLAB_RUNTIME_NAMESPACE_END

@@ -1,0 +1,236 @@
+// pyvm.cpp — the `pyvm-<backend>` command line: run a script (sys.argv),
+// `-c CODE`, `--dis script.py`, `--version`. Exit codes as CPython: 0, 1 for
+// an uncaught exception, SystemExit's code, 2 for a usage error.
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/build_info.hpp>
+#include <gillab/interp/compiler.hpp>
+#include <gillab/interp/lexer.hpp>
+
+#include <pthread.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+namespace {
+
+void init_runtime() {
+  init_functions();  // type objects first: every other type's type is `type`
+  init_numbers();
+  init_strings();
+  init_containers();
+  init_dict();
+  init_sets();
+  init_exceptions();
+  init_builtins();
+  backend::attach(current_thread().backend_state);
+}
+
+// CPython's display of a SyntaxError: the location, the line, a caret.
+int report_syntax_error(const syntax_error& e, const std::string& filename, std::string_view source) {
+  flush_stdout();
+  if (e.what_kind == syntax_error::kind::recursion) {
+    std::fprintf(stderr, "%s: %s\n", e.class_name(), e.msg.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "  File \"%s\", line %d\n", filename.c_str(), e.line);
+  const std::string_view line = source_line(source, e.line);
+  const std::size_t b = line.find_first_not_of(" \t\f");
+  if (b != std::string_view::npos) {
+    const std::string_view shown = line.substr(b);
+    std::fprintf(stderr, "    %.*s\n", static_cast<int>(shown.size()), shown.data());
+    const int skipped = utf8_columns(line, b);
+    const int col = std::max(1, e.column - skipped);
+    const int end = e.end_column > e.column ? e.end_column - skipped : col + 1;
+    std::string caret(static_cast<std::size_t>(col - 1 + 4), ' ');
+    caret += std::string(static_cast<std::size_t>(std::max(1, end - col)), '^');
+    std::fprintf(stderr, "%s\n", caret.c_str());
+  }
+  std::fprintf(stderr, "%s: %s\n", e.class_name(), e.msg.c_str());
+  return 1;
+}
+
+// Source checks CPython makes before tokenizing.
+bool check_source(const std::string& filename, const std::string& text) {
+  const std::size_t nul = text.find('\0');
+  if (nul != std::string::npos) {
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+    std::fprintf(stderr, "  File \"%s\", line %d\n", filename.c_str(), line);
+    std::fprintf(stderr, "SyntaxError: source code cannot contain null bytes\n");
+    return false;
+  }
+  // UTF-8 validation.
+  int line = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') ++line;
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= text.size();
+    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0xC0) == 0x80;
+    if (!ok) {
+      std::fprintf(stderr,
+                   "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; "
+                   "see https://peps.python.org/pep-0263/ for details\n",
+                   c, filename.c_str(), line);
+      return false;
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+int exit_code_of_system_exit(value exc) {
+  auto* e = static_cast<exception_object*>(exc.obj());
+  tuple_object* args = as_tuple(e->args);
+  if (args->size == 0 || args->items[0] == none()) return 0;
+  std::int64_t code = 0;
+  if (as_int64(args->items[0], &code)) return static_cast<int>(code & 0xFF);
+  flush_stdout();
+  ref s(op_str(args->items[0]));
+  if (s) std::fprintf(stderr, "%s\n", str_of(s.get()).c_str());
+  return 1;
+}
+
+int run_source(const std::string& filename, const std::string& text) {
+  if (!check_source(filename, text)) return 1;
+  std::shared_ptr<const code_unit> unit;
+  try {
+    unit = compile_source(text, filename);
+  } catch (const syntax_error& e) {
+    return report_syntax_error(e, filename, text);
+  }
+  register_source(filename, text);
+  // The module's globals live until process exit, as CPython leaves much of
+  // its state: tearing down would only cost time. Immortal, so they stay
+  // reachable and leak checkers report only what a counting bug lost.
+  value globals = immortalize(make_dict());
+  ref main_name(make_str("__main__"));
+  dict_set(globals, intern("__name__"), main_name.get());
+  ref file(make_str(filename));
+  dict_set(globals, intern("__file__"), file.get());
+  ref annotations(make_dict());
+  dict_set(globals, intern("__annotations__"), annotations.get());
+  code_object* code = materialize(unit);
+  value result = run_code(code, as_dict(globals));
+  int rc = 0;
+  if (!result) {
+    ref exc(take_pending());
+    if (is_instance(exc.get(), &exc_SystemExit)) {
+      rc = exit_code_of_system_exit(exc.get());
+    } else {
+      print_exception(exc.get());
+      rc = 1;
+    }
+  } else {
+    decref(result);
+  }
+  flush_stdout();
+  return rc;
+}
+
+int usage() {
+  std::fprintf(stderr, "usage: pyvm-%s [--version] [--dis] (script.py | -c CODE) [args...]\n", backend::name);
+  return 2;
+}
+
+}  // namespace
+
+int pyvm_main(int argc, char** argv) {
+  init_runtime();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool dis = false;
+  std::size_t i = 0;
+  for (; i < args.size(); ++i) {
+    if (args[i] == "--version") {
+      std::printf("gillab %s, back-end %s, build %s, %s, flags: %s, commit %s\n", build_info::version, backend::name,
+                  build_info::build_type, build_info::compiler, build_info::flags, build_info::commit);
+      return 0;
+    }
+    if (args[i] == "--dis") {
+      dis = true;
+      continue;
+    }
+    break;
+  }
+  if (i >= args.size()) return usage();
+  std::string filename, text;
+  std::vector<std::string> sys_argv;
+  if (args[i] == "-c") {
+    if (i + 1 >= args.size()) {
+      std::fprintf(stderr, "Argument expected for the -c option\n");
+      return 2;
+    }
+    filename = "<string>";
+    text = args[i + 1];
+    sys_argv.push_back("-c");
+    sys_argv.insert(sys_argv.end(), args.begin() + static_cast<std::ptrdiff_t>(i + 2), args.end());
+  } else {
+    filename = args[i];
+    std::ifstream in(filename, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "pyvm-%s: can't open file '%s': [Errno %d] %s\n", backend::name, filename.c_str(), errno,
+                   std::strerror(errno));
+      return 2;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+    sys_argv.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  }
+  set_argv(sys_argv);
+  if (dis) {
+    if (!check_source(filename, text)) return 1;
+    try {
+      std::fputs(disassemble(*compile_source(text, filename)).c_str(), stdout);
+    } catch (const syntax_error& e) {
+      return report_syntax_error(e, filename, text);
+    }
+    return 0;
+  }
+  return run_source(filename, text);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
+
+namespace {
+
+// Each Python call is one C++ activation of the eval loop, so the C stack
+// must hold sys.getrecursionlimit() of them (and more under sanitizers,
+// whose frames are several times larger). The interpreter therefore runs on
+// a thread with a large stack; only the pages it touches are committed.
+constexpr std::size_t interpreter_stack_bytes = std::size_t{1} << 30;
+
+struct main_args {
+  int argc;
+  char** argv;
+  int rc;
+};
+
+void* interpreter_thread(void* p) {
+  auto* a = static_cast<main_args*>(p);
+  a->rc = gillab::interp::pyvm_main(a->argc, a->argv);
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  main_args args{argc, argv, 0};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, interpreter_stack_bytes);
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, interpreter_thread, &args) != 0) {
+    return gillab::interp::pyvm_main(argc, argv);  // no big stack to be had: run here
+  }
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  return args.rc;
+}

@@ -1,0 +1,29 @@
+// runtime.hpp — start-up of the runtime's pieces (called once, in order, by
+// the interpreter before any Python code runs).
+#pragma once
+
+#include "types.hpp"
+
+#include <string>
+#include <vector>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+void make_immortal(object& o, type_object* type);
+void init_type(type_object& t, const char* name, type_object* base);
+void init_exceptions();
+void init_numbers();
+void init_strings();
+void init_containers();
+void init_dict();
+void init_sets();
+value make_set(type_object* type);
+int set_add(value set, value key);
+int set_update(value set, value iterable);
+value construct_set_of(type_object* type, const value* args, std::size_t nargs, value kwnames);
+void init_functions();
+void init_builtins();
+void flush_stdout();
+void set_argv(const std::vector<std::string>& argv);
+
+GILLAB_RUNTIME_NAMESPACE_END

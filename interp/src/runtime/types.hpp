@@ -1,0 +1,208 @@
+// types.hpp — type objects and the built-in object layouts of the runtime.
+//
+// A type is a table of slots (CPython's tp_* and nb_* slots, reduced to what
+// gillab's subset needs) plus a dict of methods. Binary operators follow
+// CPython's protocol: the left operand's slot is tried first, then the right
+// operand's (for a different type), and a slot returns NotImplemented for
+// operand types it does not handle.
+//
+// Objects whose state can change (list, dict, set, cell, function, module,
+// exception) are the mutable ones: every access to their state from the
+// runtime goes through the back-end's read/write sections (backend.hpp).
+// Immutable objects (int, float, str, tuple, range, code) need none.
+#pragma once
+
+#include "object.hpp"
+
+#include <gillab/interp/bytecode.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <memory>
+#include <vector>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+using big_int = boost::multiprecision::cpp_int;
+using native_fn = value (*)(value self, const value* args, std::size_t nargs, value kwnames);
+
+struct dict_object;
+
+struct type_object : object {
+  const char* name = "";
+  type_object* base = nullptr;
+  void (*dealloc)(object*) = nullptr;
+  value (*repr)(value) = nullptr;
+  value (*str)(value) = nullptr;
+  bool (*hash)(value, std::int64_t*) = nullptr;       // null: unhashable
+  value (*compare)(value, value, int op) = nullptr;    // op: ast::cmpop eq..ge
+  value (*binary)(value, value, int op) = nullptr;     // op: ast::binop; NotImplemented if unsupported
+  value (*unary)(value, int op) = nullptr;             // op: ast::unaryop neg/pos/invert
+  int (*truth)(value) = nullptr;                       // -1 error
+  std::int64_t (*length)(value) = nullptr;             // -1 error
+  value (*getitem)(value, value) = nullptr;
+  int (*setitem)(value, value, value) = nullptr;       // value null: delete; -1 error
+  int (*contains)(value, value) = nullptr;             // -1 error
+  value (*iter)(value) = nullptr;
+  value (*next)(value) = nullptr;                      // null and nothing pending: exhausted
+  value (*call)(value, const value*, std::size_t, value kwnames) = nullptr;
+  value (*getattr)(value, value name) = nullptr;       // null: use the generic lookup
+  dict_object* dict = nullptr;                         // methods and class attributes
+  bool is_exception = false;
+};
+
+// ---- immortal singletons ----
+extern type_object none_type, bool_type, int_type, float_type, str_type, bytes_type, tuple_type,
+    list_type, dict_type, set_type, frozenset_type, range_type, slice_type, function_type,
+    builtin_function_type, code_type, cell_type, module_type, type_type, not_implemented_type,
+    ellipsis_type, iterator_type;
+
+extern object none_object, true_object, false_object, not_implemented_object, ellipsis_object;
+inline value none() { return value::from(&none_object); }
+inline value true_value() { return value::from(&true_object); }
+inline value false_value() { return value::from(&false_object); }
+inline value boolean(bool b) { return b ? true_value() : false_value(); }
+inline value not_implemented() { return value::from(&not_implemented_object); }
+
+inline type_object* type_of(value v) {
+  if (v.is_null()) __builtin_unreachable();  // callers never pass "no value"
+  return v.is_small() ? &int_type : v.obj()->type;
+}
+bool is_subtype(const type_object* t, const type_object* base);
+inline bool is_instance(value v, const type_object* t) { return is_subtype(type_of(v), t); }
+
+// ---- layouts ----
+struct big_int_object : object {
+  big_int v;
+};
+struct float_object : object {
+  double v;
+};
+struct str_object : object {
+  std::string utf8;
+  std::int64_t length = 0;     // code points
+  std::int64_t hash_cache = -1;
+  bool ascii = true;
+};
+struct bytes_object : object {
+  std::string bytes;
+};
+struct tuple_object : object {
+  std::size_t size;
+  value items[1];  // allocated with room for `size`
+};
+struct list_object : object {
+  std::vector<value> items;
+};
+struct dict_object : object {
+  struct entry {
+    std::int64_t hash;
+    value key;  // null: deleted
+    value val;
+  };
+  std::vector<entry> entries;          // insertion order, with holes
+  std::vector<std::int32_t> index;     // open addressing; -1 empty, -2 dummy
+  std::size_t used = 0;
+  std::uint64_t version = 0;           // bumped on every change: iteration checks it
+};
+struct set_object : object {
+  // CPython's setobject.c table, so iteration order (slot order) matches
+  // CPython's for keys whose hashes match (ints, floats, bools, tuples).
+  struct slot {
+    value key;              // null: never used
+    std::int64_t hash = 0;  // -1 with key == dummy marker: deleted
+  };
+  std::vector<slot> table;  // size is a power of two, at least 8
+  std::size_t fill = 0;     // active + deleted
+  std::size_t used = 0;     // active
+  std::size_t finger = 0;   // where pop() resumes
+  std::int64_t hash_cache = -1;  // frozenset only
+};
+struct range_object : object {
+  std::int64_t start, stop, step, length;
+};
+struct slice_object : object {
+  value start, stop, step;
+};
+struct cell_object : object {
+  value contents;  // null: empty
+};
+struct code_object : object {
+  std::shared_ptr<const code_unit> unit;
+  std::vector<value> constants;  // materialised
+  std::vector<value> names;      // interned strs
+  value name, qualname, filename;
+};
+struct function_object : object {
+  code_object* code;
+  dict_object* globals;
+  dict_object* builtins;
+  value defaults;    // tuple or null
+  value kwdefaults;  // dict or null
+  value closure;     // tuple of cells or null
+  value name, qualname, annotations, doc;
+  value module_name;
+};
+struct builtin_function_object : object {
+  const char* name;
+  native_fn fn;
+  value self;  // bound receiver, or null
+};
+struct module_object : object {
+  dict_object* dict;
+  value name;
+};
+struct exception_object : object {
+  value args;  // tuple
+  value cause, context;
+  bool suppress_context = false;
+  struct tb_entry {
+    code_object* code;
+    int line;
+  };
+  std::vector<tb_entry> traceback;  // innermost last
+  value extra;                      // StopIteration.value, SystemExit.code, ...
+};
+struct iterator_object : object {
+  value seq;
+  std::int64_t index = 0;
+  std::int64_t limit = 0;
+  std::uint64_t version = 0;
+  value (*step)(iterator_object*) = nullptr;
+};
+
+// ---- allocation ----
+object* allocate(type_object* type, std::size_t size);
+template <class T>
+T* make(type_object* type) {
+  void* mem = allocate(type, sizeof(T));
+  T* o = new (mem) T;
+  o->type = type;
+  return o;
+}
+
+// ---- constructors ----
+value make_int(std::int64_t i);
+value make_int(const big_int& b);
+value make_float(double d);
+value make_str(std::string_view utf8);
+value make_bytes(std::string_view bytes);
+value make_tuple(std::size_t n);  // items null: fill them
+value make_tuple(std::initializer_list<value> items);  // borrowed items
+value make_list();
+value make_dict();
+value make_cell(value contents);  // borrowed
+value make_builtin(const char* name, native_fn fn, value self = value());
+value make_range(std::int64_t start, std::int64_t stop, std::int64_t step);
+value make_slice(value start, value stop, value step);
+value make_iterator(value seq, value (*step)(iterator_object*));  // borrowed seq
+value intern(std::string_view s);
+/// Marks a heap object immortal and keeps it reachable until exit.
+value immortalize(value v);
+
+inline str_object* as_str(value v) { return static_cast<str_object*>(v.obj()); }
+inline tuple_object* as_tuple(value v) { return static_cast<tuple_object*>(v.obj()); }
+inline list_object* as_list(value v) { return static_cast<list_object*>(v.obj()); }
+inline dict_object* as_dict(value v) { return static_cast<dict_object*>(v.obj()); }
+
+GILLAB_RUNTIME_NAMESPACE_END

@@ -1,0 +1,12 @@
+a = [3, 1, 2]
+a.append(5); a.extend([7, 6]); a.insert(0, 9); a.insert(-1, 8)
+print(a, len(a), a[2], a[-2], a[1:3], a[::-1])
+print(a.pop(), a.pop(0), a, a.index(5), a.count(1))
+a.remove(5); a.sort(); print(a); a.reverse(); print(a)
+a.sort(key=lambda v: -v, reverse=True); print(a)
+b = a.copy(); b[0] = 100; print(a[0], b[0])
+a[1] = "x"; del a[0]; print(a)
+print([1, 2] + [3], [0] * 3, [[0] * 2] * 2, list(range(5)), list("ab"))
+c = []; c += [1, 2]; c *= 2; print(c)
+print(sorted([5, 2, 8], reverse=True), sorted(["bb", "a", "ccc"], key=len), min([4, 2, 9]), max([4, 2, 9]))
+a.clear(); print(a, bool(a), bool([0]))

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Run one golden program on a pyvm and compare with CPython's recording.
+
+A golden test is `programs/NAME.py` with `programs/NAME.expected` beside it,
+written by regenerate.py from CPython 3.11:
+
+    exit: <code>
+    stderr: <last line of stderr, or empty>
+    --- stdout
+    <stdout, exactly>
+
+The VM must print the same stdout, end stderr with the same last line, and
+exit with the same code. Exit status of this script: 0 pass, 1 fail.
+
+Usage: run_golden.py --vm PATH/pyvm-nosync programs/NAME.py [--timeout S]
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+
+def parse_expected(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    head, _, stdout = text.partition("--- stdout\n")
+    fields = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(": ")
+        fields[key.rstrip(":")] = value
+    return int(fields["exit"]), fields.get("stderr", ""), stdout
+
+
+def last_line(text):
+    lines = [l for l in text.splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vm", required=True)
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("program")
+    args = ap.parse_args()
+    program = os.path.abspath(args.program)
+    exit_code, stderr_last, stdout = parse_expected(program[:-3] + ".expected")
+    try:
+        run = subprocess.run([os.path.abspath(args.vm), os.path.basename(program)], cwd=os.path.dirname(program),
+                             capture_output=True, timeout=args.timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        print(f"FAIL {args.program}: timed out after {args.timeout} s")
+        return 1
+    got_out = run.stdout.decode("utf-8", "replace")
+    got_err = run.stderr.decode("utf-8", "replace")
+    problems = []
+    if run.returncode != exit_code:
+        problems.append(f"exit code {run.returncode}, expected {exit_code}")
+    if last_line(got_err) != stderr_last:
+        problems.append(f"stderr last line {last_line(got_err)!r}, expected {stderr_last!r}")
+    if got_out != stdout:
+        import difflib
+        diff = "".join(difflib.unified_diff(stdout.splitlines(True), got_out.splitlines(True), "expected", "got"))
+        problems.append("stdout differs:\n" + diff)
+    if problems:
+        print(f"FAIL {args.program}:\n  " + "\n  ".join(problems))
+        if got_err and run.returncode != exit_code:
+            print("stderr was:\n" + got_err[-2000:])
+        return 1
+    print(f"ok {args.program}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
