@@ -77,16 +77,22 @@ class etl {
           continue;
         }
         this->check_capacity(held_.size());
+        // Record before taking the lock: an allocation failure must not leave
+        // a lock that rollback does not know about (it releases from held_).
+        held_.push_back(held{&orec, current});
         if (orec.compare_exchange_weak(current, mine, detail::order_lock_take)) {
-          held_index_.insert(&orec, static_cast<std::uint32_t>(held_.size()));
-          held_.push_back(held{&orec, current});
+          held_index_.insert(&orec, static_cast<std::uint32_t>(held_.size() - 1));
           break;
         }
+        held_.pop_back();
       }
       this->writes_.put(address, value, writer);
     }
 
     [[nodiscard]] bool has_reads() const noexcept { return !reads_.empty(); }
+    /// retry(), after rollback: the read set's ownership records are static
+    /// memory, so comparing their versions is safe outside a transaction.
+    [[nodiscard]] bool changed_since_snapshot() const noexcept { return !reads_unchanged(); }
     /// retry(): has any location read (its stripe) changed since it was read?
     bool reads_unchanged() const noexcept {
       for (const auto& r : reads_)

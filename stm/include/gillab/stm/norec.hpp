@@ -53,6 +53,14 @@ class norec {
     }
 
     [[nodiscard]] bool has_reads() const noexcept { return !reads_.empty(); }
+    /// retry(), after rollback: may a re-run see something new? NOrec keeps
+    /// no per-location metadata, and re-reading the logged addresses outside
+    /// a transaction could touch memory already reclaimed, so any update
+    /// commit since the last validated snapshot counts as a change (a
+    /// spurious wake-up only re-runs the transaction).
+    [[nodiscard]] bool changed_since_snapshot() const noexcept {
+      return sequence.load(std::memory_order_acquire) != snapshot_;
+    }
     /// retry(): does every logged address still hold the value read?
     bool reads_unchanged() const noexcept {
       for (const auto& r : reads_)

@@ -83,12 +83,15 @@ class basic_tl2 {
         auto& orec = orecs::of(e.address);
         std::uint64_t current = orec.load(detail::order_snapshot);
         if (current == mine) continue;  // two addresses, one stripe
-        if (detail::is_locked(current) ||
-            !orec.compare_exchange_strong(current, mine, detail::order_lock_take)) {
+        if (detail::is_locked(current)) detail::abort_tx(abort_cause::lock_held, e.address);
+        // Record before taking the lock: an allocation failure must not leave
+        // a lock that rollback does not know about (it releases from held_).
+        held_.push_back(held{&orec, current});
+        if (!orec.compare_exchange_strong(current, mine, detail::order_lock_take)) {
+          held_.pop_back();
           detail::abort_tx(abort_cause::lock_held, e.address);
         }
-        held_index_.insert(&orec, static_cast<std::uint32_t>(held_.size()));
-        held_.push_back(held{&orec, current});
+        held_index_.insert(&orec, static_cast<std::uint32_t>(held_.size() - 1));
       }
       const std::uint64_t wv = orecs::clock.fetch_add(1, detail::order_clock_tick) + 1;
       if (wv != rv_ + 1) validate_locked();
@@ -122,6 +125,9 @@ class basic_tl2 {
 
    public:
     [[nodiscard]] bool has_reads() const noexcept { return !reads_.empty(); }
+    /// retry(), after rollback: the read set's ownership records are static
+    /// memory, so comparing their versions is safe outside a transaction.
+    [[nodiscard]] bool changed_since_snapshot() const noexcept { return !reads_unchanged(); }
     /// retry(): has any location read (its stripe) changed since the snapshot?
     bool reads_unchanged() const noexcept {
       for (const void* address : reads_) {

@@ -211,7 +211,7 @@ auto atomically(F&& f) -> std::invoke_result_t<F&, transaction<Algorithm>&> {
       if (signal.retry) {
         if (!d.has_reads())
           throw std::logic_error("gillab::stm: retry() before reading anything would block forever");
-        detail::wait_for_change([&d] { return !d.reads_unchanged(); });
+        detail::wait_for_change([&d] { return d.changed_since_snapshot(); });
         continue;
       }
       ++aborts;

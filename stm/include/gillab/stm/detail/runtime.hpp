@@ -179,7 +179,18 @@ void wake_retry_waiters() noexcept;
 void wait_for_change(const std::function<bool()>& changed);
 
 inline void wake_after_update() noexcept {
-  if (retry_waiters.load(order_dekker) != 0) wake_retry_waiters();
+  // Store-load (Dekker) with wait_for_change: the committer's write-back and
+  // unlock stores must be visible before it reads the waiter count, or a
+  // waiter that registered and then re-read the old values would sleep until
+  // its 1 ms poll. A release store followed by a load does not order that on
+  // x86 (store buffering): a full fence does. ThreadSanitizer does not model
+  // stand-alone fences, so its builds use an equivalent read-modify-write.
+#if defined(GILLAB_SANITIZER_THREAD)
+  if (retry_waiters.fetch_add(0, std::memory_order_seq_cst) != 0) wake_retry_waiters();
+#else
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (retry_waiters.load(std::memory_order_relaxed) != 0) wake_retry_waiters();
+#endif
 }
 
 /// Open-addressing map from an address to a 32-bit value, cleared in O(1) by

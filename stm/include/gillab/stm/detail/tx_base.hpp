@@ -8,7 +8,9 @@
 //   void write(void*, word, writer_fn);  log (and for ETL lock) a write
 //   void on_commit();                    make the redo log visible, or abort_tx()
 //   void on_rollback() noexcept;         release what it holds; keep the read set
-//   bool reads_unchanged();              (retry) nothing read has changed since
+//   bool changed_since_snapshot();       (retry, after rollback) may a re-run see
+//                                        something new? safe outside a transaction
+//   bool reads_unchanged();              nothing read has changed since
 //   bool revalidate_serial();            now serial: is the snapshot still valid?
 //                                        if so, move it to the present
 //
