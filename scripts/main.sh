@@ -16,7 +16,7 @@ cmake --build --preset release
 mkdir -p results
 out=results/locks.json
 ./build/release/bench/bench_locks \
-  --benchmark_repetitions=3 \
+  --benchmark_repetitions=3 --benchmark_min_time=0.2 \
   --benchmark_out="$out" --benchmark_out_format=json "$@" >/dev/null
 python3 bench/lock_table.py "$out" | tee results/locks.md
 echo "raw results: $out; table: results/locks.md"
