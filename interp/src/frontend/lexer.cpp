@@ -1,6 +1,7 @@
 // lexer.cpp — see lexer.hpp. Error messages are CPython 3.11's, word for word,
 // because golden tests compare them.
 #include <gillab/interp/lexer.hpp>
+#include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
 #include <array>
@@ -17,39 +18,8 @@ bool is_ascii_id_start(char c) {
 }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Decodes one UTF-8 code point at s[i]; returns it and advances i. The
-// source was validated as UTF-8 before tokenizing.
-char32_t decode_utf8(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  i += static_cast<std::size_t>(len);
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using utf8::append;
+using utf8::decode;
 
 // Non-ASCII identifier characters. CPython uses Unicode's XID_Start and
 // XID_Continue; without the tables, accept the letter blocks programs use
@@ -241,13 +211,13 @@ class lexer {
         ++pos_;
       } else if (static_cast<unsigned char>(c) >= 0x80) {
         std::size_t p = pos_;
-        const char32_t cp = decode_utf8(src_, p);
+        const char32_t cp = decode(src_, p);
         if (!is_unicode_id_char(cp)) {
           {
             char buf[64];
             if (is_printable(cp)) {
               std::string ch;
-              append_utf8(ch, cp);
+              append(ch, cp);
               std::snprintf(buf, sizeof buf, "invalid character '%s' (U+%04X)", ch.c_str(),
                             static_cast<unsigned>(cp));
             } else {
@@ -447,7 +417,7 @@ class lexer {
           if (bytes) {
             out += static_cast<char>(v & 0xFF);
           } else {
-            append_utf8(out, v);
+            append(out, v);
           }
           break;
         }
@@ -482,7 +452,7 @@ class lexer {
                                  "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character",
                                  line, column_of(line, start));
             }
-            append_utf8(out, v);
+            append(out, v);
           }
           break;
         }
@@ -524,13 +494,13 @@ class lexer {
       }
     }
     std::size_t p = pos_;
-    const char32_t cp = decode_utf8(src_, p);
+    const char32_t cp = decode(src_, p);
     if (cp >= 0x80 || cp == '$' || cp == '?' || cp == '`' || cp == '!' || !is_printable(cp)) {
       if (cp == '$' || cp == '?' || cp == '`' || cp == '!') fail_here("invalid syntax");
       char buf[64];
       if (is_printable(cp)) {
         std::string ch;
-        append_utf8(ch, cp);
+        append(ch, cp);
         std::snprintf(buf, sizeof buf, "invalid character '%s' (U+%04X)", ch.c_str(), static_cast<unsigned>(cp));
       } else {
         std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", static_cast<unsigned>(cp));

@@ -10,6 +10,7 @@
 
 #include <gillab/build_info.hpp>
 #include <gillab/interp/ast.hpp>
+#include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -252,13 +253,8 @@ value builtin_ord(value, const value* args, std::size_t nargs, value kwnames) {
   if (s->length != 1) {
     return raise_type_error("ord() expected a character, but string of length " + std::to_string(s->length) + " found");
   }
-  const auto* p = reinterpret_cast<const unsigned char*>(s->utf8.data());
-  char32_t cp = p[0];
-  if (cp >= 0x80) {
-    const int len = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-    cp &= 0x7F >> len;
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
-  }
+  std::size_t i = 0;
+  const char32_t cp = utf8::decode(s->utf8, i);
   return make_int(static_cast<std::int64_t>(cp));
 }
 
@@ -268,22 +264,7 @@ value builtin_chr(value, const value* args, std::size_t nargs, value kwnames) {
   if (!index_arg(args[0], &cp)) return value();
   if (cp < 0 || cp > 0x10FFFF) return raise(&exc_ValueError, "chr() arg not in range(0x110000)");
   std::string out;
-  const auto c = static_cast<char32_t>(cp);
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  utf8::append(out, static_cast<char32_t>(cp));
   return make_str(out);
 }
 
@@ -1409,27 +1390,9 @@ value case_map(value self, std::size_t nargs, value kwnames, bool upper, const c
   (void)locale_ready;
   const std::string& in = s->utf8;
   for (std::size_t i = 0; i < in.size();) {
-    const auto c = static_cast<unsigned char>(in[i]);
-    const int len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    char32_t cp = len == 1 ? c : (c & (0x7F >> len));
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(in[i + static_cast<std::size_t>(k)]) & 0x3F);
-    i += static_cast<std::size_t>(len);
-    cp = static_cast<char32_t>(upper ? std::towupper(static_cast<wint_t>(cp)) : std::towlower(static_cast<wint_t>(cp)));
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    const char32_t cp = utf8::decode(in, i);
+    utf8::append(out, static_cast<char32_t>(upper ? std::towupper(static_cast<wint_t>(cp))
+                                                  : std::towlower(static_cast<wint_t>(cp))));
   }
   return make_str(out);
 }

@@ -4,6 +4,7 @@
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
+#include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -43,19 +44,6 @@ void dealloc_str(object* o) {
   std::free(o);
 }
 
-char32_t decode_at(const std::string& s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  i += static_cast<std::size_t>(len);
-  return cp;
-}
-
 bool printable(char32_t cp) {
   // CPython's str.isprintable, for the ranges programs meet: controls and
   // separators print as escapes.
@@ -73,7 +61,7 @@ value str_repr(value v) {
   std::string out(1, quote);
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
-    const char32_t cp = decode_at(s, i);
+    const char32_t cp = utf8::decode(s, i);
     switch (cp) {
       case '\\': out += "\\\\"; continue;
       case '\n': out += "\\n"; continue;
@@ -225,7 +213,7 @@ value str_iter_step(iterator_object* it) {
   if (static_cast<std::size_t>(it->index) >= s->utf8.size()) return value();
   auto i = static_cast<std::size_t>(it->index);
   const std::size_t from = i;
-  decode_at(s->utf8, i);
+  utf8::decode(s->utf8, i);
   it->index = static_cast<std::int64_t>(i);
   return make_str(std::string_view(s->utf8).substr(from, i - from));
 }
