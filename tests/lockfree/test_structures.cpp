@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace gillab::locks;
@@ -205,6 +207,43 @@ TEST_CASE("mpmc_queue: bounded, FIFO, reports full and empty", "[lockfree][mpmc]
   for (int i = 4; i < 12; ++i) CHECK(**queue.try_dequeue() == i);
   CHECK_FALSE(queue.try_dequeue().has_value());
   for (int i = 0; i < 3; ++i) queue.enqueue(std::make_unique<int>(i));  // left for the destructor
+}
+
+// enqueue() on a full ring retries with the same value: a failed try_enqueue
+// must leave it intact. (When try_enqueue took T by value, the first failure
+// destroyed the 7 and the retry that succeeded enqueued a moved-from, null
+// unique_ptr: silent loss.)
+TEST_CASE("mpmc_queue: enqueue blocked on a full ring keeps its value", "[lockfree][mpmc]") {
+  mpmc_queue<std::unique_ptr<int>> queue(4);
+  for (int i = 0; i < 4; ++i) REQUIRE(queue.try_enqueue(std::make_unique<int>(i)));
+  std::atomic<bool> started{false};
+  std::atomic<bool> enqueued{false};
+  std::thread producer([&] {
+    started.store(true);
+    queue.enqueue(std::make_unique<int>(7));  // full: spins, then yields, until a slot frees
+    enqueued.store(true);
+  });
+  while (!started.load()) std::this_thread::yield();
+  // Give it time to fail some attempts; it cannot finish while the ring is full.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK_FALSE(enqueued.load());
+  auto first = queue.try_dequeue();
+  producer.join();
+  CHECK(enqueued.load());
+  REQUIRE(first.has_value());
+  REQUIRE(*first != nullptr);
+  CHECK(**first == 0);
+  std::vector<int> rest;
+  bool any_null = false;
+  while (auto v = queue.try_dequeue()) {
+    if (*v == nullptr) {
+      any_null = true;
+    } else {
+      rest.push_back(**v);
+    }
+  }
+  CHECK_FALSE(any_null);
+  CHECK(rest == std::vector<int>{1, 2, 3, 7});
 }
 
 TEST_CASE("mpmc_queue: producers and consumers through a small ring lose nothing, FIFO per producer",

@@ -16,6 +16,12 @@
 //    p + 1 and read by its consumer after the acquire load of it; the
 //    consumer's release store of p + C orders its read before the next write.
 //
+//  - try_enqueue moves the value into the cell only after its position is
+//    claimed: a full queue leaves the caller's value untouched (enqueue
+//    retries with it). T's move constructor must not throw: a throw between
+//    the claim and the publication would leave the cell unpublished and wedge
+//    every later consumer of that cell.
+//
 // ABA: none to guard against: there are no pointers to reclaim, and the
 // positions are 64-bit counters that do not wrap in practice.
 //
@@ -38,12 +44,18 @@
 #include <new>
 #include <optional>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 
 namespace gillab::locks {
 
 template <class T>
 class mpmc_queue {
+  // A move that throws after the slot is claimed would wedge the ring (see
+  // the invariants); nothing could undo the claim.
+  static_assert(std::is_nothrow_move_constructible_v<T>,
+                "mpmc_queue<T> needs a nothrow move constructor");
+
  public:
   static constexpr const char* name = "mpmc";
   using value_type = T;
@@ -63,25 +75,18 @@ class mpmc_queue {
 
   [[nodiscard]] std::size_t capacity() const noexcept { return mask_ + 1; }
 
-  /// False if the queue was full at the claim.
-  bool try_enqueue(T value) {
-    std::size_t pos = enqueue_pos_.load(std::memory_order_relaxed);
-    cell* c;
-    for (;;) {
-      c = &cells_[pos & mask_];
-      const std::size_t seq = c->sequence.load(std::memory_order_acquire);
-      const auto diff = static_cast<std::intptr_t>(seq) - static_cast<std::intptr_t>(pos);
-      if (diff == 0) {
-        if (enqueue_pos_.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed)) break;
-      } else if (diff < 0) {
-        return false;  // the consumer of pos - C has not freed the cell
-      } else {
-        pos = enqueue_pos_.load(std::memory_order_relaxed);  // another producer took pos
-      }
+  /// False if the queue was full at the claim; `value` is then left as it was
+  /// (taken by reference, moved from only once a position is claimed, so a
+  /// retry in enqueue() never sees a moved-from object).
+  bool try_enqueue(T&& value) { return emplace_claimed(std::move(value)); }
+  bool try_enqueue(const T& value) {
+    // A copy that may throw is made before the claim (see the invariants).
+    if constexpr (std::is_nothrow_copy_constructible_v<T>) {
+      return emplace_claimed(value);
+    } else {
+      T copy(value);
+      return emplace_claimed(std::move(copy));
     }
-    ::new (static_cast<void*>(c->storage)) T(std::move(value));
-    c->sequence.store(pos + 1, std::memory_order_release);
-    return true;
   }
 
   /// Empty if the cell at the front was not published at the claim.
@@ -108,12 +113,37 @@ class mpmc_queue {
   }
 
   /// Blocking conveniences for tests and benchmarks: bounded spin, then yield.
+  /// A failed try_enqueue leaves `value` intact, so every retry offers it.
   void enqueue(T value) {
     spin_wait wait;
     while (!try_enqueue(std::move(value))) wait.once();
   }
 
  private:
+  /// Claim a position, then construct the value in its cell (nothrow: U is
+  /// T&& or a const T& whose copy cannot throw).
+  template <class U>
+  bool emplace_claimed(U&& value) noexcept {
+    std::size_t pos = enqueue_pos_.load(std::memory_order_relaxed);
+    cell* c;
+    for (;;) {
+      c = &cells_[pos & mask_];
+      const std::size_t seq = c->sequence.load(std::memory_order_acquire);
+      const auto diff = static_cast<std::intptr_t>(seq) - static_cast<std::intptr_t>(pos);
+      if (diff == 0) {
+        if (enqueue_pos_.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed)) break;
+      } else if (diff < 0) {
+        return false;  // the consumer of pos - C has not freed the cell
+      } else {
+        pos = enqueue_pos_.load(std::memory_order_relaxed);  // another producer took pos
+      }
+    }
+    // Only now, with the position ours, is the caller's value consumed.
+    ::new (static_cast<void*>(c->storage)) T(std::forward<U>(value));
+    c->sequence.store(pos + 1, std::memory_order_release);
+    return true;
+  }
+
   struct cell {
     std::atomic<std::size_t> sequence;
     alignas(T) unsigned char storage[sizeof(T)];

@@ -18,9 +18,12 @@
 //    structure (guard::protect); the advance reads every `active` seq_cst
 //    after the unlinking seq_cst CAS. Either the advance sees the pin, or the
 //    reader's loads come after the unlink (see reclaimer.hpp on Dekker).
-//  - Each thread's garbage is a FIFO in stamp order; every reclaim_threshold
-//    retirements it tries one advance and frees the expired prefix. While no
-//    thread stays pinned, a thread's garbage stays below ~3 thresholds.
+//  - Each thread's garbage is a FIFO in stamp order, except for orphans
+//    (garbage of exited threads) adopted at its tail; every reclaim_threshold
+//    retirements it tries one advance, adopts any orphans, and frees the
+//    expired prefix (the whole list, swept, when it adopted). While no thread
+//    stays pinned, a thread's own garbage stays below ~3 thresholds, and
+//    orphans do not accumulate with thread churn.
 //
 // Stall behaviour: a thread that stays pinned (stalls, is descheduled or
 // blocks inside a guard) stops the epoch, and from then on *no* thread frees
@@ -87,7 +90,14 @@ class basic_epoch {
     if (++r.since_attempt >= reclaim_threshold) {
       r.since_attempt = 0;
       try_advance();
-      free_expired(r);
+      // Adopt exited threads' garbage (else it would grow with thread churn
+      // until someone flushed). Orphans carry older stamps than the tail
+      // they join, so after an adoption sweep the whole list once.
+      if (registry_.adopt(r.retired) != 0) {
+        sweep_expired(r);
+      } else {
+        free_expired(r);
+      }
     }
     r.publish_pending();
   }
@@ -103,8 +113,7 @@ class basic_epoch {
       try_advance();
       try_advance();
     }
-    const std::uint64_t global = global_epoch_.load(std::memory_order_acquire);
-    r.retired.sweep([global](const retirable* node) { return node->retired_tag + 2 > global; });
+    sweep_expired(r);
     r.publish_pending();
   }
 
@@ -150,6 +159,13 @@ class basic_epoch {
       retirable* node = r.retired.pop();
       node->destroy(node);
     }
+  }
+
+  /// Free every expired node, wherever it sits in the list.
+  static void sweep_expired(record& r) {
+    // Acquire: as in free_expired.
+    const std::uint64_t global = global_epoch_.load(std::memory_order_acquire);
+    r.retired.sweep([global](const retirable* node) { return node->retired_tag + 2 > global; });
   }
 
   static inline std::atomic<std::uint64_t> global_epoch_{1};

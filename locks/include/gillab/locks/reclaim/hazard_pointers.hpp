@@ -19,7 +19,10 @@
 //    reaches `scan_at` = what survived the last scan + max(64, H), H the
 //    number of slots in the domain: at most H nodes survive a scan, so a
 //    thread holds at most 2H + 64 retired nodes and a scan costs O(1)
-//    amortised per retirement (Michael's R = H + Omega(H)).
+//    amortised per retirement (Michael's R = H + Omega(H)). A scan that
+//    retire() triggers first adopts exited threads' garbage (reclaimer.hpp),
+//    which may push one list past the bound once; the orphans' total is
+//    bounded by what exiting threads left, each after its own final scan.
 //  - Each guard owns slots_per_guard consecutive slots of its thread's
 //    record; guards nest up to max_slots / slots_per_guard deep.
 //
@@ -110,7 +113,12 @@ class basic_hazard_pointers {
     node->destroy = &detail::destroy_node<Node>;
     node->retired_tag = reinterpret_cast<std::uintptr_t>(detail::protected_address(node));
     r.retired.push(node);
-    if (r.retired.size() >= r.scan_at) scan(r);
+    if (r.retired.size() >= r.scan_at) {
+      // Adopt exited threads' garbage here too, not only in flush(): else it
+      // would grow with thread churn. The scan's sweep covers it.
+      registry_.adopt(r.retired);
+      scan(r);
+    }
     r.publish_pending();
   }
 

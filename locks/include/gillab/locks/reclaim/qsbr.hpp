@@ -22,6 +22,9 @@
 //  - Going online stores seen seq_cst and then loads the structure seq_cst
 //    (guard::protect); the reclaimer reads seen seq_cst after the fetch_add:
 //    it either sees the thread online, or the thread sees the unlinks.
+//  - Closing a batch also adopts the domain's orphans (garbage of exited
+//    threads, still stamped) and then sweeps the whole list once, so orphans
+//    do not accumulate with thread churn (reclaimer.hpp).
 //  - guard only brings an offline thread online; it does not end anything.
 //    quiescent_state() is the caller's promise that it holds no references.
 //
@@ -79,7 +82,14 @@ class basic_qsbr {
     r.batch.push(node);
     if (r.batch.size() >= reclaim_threshold) {
       close_batch(r);
-      free_expired(r);
+      // Adopt exited threads' garbage (else it would grow with thread churn
+      // until someone flushed). Orphans carry older stamps than the tail
+      // they join, so after an adoption sweep the whole list once.
+      if (registry_.adopt(r.retired) != 0) {
+        sweep_expired(r);
+      } else {
+        free_expired(r);
+      }
     }
     publish_pending(r);
   }
@@ -126,8 +136,7 @@ class basic_qsbr {
     record& r = local();
     registry_.adopt(r.retired);
     if (!r.batch.empty()) close_batch(r);
-    const std::uint64_t oldest = oldest_seen();
-    r.retired.sweep([oldest](const retirable* node) { return node->retired_tag > oldest; });
+    sweep_expired(r);
     publish_pending(r);
   }
 
@@ -178,6 +187,12 @@ class basic_qsbr {
       retirable* node = r.retired.pop();
       node->destroy(node);
     }
+  }
+
+  /// Free every expired node, wherever it sits in the list.
+  static void sweep_expired(record& r) {
+    const std::uint64_t oldest = oldest_seen();
+    r.retired.sweep([oldest](const retirable* node) { return node->retired_tag > oldest; });
   }
 
   static void publish_pending(record& r) noexcept {

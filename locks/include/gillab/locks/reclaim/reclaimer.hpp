@@ -39,10 +39,15 @@
 //
 // Per-thread records (detail::record_registry): a thread takes a record on
 // first use and gives it back when it exits; records are never freed while
-// the process runs, so scanners may walk the list without locks. Garbage a
-// thread could not free before exiting goes to the domain's orphan list, and
-// the next flush() of any thread adopts it; the domain frees whatever is left
-// at static destruction, after every thread that used it has finished.
+// the process runs, so scanners may walk the list without locks. A record is
+// inserted with a seq_cst CAS and scans load the list head seq_cst, so a scan
+// that misses a new record is ordered before its owner's first announcement
+// (the handshake above includes registration). Garbage a thread could not
+// free before exiting goes to the domain's orphan list; the next reclamation
+// attempt of any thread (flush(), or retire()'s slow path when the orphan
+// list is non-empty) adopts it, so garbage does not grow with thread churn.
+// The domain frees whatever is left at static destruction, after every
+// thread that used it has finished.
 #pragma once
 
 #include <atomic>
@@ -162,15 +167,25 @@ class record_registry {
     record_base* head = head_.load(std::memory_order_relaxed);
     do {
       r->registry_next = head;
-    } while (!head_.compare_exchange_weak(head, r, std::memory_order_release,
+      // seq_cst, not just release: registration is part of the store-load
+      // handshake. The new owner's first announcement (hazard, pin, seen)
+      // comes after this CAS and is followed by its loads of the structure;
+      // a scan loads head_ seq_cst (first()). With both seq_cst, either the
+      // scan finds the record (and then its announcement), or the owner's
+      // loads come after the scan's unlink. With release/acquire a scan on
+      // a weak machine (POWER) could miss a record whose owner already
+      // protected a node, and free it.
+    } while (!head_.compare_exchange_weak(head, r, std::memory_order_seq_cst,
                                           std::memory_order_relaxed));
     return r;
   }
   /// The owner's updates to the record happen before the next owner's use.
   static void release(Record* r) noexcept { r->in_use.store(false, std::memory_order_release); }
 
+  /// seq_cst: a scan's view of the registry takes part in the handshake
+  /// (see acquire()); acquire alone would also order the record's fields.
   [[nodiscard]] Record* first() const noexcept {
-    return static_cast<Record*>(head_.load(std::memory_order_acquire));
+    return static_cast<Record*>(head_.load(std::memory_order_seq_cst));
   }
   static Record* next(Record* r) noexcept { return static_cast<Record*>(r->registry_next); }
 
@@ -183,7 +198,8 @@ class record_registry {
   }
 
   /// A thread that exits with garbage it could not free yet leaves it here;
-  /// the next flush() of any thread adopts it. The nodes keep their stamps.
+  /// the next reclamation attempt of any thread (flush(), or the slow path
+  /// of retire()) adopts it. The nodes keep their stamps.
   void donate(retired_list& from) noexcept {
     const std::size_t n = from.size();
     if (n == 0) return;
@@ -195,9 +211,12 @@ class record_registry {
     } while (!orphans_.compare_exchange_weak(head, first_node, std::memory_order_release,
                                              std::memory_order_relaxed));
   }
-  /// Take every orphan into `to` (the whole chain at once: no ABA).
-  void adopt(retired_list& to) noexcept {
-    if (orphans_.load(std::memory_order_relaxed) == nullptr) return;
+  /// Take every orphan into `to` (the whole chain at once: no ABA); returns
+  /// how many. The relaxed check first keeps it cheap enough for retire()'s
+  /// slow path, which calls it so that garbage left by exited threads does
+  /// not pile up with thread churn until someone happens to flush().
+  std::size_t adopt(retired_list& to) noexcept {
+    if (orphans_.load(std::memory_order_relaxed) == nullptr) return 0;
     retirable* r = orphans_.exchange(nullptr, std::memory_order_acquire);
     std::size_t n = 0;
     while (r != nullptr) {
@@ -207,6 +226,7 @@ class record_registry {
       r = next;
     }
     orphan_count_.fetch_sub(n, std::memory_order_relaxed);
+    return n;
   }
   [[nodiscard]] std::size_t size() const noexcept {
     std::size_t n = 0;
