@@ -46,8 +46,13 @@ TEST_CASE("indentation produces INDENT and DEDENT", "[interp][lexer]") {
   CHECK(kinds("if a:\n    if b:\n        c\nd") == "N:if N:a : NL IN N:if N:b : NL IN N:c NL DE DE N:d NL END");
   // Blank lines and comment-only lines do not affect indentation.
   CHECK(kinds("if a:\n\n   # c\n  b\n") == "N:if N:a : NL IN N:b NL DE END");
-  // A tab advances to the next multiple of 8.
-  CHECK(kinds("if a:\n\tb\n        c\n") == "N:if N:a : NL IN N:b NL N:c NL DE END");
+  // Tabs alone, consistently, indent as well as spaces do.
+  CHECK(kinds("if a:\n\tb\n\tc\n") == "N:if N:a : NL IN N:b NL N:c NL DE END");
+  // A tab and eight spaces reach the same column, but CPython rejects the
+  // mix: it also compares the lines counting a tab as one column.
+  const auto e = error_of("if a:\n\tb\n        c\n");
+  CHECK(e.what_kind == syntax_error::kind::tab);
+  CHECK(e.msg == "inconsistent use of tabs and spaces in indentation");
 }
 
 TEST_CASE("line joining: brackets and backslash", "[interp][lexer]") {
@@ -83,7 +88,9 @@ TEST_CASE("CPython's tokenizer errors, word for word", "[interp][lexer]") {
   CHECK(e.msg == "unterminated string literal (detected at line 1)");
   CHECK(e.line == 1);
   CHECK(e.column == 5);
-  CHECK(error_of("s = '''abc\n\n").msg == "unterminated triple-quoted string literal (detected at line 3)");
+  // CPython counts the last line with text: a final newline opens no line.
+  CHECK(error_of("s = '''abc\n\n").msg == "unterminated triple-quoted string literal (detected at line 2)");
+  CHECK(error_of("s = '''abc\nxyz").msg == "unterminated triple-quoted string literal (detected at line 2)");
   e = error_of("x = (1,\n2\n");
   CHECK(e.msg == "'(' was never closed");
   CHECK(e.column == 5);

@@ -108,15 +108,18 @@ class lexer {
   // the line is blank or only a comment (no tokens, no INDENT/DEDENT).
   bool indentation() {
     int col = 0;
+    int alt = 0;  // tabs as one column: CPython's check for inconsistent tabs
     std::size_t p = pos_;
     while (p < src_.size()) {
       const char c = src_[p];
       if (c == ' ') {
         ++col;
+        ++alt;
       } else if (c == '\t') {
         col = (col / 8 + 1) * 8;
+        ++alt;
       } else if (c == '\f') {
-        col = 0;
+        col = alt = 0;
       } else {
         break;
       }
@@ -135,15 +138,26 @@ class lexer {
       return false;
     }
     at_line_start_ = false;
-    if (col > indents_.back()) {
+    auto tab_error = [&] {
+      const std::string_view text = source_line(src_, line_);
+      throw syntax_error(syntax_error::kind::tab, "inconsistent use of tabs and spaces in indentation", line_,
+                         utf8_columns(text, text.size()) + 1);
+    };
+    if (col == indents_.back()) {
+      if (alt != alt_indents_.back()) tab_error();
+    } else if (col > indents_.back()) {
+      if (alt <= alt_indents_.back()) tab_error();
       if (indents_.size() >= max_indent_depth) fail_here("too many levels of indentation", syntax_error::kind::indentation);
       indents_.push_back(col);
+      alt_indents_.push_back(alt);
       push(tok::indent, "", pos_, line_);
-    } else if (col < indents_.back()) {
+    } else {
       while (col < indents_.back()) {
         indents_.pop_back();
+        alt_indents_.pop_back();
         push(tok::dedent, "", pos_, line_);
       }
+      if (col == indents_.back() && alt != alt_indents_.back()) tab_error();
       if (col != indents_.back()) {
         const std::string_view text = source_line(src_, line_);
         throw syntax_error(syntax_error::kind::indentation,
@@ -330,7 +344,9 @@ class lexer {
     for (;;) {
       if (pos_ >= src_.size()) {
         line_start_ = start_line_start;
-        const int detected = line_;
+        // CPython reports the last line that has text: a final newline does
+        // not start a line of its own.
+        const int detected = (!src_.empty() && src_.back() == '\n') ? line_ - 1 : line_;
         if (triple) {
           throw syntax_error(syntax_error::kind::syntax,
                              "unterminated triple-quoted string literal (detected at line " +
@@ -521,6 +537,7 @@ class lexer {
     }
     while (indents_.size() > 1) {
       indents_.pop_back();
+      alt_indents_.pop_back();
       push(tok::dedent, "", pos_, line_);
     }
     push(tok::end, "", pos_, line_);
@@ -539,6 +556,7 @@ class lexer {
   bool at_line_start_ = true;
   bool line_done_ = true;
   std::vector<int> indents_{0};
+  std::vector<int> alt_indents_{0};
   std::vector<bracket> brackets_;
   std::vector<token> out_;
 };

@@ -45,11 +45,18 @@ void dealloc_str(object* o) {
 }
 
 bool printable(char32_t cp) {
-  // CPython's str.isprintable, for the ranges programs meet: controls and
-  // separators print as escapes.
-  if (cp < 0x20 || cp == 0x7F) return false;
-  if (cp >= 0x80 && cp < 0xA0) return false;
-  if (cp == 0xAD || cp == 0x2028 || cp == 0x2029 || (cp >= 0xD800 && cp < 0xE000)) return false;
+  // CPython's str.isprintable(): not printable are the controls (Cc), format
+  // characters (Cf), separators other than the space (Zs, Zl, Zp), private
+  // use (Co) and surrogates (Cs). The ranges below cover those categories in
+  // the Basic Multilingual Plane and the common supplementary ones.
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0)) return false;
+  if (cp == 0xAD || cp == 0x1680 || cp == 0x061C || cp == 0x180E) return false;
+  if (cp >= 0x2000 && cp <= 0x200F) return false;
+  if (cp >= 0x2028 && cp <= 0x202F) return false;
+  if (cp >= 0x205F && cp <= 0x206F) return false;
+  if (cp == 0x3000 || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB)) return false;
+  if (cp >= 0xD800 && cp <= 0xF8FF) return false;  // surrogates and private use
+  if (cp >= 0xE0000 || (cp >= 0xF0000 && cp <= 0x10FFFF)) return false;
   return true;
 }
 

@@ -1,0 +1,5 @@
+try:
+    int("nope")
+except ValueError:
+    print("handling")
+    raise

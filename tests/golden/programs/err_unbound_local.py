@@ -1,0 +1,4 @@
+def f():
+    print(y)
+    y = 1
+f()
