@@ -191,4 +191,20 @@ void init_exceptions() {
 #undef GILLAB_SET_BASE
 }
 
+void init_runtime() {
+  static const bool done = [] {
+    init_functions();  // type objects first: every other type's type is `type`
+    init_numbers();
+    init_strings();
+    init_containers();
+    init_dict();
+    init_sets();
+    init_exceptions();
+    init_builtins();
+    return true;
+  }();
+  (void)done;
+  backend::attach(current_thread().backend_state);
+}
+
 GILLAB_RUNTIME_NAMESPACE_END

@@ -21,18 +21,6 @@
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 namespace {
 
-void init_runtime() {
-  init_functions();  // type objects first: every other type's type is `type`
-  init_numbers();
-  init_strings();
-  init_containers();
-  init_dict();
-  init_sets();
-  init_exceptions();
-  init_builtins();
-  backend::attach(current_thread().backend_state);
-}
-
 // CPython's display of a SyntaxError: the location, the line, a caret.
 int report_syntax_error(const syntax_error& e, const std::string& filename, std::string_view source) {
   flush_stdout();

@@ -9,6 +9,9 @@
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
+/// Sets up every type and singleton (once) and attaches the calling thread.
+void init_runtime();
+
 void make_immortal(object& o, type_object* type);
 void init_type(type_object& t, const char* name, type_object* base);
 void init_exceptions();
