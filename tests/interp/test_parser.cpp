@@ -73,6 +73,8 @@ TEST_CASE("displays, comprehensions, lambdas and f-strings", "[interp][parser]")
   CHECK(tree("lambda a, b=1: a") == "(lambda a)\n");
   CHECK(tree("f'{x!r:>{w}} {y=}'") == "(f {x!r:(f '>' {w})} ' y=' {y!r})\n");
   CHECK(tree("'a' 'b'") == "'ab'\n");
+  // Found by the fuzzer: a literal part holding the other quote, tripled.
+  CHECK(tree("f\"\"\"a'''b{x}\\n\"\"\"") == "(f 'a\'\'\'b' {x} '\n')\n");
   CHECK(error_of("'a' b'b'").msg == "cannot mix bytes and nonbytes literals");
   CHECK(error_of("f(x for x in y, 1)").msg == "Generator expression must be parenthesized");
 }

@@ -40,6 +40,85 @@ bool is_printable(char32_t cp) {
   return !(cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0));
 }
 
+std::string decode_escapes_at(std::string_view body, bool bytes, int line, int column) {
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\' || i + 1 >= body.size()) {
+      out += body[i];
+      continue;
+    }
+    const char e = body[++i];
+    switch (e) {
+      case '\n': break;
+      case '\\': out += '\\'; break;
+      case '\'': out += '\''; break;
+      case '"': out += '"'; break;
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        unsigned v = static_cast<unsigned>(e - '0');
+        for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
+          v = v * 8 + static_cast<unsigned>(body[++i] - '0');
+        if (bytes) {
+          out += static_cast<char>(v & 0xFF);
+        } else {
+          append(out, v);
+        }
+        break;
+      }
+      case 'x': case 'u': case 'U': {
+        if (bytes && e != 'x') {
+          out += '\\';
+          out += e;
+          break;
+        }
+        const int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        char32_t v = 0;
+        for (int k = 0; k < digits; ++k) {
+          const char h = i + 1 < body.size() ? body[i + 1] : '\0';
+          int d = is_digit(h) ? h - '0' : ((h | 0x20) >= 'a' && (h | 0x20) <= 'f') ? (h | 0x20) - 'a' + 10 : -1;
+          if (d < 0) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "(%s error) truncated \\%sXX%s escape",
+                          bytes ? "value" : "unicode", e == 'x' ? "x" : e == 'u' ? "u" : "U",
+                          e == 'x' ? "" : e == 'u' ? "XX" : "XXXXXX");
+            // CPython: "(unicode error) 'unicodeescape' codec can't decode bytes ..." — the
+            // position details differ; the class and the gist match.
+            throw syntax_error(syntax_error::kind::syntax, buf, line, column);
+          }
+          v = v * 16 + static_cast<char32_t>(d);
+          ++i;
+        }
+        if (bytes) {
+          out += static_cast<char>(v);
+        } else {
+          if (v > 0x10FFFF) {
+            throw syntax_error(syntax_error::kind::syntax,
+                               "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character",
+                               line, column);
+          }
+          append(out, v);
+        }
+        break;
+      }
+      case 'N':
+        throw syntax_error(syntax_error::kind::not_implemented,
+                           "\\N{...} escapes are not supported by gillab", line, column);
+      default:  // unknown escapes stay as written (CPython warns, 3.12 louder)
+        out += '\\';
+        out += e;
+    }
+  }
+  return out;
+}
+
+
 const std::array<std::string_view, 48> operators = {
     "**=", "//=", ">>=", "<<=", "...", "->", ":=", "!=", "==", "<=", ">=", "**", "//", "<<",
     ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/",
@@ -406,81 +485,7 @@ class lexer {
   }
 
   std::string decode_escapes(const std::string& body, bool bytes, int line, std::size_t start) {
-    std::string out;
-    out.reserve(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) {
-      if (body[i] != '\\' || i + 1 >= body.size()) {
-        out += body[i];
-        continue;
-      }
-      const char e = body[++i];
-      switch (e) {
-        case '\n': break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-          unsigned v = static_cast<unsigned>(e - '0');
-          for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
-            v = v * 8 + static_cast<unsigned>(body[++i] - '0');
-          if (bytes) {
-            out += static_cast<char>(v & 0xFF);
-          } else {
-            append(out, v);
-          }
-          break;
-        }
-        case 'x': case 'u': case 'U': {
-          if (bytes && e != 'x') {
-            out += '\\';
-            out += e;
-            break;
-          }
-          const int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-          char32_t v = 0;
-          for (int k = 0; k < digits; ++k) {
-            const char h = i + 1 < body.size() ? body[i + 1] : '\0';
-            int d = is_digit(h) ? h - '0' : ((h | 0x20) >= 'a' && (h | 0x20) <= 'f') ? (h | 0x20) - 'a' + 10 : -1;
-            if (d < 0) {
-              char buf[96];
-              std::snprintf(buf, sizeof buf, "(%s error) truncated \\%sXX%s escape",
-                            bytes ? "value" : "unicode", e == 'x' ? "x" : e == 'u' ? "u" : "U",
-                            e == 'x' ? "" : e == 'u' ? "XX" : "XXXXXX");
-              // CPython: "(unicode error) 'unicodeescape' codec can't decode bytes ..." — the
-              // position details differ; the class and the gist match.
-              throw syntax_error(syntax_error::kind::syntax, buf, line, column_of(line, start));
-            }
-            v = v * 16 + static_cast<char32_t>(d);
-            ++i;
-          }
-          if (bytes) {
-            out += static_cast<char>(v);
-          } else {
-            if (v > 0x10FFFF) {
-              throw syntax_error(syntax_error::kind::syntax,
-                                 "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character",
-                                 line, column_of(line, start));
-            }
-            append(out, v);
-          }
-          break;
-        }
-        case 'N':
-          throw syntax_error(syntax_error::kind::not_implemented,
-                             "\\N{...} escapes are not supported by gillab", line, column_of(line, start));
-        default:  // unknown escapes stay as written (CPython warns, 3.12 louder)
-          out += '\\';
-          out += e;
-      }
-    }
-    return out;
+    return decode_escapes_at(body, bytes, line, column_of(line, start));
   }
 
   void scan_operator() {
@@ -564,6 +569,10 @@ class lexer {
 }  // namespace
 
 std::vector<token> tokenize(std::string_view source) { return lexer(source).run(); }
+
+std::string decode_escapes(std::string_view body, bool bytes, int line, int column) {
+  return decode_escapes_at(body, bytes, line, column);
+}
 
 std::string_view source_line(std::string_view source, int line) {
   std::size_t start = 0;

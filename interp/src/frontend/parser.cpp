@@ -1239,16 +1239,7 @@ class parser {
   }
 
   std::string decode_fstring_literal(const std::string& raw, span where) {
-    // Re-use the tokenizer's escape decoding by tokenizing a plain literal.
-    std::string quoted = "'''" + raw + " '''";
-    try {
-      std::vector<token> tt = tokenize(quoted);
-      std::string s = tt.at(0).text;
-      s.pop_back();  // the guard space that keeps a trailing quote from closing early
-      return s;
-    } catch (const syntax_error& e) {
-      throw syntax_error(e.what_kind, e.msg, where.line, where.column);
-    }
+    return decode_escapes(raw, false, where.line, where.column);
   }
 
   expr* parse_fstring_expression(const std::string& text, span where) {

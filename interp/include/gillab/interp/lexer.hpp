@@ -42,6 +42,10 @@ struct token {
 /// Tokenizes `source`. Throws syntax_error with CPython's message on bad input.
 std::vector<token> tokenize(std::string_view source);
 
+/// Decodes the backslash escapes of a string literal's body (as written
+/// between its quotes, non-raw). Errors are reported at line:column.
+std::string decode_escapes(std::string_view body, bool bytes, int line, int column);
+
 /// The text of line `line` (1-based) of `source`, without its newline.
 std::string_view source_line(std::string_view source, int line);
 
