@@ -1,4 +1,5 @@
-// fuzz_frontend.cpp — libFuzzer target for the front end: any byte string
+// fuzz_frontend.cpp — libFuzzer target for the front end (seeds: the golden
+// programs, tests/golden/programs; commands in interp/CMakeLists.txt): any byte string
 // must tokenize, parse and compile, or fail with a syntax_error; never crash,
 // hang, overflow the stack or trip a sanitizer. The driver's own checks (NUL
 // bytes, UTF-8) are applied first, as pyvm does, since the lexer assumes
