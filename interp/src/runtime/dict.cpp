@@ -206,8 +206,6 @@ value dict_get(value dict, value key) {
   return ix >= 0 ? d->entries[static_cast<std::size_t>(ix)].val : value();
 }
 
-value dict_get_str(value dict, value key) { return dict_get(dict, key); }
-
 int dict_set(value dict, value key, value v) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return -1;

@@ -9,8 +9,6 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 /// Borrowed reference to the value for `key`, null if absent (or on error:
 /// check error_pending()).
 value dict_get(value dict, value key);
-/// Fast path for interned-string keys (names): identity, then equality.
-value dict_get_str(value dict, value key);
 int dict_set(value dict, value key, value v);  // borrowed key and value; -1 error
 int dict_del(value dict, value key);           // 0 ok, -1 error (KeyError raised)
 std::size_t dict_size(value dict);

@@ -565,28 +565,16 @@ dispatch:
     TOP() = r;
     DISPATCH();
   }
-  TARGET(UNARY_NEGATIVE) {
-    SAVE_POINT();
-    value v = TOP();
-    value r = op_unary(v, static_cast<int>(ast::unaryop::neg));
-    CHECK(r);
-    decref(v);
-    TOP() = r;
-    DISPATCH();
-  }
-  TARGET(UNARY_POSITIVE) {
-    SAVE_POINT();
-    value v = TOP();
-    value r = op_unary(v, static_cast<int>(ast::unaryop::pos));
-    CHECK(r);
-    decref(v);
-    TOP() = r;
-    DISPATCH();
-  }
+  TARGET(UNARY_NEGATIVE)
+  TARGET(UNARY_POSITIVE)
   TARGET(UNARY_INVERT) {
     SAVE_POINT();
+    const opcode op = op_of(ip[-1]);
+    const auto u = op == opcode::UNARY_NEGATIVE   ? ast::unaryop::neg
+                   : op == opcode::UNARY_POSITIVE ? ast::unaryop::pos
+                                                  : ast::unaryop::invert;
     value v = TOP();
-    value r = op_unary(v, static_cast<int>(ast::unaryop::invert));
+    value r = op_unary(v, static_cast<int>(u));
     CHECK(r);
     decref(v);
     TOP() = r;
@@ -746,15 +734,14 @@ dispatch:
   TARGET(DICT_UPDATE)
   TARGET(DICT_MERGE) {
     SAVE_POINT();
+    const bool merge = op_of(ip[-1]) == opcode::DICT_MERGE;  // f(**m): duplicates are errors
     value src = POP();
     value dst = PEEK(arg);
     if (type_of(src) != &dict_type) {
-      const char* what = static_cast<opcode>(ip[-1] & 0xFF) == opcode::DICT_MERGE ? "argument after ** must be a mapping, not "
-                                                                                   : "'";
-      if (static_cast<opcode>(ip[-1] & 0xFF) == opcode::DICT_MERGE) {
-        raise_type_error(std::string(what) + type_name(src));
+      if (merge) {
+        raise_type_error(std::string("argument after ** must be a mapping, not ") + type_name(src));
       } else {
-        raise_type_error(std::string(what) + type_name(src) + "' object is not a mapping");
+        raise_type_error(std::string("'") + type_name(src) + "' object is not a mapping");
       }
       decref(src);
       goto error;
@@ -763,7 +750,7 @@ dispatch:
     value k, v;
     bool ok = true;
     while (ok && dict_next(src, &pos, &k, &v)) {
-      if (static_cast<opcode>(ip[-1] & 0xFF) == opcode::DICT_MERGE && dict_get(dst, k)) {
+      if (merge && dict_get(dst, k)) {
         raise_type_error("got multiple values for keyword argument '" + str_of(k) + "'");
         ok = false;
         break;

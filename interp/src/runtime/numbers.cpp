@@ -279,8 +279,7 @@ std::int64_t hash_big(const big_int& b) {
 bool int_hash(value v, std::int64_t* out) {
   std::int64_t x = 0;
   if (small_of(v, &x)) {
-    std::int64_t h = x >= 0 ? x % hash_modulus : -((-x) % hash_modulus);
-    *out = h == -1 ? -2 : h;
+    *out = hash_small_int(x);
     return true;
   }
   *out = hash_big(as_big(v)->v);

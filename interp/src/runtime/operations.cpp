@@ -26,10 +26,7 @@ value op_str(value v) {
 bool op_hash(value v, std::int64_t* out) {
   type_object* t = type_of(v);
   if (v.is_small()) {
-    const std::int64_t x = v.small_int();
-    constexpr std::int64_t modulus = (std::int64_t{1} << 61) - 1;
-    std::int64_t h = x >= 0 ? x % modulus : -((-x) % modulus);
-    *out = h == -1 ? -2 : h;
+    *out = hash_small_int(v.small_int());
     return true;
   }
   if (t->hash) return t->hash(v, out);

@@ -64,6 +64,14 @@ inline value false_value() { return value::from(&false_object); }
 inline value boolean(bool b) { return b ? true_value() : false_value(); }
 inline value not_implemented() { return value::from(&not_implemented_object); }
 
+/// CPython's hash of an int that fits 63 bits: the value modulo 2^61 - 1,
+/// keeping the sign, with -1 (the C API's error marker) mapped to -2.
+inline std::int64_t hash_small_int(std::int64_t x) {
+  constexpr std::int64_t modulus = (std::int64_t{1} << 61) - 1;
+  const std::int64_t h = x >= 0 ? x % modulus : -((-x) % modulus);
+  return h == -1 ? -2 : h;
+}
+
 inline type_object* type_of(value v) {
   if (v.is_null()) __builtin_unreachable();  // callers never pass "no value"
   return v.is_small() ? &int_type : v.obj()->type;
