@@ -355,6 +355,20 @@ value builtin_round(value, const value* args, std::size_t nargs, value kwnames) 
   return raise_type_error(std::string("type ") + type_name(args[0]) + " doesn't define __round__ method");
 }
 
+// The digits of |b| in `base` (2..36), most significant first.
+std::string magnitude_digits(big_int b, int base, bool upper) {
+  if (b < 0) b = -b;
+  if (b == 0) return "0";
+  std::string digits;
+  while (b > 0) {
+    const int d = static_cast<int>(b % base);
+    digits += static_cast<char>(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
+    b /= base;
+  }
+  std::reverse(digits.begin(), digits.end());
+  return digits;
+}
+
 value base_repr(value v, int base, const char* prefix) {
   std::int64_t x = 0;
   big_int b;
@@ -365,17 +379,7 @@ value base_repr(value v, int base, const char* prefix) {
   } else {
     return raise_type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
   }
-  const bool negative = b < 0;
-  if (negative) b = -b;
-  std::string digits;
-  if (b == 0) digits = "0";
-  while (b > 0) {
-    const int d = static_cast<int>(b % base);
-    digits += static_cast<char>(d < 10 ? '0' + d : 'a' + d - 10);
-    b /= base;
-  }
-  std::reverse(digits.begin(), digits.end());
-  return make_str(std::string(negative ? "-" : "") + prefix + digits);
+  return make_str(std::string(b < 0 ? "-" : "") + prefix + magnitude_digits(b, base, false));
 }
 
 value builtin_hex(value, const value* args, std::size_t nargs, value kwnames) {
@@ -1527,21 +1531,13 @@ value format_with_spec(value v, const std::string& spec_text) {
     if (as_int64(v, &x)) b = x;
     else b = static_cast<big_int_object*>(v.obj())->v;
     const bool negative = b < 0;
-    if (negative) b = -b;
     const int base = f.type == 'x' || f.type == 'X' ? 16 : f.type == 'o' ? 8 : f.type == 'b' ? 2 : 10;
-    std::string digits;
     if (f.type == 'c') {
       ref c(builtin_chr(value(), &v, 1, value()));
       if (!c) return value();
       return make_str(pad("", str_of(c.get()), f, '<'));
     }
-    if (b == 0) digits = "0";
-    while (b > 0) {
-      const int d = static_cast<int>(b % base);
-      digits += static_cast<char>(d < 10 ? '0' + d : (f.type == 'X' ? 'A' : 'a') + d - 10);
-      b /= base;
-    }
-    std::reverse(digits.begin(), digits.end());
+    std::string digits = magnitude_digits(b, base, f.type == 'X');
     if (f.grouping) digits = group_digits(digits, f.grouping, base == 10 ? 3 : 4);
     std::string prefix = negative ? "-" : (f.sign == '+' ? "+" : f.sign == ' ' ? " " : "");
     if (f.alternate && base != 10) prefix += base == 16 ? (f.type == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "0b";
