@@ -168,6 +168,28 @@ static value exception_call(value self, const value* args, std::size_t nargs, va
   return make_exception(type, t.get());
 }
 
+// The attributes of exception instances (BaseException's getset and
+// members, and StopIteration.value / SystemExit.code).
+static value exception_getattr(value v, value name) {
+  auto* e = static_cast<exception_object*>(v.obj());
+  const std::string n = str_of(name);
+  auto first_arg = [&] {
+    tuple_object* args = as_tuple(e->args);
+    return newref(args->size ? args->items[0] : none());
+  };
+  if (n == "args") return newref(e->args);
+  if (n == "__cause__") return newref(e->cause ? e->cause : none());
+  if (n == "__context__") return newref(e->context ? e->context : none());
+  if (n == "__suppress_context__") return boolean(e->suppress_context);
+  if (n == "__traceback__") return none();  // traceback objects are not modelled
+  if (n == "value" && is_subtype(e->type, &exc_StopIteration)) return first_arg();
+  if (n == "code" && is_subtype(e->type, &exc_SystemExit)) {
+    tuple_object* args = as_tuple(e->args);
+    return args->size > 1 ? newref(e->args) : first_arg();
+  }
+  return value();
+}
+
 void init_exceptions() {
 #define GILLAB_INIT_EXC(name, base)           \
   init_type(exc_##name, #name, nullptr);      \
@@ -175,7 +197,8 @@ void init_exceptions() {
   exc_##name.dealloc = dealloc_exception;     \
   exc_##name.str = exception_str;             \
   exc_##name.repr = exception_repr;           \
-  exc_##name.call = exception_call;
+  exc_##name.call = exception_call;             \
+  exc_##name.getattr = exception_getattr;
   GILLAB_EXCEPTION_TYPES(GILLAB_INIT_EXC)
 #undef GILLAB_INIT_EXC
   // Bases in a second pass: the list names them, and BaseException's is none.
@@ -201,6 +224,7 @@ void init_runtime() {
     init_sets();
     init_exceptions();
     init_builtins();
+    init_generators();
     return true;
   }();
   (void)done;

@@ -54,9 +54,14 @@ frame* new_frame(code_object* code, function_object* func, dict_object* globals,
   return f;
 }
 
+// Drops the frame's references (value stack up to sp, locals, cells).
+void clear_frame(frame* f, value* sp) {
+  for (value* p = f->stack; p < sp; ++p) xdecref(std::exchange(*p, value()));
+  for (std::size_t i = 0; i < f->nfast; ++i) xdecref(std::exchange(f->storage[i], value()));
+}
+
 void free_frame(frame* f, value* sp) {
-  for (value* p = f->stack; p < sp; ++p) xdecref(*p);
-  for (std::size_t i = 0; i < f->nfast; ++i) xdecref(f->storage[i]);
+  clear_frame(f, sp);
   std::free(f);
 }
 
@@ -116,7 +121,7 @@ value load_global(frame* f, value name) {
   return newref(v);
 }
 
-value run_frame(frame* f);
+value run_frame(frame* f, value sent = value(), bool throwing = false);
 
 }  // namespace
 
@@ -130,9 +135,6 @@ namespace {
 value bind_and_run(function_object* fn, const value* args, std::size_t nargs, value kwnames) {
   code_object* code = fn->code;
   const code_unit& u = *code->unit;
-  if (u.flags & cf_generator) {
-    return raise(&exc_NotImplementedError, "generators are not supported by gillab yet");
-  }
   thread_state& ts = current_thread();
   if (ts.depth >= ts.recursion_limit) return raise(&exc_RecursionError, "maximum recursion depth exceeded");
   frame* f = new_frame(code, fn, fn->globals, fn->builtins);
@@ -232,6 +234,11 @@ value bind_and_run(function_object* fn, const value* args, std::size_t nargs, va
   if (fn->closure) {
     for (std::size_t c = 0; c < u.freevars.size(); ++c) fast[nvars + u.cellvars.size() + c] = newref(as_tuple(fn->closure)->items[c]);
   }
+  if (u.flags & cf_generator) {
+    // The body runs on the first next()/send(); the generator owns the frame.
+    f->is_generator = true;
+    return make_generator(f, fn);
+  }
   ++ts.depth;
   value r = run_frame(f);
   --ts.depth;
@@ -239,6 +246,21 @@ value bind_and_run(function_object* fn, const value* args, std::size_t nargs, va
 }
 
 }  // namespace
+
+value resume_frame(frame* f, value sent, bool throwing) {
+  thread_state& ts = current_thread();
+  if (ts.depth >= ts.recursion_limit) {
+    xdecref(sent);
+    if (throwing) clear_pending();
+    return raise(&exc_RecursionError, "maximum recursion depth exceeded");
+  }
+  ++ts.depth;
+  value r = run_frame(f, sent, throwing);
+  --ts.depth;
+  return r;
+}
+
+void release_frame(frame* f) { free_frame(f, f->stack + (f->resume_at > 0 ? f->stack_depth : 0)); }
 
 value call_function(value fn, const value* args, std::size_t nargs, value kwnames) {
   return bind_and_run(static_cast<function_object*>(fn.obj()), args, nargs, kwnames);
@@ -278,7 +300,7 @@ value make_function(frame* f, code_object* code, std::uint32_t flags, value* pop
   return value::from(fn);
 }
 
-value run_frame(frame* f) {
+value run_frame(frame* f, value sent, bool throwing) {
   thread_state& ts = current_thread();
   frame* const saved_frame = ts.current_frame;
   f->back = saved_frame;
@@ -286,8 +308,8 @@ value run_frame(frame* f) {
   code_object* const code = f->code;
   const code_unit& unit = *code->unit;
   const instruction* const first = unit.code.data();
-  const instruction* ip = first;
-  value* sp = f->stack;
+  const instruction* ip = first + f->resume_at;  // 0 except when resuming a generator
+  value* sp = f->stack + f->stack_depth;
   value* const fast = f->storage;
   value* const consts = code->constants.data();
   value* const names = code->names.data();
@@ -317,10 +339,19 @@ value run_frame(frame* f) {
     goto* labels[static_cast<unsigned>(op_of(ins_))];  \
   } while (0)
 #define TARGET(name) op_##name:
-  DISPATCH();
 #else
 #define DISPATCH() goto dispatch
 #define TARGET(name) case opcode::name:
+#endif
+  if (f->resume_at > 0) {
+    // A suspended generator: its `yield` evaluates to the sent value, or
+    // raises the thrown exception (pending) at the yield's instruction.
+    if (throwing) goto error;
+    PUSH(sent);
+  }
+#if GILLAB_COMPUTED_GOTO
+  DISPATCH();
+#else
 dispatch:
   {
     const instruction ins_ = *ip++;
@@ -999,12 +1030,63 @@ dispatch:
     result = POP();
     goto exit;
   }
-  TARGET(YIELD_VALUE)
-  TARGET(GET_YIELD_FROM_ITER)
-  TARGET(SEND) {
+  TARGET(YIELD_VALUE) {
+    // Suspend: the frame keeps its locals and stack; the generator resumes
+    // it at the next instruction (resume_frame).
+    result = POP();
+    f->resume_at = static_cast<int>(ip - first);
+    f->stack_depth = static_cast<int>(sp - f->stack);
+    ts.current_frame = saved_frame;
+    return result;
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
     SAVE_POINT();
-    raise(&exc_NotImplementedError, "generators are not supported by gillab yet");
-    goto error;
+    if (!is_generator(TOP())) {
+      value it = op_iter(TOP());
+      CHECK(it);
+      decref(TOP());
+      TOP() = it;
+    }
+    DISPATCH();
+  }
+  TARGET(SEND) {
+    // [iter v] -> [iter yielded] and on to YIELD_VALUE; when the iterator
+    // is done: [its return value] and jump past the yield-from loop.
+    SAVE_POINT();
+    {
+      value v = POP();
+      value it = TOP();
+      bool returned = false;
+      value r;
+      if (is_generator(it)) {
+        r = generator_send(it, v, &returned);
+      } else if (v == none()) {
+        r = op_next(it);
+        if (!r && !error_pending()) {
+          returned = true;
+          r = none();
+        }
+      } else {
+        ref send(op_getattr(it, intern("send")));
+        r = send ? op_call(send.get(), &v, 1) : value();
+      }
+      decref(v);
+      if (!r && pending_matches(&exc_StopIteration)) {
+        ref stop(take_pending());
+        value x = static_cast<exception_object*>(stop.get().obj())->args;
+        r = newref(as_tuple(x)->size ? as_tuple(x)->items[0] : none());
+        returned = true;
+      }
+      CHECK(r);
+      if (returned) {
+        decref(POP());
+        PUSH(r);
+        ip = first + arg;
+      } else {
+        PUSH(r);
+      }
+    }
+    DISPATCH();
   }
   TARGET(LOAD_BUILD_CLASS) {
     SAVE_POINT();
@@ -1149,6 +1231,14 @@ find_handler : {
 
 exit:
   ts.current_frame = saved_frame;
+  if (f->is_generator) {
+    // The generator still owns the frame's memory; its values go now, as
+    // CPython clears a finished generator's frame.
+    clear_frame(f, sp);
+    f->resume_at = -1;
+    f->stack_depth = 0;
+    return result;
+  }
   free_frame(f, sp);
   return result;
 

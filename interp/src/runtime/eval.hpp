@@ -15,6 +15,12 @@ struct frame {
   dict_object* builtins;
   frame* back;
   int lasti = 0;          // the instruction being executed (tracebacks)
+  // Generator frames only: where execution continues (0: not started; the
+  // instruction after a YIELD_VALUE when suspended; -1: finished) and how
+  // many values the suspended value stack holds.
+  int resume_at = 0;
+  int stack_depth = 0;
+  bool is_generator = false;
   std::size_t nfast = 0;  // varnames + cells + frees
   value* stack = nullptr;
   value storage[1];       // fast locals, cells, then the value stack
@@ -22,6 +28,25 @@ struct frame {
 
 /// function_type's call slot: binds arguments and runs the body.
 value call_function(value fn, const value* args, std::size_t nargs, value kwnames);
+
+/// Runs a generator's frame from its resume point: pushes `sent` (owned)
+/// as the value of the suspended `yield`, or, if `throwing`, raises the
+/// pending exception there. Returns the yielded or returned value (null
+/// with an exception pending on error); f->resume_at < 0 afterwards means
+/// the frame has finished and its values are released.
+value resume_frame(frame* f, value sent, bool throwing);
+/// Releases a frame that run/resume_frame no longer owns (a generator's).
+void release_frame(frame* f);
+
+/// generators.cpp: wraps a bound generator frame (the frame's owner from now
+/// on); the generator protocol for SEND.
+value make_generator(frame* f, function_object* fn);
+bool is_generator(value v);
+/// Sends `sent` (borrowed) into a generator: the yielded value with
+/// *returned false, or the return value with *returned true; null on error.
+value generator_send(value gen, value sent, bool* returned);
+/// Raises StopIteration carrying a generator's return value (owned).
+value raise_stop_iteration(value result);
 
 /// Runs module-level code with `globals` as its namespace.
 value run_code(code_object* code, dict_object* globals);

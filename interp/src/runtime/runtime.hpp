@@ -25,6 +25,9 @@ int set_add(value set, value key);
 int set_update(value set, value iterable);
 value construct_set_of(type_object* type, const value* args, std::size_t nargs, value kwnames);
 void init_functions();
+void init_generators();
+/// Adds a built-in method to a built-in type's dict.
+void add_method(type_object& t, const char* name, native_fn fn);
 void init_builtins();
 void flush_stdout();
 void set_argv(const std::vector<std::string>& argv);

@@ -1,0 +1,382 @@
+// generators.cpp — generator objects: the frame of a generator function,
+// suspended at each `yield` and resumed by next(), send(), throw(), close().
+//
+// After CPython 3.11's genobject.c (gen_send_ex, gen_throw, gen_close,
+// PEP 342 / PEP 380 / PEP 479):
+//  - the generator owns its frame; the frame's resume_at says where it
+//    stands: 0 not started, > 0 suspended after a YIELD_VALUE, -1 finished
+//    (its values already released by the eval loop);
+//  - `running` guards re-entry ("generator already executing");
+//  - the exceptions being handled inside the generator (sys.exc_info())
+//    are taken off the thread's stack when it suspends and put back when it
+//    resumes, so an `except` block that yields keeps its exception;
+//  - a StopIteration escaping the body becomes RuntimeError (PEP 479);
+//  - `yield from`: a frame suspended right after SEND is delegating to the
+//    iterator on top of its stack; throw() and close() go to it first;
+//  - a suspended generator that is freed is closed first (its `finally`
+//    blocks run), and an error from that is reported as "Exception ignored".
+// Generators are thread-private while running (the `running` flag); the
+// back-ends see them as mutable objects whose state changes only through
+// these functions.
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <cstdio>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+type_object generator_type;
+
+namespace {
+
+struct generator_object : object {
+  frame* f;
+  value name, qualname;
+  std::vector<value> exc_state;  // handled exceptions saved across a yield
+  bool running = false;
+};
+
+generator_object* as_gen(value v) { return static_cast<generator_object*>(v.obj()); }
+
+bool started(const generator_object* g) { return g->f->resume_at != 0; }
+bool finished(const generator_object* g) { return g->f->resume_at < 0; }
+
+// The iterator a suspended `yield from` delegates to (borrowed), or null.
+value delegate_of(const generator_object* g) {
+  const frame* f = g->f;
+  if (f->resume_at < 2) return value();
+  const auto& code = f->code->unit->code;
+  if (op_of(code[static_cast<std::size_t>(f->resume_at - 2)]) != opcode::SEND) return value();
+  return f->stack[f->stack_depth - 1];
+}
+
+// Runs the frame once: sent (owned) is the value of the suspended yield, or,
+// with `throwing`, the pending exception is raised there.
+value resume(generator_object* g, value sent, bool throwing, bool* returned) {
+  *returned = false;
+  if (g->running) {
+    xdecref(sent);
+    if (throwing) clear_pending();
+    return raise(&exc_ValueError, "generator already executing");
+  }
+  if (finished(g)) {
+    xdecref(sent);
+    if (throwing) return value();  // the thrown exception propagates as is
+    *returned = true;
+    return none();
+  }
+  if (!started(g) && !throwing && sent && sent != none()) {
+    decref(sent);
+    return raise_type_error("can't send non-None value to a just-started generator");
+  }
+  if (!started(g)) {
+    xdecref(sent);
+    sent = value();
+  }
+  thread_state& ts = current_thread();
+  const std::size_t base = ts.handled.size();
+  for (value v : g->exc_state) ts.handled.push_back(v);
+  g->exc_state.clear();
+  g->running = true;
+  value r = resume_frame(g->f, sent, throwing);
+  g->running = false;
+  // What the body still handles at a yield is its own; at the end it has
+  // popped everything it pushed.
+  g->exc_state.assign(ts.handled.begin() + static_cast<std::ptrdiff_t>(base), ts.handled.end());
+  ts.handled.resize(base);
+  if (finished(g)) {
+    for (value v : g->exc_state) xdecref(v);
+    g->exc_state.clear();
+    *returned = static_cast<bool>(r);
+    if (!r && pending_matches(&exc_StopIteration)) {
+      // PEP 479: a StopIteration may not silently end the generator.
+      value stop = take_pending();
+      raise(&exc_RuntimeError, "generator raised StopIteration");
+      auto* e = static_cast<exception_object*>(current_thread().pending.obj());
+      xdecref(e->cause);
+      xdecref(e->context);
+      e->cause = stop;
+      e->context = newref(stop);
+    }
+  }
+  return r;
+}
+
+value stop_iteration_value() {
+  value stop = take_pending();
+  value args = static_cast<exception_object*>(stop.obj())->args;
+  value v = newref(as_tuple(args)->size ? as_tuple(args)->items[0] : none());
+  decref(stop);
+  return v;
+}
+
+}  // namespace
+
+value raise_stop_iteration(value result) {  // owned; returns null
+  ref r(result);
+  ref args(result == none() ? make_tuple(std::size_t{0}) : make_tuple({result}));
+  ref exc(make_exception(&exc_StopIteration, args.get()));
+  return raise_value(exc.get());
+}
+
+namespace {
+
+value set_stop_iteration(value result) { return raise_stop_iteration(result); }
+
+value gen_close(generator_object* g);
+
+// gen_throw: the exception is pending. Delegates to a `yield from` target
+// first, as CPython's _gen_throw does.
+value throw_pending(generator_object* g, bool* returned) {
+  *returned = false;
+  value yf = delegate_of(g);
+  if (yf && !g->running) {
+    ref sub(newref(yf));
+    value r;
+    if (pending_matches(&exc_GeneratorExit)) {
+      // Close the delegate, then raise GeneratorExit here.
+      value exc = take_pending();
+      g->running = true;
+      value closed;
+      if (is_generator(sub.get())) {
+        closed = gen_close(as_gen(sub.get()));
+      } else {
+        ref close(op_getattr(sub.get(), intern("close")));
+        if (!close && pending_matches(&exc_AttributeError)) {
+          clear_pending();
+          closed = none();
+        } else {
+          closed = close ? op_call(close.get(), nullptr, 0) : value();
+        }
+      }
+      g->running = false;
+      if (closed) {
+        decref(closed);
+        current_thread().pending = exc;
+      } else {
+        decref(exc);  // the delegate's error is thrown in instead
+      }
+      return resume(g, value(), true, returned);
+    }
+    g->running = true;
+    if (is_generator(sub.get())) {
+      bool sub_returned = false;
+      r = throw_pending(as_gen(sub.get()), &sub_returned);
+      if (r && sub_returned) {
+        // The delegate finished: its return value is the yield from's value.
+        g->running = false;
+        goto delegate_done_with_value;
+      }
+    } else {
+      value exc = take_pending();
+      ref meth(op_getattr(sub.get(), intern("throw")));
+      if (!meth) {
+        g->running = false;
+        if (!pending_matches(&exc_AttributeError)) {
+          decref(exc);
+          return resume(g, value(), true, returned);
+        }
+        clear_pending();
+        current_thread().pending = exc;
+        return resume(g, value(), true, returned);
+      }
+      r = op_call(meth.get(), &exc, 1);
+      decref(exc);
+    }
+    g->running = false;
+    if (r) return r;  // the delegate yielded
+    if (!pending_matches(&exc_StopIteration)) return resume(g, value(), true, returned);
+    r = stop_iteration_value();
+  delegate_done_with_value: {
+    // Leave the yield-from loop as SEND does when its iterator is done: pop
+    // the delegate and continue after the loop with the value pushed.
+    frame* f = g->f;
+    const instruction send = f->code->unit->code[static_cast<std::size_t>(f->resume_at - 2)];
+    decref(f->stack[--f->stack_depth]);
+    f->stack[f->stack_depth] = value();
+    f->resume_at = static_cast<int>(arg_of(send));
+    return resume(g, r, false, returned);
+  }
+  }
+  return resume(g, value(), true, returned);
+}
+
+value gen_close(generator_object* g) {
+  if (finished(g)) return none();
+  if (!started(g)) {
+    // Never ran: drop its bound arguments; it can no longer start.
+    frame* f = g->f;
+    for (std::size_t i = 0; i < f->nfast; ++i) xdecref(std::exchange(f->storage[i], value()));
+    f->resume_at = -1;
+    return none();
+  }
+  ref no_args(make_tuple(std::size_t{0}));
+  ref exit(make_exception(&exc_GeneratorExit, no_args.get()));
+  raise_value(exit.get());
+  bool returned = false;
+  value r = throw_pending(g, &returned);
+  if (r) {
+    decref(r);
+    if (!returned) return raise(&exc_RuntimeError, "generator ignored GeneratorExit");
+    return none();
+  }
+  if (pending_matches(&exc_GeneratorExit) || pending_matches(&exc_StopIteration)) {
+    clear_pending();
+    return none();
+  }
+  return value();
+}
+
+// ---- the type ----
+
+void dealloc_generator(object* o) {
+  auto* g = static_cast<generator_object*>(o);
+  if (started(g) && !finished(g)) {
+    // Run its finally blocks now (CPython's _PyGen_Finalize), keeping any
+    // exception in flight.
+    thread_state& ts = current_thread();
+    value saved = std::exchange(ts.pending, value());
+    // Alive again while it runs: code in its finally blocks may take and
+    // drop references to it without freeing it twice.
+    backend::incref(o->header);
+    value r = gen_close(g);
+    if (!r) {
+      value exc = take_pending();
+      ref what(op_repr(value::from(o)));
+      clear_pending();
+      flush_stdout();
+      std::fprintf(stderr, "Exception ignored in: %s\n", what ? str_of(what.get()).c_str() : "<generator>");
+      print_exception(exc);
+      decref(exc);
+    } else {
+      decref(r);
+    }
+    ts.pending = saved;
+    if (!backend::decref(o->header)) return;  // resurrected: a finally block kept it
+  }
+  release_frame(g->f);
+  xdecref(g->name);
+  xdecref(g->qualname);
+  for (value v : g->exc_state) xdecref(v);
+  g->~generator_object();
+  std::free(o);
+}
+
+value generator_repr(value v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(v.obj()));
+  return make_str("<generator object " + str_of(as_gen(v)->qualname) + buf);
+}
+
+value generator_iter(value v) { return newref(v); }
+
+// The iterator slot: for loops, list(), sum() ... only need "exhausted", so
+// the return value is dropped here (builtin next() keeps it: next_value).
+value generator_next(value v) {
+  bool returned = false;
+  value r = resume(as_gen(v), none(), false, &returned);
+  if (!r || !returned) return r;
+  decref(r);
+  return value();
+}
+
+value generator_getattr(value v, value name) {
+  const std::string n = str_of(name);
+  generator_object* g = as_gen(v);
+  if (n == "__name__") return newref(g->name);
+  if (n == "__qualname__") return newref(g->qualname);
+  if (n == "gi_running") return boolean(g->running);
+  if (n == "gi_yieldfrom") {
+    value yf = started(g) && !finished(g) ? delegate_of(g) : value();
+    return yf ? newref(yf) : none();
+  }
+  return value();
+}
+
+bool self_is_generator(value self, const char* method) {
+  if (is_generator(self)) return true;
+  raise_type_error(std::string("descriptor '") + method + "' requires a 'generator' object");
+  return false;
+}
+
+value gen_send_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!self_is_generator(self, "send")) return value();
+  if ((kwnames && as_tuple(kwnames)->size) || nargs != 1) {
+    return raise_type_error("generator.send() takes exactly one argument (" + std::to_string(nargs) + " given)");
+  }
+  bool returned = false;
+  value r = resume(as_gen(self), newref(args[0]), false, &returned);
+  if (r && returned) return set_stop_iteration(r);
+  return r;
+}
+
+value gen_throw_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!self_is_generator(self, "throw")) return value();
+  if ((kwnames && as_tuple(kwnames)->size) || nargs < 1 || nargs > 3) {
+    return raise_type_error("throw expected at least 1 argument, got " + std::to_string(nargs));
+  }
+  value typ = args[0];
+  ref exc;
+  if (type_of(typ) == &type_type && static_cast<type_object*>(typ.obj())->is_exception) {
+    if (nargs >= 2 && args[1] != none()) {
+      if (is_instance(args[1], static_cast<type_object*>(typ.obj()))) {
+        exc = ref(newref(args[1]));
+      } else {
+        exc = ref(op_call(typ, &args[1], 1));
+      }
+    } else {
+      exc = ref(op_call(typ, nullptr, 0));
+    }
+    if (!exc) return value();
+  } else if (type_of(typ)->is_exception) {
+    if (nargs >= 2 && args[1] != none()) return raise_type_error("instance exception may not have a separate value");
+    exc = ref(newref(typ));
+  } else {
+    return raise_type_error(std::string("exceptions must be classes or instances deriving from BaseException, not ") +
+                            type_name(typ));
+  }
+  current_thread().pending = exc.release();
+  bool returned = false;
+  value r = throw_pending(as_gen(self), &returned);
+  if (r && returned) return set_stop_iteration(r);
+  return r;
+}
+
+value gen_close_method(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!self_is_generator(self, "close")) return value();
+  if ((kwnames && as_tuple(kwnames)->size) || nargs != 0) {
+    return raise_type_error("generator.close() takes no arguments (" + std::to_string(nargs) + " given)");
+  }
+  return gen_close(as_gen(self));
+}
+
+}  // namespace
+
+bool is_generator(value v) { return !v.is_small() && v.obj()->type == &generator_type; }
+
+value make_generator(frame* f, function_object* fn) {
+  auto* g = make<generator_object>(&generator_type);
+  g->f = f;
+  g->name = newref(fn->name);
+  g->qualname = newref(fn->qualname);
+  return value::from(g);
+}
+
+value generator_send(value gen, value sent, bool* returned) {
+  return resume(as_gen(gen), newref(sent), false, returned);
+}
+
+void init_generators() {
+  init_type(generator_type, "generator", nullptr);
+  generator_type.dealloc = dealloc_generator;
+  generator_type.repr = generator_repr;
+  generator_type.iter = generator_iter;
+  generator_type.next = generator_next;
+  generator_type.getattr = generator_getattr;
+  add_method(generator_type, "send", gen_send_method);
+  add_method(generator_type, "throw", gen_throw_method);
+  add_method(generator_type, "close", gen_close_method);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
