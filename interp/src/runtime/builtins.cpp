@@ -97,6 +97,14 @@ std::string& stdout_buffer() {
 
 }  // namespace
 
+void add_method(type_object& t, const char* name, native_fn fn) {
+  if (!t.dict) t.dict = as_dict(make_dict());
+  immortalize(value::from(t.dict));
+  value m = make_builtin(name, fn);
+  immortalize(m);
+  dict_set(value::from(t.dict), intern(name), m);
+}
+
 void flush_stdout() {
   std::string& buf = stdout_buffer();
   if (!buf.empty()) {
@@ -235,6 +243,17 @@ value builtin_next(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("next", kwnames) || !arg_count("next", nargs, 1, 2)) return value();
   if (!type_of(args[0])->next) {
     return raise_type_error(std::string("'") + type_name(args[0]) + "' object is not an iterator");
+  }
+  if (is_generator(args[0])) {
+    // Keep a generator's return value as StopIteration.value.
+    bool returned = false;
+    value r = generator_send(args[0], none(), &returned);
+    if (!r || !returned) return r;
+    if (nargs == 2) {
+      decref(r);
+      return newref(args[1]);
+    }
+    return raise_stop_iteration(r);
   }
   value r = op_next(args[0]);
   if (r || error_pending()) return r;
@@ -1415,13 +1434,6 @@ value str_isdigit(value self, const value*, std::size_t n, value k) { return cha
 value str_isalpha(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isalpha", [](int c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : 0; }); }
 value str_isspace(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isspace", [](int c) { return is_space(static_cast<char>(c)) ? 1 : 0; }); }
 
-void add_method(type_object& t, const char* name, native_fn fn) {
-  if (!t.dict) t.dict = as_dict(make_dict());
-  immortalize(value::from(t.dict));
-  value m = make_builtin(name, fn);
-  immortalize(m);
-  dict_set(value::from(t.dict), intern(name), m);
-}
 
 // ---- the format mini-language (format(), f-strings) ----
 struct format_spec {
@@ -1708,6 +1720,404 @@ value format_value(value v, int conversion, value spec) {
   return format_with_spec(converted.get(), str_of(spec));
 }
 
+// ---- more str methods: partition, rfind, rsplit, splitlines, justify,
+// case and class predicates, and str.format (PEP 3101) ----
+namespace {
+
+bool str_arg(const char* fname, value v) {
+  if (type_of(v) == &str_type) return true;
+  raise_type_error(std::string(fname) + " arg must be str, not " + type_name(v));
+  return false;
+}
+
+value partition_impl(value self, const value* args, std::size_t nargs, value kwnames, bool from_right) {
+  const char* name = from_right ? "rpartition" : "partition";
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
+  const std::string& s = as_str(self)->utf8;
+  const std::string& sep = as_str(args[0])->utf8;
+  if (sep.empty()) return raise(&exc_ValueError, "empty separator");
+  const std::size_t j = from_right ? s.rfind(sep) : s.find(sep);
+  ref empty(make_str(""));
+  if (j == std::string::npos) {
+    return from_right ? make_tuple({empty.get(), empty.get(), self}) : make_tuple({self, empty.get(), empty.get()});
+  }
+  ref head(make_str(s.substr(0, j)));
+  ref tail(make_str(s.substr(j + sep.size())));
+  return make_tuple({head.get(), args[0], tail.get()});
+}
+value str_partition(value self, const value* a, std::size_t n, value k) { return partition_impl(self, a, n, k, false); }
+value str_rpartition(value self, const value* a, std::size_t n, value k) { return partition_impl(self, a, n, k, true); }
+
+value rfind_impl(value self, const value* args, std::size_t nargs, value kwnames, bool raise_missing, const char* name) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
+  const std::string& s = as_str(self)->utf8;
+  const std::size_t j = s.rfind(as_str(args[0])->utf8);
+  if (j == std::string::npos) {
+    if (raise_missing) return raise(&exc_ValueError, "substring not found");
+    return make_int(-1);
+  }
+  return make_int(code_point_index(s, j));
+}
+value str_rfind(value self, const value* a, std::size_t n, value k) { return rfind_impl(self, a, n, k, false, "rfind"); }
+value str_rindex(value self, const value* a, std::size_t n, value k) { return rfind_impl(self, a, n, k, true, "rindex"); }
+
+value str_rsplit(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("rsplit", kwnames, {"sep", "maxsplit"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  value sepv = n >= 1 ? args[0] : keyword_arg(args, nargs, kwnames, "sep");
+  value maxv = n >= 2 ? args[1] : keyword_arg(args, nargs, kwnames, "maxsplit");
+  std::int64_t maxsplit = -1;
+  if (maxv && !index_arg(maxv, &maxsplit)) return value();
+  if (maxsplit < 0) return str_split(self, args, nargs, kwnames);  // the same split from either end
+  const std::string& s = as_str(self)->utf8;
+  std::vector<std::string> parts;  // from the right
+  if (!sepv || sepv == none()) {
+    std::size_t e = s.size();
+    while (e > 0) {
+      while (e > 0 && is_space(s[e - 1])) --e;
+      if (e == 0) break;
+      if (static_cast<std::int64_t>(parts.size()) == maxsplit) {
+        parts.push_back(s.substr(0, e));  // the rest keeps its leading space
+        break;
+      }
+      std::size_t b = e;
+      while (b > 0 && !is_space(s[b - 1])) --b;
+      parts.push_back(s.substr(b, e - b));
+      e = b;
+    }
+  } else {
+    if (!str_arg("rsplit", sepv)) return value();
+    const std::string& sep = as_str(sepv)->utf8;
+    if (sep.empty()) return raise(&exc_ValueError, "empty separator");
+    std::size_t e = s.size();
+    while (static_cast<std::int64_t>(parts.size()) < maxsplit) {
+      if (e < sep.size()) break;
+      const std::size_t j = s.rfind(sep, e - sep.size());
+      if (j == std::string::npos) break;
+      parts.push_back(s.substr(j + sep.size(), e - j - sep.size()));
+      e = j;
+    }
+    parts.push_back(s.substr(0, e));
+  }
+  value l = make_list();
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) as_list(l)->items.push_back(make_str(*it));
+  return l;
+}
+
+value str_splitlines(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("splitlines", kwnames, {"keepends"}) || !arg_count("splitlines", nargs, 0, 1)) return value();
+  value keepv = nargs == 1 ? args[0] : value();
+  const int keep = keepv ? op_truth(keepv) : 0;
+  if (keep < 0) return value();
+  const std::string& s = as_str(self)->utf8;
+  value l = make_list();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != '\n' && s[j] != '\r' && s[j] != '\v' && s[j] != '\f' && s[j] != '\x1c' &&
+           s[j] != '\x1d' && s[j] != '\x1e')
+      ++j;
+    std::size_t end = j;
+    if (j < s.size()) end = (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? j + 2 : j + 1;
+    as_list(l)->items.push_back(make_str(s.substr(i, (keep ? end : j) - i)));
+    i = end;
+  }
+  return l;
+}
+
+value justify(value self, const value* args, std::size_t nargs, value kwnames, const char* name, int where) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 2)) return value();
+  std::int64_t width = 0;
+  if (!index_arg(args[0], &width)) return value();
+  std::string fill = " ";
+  if (nargs == 2) {
+    if (type_of(args[1]) != &str_type || as_str(args[1])->length != 1) {
+      return raise_type_error(std::string("The fill character must be exactly one character long"));
+    }
+    fill = as_str(args[1])->utf8;
+  }
+  const str_object* s = as_str(self);
+  if (width <= s->length) return newref(self);
+  const std::int64_t pad = width - s->length;
+  // CPython's center puts the odd pad on the left when the width is odd.
+  const std::int64_t left = where < 0 ? 0 : where > 0 ? pad : pad / 2 + (pad & width & 1);
+  std::string out;
+  for (std::int64_t i = 0; i < left; ++i) out += fill;
+  out += s->utf8;
+  for (std::int64_t i = 0; i < pad - left; ++i) out += fill;
+  return make_str(out);
+}
+value str_ljust(value self, const value* a, std::size_t n, value k) { return justify(self, a, n, k, "ljust", -1); }
+value str_rjust(value self, const value* a, std::size_t n, value k) { return justify(self, a, n, k, "rjust", 1); }
+value str_center(value self, const value* a, std::size_t n, value k) { return justify(self, a, n, k, "center", 0); }
+
+value str_zfill(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("zfill", kwnames) || !arg_count("zfill", nargs, 1, 1)) return value();
+  std::int64_t width = 0;
+  if (!index_arg(args[0], &width)) return value();
+  const str_object* s = as_str(self);
+  if (width <= s->length) return newref(self);
+  std::string out = s->utf8;
+  const std::size_t at = !out.empty() && (out[0] == '+' || out[0] == '-') ? 1 : 0;
+  out.insert(at, static_cast<std::size_t>(width - s->length), '0');
+  return make_str(out);
+}
+
+// Case mapping over ASCII letters; other code points keep their case (the
+// same limit as upper()/lower(), noted in the issue).
+value recase(value self, std::size_t nargs, value kwnames, const char* name, int mode) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 0)) return value();
+  std::string out = as_str(self)->utf8;
+  bool word_start = true;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    char& c = out[i];
+    const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    const bool cased = upper || lower || (static_cast<unsigned char>(c) >= 0x80);
+    switch (mode) {
+      case 0:  // title
+        if (upper && !word_start) c = static_cast<char>(c + 32);
+        if (lower && word_start) c = static_cast<char>(c - 32);
+        break;
+      case 1:  // capitalize
+        if (i == 0 && lower) c = static_cast<char>(c - 32);
+        if (i > 0 && upper) c = static_cast<char>(c + 32);
+        break;
+      default:  // swapcase
+        if (upper) c = static_cast<char>(c + 32);
+        if (lower) c = static_cast<char>(c - 32);
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) word_start = !cased;
+  }
+  return make_str(out);
+}
+value str_title(value self, const value*, std::size_t n, value k) { return recase(self, n, k, "title", 0); }
+value str_capitalize(value self, const value*, std::size_t n, value k) { return recase(self, n, k, "capitalize", 1); }
+value str_swapcase(value self, const value*, std::size_t n, value k) { return recase(self, n, k, "swapcase", 2); }
+
+value case_test(value self, std::size_t nargs, value kwnames, const char* name, bool want_upper) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 0)) return value();
+  bool cased = false;
+  for (char c : as_str(self)->utf8) {
+    if ((want_upper && c >= 'a' && c <= 'z') || (!want_upper && c >= 'A' && c <= 'Z')) return false_value();
+    cased |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return boolean(cased);
+}
+value str_isupper(value self, const value*, std::size_t n, value k) { return case_test(self, n, k, "isupper", true); }
+value str_islower(value self, const value*, std::size_t n, value k) { return case_test(self, n, k, "islower", false); }
+value str_isalnum(value self, const value*, std::size_t n, value k) {
+  return char_class(self, n, k, "isalnum", [](int c) { return std::isalnum(c) ? 1 : 0; });
+}
+value str_isidentifier(value self, const value*, std::size_t n, value k) {
+  if (!no_keywords("isidentifier", k) || !arg_count("isidentifier", n, 0, 0)) return value();
+  const std::string& s = as_str(self)->utf8;
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false_value();
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) & 0x80))) return false_value();
+  return true_value();
+}
+
+value affix_remove(value self, const value* args, std::size_t nargs, value kwnames, bool prefix) {
+  const char* name = prefix ? "removeprefix" : "removesuffix";
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) {
+    return raise_type_error(std::string(name) + "() argument must be str, not " + type_name(args[0]));
+  }
+  const std::string& s = as_str(self)->utf8;
+  const std::string& a = as_str(args[0])->utf8;
+  if (a.empty() || a.size() > s.size()) return newref(self);
+  if (prefix && s.compare(0, a.size(), a) == 0) return make_str(s.substr(a.size()));
+  if (!prefix && s.compare(s.size() - a.size(), a.size(), a) == 0) return make_str(s.substr(0, s.size() - a.size()));
+  return newref(self);
+}
+value str_removeprefix(value self, const value* a, std::size_t n, value k) { return affix_remove(self, a, n, k, true); }
+value str_removesuffix(value self, const value* a, std::size_t n, value k) { return affix_remove(self, a, n, k, false); }
+
+// str.format: "{" [field] ["!" conv] [":" spec] "}", "{{" and "}}"; the
+// field is an index or a name, then ".attr" and "[key]" parts; a spec may
+// hold nested fields ("{:{width}}"). Errors and messages as CPython's.
+struct format_state {
+  const value* args;
+  std::size_t npos;
+  value kwnames;
+  std::size_t nargs;
+  int auto_index = 0;  // next automatic index; -1 once manual numbering is used
+  bool manual = false;
+};
+
+value format_field(format_state& st, std::string_view field) {
+  std::size_t i = 0;
+  while (i < field.size() && field[i] != '.' && field[i] != '[') ++i;
+  const std::string_view head = field.substr(0, i);
+  ref obj;
+  if (head.empty() || std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::size_t index = 0;
+    if (head.empty()) {
+      if (st.manual) return raise(&exc_ValueError, "cannot switch from manual field specification to automatic field numbering");
+      index = static_cast<std::size_t>(st.auto_index++);
+    } else {
+      if (st.auto_index > 0) return raise(&exc_ValueError, "cannot switch from automatic field numbering to manual field specification");
+      st.manual = true;
+      index = std::stoul(std::string(head));
+    }
+    if (index >= st.npos) {
+      return raise(&exc_IndexError, "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
+    }
+    obj = ref(newref(st.args[index]));
+  } else {
+    value v = keyword_arg(st.args, st.nargs, st.kwnames, head);
+    if (!v) {
+      ref key(make_str(head));
+      ref t(make_tuple({key.get()}));
+      ref exc(make_exception(&exc_KeyError, t.get()));
+      return raise_value(exc.get());
+    }
+    obj = ref(newref(v));
+  }
+  while (i < field.size()) {
+    if (field[i] == '.') {
+      std::size_t j = ++i;
+      while (j < field.size() && field[j] != '.' && field[j] != '[') ++j;
+      ref name(make_str(field.substr(i, j - i)));
+      obj = ref(op_getattr(obj.get(), name.get()));
+      i = j;
+    } else {
+      const std::size_t close = field.find(']', i);
+      if (close == std::string_view::npos) return raise(&exc_ValueError, "expected '}' before end of string");
+      const std::string_view k = field.substr(i + 1, close - i - 1);
+      ref key;
+      if (!k.empty() && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        key = ref(make_int(static_cast<std::int64_t>(std::stoll(std::string(k)))));
+      } else {
+        key = ref(make_str(k));
+      }
+      obj = ref(op_getitem(obj.get(), key.get()));
+      i = close + 1;
+    }
+    if (!obj) return value();
+  }
+  return obj.release();
+}
+
+bool format_into(format_state& st, std::string_view fmt, std::string& out, int depth) {
+  if (depth > 2) {
+    raise(&exc_ValueError, "Max string recursion exceeded");
+    return false;
+  }
+  std::size_t i = 0;
+  while (i < fmt.size()) {
+    const char c = fmt[i];
+    if (c == '}') {
+      if (i + 1 < fmt.size() && fmt[i + 1] == '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raise(&exc_ValueError, "Single '}' encountered in format string");
+      return false;
+    }
+    if (c != '{') {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (i + 1 < fmt.size() && fmt[i + 1] == '{') {
+      out += '{';
+      i += 2;
+      continue;
+    }
+    // Find the matching '}' (braces nest inside the spec).
+    std::size_t j = i + 1;
+    int level = 1;
+    for (; j < fmt.size(); ++j) {
+      if (fmt[j] == '{') ++level;
+      if (fmt[j] == '}' && --level == 0) break;
+    }
+    if (j >= fmt.size()) {
+      raise(&exc_ValueError, level > 1 ? "unmatched '{' in format spec" : "Single '{' encountered in format string");
+      return false;
+    }
+    std::string_view body = fmt.substr(i + 1, j - i - 1);
+    i = j + 1;
+    std::size_t field_end = 0;
+    while (field_end < body.size() && body[field_end] != '!' && body[field_end] != ':') {
+      if (body[field_end] == '[') {
+        const std::size_t close = body.find(']', field_end);
+        field_end = close == std::string_view::npos ? body.size() : close + 1;
+      } else {
+        ++field_end;
+      }
+    }
+    const std::string_view field = body.substr(0, field_end);
+    int conversion = 0;
+    std::string_view spec;
+    std::size_t k = field_end;
+    if (k < body.size() && body[k] == '!') {
+      if (k + 1 >= body.size() || (k + 2 < body.size() && body[k + 2] != ':') ) {
+        raise(&exc_ValueError, k + 1 >= body.size() ? "end of string while looking for conversion specifier"
+                                                     : "expected ':' after conversion specifier");
+        return false;
+      }
+      const char conv = body[k + 1];
+      if (conv == 's') conversion = 1;
+      else if (conv == 'r') conversion = 2;
+      else if (conv == 'a') conversion = 3;
+      else {
+        raise(&exc_ValueError, std::string("Unknown conversion specifier ") + conv);
+        return false;
+      }
+      k += 2;
+    }
+    if (k < body.size() && body[k] == ':') spec = body.substr(k + 1);
+    ref obj(format_field(st, field));
+    if (!obj) return false;
+    ref spec_value;
+    if (!spec.empty()) {
+      std::string expanded;
+      if (!format_into(st, spec, expanded, depth + 1)) return false;
+      spec_value = ref(make_str(expanded));
+    }
+    ref piece(format_value(obj.get(), conversion, spec_value.get()));
+    if (!piece) return false;
+    out += str_of(piece.get());
+  }
+  return true;
+}
+
+value str_format(value self, const value* args, std::size_t nargs, value kwnames) {
+  format_state st{args, npositional(nargs, kwnames), kwnames, nargs};
+  std::string out;
+  if (!format_into(st, as_str(self)->utf8, out, 0)) return value();
+  return make_str(out);
+}
+
+value tuple_index(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("index", kwnames) || !arg_count("index", nargs, 1, 1)) return value();
+  tuple_object* t = as_tuple(self);
+  for (std::size_t i = 0; i < t->size; ++i) {
+    const int eq = op_equal(t->items[i], args[0]);
+    if (eq < 0) return value();
+    if (eq) return make_int(static_cast<std::int64_t>(i));
+  }
+  return raise(&exc_ValueError, "tuple.index(x): x not in tuple");
+}
+
+value tuple_count(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("count", kwnames) || !arg_count("count", nargs, 1, 1)) return value();
+  tuple_object* t = as_tuple(self);
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < t->size; ++i) {
+    const int eq = op_equal(t->items[i], args[0]);
+    if (eq < 0) return value();
+    n += eq;
+  }
+  return make_int(n);
+}
+
+}  // namespace
+
 namespace {
 
 value math_sqrt(value, const value* args, std::size_t nargs, value kwnames) {
@@ -1877,6 +2287,28 @@ void init_builtins() {
   add_method(str_type, "isdigit", str_isdigit);
   add_method(str_type, "isalpha", str_isalpha);
   add_method(str_type, "isspace", str_isspace);
+  add_method(str_type, "partition", str_partition);
+  add_method(str_type, "rpartition", str_rpartition);
+  add_method(str_type, "rfind", str_rfind);
+  add_method(str_type, "rindex", str_rindex);
+  add_method(str_type, "rsplit", str_rsplit);
+  add_method(str_type, "splitlines", str_splitlines);
+  add_method(str_type, "ljust", str_ljust);
+  add_method(str_type, "rjust", str_rjust);
+  add_method(str_type, "center", str_center);
+  add_method(str_type, "zfill", str_zfill);
+  add_method(str_type, "title", str_title);
+  add_method(str_type, "capitalize", str_capitalize);
+  add_method(str_type, "swapcase", str_swapcase);
+  add_method(str_type, "isupper", str_isupper);
+  add_method(str_type, "islower", str_islower);
+  add_method(str_type, "isalnum", str_isalnum);
+  add_method(str_type, "isidentifier", str_isidentifier);
+  add_method(str_type, "removeprefix", str_removeprefix);
+  add_method(str_type, "removesuffix", str_removesuffix);
+  add_method(str_type, "format", str_format);
+  add_method(tuple_type, "index", tuple_index);
+  add_method(tuple_type, "count", tuple_count);
 
   for (auto [t, name] : {std::pair{&dict_keys_type, "dict_keys"}, {&dict_values_type, "dict_values"}, {&dict_items_type, "dict_items"}}) {
     init_type(*t, name, nullptr);
