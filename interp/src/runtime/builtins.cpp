@@ -2176,6 +2176,7 @@ constructor_fn constructor_of(const type_object* t) {
   if (t == &int_type) return construct_int;
   if (t == &float_type) return construct_float;
   if (t == &str_type) return construct_str;
+  if (t == &bytes_type) return construct_bytes;
   if (t == &bool_type) return construct_bool;
   if (t == &list_type) return construct_list;
   if (t == &tuple_type) return construct_tuple;
@@ -2230,6 +2231,7 @@ dict_object* builtins_dict() {
     type("int", &int_type);
     type("float", &float_type);
     type("str", &str_type);
+    type("bytes", &bytes_type);
     type("bool", &bool_type);
     type("list", &list_type);
     type("tuple", &tuple_type);

@@ -207,7 +207,8 @@ value tuple_binary(value a, value b, int op) {
   if (o == ast::binop::mul) {
     const value tv = type_of(a) == &tuple_type ? a : b;
     std::int64_t n = 0;
-    if (!as_int64(type_of(a) == &tuple_type ? b : a, &n)) return not_implemented();
+    const int counted = repeat_count(type_of(a) == &tuple_type ? b : a, &n);
+    if (counted <= 0) return counted < 0 ? value() : not_implemented();
     tuple_object* x = as_tuple(tv);
     if (n < 0) n = 0;
     value t = make_tuple(x->size * static_cast<std::size_t>(n));
@@ -341,7 +342,8 @@ value list_binary(value a, value b, int op) {
   if (o == ast::binop::mul) {
     const value lv = type_of(a) == &list_type ? a : b;
     std::int64_t n = 0;
-    if (!as_int64(type_of(a) == &list_type ? b : a, &n)) return not_implemented();
+    const int counted = repeat_count(type_of(a) == &list_type ? b : a, &n);
+    if (counted <= 0) return counted < 0 ? value() : not_implemented();
     std::vector<value> src;
     {
       backend::read_section guard(bts(), lv.obj()->header);

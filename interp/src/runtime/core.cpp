@@ -225,6 +225,7 @@ void init_runtime() {
     init_exceptions();
     init_builtins();
     init_generators();
+    init_bytes();
     return true;
   }();
   (void)done;

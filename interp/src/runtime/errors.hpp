@@ -41,6 +41,8 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
   X(TypeError, Exception)                            \
   X(ValueError, Exception)                           \
   X(UnicodeError, ValueError)                        \
+  X(UnicodeEncodeError, UnicodeError)                \
+  X(UnicodeDecodeError, UnicodeError)                \
   X(ImportError, Exception)                          \
   X(ModuleNotFoundError, ImportError)
 

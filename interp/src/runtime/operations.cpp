@@ -7,6 +7,9 @@
 
 #include <gillab/interp/ast.hpp>
 
+#include <limits>
+#include <stdexcept>
+
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 value op_repr(value v) {
@@ -238,11 +241,39 @@ int op_setattr(value v, value name, value x) {
   return -1;
 }
 
+int repeat_count(value n, std::int64_t* out) {
+  if (as_int64(n, out)) return 1;
+  if (type_of(n) != &int_type) return 0;
+  const big_int& b = static_cast<big_int_object*>(n.obj())->v;
+  if (b < std::numeric_limits<std::int64_t>::min() || b > std::numeric_limits<std::int64_t>::max()) {
+    raise(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+    return -1;
+  }
+  if (b < 0) {
+    *out = 0;
+    return 1;
+  }
+  raise(&exc_MemoryError, "");  // at least 2^62 items
+  return -1;
+}
+
 bool collect(value iterable, std::vector<value>& out) {
   type_object* t = type_of(iterable);
   if (t == &tuple_type) {
     for (std::size_t i = 0; i < as_tuple(iterable)->size; ++i) out.push_back(newref(as_tuple(iterable)->items[i]));
     return true;
+  }
+  if (t->length) {
+    // Size up front when the length is known: list(range(10**12)) is then
+    // a MemoryError at once, as in CPython, not a slow march through RAM.
+    const std::int64_t n = t->length(iterable);
+    if (n < 0) return false;
+    try {
+      out.reserve(out.size() + static_cast<std::size_t>(n));
+    } catch (const std::exception&) {  // length_error or bad_alloc
+      raise(&exc_MemoryError, "");
+      return false;
+    }
   }
   ref it(op_iter(iterable));
   if (!it) return false;

@@ -28,6 +28,11 @@ int op_setattr(value v, value name, value x);
 
 /// Integer view of a value (int, bool); false if it is not one.
 bool as_int64(value v, std::int64_t* out);
+/// The count of a sequence repetition (seq * n): 1 with *out set, 0 when n
+/// is not an int (NotImplemented), -1 with the error CPython raises for a
+/// count beyond ssize_t (OverflowError) or a result no memory holds.
+int repeat_count(value n, std::int64_t* out);
+
 /// Collects the items of any iterable.
 bool collect(value iterable, std::vector<value>& out);  // new references
 

@@ -26,6 +26,9 @@ int set_update(value set, value iterable);
 value construct_set_of(type_object* type, const value* args, std::size_t nargs, value kwnames);
 void init_functions();
 void init_generators();
+void init_bytes();
+value construct_bytes(const value* args, std::size_t nargs, value kwnames);
+value str_encode(value self, const value* args, std::size_t nargs, value kwnames);
 /// Adds a built-in method to a built-in type's dict.
 void add_method(type_object& t, const char* name, native_fn fn);
 void init_builtins();

@@ -150,8 +150,9 @@ value str_binary(value a, value b, int op) {
     const value sv = type_of(a) == &str_type ? a : b;
     const value nv = type_of(a) == &str_type ? b : a;
     std::int64_t n = 0;
-    if (!as_int64(nv, &n)) {
-      if (type_of(nv) == &int_type) return raise(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+    const int counted = repeat_count(nv, &n);
+    if (counted < 0) return value();
+    if (counted == 0) {
       return raise_type_error(std::string("can't multiply sequence by non-int of type '") + type_name(nv) + "'");
     }
     const std::string& s = as_str(sv)->utf8;

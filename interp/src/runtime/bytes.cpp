@@ -1,0 +1,559 @@
+// bytes.cpp — the immutable byte string: construction, the sequence and
+// comparison protocol, str.encode / bytes.decode (UTF-8, ASCII, Latin-1),
+// and the methods programs use on wire data (split, strip, find, join,
+// replace, startswith, hex, ...). After CPython 3.11's bytesobject.c; its
+// error messages are CPython's.
+//
+// Invariant: a bytes object never changes after construction (no section
+// of the back-end is needed to read it).
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/ast.hpp>
+#include <gillab/interp/utf8.hpp>
+
+#include <algorithm>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+bool slice_indices(value slice, std::int64_t length, std::int64_t* start, std::int64_t* stop, std::int64_t* step,
+                   std::int64_t* count);
+
+namespace {
+
+const std::string& bytes_of(value v) { return static_cast<bytes_object*>(v.obj())->bytes; }
+bool is_bytes(value v) { return type_of(v) == &bytes_type; }
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+bool bytes_hash(value v, std::int64_t* out) {
+  // FNV-1a like str's: equal bytes hash alike (and b"a" need not equal "a").
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : bytes_of(v)) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  auto r = static_cast<std::int64_t>(h >> 2);
+  *out = r == -1 ? -2 : r;
+  return true;
+}
+
+value bytes_compare(value a, value b, int op) {
+  if (!is_bytes(a) || !is_bytes(b)) return not_implemented();
+  const int c = bytes_of(a).compare(bytes_of(b));
+  switch (static_cast<ast::cmpop>(op)) {
+    case ast::cmpop::eq: return boolean(c == 0);
+    case ast::cmpop::ne: return boolean(c != 0);
+    case ast::cmpop::lt: return boolean(c < 0);
+    case ast::cmpop::le: return boolean(c <= 0);
+    case ast::cmpop::gt: return boolean(c > 0);
+    case ast::cmpop::ge: return boolean(c >= 0);
+    default: return not_implemented();
+  }
+}
+
+value bytes_binary(value a, value b, int op) {
+  const auto o = static_cast<ast::binop>(op & 15);
+  if (o == ast::binop::add) {
+    if (!is_bytes(a) || !is_bytes(b)) {
+      if (is_bytes(a)) return raise_type_error(std::string("can't concat ") + type_name(b) + " to bytes");
+      return not_implemented();
+    }
+    return make_bytes(bytes_of(a) + bytes_of(b));
+  }
+  if (o == ast::binop::mul) {
+    const value sv = is_bytes(a) ? a : b;
+    const value nv = is_bytes(a) ? b : a;
+    std::int64_t n = 0;
+    const int counted = repeat_count(nv, &n);
+    if (counted < 0) return value();
+    if (counted == 0) {
+      return raise_type_error(std::string("can't multiply sequence by non-int of type '") + type_name(nv) + "'");
+    }
+    const std::string& s = bytes_of(sv);
+    if (n <= 0 || s.empty()) return make_bytes("");
+    if (static_cast<double>(s.size()) * static_cast<double>(n) > 1e10) return raise(&exc_MemoryError, "");
+    std::string out;
+    out.reserve(s.size() * static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) out += s;
+    return make_bytes(out);
+  }
+  return not_implemented();
+}
+
+std::int64_t bytes_length(value v) { return static_cast<std::int64_t>(bytes_of(v).size()); }
+int bytes_truth(value v) { return !bytes_of(v).empty(); }
+
+int bytes_contains(value container, value item) {
+  std::int64_t i = 0;
+  if (as_int64(item, &i)) {
+    if (i < 0 || i > 255) {
+      raise(&exc_ValueError, "byte must be in range(0, 256)");
+      return -1;
+    }
+    return bytes_of(container).find(static_cast<char>(i)) != std::string::npos;
+  }
+  if (!is_bytes(item)) {
+    raise_type_error(std::string("a bytes-like object is required, not '") + type_name(item) + "'");
+    return -1;
+  }
+  return bytes_of(container).find(bytes_of(item)) != std::string::npos;
+}
+
+value bytes_getitem(value v, value key) {
+  const std::string& s = bytes_of(v);
+  const auto n = static_cast<std::int64_t>(s.size());
+  std::int64_t i = 0;
+  if (as_int64(key, &i)) {
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return raise(&exc_IndexError, "index out of range");
+    return make_int(static_cast<unsigned char>(s[static_cast<std::size_t>(i)]));
+  }
+  if (type_of(key) == &slice_type) {
+    std::int64_t start = 0, stop = 0, step = 0, count = 0;
+    if (!slice_indices(key, n, &start, &stop, &step, &count)) return value();
+    std::string out;
+    out.reserve(static_cast<std::size_t>(count));
+    for (std::int64_t k = 0, idx = start; k < count; ++k, idx += step) out += s[static_cast<std::size_t>(idx)];
+    return make_bytes(out);
+  }
+  return raise_type_error(std::string("byte indices must be integers or slices, not ") + type_name(key));
+}
+
+value bytes_iter_step(iterator_object* it) {
+  const std::string& s = bytes_of(it->seq);
+  if (static_cast<std::size_t>(it->index) >= s.size()) return value();
+  return make_int(static_cast<unsigned char>(s[static_cast<std::size_t>(it->index++)]));
+}
+value bytes_iter(value v) { return make_iterator(v, bytes_iter_step); }
+
+// ---- encode / decode ----
+
+std::string normal_encoding(std::string e) {
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return c == '_' ? '-' : std::tolower(c); });
+  if (e == "utf8" || e == "utf-8" || e == "u8") return "utf-8";
+  if (e == "ascii" || e == "us-ascii") return "ascii";
+  if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "iso8859-1") return "latin-1";
+  return e;
+}
+
+bool encoding_args(const char* fname, const value* args, std::size_t nargs, value kwnames, std::string* encoding,
+                   std::string* errors) {
+  const std::size_t npos = nargs - (kwnames ? as_tuple(kwnames)->size : 0);
+  if (npos > 2) {
+    raise_type_error(std::string(fname) + "() takes at most 2 arguments (" + std::to_string(npos) + " given)");
+    return false;
+  }
+  value enc = npos >= 1 ? args[0] : value();
+  value err = npos >= 2 ? args[1] : value();
+  if (kwnames) {
+    for (std::size_t k = 0; k < as_tuple(kwnames)->size; ++k) {
+      const std::string n = str_of(as_tuple(kwnames)->items[k]);
+      if (n == "encoding") enc = args[npos + k];
+      else if (n == "errors") err = args[npos + k];
+      else {
+        raise_type_error(std::string(fname) + "() got an unexpected keyword argument '" + n + "'");
+        return false;
+      }
+    }
+  }
+  for (value v : {enc, err}) {
+    if (v && type_of(v) != &str_type) {
+      raise_type_error(std::string(fname) + "() argument must be str, not " + type_name(v));
+      return false;
+    }
+  }
+  *encoding = enc ? normal_encoding(str_of(enc)) : "utf-8";
+  *errors = err ? str_of(err) : "strict";
+  if (*encoding != "utf-8" && *encoding != "ascii" && *encoding != "latin-1") {
+    raise(&exc_LookupError, "unknown encoding: " + str_of(enc));
+    return false;
+  }
+  return true;
+}
+
+// The error handler is looked up only when an error occurs, as in CPython.
+bool known_handler(const std::string& errors) {
+  if (errors == "strict" || errors == "ignore" || errors == "replace") return true;
+  raise(&exc_LookupError, "unknown error handler name '" + errors + "'");
+  return false;
+}
+
+char hex_digit(unsigned v) { return "0123456789abcdef"[v & 15]; }
+
+value unicode_error(type_object* type, const std::string& codec, const std::string& what, std::size_t pos,
+                    const std::string& reason) {
+  return raise(type, "'" + codec + "' codec can't " + what + " in position " + std::to_string(pos) + ": " + reason);
+}
+
+}  // namespace
+
+value str_encode(value self, const value* args, std::size_t nargs, value kwnames) {
+  std::string encoding, errors;
+  if (!encoding_args("encode", args, nargs, kwnames, &encoding, &errors)) return value();
+  const std::string& s = as_str(self)->utf8;
+  if (encoding == "utf-8" || as_str(self)->ascii) return make_bytes(s);
+  const unsigned limit = encoding == "ascii" ? 0x80 : 0x100;
+  std::string out;
+  std::size_t i = 0, position = 0;
+  while (i < s.size()) {
+    const char32_t cp = utf8::decode(s, i);
+    if (cp < limit) {
+      out += static_cast<char>(cp);
+    } else if (!known_handler(errors)) {
+      return value();
+    } else if (errors == "replace") {
+      out += '?';
+    } else if (errors == "strict") {
+      const int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+      std::string hex = digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U";
+      for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) hex += hex_digit(static_cast<unsigned>(cp >> shift));
+      return unicode_error(&exc_UnicodeEncodeError, encoding, "encode character '" + hex + "'", position,
+                           "ordinal not in range(" + std::to_string(limit) + ")");
+    }
+    ++position;
+  }
+  return make_bytes(out);
+}
+
+namespace {
+
+value bytes_decode(value self, const value* args, std::size_t nargs, value kwnames) {
+  std::string encoding, errors;
+  if (!encoding_args("decode", args, nargs, kwnames, &encoding, &errors)) return value();
+  const std::string& b = bytes_of(self);
+  std::string out;
+  out.reserve(b.size());
+  for (std::size_t i = 0; i < b.size();) {
+    const auto c = static_cast<unsigned char>(b[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (encoding == "latin-1") {
+      utf8::append(out, c);
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    if (encoding == "utf-8") {
+      len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      bool ok = len > 0 && i + len <= b.size();
+      for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(b[i + k]) & 0xC0) == 0x80;
+      if (ok) {
+        std::size_t j = i;
+        const char32_t cp = utf8::decode(b, j);
+        // Reject overlong forms, surrogates and values beyond U+10FFFF.
+        const char32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+        ok = cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+      }
+      if (ok) {
+        out.append(b, i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (!known_handler(errors)) return value();
+    if (errors == "strict") {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "0x%02x", c);
+      const std::string reason = encoding == "ascii" ? "ordinal not in range(128)"
+                                 : (c >> 6) == 2 || c >= 0xF8 ? "invalid start byte"
+                                 : i + 1 >= b.size()           ? "unexpected end of data"
+                                                               : "invalid continuation byte";
+      return unicode_error(&exc_UnicodeDecodeError, encoding, std::string("decode byte ") + buf, i, reason);
+    }
+    if (errors == "replace") utf8::append(out, 0xFFFD);
+    ++i;
+  }
+  return make_str(out);
+}
+
+bool bytes_arg(const char* fname, value v) {
+  if (is_bytes(v)) return true;
+  raise_type_error(std::string(fname) + ": a bytes-like object is required, not '" + type_name(v) + "'");
+  return false;
+}
+
+bool exact_args(const char* fname, std::size_t nargs, value kwnames, std::size_t lo, std::size_t hi) {
+  if (kwnames && as_tuple(kwnames)->size) {
+    raise_type_error(std::string(fname) + "() takes no keyword arguments");
+    return false;
+  }
+  if (nargs < lo || nargs > hi) {
+    raise_type_error(std::string(fname) + "() takes " + (lo == hi ? "exactly " : "at most ") + std::to_string(hi) +
+                     " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(nargs) + " given)");
+    return false;
+  }
+  return true;
+}
+
+value bytes_hex(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!exact_args("hex", nargs, kwnames, 0, 0)) return value();
+  std::string out;
+  for (const char c : bytes_of(self)) {
+    out += hex_digit(static_cast<unsigned char>(c) >> 4);
+    out += hex_digit(static_cast<unsigned char>(c));
+  }
+  return make_str(out);
+}
+
+value bytes_join(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!exact_args("join", nargs, kwnames, 1, 1)) return value();
+  std::vector<value> items;
+  if (!collect(args[0], items)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  std::string out;
+  bool ok = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (ok && !is_bytes(items[i])) {
+      raise_type_error("sequence item " + std::to_string(i) + ": expected a bytes-like object, " + type_name(items[i]) +
+                       " found");
+      ok = false;
+    }
+    if (ok) {
+      if (i) out += bytes_of(self);
+      out += bytes_of(items[i]);
+    }
+    decref(items[i]);
+  }
+  return ok ? make_bytes(out) : value();
+}
+
+value bytes_find_impl(value self, const value* args, std::size_t nargs, value kwnames, const char* name, int mode) {
+  if (!exact_args(name, nargs, kwnames, 1, 1)) return value();
+  std::string needle;
+  std::int64_t byte = 0;
+  if (as_int64(args[0], &byte)) {
+    if (byte < 0 || byte > 255) return raise(&exc_ValueError, "byte must be in range(0, 256)");
+    needle = std::string(1, static_cast<char>(byte));
+  } else if (is_bytes(args[0])) {
+    needle = bytes_of(args[0]);
+  } else {
+    return raise_type_error(std::string("argument should be integer or bytes-like object, not '") + type_name(args[0]) + "'");
+  }
+  const std::string& s = bytes_of(self);
+  if (mode == 2) {  // count
+    if (needle.empty()) return make_int(static_cast<std::int64_t>(s.size()) + 1);
+    std::int64_t n = 0;
+    for (std::size_t i = s.find(needle); i != std::string::npos; i = s.find(needle, i + needle.size())) ++n;
+    return make_int(n);
+  }
+  const std::size_t j = s.find(needle);
+  if (j == std::string::npos) return mode == 1 ? raise(&exc_ValueError, "subsection not found") : make_int(-1);
+  return make_int(static_cast<std::int64_t>(j));
+}
+value bytes_find(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "find", 0); }
+value bytes_index(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "index", 1); }
+value bytes_count(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "count", 2); }
+
+value bytes_affix(value self, const value* args, std::size_t nargs, value kwnames, bool starts) {
+  const char* name = starts ? "startswith" : "endswith";
+  if (!exact_args(name, nargs, kwnames, 1, 1)) return value();
+  const std::string& s = bytes_of(self);
+  auto test = [&](value p) -> int {
+    if (!is_bytes(p)) {
+      raise_type_error(std::string(name) + " first arg must be bytes or a tuple of bytes, not " + type_name(p));
+      return -1;
+    }
+    const std::string& a = bytes_of(p);
+    if (a.size() > s.size()) return 0;
+    return starts ? s.compare(0, a.size(), a) == 0 : s.compare(s.size() - a.size(), a.size(), a) == 0;
+  };
+  if (type_of(args[0]) == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(args[0])->size; ++i) {
+      const int r = test(as_tuple(args[0])->items[i]);
+      if (r) return r < 0 ? value() : true_value();
+    }
+    return false_value();
+  }
+  const int r = test(args[0]);
+  return r < 0 ? value() : boolean(r);
+}
+value bytes_startswith(value s, const value* a, std::size_t n, value k) { return bytes_affix(s, a, n, k, true); }
+value bytes_endswith(value s, const value* a, std::size_t n, value k) { return bytes_affix(s, a, n, k, false); }
+
+value bytes_split(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!exact_args("split", nargs, kwnames, 0, 2)) return value();
+  std::int64_t maxsplit = -1;
+  if (nargs == 2 && !as_int64(args[1], &maxsplit)) {
+    return raise_type_error(std::string("'") + type_name(args[1]) + "' object cannot be interpreted as an integer");
+  }
+  const std::string& s = bytes_of(self);
+  value l = make_list();
+  auto& out = as_list(l)->items;
+  if (nargs == 0 || args[0] == none()) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && is_ascii_space(s[i])) ++i;
+      if (i >= s.size()) break;
+      if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
+        std::size_t e = s.size();
+        while (e > i && is_ascii_space(s[e - 1])) --e;
+        out.push_back(make_bytes(s.substr(i, e - i)));
+        break;
+      }
+      std::size_t j = i;
+      while (j < s.size() && !is_ascii_space(s[j])) ++j;
+      out.push_back(make_bytes(s.substr(i, j - i)));
+      i = j;
+    }
+    return l;
+  }
+  if (!bytes_arg("split", args[0])) {
+    decref(l);
+    return value();
+  }
+  const std::string& sep = bytes_of(args[0]);
+  if (sep.empty()) {
+    decref(l);
+    return raise(&exc_ValueError, "empty separator");
+  }
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t j = (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) >= maxsplit) ? std::string::npos
+                                                                                              : s.find(sep, i);
+    if (j == std::string::npos) {
+      out.push_back(make_bytes(s.substr(i)));
+      return l;
+    }
+    out.push_back(make_bytes(s.substr(i, j - i)));
+    i = j + sep.size();
+  }
+}
+
+value bytes_strip_impl(value self, const value* args, std::size_t nargs, value kwnames, bool left, bool right,
+                       const char* name) {
+  if (!exact_args(name, nargs, kwnames, 0, 1)) return value();
+  std::string chars = " \t\n\r\f\v";
+  if (nargs == 1 && args[0] != none()) {
+    if (!bytes_arg(name, args[0])) return value();
+    chars = bytes_of(args[0]);
+  }
+  const std::string& s = bytes_of(self);
+  std::size_t b = 0, e = s.size();
+  if (left) while (b < e && chars.find(s[b]) != std::string::npos) ++b;
+  if (right) while (e > b && chars.find(s[e - 1]) != std::string::npos) --e;
+  return make_bytes(s.substr(b, e - b));
+}
+value bytes_strip(value s, const value* a, std::size_t n, value k) { return bytes_strip_impl(s, a, n, k, true, true, "strip"); }
+value bytes_lstrip(value s, const value* a, std::size_t n, value k) { return bytes_strip_impl(s, a, n, k, true, false, "lstrip"); }
+value bytes_rstrip(value s, const value* a, std::size_t n, value k) { return bytes_strip_impl(s, a, n, k, false, true, "rstrip"); }
+
+value bytes_replace(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!exact_args("replace", nargs, kwnames, 2, 3)) return value();
+  if (!bytes_arg("replace", args[0]) || !bytes_arg("replace", args[1])) return value();
+  std::int64_t count = -1;
+  if (nargs == 3 && !as_int64(args[2], &count)) return raise_type_error("replace() count must be an integer");
+  const std::string& s = bytes_of(self);
+  const std::string& from = bytes_of(args[0]);
+  const std::string& to = bytes_of(args[1]);
+  if (from.empty()) return raise(&exc_NotImplementedError, "bytes.replace with an empty pattern is not supported by gillab");
+  std::string out;
+  std::size_t i = 0;
+  std::int64_t done = 0;
+  while (count < 0 || done < count) {
+    const std::size_t j = s.find(from, i);
+    if (j == std::string::npos) break;
+    out.append(s, i, j - i);
+    out += to;
+    i = j + from.size();
+    ++done;
+  }
+  out.append(s, i);
+  return make_bytes(out);
+}
+
+value bytes_recase(value self, std::size_t nargs, value kwnames, bool upper) {
+  if (!exact_args(upper ? "upper" : "lower", nargs, kwnames, 0, 0)) return value();
+  std::string out = bytes_of(self);
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return make_bytes(out);
+}
+value bytes_upper(value s, const value*, std::size_t n, value k) { return bytes_recase(s, n, k, true); }
+value bytes_lower(value s, const value*, std::size_t n, value k) { return bytes_recase(s, n, k, false); }
+
+}  // namespace
+
+/// bytes(), bytes(n), bytes(iterable of ints), bytes(str, encoding[, errors]).
+value construct_bytes(const value* args, std::size_t nargs, value kwnames) {
+  const std::size_t npos = nargs - (kwnames ? as_tuple(kwnames)->size : 0);
+  if (nargs == 0) return make_bytes("");
+  value source = npos >= 1 ? args[0] : value();
+  if (source && type_of(source) == &str_type) {
+    if (nargs == 1) return raise_type_error("string argument without an encoding");
+    return str_encode(source, args + 1, nargs - 1, kwnames);
+  }
+  if (nargs > 1 || !source) {
+    return raise_type_error(source ? "encoding without a string argument" : "bytes() argument 'source' is missing");
+  }
+  if (is_bytes(source)) return newref(source);
+  std::int64_t n = 0;
+  if (as_int64(source, &n)) {
+    if (n < 0) return raise(&exc_ValueError, "negative count");
+    if (n > (std::int64_t{1} << 34)) return raise(&exc_MemoryError, "");
+    return make_bytes(std::string(static_cast<std::size_t>(n), '\0'));
+  }
+  if (!type_of(source)->iter) {
+    return raise_type_error(std::string("cannot convert '") + type_name(source) + "' object to bytes");
+  }
+  std::vector<value> items;
+  if (!collect(source, items)) {
+    for (value x : items) decref(x);
+    return value();
+  }
+  std::string out;
+  value failed;
+  for (value x : items) {
+    std::int64_t b = 0;
+    if (!failed) {
+      if (!as_int64(x, &b)) {
+        raise_type_error(std::string("'") + type_name(x) + "' object cannot be interpreted as an integer");
+        failed = x;
+      } else if (b < 0 || b > 255) {
+        raise(&exc_ValueError, "bytes must be in range(0, 256)");
+        failed = x;
+      } else {
+        out += static_cast<char>(b);
+      }
+    }
+    decref(x);
+  }
+  return failed ? value() : make_bytes(out);
+}
+
+void init_bytes() {
+  bytes_type.hash = bytes_hash;
+  bytes_type.compare = bytes_compare;
+  bytes_type.binary = bytes_binary;
+  bytes_type.length = bytes_length;
+  bytes_type.truth = bytes_truth;
+  bytes_type.contains = bytes_contains;
+  bytes_type.getitem = bytes_getitem;
+  bytes_type.iter = bytes_iter;
+  add_method(bytes_type, "decode", bytes_decode);
+  add_method(bytes_type, "hex", bytes_hex);
+  add_method(bytes_type, "join", bytes_join);
+  add_method(bytes_type, "find", bytes_find);
+  add_method(bytes_type, "index", bytes_index);
+  add_method(bytes_type, "count", bytes_count);
+  add_method(bytes_type, "startswith", bytes_startswith);
+  add_method(bytes_type, "endswith", bytes_endswith);
+  add_method(bytes_type, "split", bytes_split);
+  add_method(bytes_type, "strip", bytes_strip);
+  add_method(bytes_type, "lstrip", bytes_lstrip);
+  add_method(bytes_type, "rstrip", bytes_rstrip);
+  add_method(bytes_type, "replace", bytes_replace);
+  add_method(bytes_type, "upper", bytes_upper);
+  add_method(bytes_type, "lower", bytes_lower);
+  add_method(str_type, "encode", str_encode);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
