@@ -16,7 +16,8 @@
 // Memory: the `leak` variants run a fixed 500k iterations per thread and free
 // their garbage between runs (leak::free_all_unsafe), so a run holds at most
 // ~200 MB; their times are per iteration like the others'.
-#include <gillab/build_info.hpp>
+#include "bench_context.hpp"
+
 #include <gillab/locks/mpmc_queue.hpp>
 #include <gillab/locks/ms_queue.hpp>
 #include <gillab/locks/reclaim/epoch.hpp>
@@ -245,11 +246,7 @@ void register_scheme() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::AddCustomContext("gillab_version", gillab::build_info::version);
-  benchmark::AddCustomContext("gillab_commit", gillab::build_info::commit);
-  benchmark::AddCustomContext("compiler", gillab::build_info::compiler);
-  benchmark::AddCustomContext("cxx_flags", gillab::build_info::flags);
-  benchmark::AddCustomContext("build_type", gillab::build_info::build_type);
+  gillab::bench::add_build_context();
   benchmark::AddCustomContext("value_type", "std::int64_t");
   benchmark::AddCustomContext("bounded_capacity", "1024 (boost::lockfree, vyukov_mpmc)");
 

@@ -7,7 +7,8 @@
 //   BM_Uncontended<name>            lock + unlock latency, one thread
 // The `ops` counter is acquisitions per second summed over threads. The ~100 ns
 // work unit is calibrated at start-up and recorded in the JSON context.
-#include <gillab/build_info.hpp>
+#include "bench_context.hpp"
+
 #include <gillab/locks/locks.hpp>
 
 #include <benchmark/benchmark.h>
@@ -162,11 +163,7 @@ void register_locks(std::tuple<L...>*) {
 
 int main(int argc, char** argv) {
   calibrate_work();
-  benchmark::AddCustomContext("gillab_version", gillab::build_info::version);
-  benchmark::AddCustomContext("gillab_commit", gillab::build_info::commit);
-  benchmark::AddCustomContext("compiler", gillab::build_info::compiler);
-  benchmark::AddCustomContext("cxx_flags", gillab::build_info::flags);
-  benchmark::AddCustomContext("build_type", gillab::build_info::build_type);
+  gillab::bench::add_build_context();
   benchmark::AddCustomContext("work_unit_iterations", std::to_string(work_iterations_per_unit));
   benchmark::AddCustomContext("default_lock", default_lock::name);
 

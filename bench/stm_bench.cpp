@@ -13,7 +13,8 @@
 // concurrent erase, so it fits none of these update mixes).
 // Counters: `tx` operations (transactions) per second summed over threads;
 // `abort_rate` aborted attempts per attempt (STM only, averaged over threads).
-#include <gillab/build_info.hpp>
+#include "bench_context.hpp"
+
 #include <gillab/stm/stm.hpp>
 
 #include <benchmark/benchmark.h>
@@ -597,10 +598,7 @@ void register_impl() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::AddCustomContext("gillab_commit", gillab::build_info::commit);
-  benchmark::AddCustomContext("compiler", gillab::build_info::compiler);
-  benchmark::AddCustomContext("cxx_flags", gillab::build_info::flags);
-  benchmark::AddCustomContext("build_type", gillab::build_info::build_type);
+  gillab::bench::add_build_context();
   benchmark::AddCustomContext("stm_contention_manager", stm::default_contention_manager::name);
   register_impl<stm_impl<stm::tl2>>();
   register_impl<stm_impl<stm::norec>>();

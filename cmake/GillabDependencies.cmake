@@ -18,6 +18,19 @@ gillab_require(Boost "libboost-dev libboost-atomic-dev" CONFIG COMPONENTS header
 gillab_require(TBB libtbb-dev CONFIG)
 if(GILLAB_BUILD_BENCH)
   gillab_require(benchmark libbenchmark-dev CONFIG)
+  # GMP has no CMake package: found by header and library. Only the bigint
+  # benchmark uses it (the VM's choice between cpp_int and GMP is measured
+  # there).
+  find_path(GMP_INCLUDE_DIR gmp.h)
+  find_library(GMP_LIBRARY gmp)
+  if(NOT GMP_INCLUDE_DIR OR NOT GMP_LIBRARY)
+    message(FATAL_ERROR
+      "gillab's benchmarks need GMP: install Debian's package 'libgmp-dev' "
+      "(apt-get install -y libgmp-dev), or run scripts/setup.sh as root.")
+  endif()
+  add_library(GMP::gmp UNKNOWN IMPORTED)
+  set_target_properties(GMP::gmp PROPERTIES
+    IMPORTED_LOCATION "${GMP_LIBRARY}" INTERFACE_INCLUDE_DIRECTORIES "${GMP_INCLUDE_DIR}")
 endif()
 if(GILLAB_BUILD_TESTS)
   gillab_require(Catch2 catch2 CONFIG)

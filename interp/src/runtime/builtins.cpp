@@ -181,6 +181,11 @@ value builtin_repr(value, const value* args, std::size_t nargs, value kwnames) {
   return op_repr(args[0]);
 }
 
+value builtin_ascii(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("ascii", kwnames) || !arg_count("ascii", nargs, 1, 1)) return value();
+  return op_ascii(args[0]);
+}
+
 value builtin_abs(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("abs", kwnames) || !arg_count("abs", nargs, 1, 1)) return value();
   value v = args[0];
@@ -1587,10 +1592,10 @@ value format_with_spec(value v, const std::string& spec_text) {
         body = buf;
         if (body.find_first_of(".en") == std::string::npos) body += ".0";
       } else {
-        const char fmt[] = {'%', '.', '*', type == 'n' ? 'g' : type, '\0'};
-        std::snprintf(buf, sizeof buf, fmt, prec, a);
+        // '#' means what C's does: always a point, and 'g' keeps its zeros.
+        const char fmt[] = {'%', f.alternate ? '#' : '%', '.', '*', type == 'n' ? 'g' : type, '\0'};
+        std::snprintf(buf, sizeof buf, f.alternate ? fmt : fmt + 1, prec, a);
         body = buf;
-        if (f.alternate && body.find('.') == std::string::npos && (type == 'f' || type == 'F')) body += ".";
       }
     }
     if (f.grouping) {
@@ -1707,10 +1712,30 @@ value import_name(value name, value, value level) {
   return raise(&exc_ModuleNotFoundError, "No module named '" + n + "'");
 }
 
+value op_ascii(value v) {
+  ref r(op_repr(v));
+  if (!r || as_str(r.get())->ascii) return r.release();
+  // repr with every non-ASCII code point escaped, as ascii() does.
+  const std::string& s = as_str(r.get())->utf8;
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = utf8::decode(s, i);
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+      continue;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", static_cast<unsigned>(cp));
+    out += buf;
+  }
+  return make_str(out);
+}
+
 value format_value(value v, int conversion, value spec) {
   ref converted;
   if (conversion == 1) converted = ref(op_str(v));
-  else if (conversion == 2 || conversion == 3) converted = ref(op_repr(v));
+  else if (conversion == 2) converted = ref(op_repr(v));
+  else if (conversion == 3) converted = ref(op_ascii(v));
   else converted = ref(newref(v));
   if (!converted) return value();
   if (!spec) {
@@ -2118,6 +2143,180 @@ value tuple_count(value self, const value* args, std::size_t nargs, value kwname
 
 }  // namespace
 
+// ---- printf-style formatting: str % args (CPython's PyUnicode_Format) ----
+// Each conversion is translated to a format-mini-language spec and run
+// through format_with_spec, so both paths print numbers identically.
+value str_percent_format(value fmt, value args) {
+  const std::string& f = as_str(fmt)->utf8;
+  const bool is_tuple = type_of(args) == &tuple_type;
+  const bool is_mapping = !is_tuple && type_of(args) == &dict_type;
+  const std::size_t nargs = is_tuple ? as_tuple(args)->size : 1;
+  std::size_t next_arg = 0;
+  auto take = [&]() -> value {
+    if (next_arg >= nargs) {
+      raise_type_error("not enough arguments for format string");
+      return value();
+    }
+    return is_tuple ? as_tuple(args)->items[next_arg++] : (++next_arg, args);
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (i < f.size()) {
+    if (f[i] != '%') {
+      const std::size_t j = f.find('%', i);
+      out.append(f, i, j == std::string::npos ? std::string::npos : j - i);
+      if (j == std::string::npos) break;
+      i = j;
+      continue;
+    }
+    ++i;
+    value arg;
+    if (i < f.size() && f[i] == '(') {
+      if (!is_mapping) return raise_type_error("format requires a mapping");
+      int level = 1;
+      const std::size_t key_start = ++i;
+      while (i < f.size() && level > 0) {
+        if (f[i] == '(') ++level;
+        if (f[i] == ')') --level;
+        ++i;
+      }
+      if (level > 0) return raise(&exc_ValueError, "incomplete format key");
+      ref key(make_str(std::string_view(f).substr(key_start, i - 1 - key_start)));
+      arg = dict_get(args, key.get());
+      if (!arg) {
+        if (error_pending()) return value();
+        ref t(make_tuple({key.get()}));
+        ref exc(make_exception(&exc_KeyError, t.get()));
+        return raise_value(exc.get());
+      }
+    }
+    std::string flags;
+    while (i < f.size() && std::strchr("-+ #0", f[i])) flags += f[i++];
+    std::string width, precision;
+    bool has_precision = false;
+    auto number = [&](std::string& into) -> bool {
+      if (i < f.size() && f[i] == '*') {
+        ++i;
+        value w = take();
+        if (!w) return false;
+        std::int64_t n = 0;
+        if (!as_int64(w, &n)) {
+          raise_type_error("* wants int");
+          return false;
+        }
+        if (n < 0 && &into == &width) {
+          flags += '-';
+          n = -n;
+        }
+        into = std::to_string(std::max<std::int64_t>(n, 0));
+        return true;
+      }
+      while (i < f.size() && f[i] >= '0' && f[i] <= '9') into += f[i++];
+      return true;
+    };
+    if (!number(width)) return value();
+    if (i < f.size() && f[i] == '.') {
+      ++i;
+      has_precision = true;
+      if (!number(precision)) return value();
+      if (precision.empty()) precision = "0";
+    }
+    while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) ++i;  // length modifiers: ignored
+    if (i >= f.size()) return raise(&exc_ValueError, "incomplete format");
+    const char conv = f[i++];
+    if (conv == '%') {
+      out += '%';
+      continue;
+    }
+    if (!arg) {
+      arg = take();
+      if (!arg) return value();
+    }
+    const bool left = flags.find('-') != std::string::npos;
+    const char sign = flags.find('+') != std::string::npos ? '+' : flags.find(' ') != std::string::npos ? ' ' : 0;
+    const bool alternate = flags.find('#') != std::string::npos;
+    const bool zero = flags.find('0') != std::string::npos && !left;
+    std::string spec;
+    ref converted;
+    switch (conv) {
+      case 's': case 'r': case 'a': {
+        converted = ref(conv == 's' ? op_str(arg) : conv == 'r' ? op_repr(arg) : op_ascii(arg));
+        if (!converted) return value();
+        spec = std::string(left ? "<" : ">") + width + (has_precision ? "." + precision : "");
+        break;
+      }
+      case 'c': {
+        std::int64_t cp = 0;
+        if (as_int64(arg, &cp)) {
+          if (cp < 0 || cp > 0x10FFFF) return raise(&exc_OverflowError, "%c arg not in range(0x110000)");
+          std::string s;
+          utf8::append(s, static_cast<char32_t>(cp));
+          converted = ref(make_str(s));
+        } else if (type_of(arg) == &str_type && as_str(arg)->length == 1) {
+          converted = ref(newref(arg));
+        } else {
+          return raise_type_error("%c requires int or char");
+        }
+        spec = std::string(left ? "<" : ">") + width;
+        break;
+      }
+      case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+        if (type_of(arg) == &float_type && (conv == 'd' || conv == 'i' || conv == 'u')) {
+          converted = ref(construct_int(&arg, 1, value()));
+          if (!converted) return value();
+        } else if (is_instance(arg, &int_type)) {
+          converted = ref(newref(arg));
+        } else {
+          const bool real = conv == 'd' || conv == 'i' || conv == 'u';
+          return raise_type_error(std::string("%") + conv + " format: " + (real ? "a real number" : "an integer") +
+                                  " is required, not " + type_name(arg));
+        }
+        const char type = conv == 'o' ? 'o' : conv == 'x' ? 'x' : conv == 'X' ? 'X' : 'd';
+        spec = std::string(left ? "<" : "") + (sign ? std::string(1, sign) : "") + (alternate && type != 'd' ? "#" : "") +
+               (zero ? "0" : "") + width + type;
+        if (has_precision) {
+          // %.Nd pads the digits to N with zeros (no mini-language form).
+          ref digits(format_with_spec(converted.get(), std::string(1, type)));
+          if (!digits) return value();
+          std::string d = str_of(digits.get());
+          const bool negative = !d.empty() && d[0] == '-';
+          if (negative) d.erase(0, 1);
+          const auto p = static_cast<std::size_t>(std::stoul(precision));
+          if (d.size() < p) d.insert(0, p - d.size(), '0');
+          if (alternate && type != 'd') d.insert(0, type == 'o' ? "0o" : type == 'x' ? "0x" : "0X");
+          d.insert(0, negative ? "-" : sign ? std::string(1, sign) : "");
+          converted = ref(make_str(d));
+          spec = std::string(left ? "<" : ">") + width;
+        }
+        break;
+      }
+      case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+        if (type_of(arg) == &float_type || is_instance(arg, &int_type)) {
+          converted = ref(newref(arg));
+        } else {
+          return raise_type_error(std::string("must be real number, not ") + type_name(arg));
+        }
+        spec = std::string(left ? "<" : "") + (sign ? std::string(1, sign) : "") + (alternate ? "#" : "") +
+               (zero ? "0" : "") + width + "." + (has_precision ? precision : "6") + conv;
+        break;
+      }
+      default: {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv,
+                      static_cast<unsigned>(static_cast<unsigned char>(conv)), i - 1);
+        return raise(&exc_ValueError, buf);
+      }
+    }
+    ref piece(format_with_spec(converted.get(), spec));
+    if (!piece) return value();
+    out += str_of(piece.get());
+  }
+  // Every argument must be used: all of a tuple's, or the single one (a
+  // mapping may be used by name or not at all).
+  if (!is_mapping && next_arg < nargs) return raise_type_error("not all arguments converted during string formatting");
+  return make_str(out);
+}
+
 namespace {
 
 value math_sqrt(value, const value* args, std::size_t nargs, value kwnames) {
@@ -2198,6 +2397,7 @@ dict_object* builtins_dict() {
     fn("print", builtin_print);
     fn("len", builtin_len);
     fn("repr", builtin_repr);
+    fn("ascii", builtin_ascii);
     fn("abs", builtin_abs);
     fn("isinstance", builtin_isinstance);
     fn("hash", builtin_hash);

@@ -28,6 +28,10 @@ void init_functions();
 void init_generators();
 void init_bytes();
 value construct_bytes(const value* args, std::size_t nargs, value kwnames);
+/// ascii(v): repr(v) with non-ASCII code points escaped.
+value op_ascii(value v);
+/// str % args (printf-style formatting).
+value str_percent_format(value fmt, value args);
 value str_encode(value self, const value* args, std::size_t nargs, value kwnames);
 /// Adds a built-in method to a built-in type's dict.
 void add_method(type_object& t, const char* name, native_fn fn);

@@ -146,6 +146,7 @@ value str_binary(value a, value b, int op) {
     s += as_str(b)->utf8;
     return make_str(s);
   }
+  if (o == ast::binop::mod && type_of(a) == &str_type) return str_percent_format(a, b);
   if (o == ast::binop::mul) {
     const value sv = type_of(a) == &str_type ? a : b;
     const value nv = type_of(a) == &str_type ? b : a;
