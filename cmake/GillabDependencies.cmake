@@ -18,14 +18,15 @@ gillab_require(Boost "libboost-dev libboost-atomic-dev" CONFIG COMPONENTS header
 gillab_require(TBB libtbb-dev CONFIG)
 if(GILLAB_BUILD_BENCH)
   gillab_require(benchmark libbenchmark-dev CONFIG)
-  # GMP has no CMake package: found by header and library. Only the bigint
-  # benchmark uses it (the VM's choice between cpp_int and GMP is measured
-  # there).
+endif()
+if(GILLAB_BUILD_BENCH OR GILLAB_BIGINT STREQUAL "gmp")
+  # GMP has no CMake package: found by header and library (the VM's int, and
+  # the bigint benchmark that compares it with cpp_int).
   find_path(GMP_INCLUDE_DIR gmp.h)
   find_library(GMP_LIBRARY gmp)
   if(NOT GMP_INCLUDE_DIR OR NOT GMP_LIBRARY)
     message(FATAL_ERROR
-      "gillab's benchmarks need GMP: install Debian's package 'libgmp-dev' "
+      "gillab needs GMP: install Debian's package 'libgmp-dev' "
       "(apt-get install -y libgmp-dev), or run scripts/setup.sh as root.")
   endif()
   add_library(GMP::gmp UNKNOWN IMPORTED)

@@ -804,7 +804,7 @@ value construct_float(const value* args, std::size_t nargs, value kwnames) {
   if (t == &int_type || t == &bool_type) {
     std::int64_t i = 0;
     if (as_int64(x, &i)) return make_float(static_cast<double>(i));
-    const double d = static_cast<big_int_object*>(x.obj())->v.convert_to<double>();
+    const double d = big_to_double(static_cast<big_int_object*>(x.obj())->v);
     if (std::isinf(d)) return raise(&exc_OverflowError, "int too large to convert to float");
     return make_float(d);
   }
@@ -1566,7 +1566,7 @@ value format_with_spec(value v, const std::string& spec_text) {
       d = float_value(v);
     } else {
       std::int64_t x = 0;
-      d = as_int64(v, &x) ? static_cast<double>(x) : static_cast<big_int_object*>(v.obj())->v.convert_to<double>();
+      d = as_int64(v, &x) ? static_cast<double>(x) : big_to_double(static_cast<big_int_object*>(v.obj())->v);
     }
     char type = f.type;
     if (type != 0 && type != 'f' && type != 'F' && type != 'e' && type != 'E' && type != 'g' && type != 'G' && type != '%' && type != 'n') {

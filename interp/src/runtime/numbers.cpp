@@ -44,8 +44,32 @@ bool small_of(value v, std::int64_t* out) {
   return false;
 }
 
-double big_to_double(const big_int& b, bool* overflow) {
-  const double d = b.convert_to<double>();
+}  // namespace
+
+// Correctly rounded (half to even), as CPython's int -> float, whatever the
+// library: mpz's own conversion truncates. The top 64 bits go to the FPU
+// with a sticky bit for everything below them, so the one rounding there is
+// the right one.
+double big_to_double(const big_int& b) {
+  if (b == 0) return 0.0;
+  const big_int m = boost::multiprecision::abs(b);
+  const auto bits = static_cast<unsigned>(boost::multiprecision::msb(m)) + 1;
+  double d;
+  if (bits <= 64) {
+    d = static_cast<double>(m.convert_to<std::uint64_t>());
+  } else {
+    const unsigned shift = bits - 64;
+    std::uint64_t top = big_int(m >> shift).convert_to<std::uint64_t>();
+    if (boost::multiprecision::lsb(m) < shift) top |= 1;
+    d = std::ldexp(static_cast<double>(top), static_cast<int>(shift));
+  }
+  return b < 0 ? -d : d;
+}
+
+namespace {
+
+double big_to_double_checked(const big_int& b, bool* overflow) {
+  const double d = big_to_double(b);
   *overflow = std::isinf(d);
   return d;
 }
@@ -62,7 +86,7 @@ bool to_double(value v, double* out) {
   }
   if (is_int_like(v)) {
     bool overflow = false;
-    *out = big_to_double(to_big(v), &overflow);
+    *out = big_to_double_checked(to_big(v), &overflow);
     if (overflow) {
       raise(&exc_OverflowError, "int too large to convert to float");
       return false;
@@ -193,7 +217,7 @@ value int_binary(value a, value b, int op) {
       if (shift > 0) n <<= shift;
       big_int q = shift > 0 ? big_int(n / d) : big_int((n >> static_cast<unsigned>(-shift)) / d);
       if (q * d != (shift > 0 ? n : big_int(n >> static_cast<unsigned>(-shift)))) q |= 1;  // sticky bit
-      double r = std::ldexp(q.convert_to<double>(), static_cast<int>(-shift));
+      double r = std::ldexp(big_to_double(q), static_cast<int>(-shift));
       if (std::isinf(r)) return raise(&exc_OverflowError, "integer division result too large for a float");
       return make_float(negative ? -r : r);
     }
@@ -205,12 +229,9 @@ value int_binary(value a, value b, int op) {
     case binop::rshift:
       if (by < 0) return raise(&exc_ValueError, "negative shift count");
       if (by > 1'000'000'000) return make_int(bx < 0 ? -1 : 0);
-      {
-        // Python's >> floors: for negatives, shifting the two's complement.
-        big_int q = bx >> static_cast<unsigned>(by);
-        if (bx < 0 && (q << static_cast<unsigned>(by)) != bx) q -= 1;
-        return make_int(q);
-      }
+      // Python's >> floors; so do cpp_int's and mpz's (two's complement
+      // semantics for negatives), with no correction needed.
+      return make_int(big_int(bx >> static_cast<unsigned>(by)));
     case binop::bitand_: return make_int(big_int(bx & by));
     case binop::bitor_: return make_int(big_int(bx | by));
     case binop::bitxor: return make_int(big_int(bx ^ by));

@@ -137,8 +137,9 @@ int pyvm_main(int argc, char** argv) {
   std::size_t i = 0;
   for (; i < args.size(); ++i) {
     if (args[i] == "--version") {
-      std::printf("gillab %s, back-end %s, build %s, %s, flags: %s, commit %s\n", build_info::version, backend::name,
-                  build_info::build_type, build_info::compiler, build_info::flags, build_info::commit);
+      std::printf("gillab %s, back-end %s, int %s, build %s, %s, flags: %s, commit %s\n", build_info::version,
+                  backend::name, big_int_library, build_info::build_type, build_info::compiler, build_info::flags,
+                  build_info::commit);
       return 0;
     }
     if (args[i] == "--dis") {

@@ -16,14 +16,30 @@
 
 #include <gillab/interp/bytecode.hpp>
 
+#if GILLAB_BIGINT_GMP
+#include <boost/multiprecision/gmp.hpp>
+#else
 #include <boost/multiprecision/cpp_int.hpp>
+#endif
 
 #include <memory>
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
+// The int beyond 62 bits (GILLAB_BIGINT in CMakeLists.txt says how it was
+// chosen). Both give Python's semantics here: >> floors, bitwise operators
+// act on two's complement.
+#if GILLAB_BIGINT_GMP
+using big_int = boost::multiprecision::mpz_int;
+inline constexpr const char* big_int_library = "gmp";
+#else
 using big_int = boost::multiprecision::cpp_int;
+inline constexpr const char* big_int_library = "cpp_int";
+#endif
+/// int -> float, correctly rounded (numbers.cpp).
+double big_to_double(const big_int& b);
+
 using native_fn = value (*)(value self, const value* args, std::size_t nargs, value kwnames);
 
 struct dict_object;
