@@ -272,8 +272,63 @@ value list_getitem(value v, value key) {
   return sequence_index(items.data(), items.size(), key, "list", &list_type);
 }
 
+// a[i:j] = x, a[i:j:k] = x and del a[...] (CPython's list_ass_slice and
+// list_ass_subscript): the new items are collected before the section, so
+// `a[:] = a` and an iterable that runs code are safe.
+int list_set_slice(value v, value key, value x) {
+  std::vector<value> incoming;
+  if (x && !type_of(x)->iter) {
+    raise_type_error("can only assign an iterable");
+    return -1;
+  }
+  if (x && !collect(x, incoming)) {
+    for (value item : incoming) decref(item);
+    return -1;
+  }
+  std::vector<value> removed;
+  {
+    backend::write_section guard(bts(), v.obj()->header);
+    auto& items = as_list(v)->items;
+    std::int64_t start = 0, stop = 0, step = 0, count = 0;
+    if (!slice_indices(key, static_cast<std::int64_t>(items.size()), &start, &stop, &step, &count)) return -1;
+    if (step == 1) {
+      const auto first = items.begin() + start;
+      removed.assign(first, first + count);
+      items.erase(first, first + count);
+      items.insert(items.begin() + start, incoming.begin(), incoming.end());  // adopts the references
+      incoming.clear();
+    } else if (!x) {
+      // Erase from the highest index down so the lower ones stay put (a
+      // negative step visits them highest first already).
+      for (std::int64_t k = 0; k < count; ++k) {
+        const std::int64_t index = step < 0 ? start + k * step : start + (count - 1 - k) * step;
+        const auto at = items.begin() + index;
+        removed.push_back(*at);
+        items.erase(at);
+      }
+    } else {
+      if (static_cast<std::int64_t>(incoming.size()) != count) {
+        const std::size_t n = incoming.size();
+        for (value item : incoming) decref(item);
+        raise(&exc_ValueError, "attempt to assign sequence of size " + std::to_string(n) +
+                                   " to extended slice of size " + std::to_string(count));
+        return -1;
+      }
+      for (std::int64_t k = 0; k < count; ++k) {
+        value& slot = items[static_cast<std::size_t>(start + k * step)];
+        removed.push_back(slot);
+        slot = incoming[static_cast<std::size_t>(k)];
+      }
+      incoming.clear();
+    }
+  }
+  for (value old : removed) decref(old);  // outside the section: destructors may run code
+  return 0;
+}
+
 int list_setitem(value v, value key, value x) {
   std::int64_t i = 0;
+  if (type_of(key) == &slice_type) return list_set_slice(v, key, x);
   if (!as_int64(key, &i)) {
     raise_type_error(std::string("list indices must be integers or slices, not ") + type_name(key));
     return -1;
