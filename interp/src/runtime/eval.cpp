@@ -580,9 +580,41 @@ dispatch:
     if (a.is_small() && b.is_small()) {
       // Fast paths: no allocation while results stay small.
       const std::int64_t x = a.small_int(), y = b.small_int();
+      std::int64_t p = 0;
       switch (static_cast<ast::binop>(arg & 15)) {
         case ast::binop::add: r = make_int(x + y); break;
         case ast::binop::sub: r = make_int(x - y); break;
+        case ast::binop::mul:
+          if (!__builtin_mul_overflow(x, y, &p)) r = make_int(p);
+          break;
+        case ast::binop::mod:
+          if (y != 0) {
+            std::int64_t m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) m += y;  // Python's modulo takes the divisor's sign
+            r = value::small(m);
+          }
+          break;
+        case ast::binop::floordiv:
+          if (y != 0) {
+            std::int64_t q = x / y;
+            if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+            r = make_int(q);
+          }
+          break;
+        default: break;
+      }
+    } else if ((a.is_small() || a.obj()->type == &float_type) && (b.is_small() || b.obj()->type == &float_type)) {
+      // One of them is a float (both small ints took the branch above):
+      // float arithmetic without the protocol's dispatch.
+      const double x = a.is_small() ? static_cast<double>(a.small_int()) : static_cast<float_object*>(a.obj())->v;
+      const double y = b.is_small() ? static_cast<double>(b.small_int()) : static_cast<float_object*>(b.obj())->v;
+      switch (static_cast<ast::binop>(arg & 15)) {
+        case ast::binop::add: r = make_float(x + y); break;
+        case ast::binop::sub: r = make_float(x - y); break;
+        case ast::binop::mul: r = make_float(x * y); break;
+        case ast::binop::div:
+          if (y != 0) r = make_float(x / y);  // else the slow path raises
+          break;
         default: break;
       }
     }
@@ -804,7 +836,31 @@ dispatch:
   TARGET(UNPACK_SEQUENCE) {
     {  // scoped: DISPATCH is a computed goto, which runs no destructors
     SAVE_POINT();
-    value seq = POP();
+    value seq = TOP();
+    // Fast paths: a tuple or list of the right length, no vector built.
+    if (type_of(seq) == &tuple_type && as_tuple(seq)->size == arg) {
+      sp--;
+      for (std::size_t i = arg; i > 0; --i) PUSH(newref(as_tuple(seq)->items[i - 1]));
+      decref(seq);
+      DISPATCH();
+    }
+    if (type_of(seq) == &list_type) {
+      bool done = false;
+      {
+        backend::read_section guard(ts.backend_state, seq.obj()->header);
+        const auto& items = as_list(seq)->items;
+        if (items.size() == arg) {
+          sp--;
+          for (std::size_t i = arg; i > 0; --i) PUSH(newref(items[i - 1]));
+          done = true;
+        }
+      }
+      if (done) {
+        decref(seq);
+        DISPATCH();
+      }
+    }
+    sp--;
     std::vector<value> items;
     if (!collect(seq, items)) {
       for (value x : items) decref(x);

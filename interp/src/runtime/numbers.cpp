@@ -521,8 +521,45 @@ value make_int(const big_int& b) {
   return value::from(o);
 }
 
+namespace {
+
+// Freed floats are kept for reuse, per thread (CPython's float free list):
+// float arithmetic allocates a result per operation, and malloc/free were a
+// third of nbody's instructions without it. Per thread, so the back-ends
+// with threads need no lock; a float freed on another thread than the one
+// that made it just moves to that thread's cache.
+struct float_cache {
+  static constexpr int capacity = 256;
+  float_object* slots[capacity];
+  int count = 0;
+  ~float_cache() {
+    while (count > 0) std::free(slots[--count]);
+  }
+};
+thread_local float_cache floats;
+
+void dealloc_float(object* o) {
+  float_cache& c = floats;
+  if (c.count < float_cache::capacity) {
+    c.slots[c.count++] = static_cast<float_object*>(o);
+  } else {
+    std::free(o);
+  }
+}
+
+}  // namespace
+
 value make_float(double d) {
-  auto* f = make<float_object>(&float_type);
+  float_cache& c = floats;
+  float_object* f;
+  if (c.count > 0) {
+    f = c.slots[--c.count];
+    backend::init_header(f->header, current_thread().backend_state);
+    f->flags = 0;
+    f->type = &float_type;
+  } else {
+    f = make<float_object>(&float_type);
+  }
   f->v = d;
   return value::from(f);
 }
@@ -552,6 +589,7 @@ void init_numbers() {
   make_immortal(false_object, &bool_type);
 
   init_type(float_type, "float", nullptr);
+  float_type.dealloc = dealloc_float;
   float_type.repr = float_repr;
   float_type.hash = float_hash;
   float_type.compare = float_compare;
