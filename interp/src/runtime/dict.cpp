@@ -206,6 +206,15 @@ value dict_get(value dict, value key) {
   return ix >= 0 ? d->entries[static_cast<std::size_t>(ix)].val : value();
 }
 
+std::int64_t dict_entry_index(value dict, value key) {
+  std::int64_t hash = 0;
+  if (!op_hash(key, &hash)) return -2;
+  dict_object* d = as_dict(dict);
+  backend::read_section guard(bts(), d->header);
+  std::size_t slot = 0;
+  return lookup(d, key, hash, &slot);
+}
+
 int dict_set(value dict, value key, value v) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return -1;

@@ -12,6 +12,9 @@ value dict_get(value dict, value key);
 int dict_set(value dict, value key, value v);  // borrowed key and value; -1 error
 int dict_del(value dict, value key);           // 0 ok, -1 error (KeyError raised)
 std::size_t dict_size(value dict);
+/// The position of `key` among the entries (stable until the next insert or
+/// delete, which bumps `version`), or -1; -2 on error.
+std::int64_t dict_entry_index(value dict, value key);
 /// Iterates live entries in insertion order; `pos` starts at 0.
 bool dict_next(value dict, std::size_t* pos, value* key, value* v);
 

@@ -179,6 +179,7 @@ code_object* materialize(const std::shared_ptr<const code_unit>& unit) {
     c->constants.push_back(std::visit(visitor{}, k));
   }
   for (const std::string& n : unit->names) c->names.push_back(intern(n));
+  c->global_cache.resize(unit->code.size());
   c->name = intern(unit->name);
   c->qualname = intern(unit->qualname);
   c->filename = intern(unit->filename);

@@ -507,8 +507,7 @@ namespace {
 value float_repr(value v) { return make_str(format_float_repr(as_float_obj(v)->v)); }
 }  // namespace
 
-value make_int(std::int64_t i) {
-  if (value::fits_small(i)) return value::small(i);
+value make_int_slow(std::int64_t i) {
   auto* b = make<big_int_object>(&int_type);
   b->v = i;
   return value::from(b);

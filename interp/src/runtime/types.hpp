@@ -151,11 +151,24 @@ struct slice_object : object {
 struct cell_object : object {
   value contents;  // null: empty
 };
+// LOAD_GLOBAL's inline cache, one per instruction: where the name was found
+// last time. A hit is checked, not trusted: the entry at `index` must still
+// hold this very name (interned, so compared by identity); a builtins hit
+// also needs the globals' key set unchanged since (`globals_version`), so
+// that the name is still absent from them. Written without synchronisation:
+// a back-end with parallel threads must make it thread-private or atomic.
+struct global_cache_entry {
+  std::uint64_t globals_version = 0;
+  std::uint32_t index = 0;
+  std::uint8_t where = 0;  // 0 empty, 1 globals, 2 builtins
+};
+
 struct code_object : object {
   std::shared_ptr<const code_unit> unit;
   std::vector<value> constants;  // materialised
   std::vector<value> names;      // interned strs
   value name, qualname, filename;
+  std::vector<global_cache_entry> global_cache;  // by instruction index
 };
 struct function_object : object {
   code_object* code;
@@ -206,7 +219,8 @@ T* make(type_object* type) {
 }
 
 // ---- constructors ----
-value make_int(std::int64_t i);
+value make_int_slow(std::int64_t i);  // beyond 62 bits: a big int object
+inline value make_int(std::int64_t i) { return value::fits_small(i) ? value::small(i) : make_int_slow(i); }
 value make_int(const big_int& b);
 value make_float(double d);
 value make_str(std::string_view utf8);
