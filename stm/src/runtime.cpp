@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 namespace gillab::stm {
@@ -20,6 +21,8 @@ alignas(64) std::atomic<std::uint32_t> serial_owner{0};
 alignas(64) std::atomic<std::uint64_t> global_epoch{1};
 // Bumped after an update commit when someone waits in retry().
 alignas(64) std::atomic<std::uint32_t> retry_sequence{0};
+
+std::atomic<std::int64_t> retry_poll_ns{default_retry_poll_interval.count()};
 
 std::atomic<unsigned> abort_every_n{0};
 std::atomic<std::size_t> capacity{std::size_t{1} << 22};
@@ -194,7 +197,13 @@ void release_serial(thread_record&) noexcept {
 
 void retire(thread_record& self, void* p, void (*deleter)(void*) noexcept) {
   self.retired.push_back(retired_block{p, deleter, global_epoch.load(order_dekker)});
-  if (self.retired.size() >= reclaim_threshold) reclaim(self.retired);
+  if (self.retired.size() >= reclaim_threshold) {
+    reclaim(self.retired);
+    // Also free what quiesced and exited threads handed over, unless another
+    // thread is at it (never wait for the lock inside a commit).
+    std::unique_lock guard(orphans_mutex, std::try_to_lock);
+    if (guard.owns_lock() && !orphans.empty()) reclaim(orphans);
+  }
 }
 
 void wake_retry_waiters() noexcept {
@@ -209,7 +218,7 @@ void wait_for_change(const std::function<bool()>& changed) {
     if (changed()) break;
     locks::parking_lot::park(
         &retry_sequence, [seen] { return retry_sequence.load(std::memory_order_acquire) == seen; },
-        locks::parking_lot::clock::now() + std::chrono::milliseconds(1));
+        locks::parking_lot::clock::now() + retry_poll_interval());
   }
   retry_waiters.fetch_sub(1, std::memory_order_relaxed);
 }
@@ -287,6 +296,25 @@ void set_capacity_limit(std::size_t entries) noexcept {
   detail::capacity.store(entries, std::memory_order_relaxed);
 }
 std::size_t capacity_limit() noexcept { return detail::capacity.load(std::memory_order_relaxed); }
+
+void set_retry_poll_interval(std::chrono::nanoseconds interval) noexcept {
+  detail::retry_poll_ns.store(interval.count(), std::memory_order_relaxed);
+}
+std::chrono::nanoseconds retry_poll_interval() noexcept {
+  return std::chrono::nanoseconds(detail::retry_poll_ns.load(std::memory_order_relaxed));
+}
+
+void retire(void* p, void (*deleter)(void*) noexcept) { detail::retire(detail::this_thread(), p, deleter); }
+
+void quiesce() {
+  auto& self = detail::this_thread();
+  if (self.in_transaction) throw std::logic_error("gillab::stm: quiesce() inside a transaction");
+  detail::reclaim(self.retired);
+  if (self.retired.empty()) return;
+  std::lock_guard guard(detail::orphans_mutex);
+  detail::orphans.insert(detail::orphans.end(), self.retired.begin(), self.retired.end());
+  self.retired.clear();
+}
 
 void collect() {
   auto& self = detail::this_thread();

@@ -380,30 +380,45 @@ value builtin_round(value, const value* args, std::size_t nargs, value kwnames) 
 }
 
 // The digits of |b| in `base` (2..36), most significant first.
-std::string magnitude_digits(big_int b, int base, bool upper) {
-  if (b < 0) b = -b;
-  if (b == 0) return "0";
+// The digits of |v| in base 2, 8, 10 or 16 (int or bool; no sign, no prefix).
+std::string magnitude_digits(value v, int base, bool upper) {
+  std::int64_t x = 0;
   std::string digits;
-  while (b > 0) {
-    const int d = static_cast<int>(b % base);
-    digits += static_cast<char>(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-    b /= base;
+  if (as_int64(v, &x)) {
+    // Machine words: a plain loop (the common case: str(i), f"{i:x}").
+    std::uint64_t m = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+    do {
+      const auto d = static_cast<int>(m % static_cast<unsigned>(base));
+      digits += static_cast<char>(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
+      m /= static_cast<unsigned>(base);
+    } while (m);
+    std::reverse(digits.begin(), digits.end());
+    return digits;
   }
-  std::reverse(digits.begin(), digits.end());
+  const big_int b = boost::multiprecision::abs(static_cast<big_int_object*>(v.obj())->v);
+  if (base == 2) {
+    for (auto bit = static_cast<long>(boost::multiprecision::msb(b)); bit >= 0; --bit) {
+      digits += boost::multiprecision::bit_test(b, static_cast<unsigned>(bit)) ? '1' : '0';
+    }
+    return digits;
+  }
+  // The library's conversion (GMP's is subquadratic), then the case wanted.
+  digits = b.str(0, base == 16 ? std::ios_base::hex : base == 8 ? std::ios_base::oct : std::ios_base::dec);
+  for (char& c : digits) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
   return digits;
 }
 
-value base_repr(value v, int base, const char* prefix) {
+bool int_is_negative(value v) {
   std::int64_t x = 0;
-  big_int b;
-  if (as_int64(v, &x)) {
-    b = x;
-  } else if (type_of(v) == &int_type) {
-    b = static_cast<big_int_object*>(v.obj())->v;
-  } else {
+  if (as_int64(v, &x)) return x < 0;
+  return static_cast<big_int_object*>(v.obj())->v < 0;
+}
+
+value base_repr(value v, int base, const char* prefix) {
+  if (!is_instance(v, &int_type)) {
     return raise_type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
   }
-  return make_str(std::string(b < 0 ? "-" : "") + prefix + magnitude_digits(b, base, false));
+  return make_str(std::string(int_is_negative(v) ? "-" : "") + prefix + magnitude_digits(v, base, false));
 }
 
 value builtin_hex(value, const value* args, std::size_t nargs, value kwnames) {
@@ -1543,18 +1558,14 @@ value format_with_spec(value v, const std::string& spec_text) {
   const bool is_int = t == &int_type || t == &bool_type;
   if (is_int && (f.type == 0 || f.type == 'd' || f.type == 'x' || f.type == 'X' || f.type == 'o' || f.type == 'b' || f.type == 'n' || f.type == 'c')) {
     if (f.precision >= 0) return raise(&exc_ValueError, "Precision not allowed in integer format specifier");
-    big_int b;
-    std::int64_t x = 0;
-    if (as_int64(v, &x)) b = x;
-    else b = static_cast<big_int_object*>(v.obj())->v;
-    const bool negative = b < 0;
+    const bool negative = int_is_negative(v);
     const int base = f.type == 'x' || f.type == 'X' ? 16 : f.type == 'o' ? 8 : f.type == 'b' ? 2 : 10;
     if (f.type == 'c') {
       ref c(builtin_chr(value(), &v, 1, value()));
       if (!c) return value();
       return make_str(pad("", str_of(c.get()), f, '<'));
     }
-    std::string digits = magnitude_digits(b, base, f.type == 'X');
+    std::string digits = magnitude_digits(v, base, f.type == 'X');
     if (f.grouping) digits = group_digits(digits, f.grouping, base == 10 ? 3 : 4);
     std::string prefix = negative ? "-" : (f.sign == '+' ? "+" : f.sign == ' ' ? " " : "");
     if (f.alternate && base != 10) prefix += base == 16 ? (f.type == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "0b";

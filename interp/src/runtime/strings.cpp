@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -15,9 +16,21 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 namespace {
 
 std::int64_t count_code_points(std::string_view s, bool* ascii) {
-  std::int64_t n = 0;
+  // ASCII text, the common case, goes eight bytes at a time.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  if (i == s.size() || (i + 8 > s.size() && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                                                         [](char c) { return static_cast<unsigned char>(c) < 0x80; }))) {
+    *ascii = true;
+    return static_cast<std::int64_t>(s.size());
+  }
+  std::int64_t n = static_cast<std::int64_t>(i);
   bool a = true;
-  for (const char c : s) {
+  for (const char c : s.substr(i)) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) a = false;
     n += (u & 0xC0) != 0x80;
@@ -140,11 +153,16 @@ value str_binary(value a, value b, int op) {
       }
       return not_implemented();
     }
-    std::string s;
-    s.reserve(as_str(a)->utf8.size() + as_str(b)->utf8.size());
-    s += as_str(a)->utf8;
-    s += as_str(b)->utf8;
-    return make_str(s);
+    // The length and ASCII-ness of a concatenation are known: no rescan.
+    const str_object* x = as_str(a);
+    const str_object* y = as_str(b);
+    auto* r = make<str_object>(&str_type);
+    r->utf8.reserve(x->utf8.size() + y->utf8.size());
+    r->utf8 += x->utf8;
+    r->utf8 += y->utf8;
+    r->length = x->length + y->length;
+    r->ascii = x->ascii && y->ascii;
+    return value::from(r);
   }
   if (o == ast::binop::mod && type_of(a) == &str_type) return str_percent_format(a, b);
   if (o == ast::binop::mul) {

@@ -64,8 +64,42 @@ void set_capacity_limit(std::size_t entries) noexcept;
 std::size_t capacity_limit() noexcept;
 
 /// Free memory retired by committed transactions that no running transaction
-/// can still see (tests call it after joining their threads).
+/// can still see (tests call it after joining their threads; safe at any time
+/// outside a transaction).
 void collect();
+
+/// Deferred free of memory that running transactions may still read:
+/// `deleter(p)` runs once every transaction that was running when retire()
+/// was called has finished (the epochs of tx.free). Contract:
+///  - `p` is already unreachable for transactions that begin later (unlinked
+///    by a committed transaction, or never published);
+///  - call it outside a transaction body: after a privatizing commit, in an
+///    on_commit handler, from a reference count that dropped to zero. Inside a
+///    body use tx.retire(p, deleter), which takes effect only if the
+///    transaction commits (retire() here would stay done after an abort);
+///  - the deleter must not throw and must not run transactions (it may run
+///    inside another thread's commit).
+/// The block waits in the calling thread's list until that thread retires
+/// more or calls collect() or quiesce(); threads that exit hand theirs over.
+void retire(void* p, void (*deleter)(void*) noexcept);
+
+/// For a thread about to block for long (park, wait for I/O, sit idle in a
+/// pool) outside any transaction: frees its retired blocks that no running
+/// transaction can still see and hands the rest to a shared list that any
+/// thread's later reclamation (or collect()) frees, so memory it retired is
+/// not held until it wakes. A thread outside a transaction never delays
+/// other threads' reclamation (its epoch is not published), so this is all
+/// parking needs. Throws std::logic_error inside a transaction (a thread must
+/// not park in one: serial mode and reclamation would wait for it).
+void quiesce();
+
+/// retry() waiters re-check their read set after every update commit (a
+/// precise wake-up) and also every `interval` (a safety net that bounds the
+/// cost of a wake-up that could be missed; default 1 ms). Tests set it very
+/// long to prove that commits wake waiters without the poll.
+void set_retry_poll_interval(std::chrono::nanoseconds interval) noexcept;
+std::chrono::nanoseconds retry_poll_interval() noexcept;
+inline constexpr std::chrono::nanoseconds default_retry_poll_interval = std::chrono::milliseconds(1);
 
 namespace detail {
 
@@ -175,14 +209,15 @@ void retire(thread_record& self, void* p, void (*deleter)(void*) noexcept);
 extern std::atomic<std::uint32_t> retry_waiters;
 void wake_retry_waiters() noexcept;
 /// Waits until `changed()` holds; it is re-checked after each update commit
-/// (and every millisecond, which bounds the cost of a missed wake-up).
+/// (and every retry_poll_interval(), which bounds the cost of a missed
+/// wake-up).
 void wait_for_change(const std::function<bool()>& changed);
 
 inline void wake_after_update() noexcept {
   // Store-load (Dekker) with wait_for_change: the committer's write-back and
   // unlock stores must be visible before it reads the waiter count, or a
   // waiter that registered and then re-read the old values would sleep until
-  // its 1 ms poll. A release store followed by a load does not order that on
+  // its poll (retry_poll_interval()). A release store followed by a load does not order that on
   // x86 (store buffering): a full fence does. ThreadSanitizer does not model
   // stand-alone fences, so its builds use an equivalent read-modify-write.
 #if defined(GILLAB_SANITIZER_THREAD)
