@@ -12,9 +12,10 @@ packages=(
   libtbb-dev
   libbenchmark-dev
   catch2
-  libgmp-dev                     # Boost.Multiprecision's gmp back-end (measured against cpp_int)
+  libgmp-dev                     # the VM's int beyond 62 bits (Boost.Multiprecision's gmp back-end)
   valgrind                       # cachegrind counts when perf has no hardware counters
   python3                        # golden-output regeneration and bench scripts
+  pypy3                          # the second reference interpreter of the speed and scaling benchmarks
 )
 
 missing=()

@@ -9,10 +9,13 @@
 // The dict is insertion-ordered in the way of CPython's compact dict: an
 // entries array in insertion order plus an open-addressing index of int32
 // slots (empty -1, deleted -2), probed with CPython's perturbation scheme.
+#include "free_list.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
+
+#include <boost/container/small_vector.hpp>
 
 #include <cstdlib>
 
@@ -276,7 +279,7 @@ value list_getitem(value v, value key) {
 // list_ass_subscript): the new items are collected before the section, so
 // `a[:] = a` and an iterable that runs code are safe.
 int list_set_slice(value v, value key, value x) {
-  std::vector<value> incoming;
+  std::vector<value> incoming;  // collect() fills a std::vector
   if (x && !type_of(x)->iter) {
     raise_type_error("can only assign an iterable");
     return -1;
@@ -285,7 +288,7 @@ int list_set_slice(value v, value key, value x) {
     for (value item : incoming) decref(item);
     return -1;
   }
-  std::vector<value> removed;
+  boost::container::small_vector<value, 16> removed;  // no allocation for short slices
   {
     backend::write_section guard(bts(), v.obj()->header);
     auto& items = as_list(v)->items;
@@ -446,12 +449,15 @@ value range_iter_step(iterator_object* it) {
 }
 
 // ---- slice ----
+// a[i:j] builds a slice per execution (fannkuch's inner loop).
+thread_local free_list<slice_object, 64> slice_cache;
+
 void dealloc_slice(object* o) {
   auto* s = static_cast<slice_object*>(o);
   xdecref(s->start);
   xdecref(s->stop);
   xdecref(s->step);
-  std::free(o);
+  slice_cache.give(o);
 }
 value slice_repr(value v) {
   auto* s = static_cast<slice_object*>(v.obj());
@@ -525,7 +531,7 @@ value make_range(std::int64_t start, std::int64_t stop, std::int64_t step) {
 }
 
 value make_slice(value start, value stop, value step) {
-  auto* s = make<slice_object>(&slice_type);
+  slice_object* s = slice_cache.take(&slice_type);
   s->start = newref(start);
   s->stop = newref(stop);
   s->step = newref(step);

@@ -3,6 +3,7 @@
 // toward negative infinity, int/float comparisons are exact, hashes match
 // CPython's (so 1 == 1.0 == True hash alike), floats print as the shortest
 // string that round-trips (repr), exactly as CPython prints them.
+#include "free_list.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
 
@@ -522,43 +523,16 @@ value make_int(const big_int& b) {
 
 namespace {
 
-// Freed floats are kept for reuse, per thread (CPython's float free list):
-// float arithmetic allocates a result per operation, and malloc/free were a
-// third of nbody's instructions without it. Per thread, so the back-ends
-// with threads need no lock; a float freed on another thread than the one
-// that made it just moves to that thread's cache.
-struct float_cache {
-  static constexpr int capacity = 256;
-  float_object* slots[capacity];
-  int count = 0;
-  ~float_cache() {
-    while (count > 0) std::free(slots[--count]);
-  }
-};
-thread_local float_cache floats;
+// Float arithmetic allocates a result per operation: malloc/free were a
+// third of nbody's instructions before this cache.
+thread_local free_list<float_object, 256> float_cache;
 
-void dealloc_float(object* o) {
-  float_cache& c = floats;
-  if (c.count < float_cache::capacity) {
-    c.slots[c.count++] = static_cast<float_object*>(o);
-  } else {
-    std::free(o);
-  }
-}
+void dealloc_float(object* o) { float_cache.give(o); }
 
 }  // namespace
 
 value make_float(double d) {
-  float_cache& c = floats;
-  float_object* f;
-  if (c.count > 0) {
-    f = c.slots[--c.count];
-    backend::init_header(f->header, current_thread().backend_state);
-    f->flags = 0;
-    f->type = &float_type;
-  } else {
-    f = make<float_object>(&float_type);
-  }
+  float_object* f = float_cache.take(&float_type);
   f->v = d;
   return value::from(f);
 }

@@ -263,6 +263,14 @@ bool collect(value iterable, std::vector<value>& out) {
     for (std::size_t i = 0; i < as_tuple(iterable)->size; ++i) out.push_back(newref(as_tuple(iterable)->items[i]));
     return true;
   }
+  if (t == &list_type) {
+    // A snapshot under the list's read section (no iterator object).
+    backend::read_section guard(current_thread().backend_state, iterable.obj()->header);
+    const auto& items = as_list(iterable)->items;
+    out.reserve(out.size() + items.size());
+    for (value x : items) out.push_back(newref(x));
+    return true;
+  }
   if (t->length) {
     // Size up front when the length is known: list(range(10**12)) is then
     // a MemoryError at once, as in CPython, not a slow march through RAM.
