@@ -623,7 +623,22 @@ dispatch:
     SAVE_POINT();
     value key = POP();
     value container = TOP();
-    value v = op_getitem(container, key);
+    value v;
+    if (key.is_small()) {
+      // list[i] and tuple[i] in range: no protocol dispatch.
+      std::int64_t i = key.small_int();
+      if (type_of(container) == &list_type) {
+        backend::read_section guard(ts.backend_state, container.obj()->header);
+        const auto& items = as_list(container)->items;
+        if (i < 0) i += static_cast<std::int64_t>(items.size());
+        if (i >= 0 && i < static_cast<std::int64_t>(items.size())) v = newref(items[static_cast<std::size_t>(i)]);
+      } else if (type_of(container) == &tuple_type) {
+        tuple_object* t = as_tuple(container);
+        if (i < 0) i += static_cast<std::int64_t>(t->size);
+        if (i >= 0 && i < static_cast<std::int64_t>(t->size)) v = newref(t->items[i]);
+      }
+    }
+    if (!v) v = op_getitem(container, key);
     decref(key);
     CHECK(v);  // on error the container stays on the stack, owned, for the unwinder
     decref(container);
@@ -635,7 +650,24 @@ dispatch:
     value key = POP();
     value container = POP();
     value v = POP();
-    const int rc = op_setitem(container, key, v);
+    int rc = 1;
+    if (key.is_small() && type_of(container) == &list_type) {
+      // list[i] = v in range: swap under the write section, drop the old
+      // value after it (its destructor may run code).
+      value old;
+      {
+        backend::write_section guard(ts.backend_state, container.obj()->header);
+        auto& items = as_list(container)->items;
+        std::int64_t i = key.small_int();
+        if (i < 0) i += static_cast<std::int64_t>(items.size());
+        if (i >= 0 && i < static_cast<std::int64_t>(items.size())) {
+          old = std::exchange(items[static_cast<std::size_t>(i)], newref(v));
+          rc = 0;
+        }
+      }
+      if (old) decref(old);
+    }
+    if (rc) rc = op_setitem(container, key, v);
     decref(key);
     decref(container);
     decref(v);
