@@ -13,6 +13,7 @@
 #include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
+#include <cfenv>
 #include <cmath>
 #include <cstdio>
 #include <clocale>
@@ -1704,6 +1705,39 @@ value sys_module() {
 
 value math_module();
 
+// _thread: the seam decides. A back-end without thread support (nosync)
+// refuses a second thread with an error that says why and what to run
+// instead; the threading modules themselves arrive with the gil back-end.
+value thread_start_new_thread(value, const value*, std::size_t, value) {
+  if (!backend::supports_threads) {
+    return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name +
+                                        " cannot start a thread: the " + backend::name +
+                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine or pyvm-stm)");
+  }
+  return raise(&exc_NotImplementedError, std::string("threads are not supported by pyvm-") + backend::name + " yet");
+}
+
+value thread_get_ident(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("get_ident", kwnames) || !arg_count("get_ident", nargs, 0, 0)) return value();
+  return make_int(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(&current_thread()) >> 4));
+}
+
+value thread_module() {
+  static value m = [] {
+    value mod = make_module("_thread");
+    immortalize(mod);
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    auto set = [&](const char* name, value v) {
+      dict_set(d, intern(name), v);
+      decref(v);
+    };
+    set("start_new_thread", make_builtin("start_new_thread", thread_start_new_thread));
+    set("get_ident", make_builtin("get_ident", thread_get_ident));
+    return mod;
+  }();
+  return m;
+}
+
 }  // namespace
 
 void set_argv(const std::vector<std::string>& argv) {
@@ -1720,6 +1754,7 @@ value import_name(value name, value, value level) {
   const std::string n = str_of(name);
   if (lv == 0 && n == "sys") return newref(sys_module());
   if (lv == 0 && n == "math") return newref(math_module());
+  if (lv == 0 && n == "_thread") return newref(thread_module());
   return raise(&exc_ModuleNotFoundError, "No module named '" + n + "'");
 }
 
@@ -2351,6 +2386,177 @@ value math_floor_ceil(const value* args, std::size_t nargs, value kwnames, bool 
 value math_floor(value, const value* a, std::size_t n, value k) { return math_floor_ceil(a, n, k, true); }
 value math_ceil(value, const value* a, std::size_t n, value k) { return math_floor_ceil(a, n, k, false); }
 
+// The float argument of a math function: int or float (CPython's
+// PyFloat_AsDouble), else a TypeError naming the type.
+bool math_arg(value v, double* out) {
+  if (type_of(v) == &float_type) {
+    *out = float_value(v);
+    return true;
+  }
+  if (is_instance(v, &int_type)) {
+    ref f(construct_float(&v, 1, value()));
+    if (!f) return false;
+    *out = float_value(f.get());
+    return true;
+  }
+  raise_type_error(std::string("must be real number, not ") + type_name(v));
+  return false;
+}
+
+// A one-argument math function: C's, with CPython's domain and range errors
+// (ValueError "math domain error", OverflowError "math range error").
+template <double (*F)(double)>
+value math_unary(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("math", kwnames) || !arg_count("math function", nargs, 1, 1)) return value();
+  double x = 0;
+  if (!math_arg(args[0], &x)) return value();
+  // The FPU's flags tell a pole (log(0): domain) from an overflow
+  // (exp(1000): range), as CPython's is_error() does with errno.
+  std::feclearexcept(FE_ALL_EXCEPT);
+  const double r = F(x);
+  if (std::fetestexcept(FE_INVALID | FE_DIVBYZERO) || (std::isnan(r) && !std::isnan(x))) {
+    return raise(&exc_ValueError, "math domain error");
+  }
+  if (std::isinf(r) && std::isfinite(x)) return raise(&exc_OverflowError, "math range error");
+  return make_float(r);
+}
+
+double degrees_of(double x) { return x * (180.0 / M_PI); }
+double radians_of(double x) { return x * (M_PI / 180.0); }
+
+value math_log(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("log", kwnames) || !arg_count("log", nargs, 1, 2)) return value();
+  double x = 0;
+  // log of a huge int: by its bit length, as CPython does past float range.
+  const big_int* big = type_of(args[0]) == &int_type && !args[0].is_small()
+                           ? &static_cast<big_int_object*>(args[0].obj())->v : nullptr;
+  if (big && std::isinf(big_to_double(*big))) {
+    // Beyond float range: x = m * 2**e with m in [0.5, 1), as CPython's
+    // loghelper does with _PyLong_Frexp.
+    if (*big <= 0) return raise(&exc_ValueError, "math domain error");
+    const auto e = static_cast<long>(boost::multiprecision::msb(*big)) + 1;
+    const long shift = e - 64;
+    const double m = std::ldexp(big_to_double(big_int(*big >> static_cast<unsigned>(shift))), -64);
+    x = std::log(m) + std::log(2.0) * static_cast<double>(e);
+  } else {
+    if (!math_arg(args[0], &x)) return value();
+    if (x <= 0) return raise(&exc_ValueError, "math domain error");
+    x = std::log(x);
+  }
+  if (nargs == 2) {
+    double base = 0;
+    if (!math_arg(args[1], &base)) return value();
+    if (base <= 0) return raise(&exc_ValueError, "math domain error");
+    const double lb = std::log(base);
+    if (lb == 0) return raise(&exc_ZeroDivisionError, "float division by zero");
+    x /= lb;
+  }
+  return make_float(x);
+}
+
+value math_binary(const char* name, const value* args, std::size_t nargs, value kwnames, double (*f)(double, double)) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 2, 2)) return value();
+  double x = 0, y = 0;
+  if (!math_arg(args[0], &x) || !math_arg(args[1], &y)) return value();
+  const double r = f(x, y);
+  if (std::isnan(r) && !std::isnan(x) && !std::isnan(y)) return raise(&exc_ValueError, "math domain error");
+  if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) return raise(&exc_OverflowError, "math range error");
+  return make_float(r);
+}
+value math_atan2(value, const value* a, std::size_t n, value k) { return math_binary("atan2", a, n, k, [](double x, double y) { return std::atan2(x, y); }); }
+value math_hypot(value, const value* a, std::size_t n, value k) { return math_binary("hypot", a, n, k, [](double x, double y) { return std::hypot(x, y); }); }
+value math_copysign(value, const value* a, std::size_t n, value k) { return math_binary("copysign", a, n, k, [](double x, double y) { return std::copysign(x, y); }); }
+value math_fmod(value, const value* a, std::size_t n, value k) {
+  if (n == 2) {
+    double y = 0;
+    if (math_arg(a[1], &y) && y == 0) return raise(&exc_ValueError, "math domain error");
+    clear_pending();
+  }
+  return math_binary("fmod", a, n, k, [](double x, double y) { return std::fmod(x, y); });
+}
+value math_pow(value, const value* a, std::size_t n, value k) {
+  if (n == 2) {
+    double x = 0, y = 0;
+    if (math_arg(a[0], &x) && math_arg(a[1], &y) && x == 0 && y < 0) return raise(&exc_ValueError, "math domain error");
+    clear_pending();
+  }
+  return math_binary("pow", a, n, k, [](double x, double y) { return std::pow(x, y); });
+}
+
+value math_predicate(const char* name, const value* args, std::size_t nargs, value kwnames, bool (*p)(double)) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  double x = 0;
+  if (!math_arg(args[0], &x)) return value();
+  return boolean(p(x));
+}
+value math_isnan(value, const value* a, std::size_t n, value k) { return math_predicate("isnan", a, n, k, [](double x) { return std::isnan(x); }); }
+value math_isinf(value, const value* a, std::size_t n, value k) { return math_predicate("isinf", a, n, k, [](double x) { return std::isinf(x); }); }
+value math_isfinite(value, const value* a, std::size_t n, value k) { return math_predicate("isfinite", a, n, k, [](double x) { return std::isfinite(x); }); }
+
+value math_trunc(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("trunc", kwnames) || !arg_count("trunc", nargs, 1, 1)) return value();
+  if (is_instance(args[0], &int_type)) return op_unary(args[0], static_cast<int>(ast::unaryop::pos));
+  if (type_of(args[0]) != &float_type) return raise_type_error(std::string("type ") + type_name(args[0]) + " doesn't define __trunc__ method");
+  return construct_int(args, 1, value());
+}
+
+value math_gcd(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("gcd", kwnames)) return value();
+  ref acc(make_int(0));
+  for (std::size_t i = 0; i < nargs; ++i) {
+    if (!is_instance(args[i], &int_type)) {
+      return raise_type_error(std::string("'") + type_name(args[i]) + "' object cannot be interpreted as an integer");
+    }
+    // Euclid on Python ints (the values may be big).
+    ref a(op_unary(acc.get(), static_cast<int>(ast::unaryop::pos)));
+    ref b(newref(args[i]));
+    for (;;) {
+      const int z = op_truth(b.get());
+      if (z < 0) return value();
+      if (!z) break;
+      ref r(op_binary(a.get(), b.get(), static_cast<int>(binop::mod)));
+      if (!r) return value();
+      a = std::move(b);
+      b = std::move(r);
+    }
+    ref zero(make_int(0));
+    ref negative(op_compare(a.get(), zero.get(), static_cast<int>(cmpop::lt)));
+    if (!negative) return value();
+    acc = ref(negative.get() == true_value() ? op_unary(a.get(), static_cast<int>(ast::unaryop::neg)) : a.release());
+    if (!acc) return value();
+  }
+  return acc.release();
+}
+
+value math_factorial(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("factorial", kwnames) || !arg_count("factorial", nargs, 1, 1)) return value();
+  std::int64_t n = 0;
+  if (!is_instance(args[0], &int_type)) {
+    return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
+  }
+  if (!as_int64(args[0], &n)) return raise(&exc_OverflowError, "factorial() argument should not exceed 9223372036854775807");
+  if (n < 0) return raise(&exc_ValueError, "factorial() not defined for negative values");
+  if (n > 100000) return raise(&exc_NotImplementedError, "math.factorial of more than 100000 is not supported by gillab");
+  big_int f = 1;
+  for (std::int64_t i = 2; i <= n; ++i) f *= static_cast<unsigned long>(i);
+  return make_int(f);
+}
+
+value math_isclose(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("isclose", kwnames, {"rel_tol", "abs_tol"})) return value();
+  const std::size_t np = npositional(nargs, kwnames);
+  if (np != 2) return raise_type_error("isclose() takes exactly 2 positional arguments (" + std::to_string(np) + " given)");
+  double a = 0, b = 0, rel = 1e-9, abs_tol = 0;
+  if (!math_arg(args[0], &a) || !math_arg(args[1], &b)) return value();
+  if (value r = keyword_arg(args, nargs, kwnames, "rel_tol"); r && !math_arg(r, &rel)) return value();
+  if (value t = keyword_arg(args, nargs, kwnames, "abs_tol"); t && !math_arg(t, &abs_tol)) return value();
+  if (rel < 0 || abs_tol < 0) return raise(&exc_ValueError, "tolerances must be non-negative");
+  if (a == b) return true_value();
+  if (std::isinf(a) || std::isinf(b)) return false_value();
+  const double diff = std::fabs(b - a);
+  return boolean(diff <= std::fabs(rel * b) || diff <= std::fabs(rel * a) || diff <= abs_tol);
+}
+
 value math_module() {
   static value m = [] {
     value mod = make_module("math");
@@ -2363,9 +2569,43 @@ value math_module() {
     set("pi", make_float(M_PI));
     set("e", make_float(M_E));
     set("inf", make_float(HUGE_VAL));
+    set("tau", make_float(2 * M_PI));
+    set("nan", make_float(std::nan("")));
     set("sqrt", make_builtin("sqrt", math_sqrt));
     set("floor", make_builtin("floor", math_floor));
     set("ceil", make_builtin("ceil", math_ceil));
+    set("trunc", make_builtin("trunc", math_trunc));
+    set("log", make_builtin("log", math_log));
+    set("gcd", make_builtin("gcd", math_gcd));
+    set("factorial", make_builtin("factorial", math_factorial));
+    set("isclose", make_builtin("isclose", math_isclose));
+    set("atan2", make_builtin("atan2", math_atan2));
+    set("hypot", make_builtin("hypot", math_hypot));
+    set("copysign", make_builtin("copysign", math_copysign));
+    set("fmod", make_builtin("fmod", math_fmod));
+    set("pow", make_builtin("pow", math_pow));
+    set("isnan", make_builtin("isnan", math_isnan));
+    set("isinf", make_builtin("isinf", math_isinf));
+    set("isfinite", make_builtin("isfinite", math_isfinite));
+#define GILLAB_MATH_UNARY(name, fn) set(name, make_builtin(name, math_unary<fn>));
+    GILLAB_MATH_UNARY("sin", std::sin)
+    GILLAB_MATH_UNARY("cos", std::cos)
+    GILLAB_MATH_UNARY("tan", std::tan)
+    GILLAB_MATH_UNARY("asin", std::asin)
+    GILLAB_MATH_UNARY("acos", std::acos)
+    GILLAB_MATH_UNARY("atan", std::atan)
+    GILLAB_MATH_UNARY("sinh", std::sinh)
+    GILLAB_MATH_UNARY("cosh", std::cosh)
+    GILLAB_MATH_UNARY("tanh", std::tanh)
+    GILLAB_MATH_UNARY("exp", std::exp)
+    GILLAB_MATH_UNARY("expm1", std::expm1)
+    GILLAB_MATH_UNARY("log2", std::log2)
+    GILLAB_MATH_UNARY("log10", std::log10)
+    GILLAB_MATH_UNARY("log1p", std::log1p)
+    GILLAB_MATH_UNARY("fabs", std::fabs)
+    GILLAB_MATH_UNARY("degrees", degrees_of)
+    GILLAB_MATH_UNARY("radians", radians_of)
+#undef GILLAB_MATH_UNARY
     return mod;
   }();
   return m;
