@@ -514,10 +514,12 @@ value make_int_slow(std::int64_t i) {
   return value::from(b);
 }
 
-value make_int(const big_int& b) {
+value make_int(const big_int& b) { return make_int(big_int(b)); }
+
+value make_int(big_int&& b) {
   if (b >= value::small_min && b <= value::small_max) return value::small(b.convert_to<std::int64_t>());
   auto* o = make<big_int_object>(&int_type);
-  o->v = b;
+  o->v = std::move(b);  // GMP's limbs change hands: no copy of a big result
   return value::from(o);
 }
 

@@ -276,6 +276,13 @@ bool collect(value iterable, std::vector<value>& out) {
     // a MemoryError at once, as in CPython, not a slow march through RAM.
     const std::int64_t n = t->length(iterable);
     if (n < 0) return false;
+    // Past 2^36 items (512 GiB of references) no machine here has the
+    // memory: say so without asking the allocator (ASan's aborts instead of
+    // failing on sizes beyond its limit).
+    if (n > (std::int64_t{1} << 36)) {
+      raise(&exc_MemoryError, "");
+      return false;
+    }
     try {
       out.reserve(out.size() + static_cast<std::size_t>(n));
     } catch (const std::exception&) {  // length_error or bad_alloc

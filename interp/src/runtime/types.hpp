@@ -222,6 +222,7 @@ T* make(type_object* type) {
 value make_int_slow(std::int64_t i);  // beyond 62 bits: a big int object
 inline value make_int(std::int64_t i) { return value::fits_small(i) ? value::small(i) : make_int_slow(i); }
 value make_int(const big_int& b);
+value make_int(big_int&& b);
 value make_float(double d);
 value make_str(std::string_view utf8);
 value make_bytes(std::string_view bytes);
