@@ -15,8 +15,9 @@ struct checker {
   std::vector<std::vector<std::uint64_t>> writers;  // per variable: sorted generations that wrote it
   report result;
 
-  void violation(std::size_t thread, std::size_t index, const std::string& what) {
+  void violation(violation_kind kind, std::size_t thread, std::size_t index, const std::string& what) {
     ++result.violations;
+    ++result.by_kind[static_cast<std::size_t>(kind)];
     if (result.examples.size() < 8) {
       std::ostringstream s;
       s << "thread " << thread << " attempt " << index << ": " << what;
@@ -25,9 +26,11 @@ struct checker {
   }
 
   // [first, last] generations in which every read was current; empty if first > last.
-  std::pair<std::uint64_t, std::uint64_t> snapshot_interval(const attempt& a, std::string& why) const {
+  std::pair<std::uint64_t, std::uint64_t> snapshot_interval(const attempt& a, std::string& why,
+                                                            violation_kind& kind) const {
     std::uint64_t first = 0, last = infinity;
     for (const auto& r : a.reads) {
+      kind = violation_kind::unwritten_value;
       if (r.variable >= writers.size()) {
         why = "read of unknown variable";
         return {1, 0};
@@ -43,6 +46,7 @@ struct checker {
       const std::uint64_t valid_to = (it + 1 == w.end()) ? infinity : *(it + 1) - 1;
       first = std::max<std::uint64_t>(first, r.value);
       last = std::min(last, valid_to);
+      kind = violation_kind::inconsistent_snapshot;
       if (first > last) {
         std::ostringstream s;
         s << "read variable " << r.variable << " = " << r.value << " (current in generations " << r.value
@@ -56,6 +60,17 @@ struct checker {
 };
 
 }  // namespace
+
+const char* to_string(violation_kind kind) noexcept {
+  switch (kind) {
+    case violation_kind::inconsistent_snapshot: return "inconsistent_snapshot";
+    case violation_kind::unwritten_value: return "unwritten_value";
+    case violation_kind::stale_commit: return "stale_commit";
+    case violation_kind::lost_update: return "lost_update";
+    case violation_kind::count_: break;
+  }
+  return "?";
+}
 
 report check(const std::vector<const recorder*>& histories, std::size_t variables) {
   checker c;
@@ -87,7 +102,7 @@ report check(const std::vector<const recorder*>& histories, std::size_t variable
       std::ostringstream s;
       s << "committed generations are not 1.." << generations.size() << " (lost or repeated update near "
         << generations[i] << ")";
-      c.violation(0, 0, s.str());
+      c.violation(violation_kind::lost_update, 0, 0, s.str());
       break;
     }
   }
@@ -95,14 +110,15 @@ report check(const std::vector<const recorder*>& histories, std::size_t variable
     for (std::size_t i = 0; i < histories[t]->attempts().size(); ++i) {
       const attempt& a = histories[t]->attempts()[i];
       std::string why;
-      const auto [first, last] = c.snapshot_interval(a, why);
+      violation_kind kind = violation_kind::inconsistent_snapshot;
+      const auto [first, last] = c.snapshot_interval(a, why, kind);
       if (first > last) {
-        c.violation(t, i, (a.committed ? "committed: " : "aborted: ") + why);
+        c.violation(kind, t, i, (a.committed ? "committed: " : "aborted: ") + why);
       } else if (a.committed && a.generation != 0 && (a.generation - 1 < first || a.generation - 1 > last)) {
         std::ostringstream s;
         s << "committed generation " << a.generation << " but its reads are current only in generations "
           << first << ".." << last;
-        c.violation(t, i, s.str());
+        c.violation(violation_kind::stale_commit, t, i, s.str());
       }
     }
   }

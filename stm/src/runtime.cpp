@@ -70,11 +70,23 @@ void publish_epoch(thread_record& self) noexcept {
   }
 }
 
+// Serial mode waits here for every other transaction to leave: it spins a
+// little, then parks on the record's epoch. leave() unparks it when it sees
+// serial mode pending; a wake-up it misses (its release store and relaxed load
+// may pass each other) costs at most the 1 ms deadline, not a lost thread.
 void drain_others(const thread_record& self) {
   for (thread_record* r = all_threads(); r != nullptr; r = r->next) {
     if (r == &self) continue;
     locks::spin_wait wait;
-    while (r->active_epoch.load(order_dekker) != 0) wait.once();
+    while (r->active_epoch.load(order_dekker) != 0) {
+      if (wait.spinning()) {
+        wait.once();
+        continue;
+      }
+      locks::parking_lot::park(
+          &r->active_epoch, [r] { return r->active_epoch.load(order_dekker) != 0; },
+          locks::parking_lot::clock::now() + std::chrono::milliseconds(1));
+    }
   }
 }
 
@@ -181,7 +193,12 @@ void enter(thread_record& self, bool serial) {
   }
 }
 
-void leave(thread_record& self) noexcept { self.active_epoch.store(0, std::memory_order_release); }
+void leave(thread_record& self) noexcept {
+  self.active_epoch.store(0, std::memory_order_release);
+  // A serial transaction may be parked in drain_others() waiting for us.
+  const std::uint32_t serial = serial_owner.load(std::memory_order_relaxed);
+  if (serial != 0 && serial != self.id) locks::parking_lot::unpark_all(&self.active_epoch);
+}
 
 bool try_become_serial(thread_record& self) {
   std::uint32_t none = 0;
@@ -314,6 +331,24 @@ void quiesce() {
   std::lock_guard guard(detail::orphans_mutex);
   detail::orphans.insert(detail::orphans.end(), self.retired.begin(), self.retired.end());
   self.retired.clear();
+}
+
+void privatization_fence() {
+  auto& self = detail::this_thread();
+  if (self.in_transaction) throw std::logic_error("gillab::stm: privatization_fence() inside a transaction");
+  // A transaction that begins after the bump publishes an epoch >= fence
+  // (publish_epoch re-reads the global epoch after its store); one that ran
+  // before it shows a smaller one until it leaves (seq_cst on both sides).
+  const std::uint64_t fence = detail::global_epoch.fetch_add(1, detail::order_dekker) + 1;
+  for (auto* r = detail::all_threads(); r != nullptr; r = r->next) {
+    if (r == &self) continue;
+    locks::spin_wait wait;
+    for (;;) {
+      const std::uint64_t e = r->active_epoch.load(detail::order_dekker);
+      if (e == 0 || e >= fence) break;
+      wait.once();
+    }
+  }
 }
 
 void collect() {

@@ -252,3 +252,138 @@ TEMPLATE_TEST_CASE("the low-level descriptor API drives transactions by hand (th
   CHECK(x.unsafe_load() == 2);
   CHECK(last_abort().cause == abort_cause::explicit_abort);
 }
+
+TEMPLATE_TEST_CASE("atomically() nests inside begin()/commit(), and begin()/commit() inside atomically()",
+                   "[stm][single][nesting]", tl2, norec, etl) {
+  auto& d = local_descriptor<TestType>();
+  TVar<std::int64_t> x(0), y(0);
+  transaction<TestType> tx(d);
+
+  // An explicitly begun transaction: the nested atomically() joins it, and
+  // nothing is visible before the outer commit.
+  d.begin(false);
+  CHECK(d.depth() == 1);
+  tx.store(x, 1);
+  const auto inner = atomically<TestType>([&](auto& itx) {
+    CHECK(d.depth() == 2);
+    itx.store(y, itx.load(x) + 1);
+    return itx.load(y);
+  });
+  CHECK(inner == 2);
+  CHECK(d.depth() == 1);
+  CHECK(y.unsafe_load() == 0);  // still buffered: one transaction
+  d.commit();
+  CHECK(d.depth() == 0);
+  CHECK(x.unsafe_load() == 1);
+  CHECK(y.unsafe_load() == 2);
+
+  // An abort inside the nested atomically() unwinds to the explicit driver,
+  // whose rollback discards the nested writes too.
+  d.begin(false);
+  tx.store(x, 10);
+  bool aborted = false;
+  try {
+    atomically<TestType>([&](auto& itx) {
+      itx.store(y, 20);
+      itx.abort();
+    });
+  } catch (const abort_signal& signal) {
+    aborted = true;
+    CHECK(d.depth() == 1);
+    d.rollback(&signal);
+  }
+  CHECK(aborted);
+  CHECK(d.depth() == 0);
+  CHECK(x.unsafe_load() == 1);
+  CHECK(y.unsafe_load() == 2);
+
+  // begin()/commit() inside atomically() open and close a nested level.
+  int runs = 0;
+  atomically<TestType>([&](auto& otx) {
+    ++runs;
+    otx.store(x, 5);
+    d.begin(false);
+    CHECK(d.depth() == 2);
+    transaction<TestType>(d).store(y, 6);
+    d.commit();
+    CHECK(d.depth() == 1);
+    if (runs == 1) otx.abort();  // discards the nested level's write as well
+  });
+  CHECK(runs == 2);
+  CHECK(x.unsafe_load() == 5);
+  CHECK(y.unsafe_load() == 6);
+}
+
+TEMPLATE_TEST_CASE("an exception from a nested atomically() rolls back nothing by itself", "[stm][single][nesting]",
+                   tl2, norec, etl) {
+  // Flat nesting (transaction.hpp): caught by the outer body, the nested
+  // writes made before the throw commit with the outer transaction; escaping
+  // the outermost atomically(), everything is discarded.
+  TVar<std::int64_t> x(0), y(0);
+  atomically<TestType>([&](auto& tx) {
+    tx.store(x, 1);
+    try {
+      atomically<TestType>([&](auto& itx) {
+        itx.store(y, 1);
+        throw std::runtime_error("inner");
+      });
+    } catch (const std::runtime_error&) {
+    }
+  });
+  CHECK(x.unsafe_load() == 1);
+  CHECK(y.unsafe_load() == 1);
+  CHECK_THROWS_AS(atomically<TestType>([&](auto& tx) {
+                    tx.store(x, 2);
+                    atomically<TestType>([&](auto& itx) {
+                      itx.store(y, 2);
+                      throw std::runtime_error("inner");
+                    });
+                  }),
+                  std::runtime_error);
+  CHECK(x.unsafe_load() == 1);
+  CHECK(y.unsafe_load() == 1);
+  CHECK(local_descriptor<TestType>().depth() == 0);
+}
+
+TEMPLATE_TEST_CASE("an exception from a commit handler leaves the transaction committed", "[stm][single]", tl2,
+                   norec, etl) {
+  TVar<std::int64_t> x(0);
+  int runs = 0;
+  CHECK_THROWS_AS(atomically<TestType>([&](auto& tx) {
+                    ++runs;
+                    tx.store(x, 7);
+                    tx.on_commit([] { throw std::runtime_error("after the commit point"); });
+                  }),
+                  std::runtime_error);
+  CHECK(runs == 1);
+  CHECK(x.unsafe_load() == 7);
+  CHECK(local_descriptor<TestType>().depth() == 0);
+  atomically<TestType>([&](auto& tx) { tx.store(x, tx.load(x) + 1); });  // the thread is usable again
+  CHECK(x.unsafe_load() == 8);
+}
+
+TEMPLATE_TEST_CASE("reading the same locations again and again does not grow the read log without bound",
+                   "[stm][single]", tl2, norec, etl) {
+  // 64 words read 200 times each (12 800 reads) under a capacity limit of
+  // 4 000 entries: with the read log compacted to one entry per address the
+  // transaction stays far below it, commits revocably and aborts never.
+  reset_stats();
+  const auto old_limit = capacity_limit();
+  set_capacity_limit(4000);
+  std::int64_t words[64];
+  for (int i = 0; i < 64; ++i) words[i] = i;
+  const auto sum = atomically<TestType>([&](auto& tx) {
+    std::int64_t s = 0;
+    for (int round = 0; round < 200; ++round)
+      for (auto& w : words) s += tx.load(&w);
+    tx.store(&words[0], s);
+    return s;
+  });
+  set_capacity_limit(old_limit);
+  CHECK(sum == 200 * (63 * 64 / 2));
+  CHECK(words[0] == sum);
+  const auto s = thread_stats();
+  CHECK(s.aborts_of(abort_cause::capacity) == 0);
+  CHECK(s.irrevocable_commits == 0);
+  CHECK(s.commits == 1);
+}

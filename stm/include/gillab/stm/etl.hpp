@@ -59,6 +59,9 @@ class etl {
           extend();
           continue;
         }
+        if (reads_.size() >= compact_at_) {
+          detail::compact_read_log(reads_, compact_at_, [](const logged& r) { return r.address; });
+        }
         this->check_capacity(reads_.size());
         reads_.push_back(logged{address, before});
         return value;
@@ -134,6 +137,7 @@ class etl {
     void on_begin() {
       ub_ = orecs::clock.load(detail::order_snapshot);
       reads_.clear();
+      compact_at_ = detail::read_log_compact_minimum;
       held_.clear();
       held_index_.clear();
     }
@@ -164,7 +168,8 @@ class etl {
     }
 
     std::uint64_t ub_ = 0;
-    std::vector<logged> reads_;
+    std::vector<logged> reads_;  // compacted: runtime.hpp, compact_read_log
+    std::size_t compact_at_ = detail::read_log_compact_minimum;
     std::vector<held> held_;
     detail::address_map held_index_;
   };

@@ -42,6 +42,9 @@ class norec {
         snapshot_ = validate();
         value = reader(address);
       }
+      if (reads_.size() >= compact_at_) {
+        detail::compact_read_log(reads_, compact_at_, [](const logged& r) { return r.address; });
+      }
       this->check_capacity(reads_.size());
       reads_.push_back(logged{address, value, reader});
       return value;
@@ -97,6 +100,7 @@ class norec {
     void on_begin() {
       snapshot_ = even_sequence();
       reads_.clear();
+      compact_at_ = detail::read_log_compact_minimum;
     }
 
     void on_commit() {
@@ -119,7 +123,8 @@ class norec {
     }
 
     std::uint64_t snapshot_ = 0;
-    std::vector<logged> reads_;
+    std::vector<logged> reads_;  // compacted: runtime.hpp, compact_read_log
+    std::size_t compact_at_ = detail::read_log_compact_minimum;
   };
 };
 

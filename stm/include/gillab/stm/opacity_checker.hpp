@@ -22,6 +22,7 @@
 
 #include <gillab/stm/detail/runtime.hpp>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -60,12 +61,31 @@ class recorder {
   std::vector<attempt> attempts_;
 };
 
+/// What a violation is (each is counted under exactly one kind).
+enum class violation_kind : std::uint8_t {
+  inconsistent_snapshot,  // a read inconsistent with earlier reads of the attempt:
+                          // its snapshot never existed (opacity's core; what
+                          // TL2 without read validation produces)
+  unwritten_value,        // a read of a value no committed transaction wrote
+  stale_commit,           // a committed update whose reads are not the state
+                          // just before its generation (not serializable there)
+  lost_update,            // committed generations are not exactly 1..n
+  count_
+};
+inline constexpr std::size_t violation_kind_count = static_cast<std::size_t>(violation_kind::count_);
+const char* to_string(violation_kind kind) noexcept;
+
 struct report {
   std::size_t attempts = 0;
   std::size_t committed = 0;
   std::size_t aborted = 0;
   std::size_t violations = 0;
+  std::array<std::size_t, violation_kind_count> by_kind{};  // sums to violations
   std::vector<std::string> examples;  // the first few violations, described
+
+  [[nodiscard]] std::size_t of(violation_kind kind) const noexcept {
+    return by_kind[static_cast<std::size_t>(kind)];
+  }
 };
 
 /// Checks the histories of every thread over `variables` variables.

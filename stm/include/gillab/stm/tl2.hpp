@@ -53,6 +53,9 @@ class basic_tl2 {
       if constexpr (ValidateReads) {
         if (detail::version_of(before) > rv_) detail::abort_tx(abort_cause::validation, address);
       }
+      if (reads_.size() >= compact_at_) {
+        detail::compact_read_log(reads_, compact_at_, [](const void* a) { return a; });
+      }
       this->check_capacity(reads_.size());
       reads_.push_back(address);
       return value;
@@ -72,6 +75,7 @@ class basic_tl2 {
     void on_begin() {
       rv_ = orecs::clock.load(detail::order_snapshot);
       reads_.clear();
+      compact_at_ = detail::read_log_compact_minimum;
       held_.clear();
       held_index_.clear();
     }
@@ -145,7 +149,8 @@ class basic_tl2 {
     }
 
     std::uint64_t rv_ = 0;
-    std::vector<const void*> reads_;
+    std::vector<const void*> reads_;  // compacted: runtime.hpp, compact_read_log
+    std::size_t compact_at_ = detail::read_log_compact_minimum;
     std::vector<held> held_;
     detail::address_map held_index_;  // orec -> index in held_
   };

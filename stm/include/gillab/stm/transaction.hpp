@@ -7,8 +7,19 @@
 //    attempt): it must have no effects outside the STM, except after
 //    tx.become_irrevocable() or in tx.on_commit() handlers.
 //  - Flat nesting: atomically() inside a running transaction of the same
-//    algorithm joins it; an abort anywhere restarts the outermost one.
-//    Nesting a different algorithm throws std::logic_error.
+//    algorithm joins it, whether the outer one was started by atomically()
+//    or by the descriptor's begin() (and begin()/commit() inside a running
+//    transaction open and close a nested level: tx_base.hpp). An abort
+//    anywhere restarts the outermost transaction. Nesting a different
+//    algorithm throws std::logic_error.
+//  - An exception thrown inside a nested atomically() is not caught there:
+//    flat nesting keeps no checkpoint per level, so nothing is rolled back
+//    when it leaves the nested call. If an enclosing body catches it and goes
+//    on, every write the nested body made before the throw stays in the
+//    transaction and commits with it; a body that wants "all or nothing" for
+//    the nested part must let the exception reach the outermost atomically(),
+//    which discards the whole attempt and rethrows (with begin()/commit(),
+//    the outermost driver must call rollback(nullptr) itself).
 //  - tx.abort(): discard this attempt and run f again (counted as an explicit
 //    abort). To give up instead, throw: an exception escaping f discards every
 //    effect of the attempt (writes, allocations, frees) and propagates out of
@@ -31,12 +42,32 @@
 //    could still see it is running (epoch-based).
 //  - The body must not swallow the STM's internal abort signal: a
 //    `catch (...)` in f must rethrow.
+//  - An exception thrown after the commit point (by an on_commit handler, or
+//    std::bad_alloc while retiring freed memory) leaves the transaction
+//    committed, skips the remaining handlers and propagates out of
+//    atomically(); the body is not re-run.
+//  - Privatization: NOrec is privatization-safe (writers commit one at a time
+//    under the sequence lock, and every read is validated by value, so after
+//    a transaction unlinks an object and commits, no earlier transaction can
+//    still write it back or be handed a value of it). TL2 and ETL are NOT:
+//    after a commit that makes an object private (unlinks it), a transaction
+//    that committed just before may still be writing back to it, and a doomed
+//    transaction may still read it (its reads are validated by version, and
+//    plain writes change no version). A user of TL2 or ETL that accesses
+//    unlinked memory without transactions must first wait until every
+//    transaction running at the privatizing commit has finished:
+//    stm::privatization_fence() (detail/runtime.hpp). Freeing it needs no
+//    fence: tx.free(), tx.retire() and stm::retire() already wait for those
+//    transactions.
 //
 // Low-level use (the VM's long transactions): local_descriptor<Algorithm>()
 // has begin(serial), read/write (or wrap it in a transaction<Algorithm>),
 // commit() (throws abort_signal) and rollback(&signal); a load or store
-// throws abort_signal too. atomically() below is the reference driver (retry
-// waiting, contention management, nesting).
+// throws abort_signal too. begin() inside a running transaction opens a
+// nested level (flat nesting, see above). atomically() below is the reference
+// driver (retry waiting, contention management, nesting). Memory a running
+// transaction may still read is freed with stm::retire(p, deleter) outside a
+// body; a thread that parks calls stm::quiesce() first (detail/runtime.hpp).
 #pragma once
 
 #include <gillab/stm/contention.hpp>
@@ -133,9 +164,14 @@ class transaction {
   void destroy(T* p) {
     d_.deallocate(p, &delete_object<T>);
   }
+  /// Deferred free with the caller's deleter (memory from anywhere, e.g. a
+  /// pool): if this transaction commits, deleter(p) runs once no transaction
+  /// can still see p (as free()); if it aborts, nothing happens.
+  void retire(void* p, void (*deleter)(void*) noexcept) { d_.deallocate(p, deleter); }
 
   /// Runs after the outermost commit (e.g. deferred reference-count updates,
-  /// output). Must not throw.
+  /// output). Should not throw; an exception propagates with the transaction
+  /// committed and the later handlers skipped (see the header comment).
   void on_commit(std::function<void()> f) { d_.on_commit_do(std::move(f)); }
   /// Runs when the attempt rolls back, in reverse order of registration
   /// (e.g. restoring interpreter state). Must not throw.
@@ -160,26 +196,31 @@ typename Algorithm::descriptor& local_descriptor() {
   return d;
 }
 
-namespace detail {
-template <class D>
-struct depth_guard {
-  D& d;
-  explicit depth_guard(D& desc) noexcept : d(desc) { ++d.depth; }
-  ~depth_guard() { --d.depth; }
-  depth_guard(const depth_guard&) = delete;
-  depth_guard& operator=(const depth_guard&) = delete;
-};
-}  // namespace detail
-
 template <class Algorithm = default_algorithm, class CM = default_contention_manager, class F>
   requires contention_manager<CM> && std::invocable<F&, transaction<Algorithm>&>
 auto atomically(F&& f) -> std::invoke_result_t<F&, transaction<Algorithm>&> {
   using result = std::invoke_result_t<F&, transaction<Algorithm>&>;
   auto& d = local_descriptor<Algorithm>();
   transaction<Algorithm> tx(d);
-  if (d.depth > 0) {  // flat nesting
-    detail::depth_guard g(d);
-    return f(tx);
+  if (d.active()) {  // flat nesting: a nested level of the running attempt
+    d.begin(false);
+    try {
+      if constexpr (std::is_void_v<result>) {
+        f(tx);
+        d.commit();
+        return;
+      } else {
+        result r = f(tx);
+        d.commit();
+        return r;
+      }
+    } catch (const detail::abort_signal& signal) {
+      d.rollback(&signal);  // closes the level; the outermost level rolls back
+      throw;
+    } catch (...) {
+      d.rollback(nullptr);
+      throw;
+    }
   }
   if (d.record().in_transaction)
     throw std::logic_error("gillab::stm: nested transactions of different algorithms");
@@ -189,20 +230,16 @@ auto atomically(F&& f) -> std::invoke_result_t<F&, transaction<Algorithm>&> {
   for (;;) {
     d.begin(serial);
     try {
-      // The depth guard ends before commit(): commit handlers that start a
-      // transaction start a new one rather than join the finished one.
+      // commit() ends the attempt (depth 0) before running commit handlers:
+      // a handler that starts a transaction starts a new one. An exception
+      // from a handler reaches the catch (...) below after the commit point,
+      // where rollback() does nothing.
       if constexpr (std::is_void_v<result>) {
-        {
-          detail::depth_guard g(d);
-          f(tx);
-        }
+        f(tx);
         d.commit();
         return;
       } else {
-        result r = [&]() -> result {
-          detail::depth_guard g(d);
-          return f(tx);
-        }();
+        result r = f(tx);
         d.commit();
         return r;
       }

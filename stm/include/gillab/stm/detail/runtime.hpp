@@ -19,7 +19,8 @@
 //    (seq_cst store of its epoch) and then checks serial_owner (seq_cst load);
 //    the serial thread sets serial_owner (seq_cst CAS) and then waits until
 //    every other record is inactive (seq_cst loads): Dekker's pattern, so one
-//    of the two always sees the other.
+//    of the two always sees the other. It spins briefly, then parks; a
+//    leaving transaction that sees serial mode pending unparks it.
 //  - Epoch-based reclamation (Fraser 2004, "Practical lock-freedom" §5.2):
 //    memory freed by a committed transaction is tagged with the global epoch
 //    and released only once every active transaction began in a later epoch,
@@ -29,6 +30,7 @@
 
 #include <gillab/stm/stats.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <bit>
 #include <chrono>
@@ -92,6 +94,13 @@ void retire(void* p, void (*deleter)(void*) noexcept);
 /// parking needs. Throws std::logic_error inside a transaction (a thread must
 /// not park in one: serial mode and reclamation would wait for it).
 void quiesce();
+
+/// Waits until every transaction (of any algorithm) that was running when it
+/// was called has finished: what a TL2 or ETL user must call between a
+/// privatizing commit and plain accesses to the unlinked memory
+/// (transaction.hpp, "Privatization"). Call it outside a transaction; throws
+/// std::logic_error inside one (it would wait for itself).
+void privatization_fence();
 
 /// retry() waiters re-check their read set after every update commit (a
 /// precise wake-up) and also every `interval` (a safety net that bounds the
@@ -325,6 +334,27 @@ class write_set {
   std::vector<entry> entries_;
   address_map index_;
 };
+
+/// Read logs record every read, so a transaction that reads the same
+/// locations over and over (a loop in one of the VM's long transactions)
+/// would grow its log without bound: validation O(reads), and a capacity
+/// abort. When the log reaches `compact_at`, it is sorted by address and
+/// keeps one entry per address (entries for one address are equal: a
+/// consistent snapshot reads one value or version per address, and every
+/// algorithm's validation is order-free), then compact_at = twice what is
+/// left (at least read_log_compact_minimum). One size comparison per read;
+/// amortized O(log n) per read in a long transaction; nothing for short ones.
+inline constexpr std::size_t read_log_compact_minimum = 1024;
+template <class Entry, class AddressOf>
+void compact_read_log(std::vector<Entry>& log, std::size_t& compact_at, AddressOf address_of) {
+  std::sort(log.begin(), log.end(), [&](const Entry& a, const Entry& b) {
+    return std::less<const void*>{}(address_of(a), address_of(b));
+  });
+  log.erase(std::unique(log.begin(), log.end(),
+                        [&](const Entry& a, const Entry& b) { return address_of(a) == address_of(b); }),
+            log.end());
+  compact_at = std::max(read_log_compact_minimum, 2 * log.size());
+}
 
 /// Orec word: unlocked = version << 1; locked = owner id << 1 | 1.
 inline constexpr bool is_locked(std::uint64_t orec) noexcept { return (orec & 1) != 0; }

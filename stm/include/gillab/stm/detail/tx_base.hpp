@@ -14,7 +14,19 @@
 //   bool revalidate_serial();            now serial: is the snapshot still valid?
 //                                        if so, move it to the present
 //
+// Flat nesting: begin() on a descriptor whose attempt is running opens a
+// nested level (depth() > 1) instead of a new attempt; commit() and rollback()
+// of a nested level only close it. Only the outermost level commits or rolls
+// back, so a nested level that rolls back must rethrow the signal (or the
+// exception) to the outermost one, which discards the whole attempt: there is
+// no partial rollback. atomically() nests through the same counter, so both
+// entry points (atomically() and begin()/commit()) nest in each other.
+//
 // Invariants:
+//  - depth() is 0 outside an attempt, 1 in the outermost level, +1 per nested
+//    level; it drops to 0 when the outermost commit succeeds (before the
+//    on_commit handlers run: a handler that starts a transaction starts a new
+//    one) or when the outermost rollback ends.
 //  - Between begin() and commit()/rollback() the thread's record is active
 //    (its epoch published); outside, it is not.
 //  - Nothing a revocable attempt wrote is visible to another thread before
@@ -45,19 +57,35 @@ class tx_base {
   /// Set when an attempt learned that its next attempt should run serially.
   [[nodiscard]] bool wants_serial() const noexcept { return serial_next_; }
 
-  /// Starts an attempt (serially: alone, cannot conflict).
+  /// Starts an attempt (serially: alone, cannot conflict), or opens a nested
+  /// level if one runs (serial: the running attempt becomes irrevocable, which
+  /// may throw abort_signal; the level is then not opened).
   void begin(bool serial) {
+    if (depth_ > 0) {
+      if (serial) become_irrevocable();
+      ++depth_;
+      return;
+    }
     self_->in_transaction = true;
     serial_next_ = false;
     enter(*self_, serial);
+    depth_ = 1;
     irrevocable_ = serial;
     capacity_ = capacity_limit();
     start_ = now_ticks();
     derived().on_begin();
   }
 
-  /// Commits the attempt, or throws abort_signal (then call rollback()).
+  /// Commits the attempt, or throws abort_signal (then call rollback()). At a
+  /// nested level, only closes the level. Once the attempt is committed,
+  /// depth() is 0: an exception thrown by an on_commit handler leaves it
+  /// committed (a rollback() then does nothing), skips the handlers after it
+  /// and propagates.
   void commit() {
+    if (depth_ > 1) {
+      --depth_;
+      return;
+    }
     if (!irrevocable_) {
       const unsigned every = abort_every();
       if (every != 0 && ++self_->inject_counter % every == 0) abort_tx(abort_cause::injected, nullptr);
@@ -74,10 +102,11 @@ class tx_base {
     if (wrote) wake_after_update();
     writes_.clear();
     allocated_.clear();
-    for (const auto& b : freed_) retire(*self_, b.pointer, b.deleter);
-    freed_.clear();
+    depth_ = 0;
     on_abort_.clear();
     self_->in_transaction = false;
+    for (const auto& b : freed_) retire(*self_, b.pointer, b.deleter);
+    freed_.clear();
     if (!on_commit_.empty()) {
       auto handlers = std::move(on_commit_);
       on_commit_.clear();
@@ -85,8 +114,16 @@ class tx_base {
     }
   }
 
-  /// Discards the attempt. `signal` is null when an exception ended it.
+  /// Discards the attempt. `signal` is null when an exception ended it. At a
+  /// nested level, only closes the level (the caller rethrows); outside an
+  /// attempt (after the commit point), does nothing.
   void rollback(const abort_signal* signal) noexcept {
+    if (depth_ > 1) {
+      --depth_;
+      return;
+    }
+    if (depth_ == 0) return;
+    depth_ = 0;
     derived().on_rollback();
     const bool was_serial = irrevocable_;
     leave(*self_);
@@ -136,7 +173,9 @@ class tx_base {
   void on_commit_do(std::function<void()> f) { on_commit_.push_back(std::move(f)); }
   void on_abort_do(std::function<void()> f) { on_abort_.push_back(std::move(f)); }
 
-  unsigned depth = 0;  // flat nesting: atomically() inside atomically()
+  /// Nesting depth (see the header comment): 0 outside an attempt.
+  [[nodiscard]] unsigned depth() const noexcept { return depth_; }
+  [[nodiscard]] bool active() const noexcept { return depth_ > 0; }
 
  protected:
   Derived& derived() noexcept { return static_cast<Derived&>(*this); }
@@ -154,6 +193,7 @@ class tx_base {
     void* pointer;
     void (*deleter)(void*) noexcept;
   };
+  unsigned depth_ = 0;
   bool serial_next_ = false;
   std::size_t capacity_ = 0;  // capacity_limit() when the attempt began
   std::uint64_t start_ = 0;  // now_ticks() when the attempt began
