@@ -6,6 +6,7 @@
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
+#include "text.hpp"
 #include "runtime.hpp"
 
 #include <gillab/build_info.hpp>
@@ -1244,7 +1245,6 @@ value str_join(value self, const value* args, std::size_t nargs, value kwnames) 
   return make_str(out);
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 value str_split(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!only_keywords("split", kwnames, {"sep", "maxsplit"})) return value();
@@ -1257,21 +1257,7 @@ value str_split(value self, const value* args, std::size_t nargs, value kwnames)
   value l = make_list();
   auto& out = as_list(l)->items;
   if (!sepv || sepv == none()) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-      while (i < s.size() && is_space(s[i])) ++i;
-      if (i >= s.size()) break;
-      if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
-        std::size_t e = s.size();
-        while (e > i && is_space(s[e - 1])) --e;
-        out.push_back(make_str(s.substr(i, e - i)));
-        break;
-      }
-      std::size_t j = i;
-      while (j < s.size() && !is_space(s[j])) ++j;
-      out.push_back(make_str(s.substr(i, j - i)));
-      i = j;
-    }
+    split_whitespace(s, maxsplit, [&](std::string_view piece) { out.push_back(make_str(piece)); });
     return l;
   }
   if (type_of(sepv) != &str_type) {
@@ -1304,10 +1290,7 @@ value strip_impl(value self, const value* args, std::size_t nargs, value kwnames
     if (type_of(args[0]) != &str_type) return raise_type_error(std::string(name) + " arg must be None or str");
     chars = str_of(args[0]);
   }
-  std::size_t b = 0, e = s.size();
-  if (left) while (b < e && chars.find(s[b]) != std::string::npos) ++b;
-  if (right) while (e > b && chars.find(s[e - 1]) != std::string::npos) --e;
-  return make_str(s.substr(b, e - b));
+  return make_str(strip_bytes(s, chars, left, right));
 }
 value str_strip(value self, const value* a, std::size_t n, value k) { return strip_impl(self, a, n, k, true, true, "strip"); }
 value str_lstrip(value self, const value* a, std::size_t n, value k) { return strip_impl(self, a, n, k, true, false, "lstrip"); }
@@ -1453,7 +1436,7 @@ value char_class(value self, std::size_t nargs, value kwnames, const char* name,
 }
 value str_isdigit(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isdigit", [](int c) { return c >= '0' && c <= '9' ? 1 : 0; }); }
 value str_isalpha(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isalpha", [](int c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : 0; }); }
-value str_isspace(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isspace", [](int c) { return is_space(static_cast<char>(c)) ? 1 : 0; }); }
+value str_isspace(value self, const value*, std::size_t n, value k) { return char_class(self, n, k, "isspace", [](int c) { return is_ascii_space(static_cast<char>(c)) ? 1 : 0; }); }
 
 
 // ---- the format mini-language (format(), f-strings) ----
@@ -1847,14 +1830,14 @@ value str_rsplit(value self, const value* args, std::size_t nargs, value kwnames
   if (!sepv || sepv == none()) {
     std::size_t e = s.size();
     while (e > 0) {
-      while (e > 0 && is_space(s[e - 1])) --e;
+      while (e > 0 && is_ascii_space(s[e - 1])) --e;
       if (e == 0) break;
       if (static_cast<std::int64_t>(parts.size()) == maxsplit) {
         parts.push_back(s.substr(0, e));  // the rest keeps its leading space
         break;
       }
       std::size_t b = e;
-      while (b > 0 && !is_space(s[b - 1])) --b;
+      while (b > 0 && !is_ascii_space(s[b - 1])) --b;
       parts.push_back(s.substr(b, e - b));
       e = b;
     }

@@ -9,6 +9,7 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "text.hpp"
 
 #include <gillab/interp/ast.hpp>
 #include <gillab/interp/utf8.hpp>
@@ -25,8 +26,6 @@ namespace {
 const std::string& bytes_of(value v) { return static_cast<bytes_object*>(v.obj())->bytes; }
 bool is_bytes(value v) { return type_of(v) == &bytes_type; }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-
 bool bytes_hash(value v, std::int64_t* out) {
   // FNV-1a like str's: equal bytes hash alike (and b"a" need not equal "a").
   std::uint64_t h = 14695981039346656037ULL;
@@ -42,15 +41,7 @@ bool bytes_hash(value v, std::int64_t* out) {
 value bytes_compare(value a, value b, int op) {
   if (!is_bytes(a) || !is_bytes(b)) return not_implemented();
   const int c = bytes_of(a).compare(bytes_of(b));
-  switch (static_cast<ast::cmpop>(op)) {
-    case ast::cmpop::eq: return boolean(c == 0);
-    case ast::cmpop::ne: return boolean(c != 0);
-    case ast::cmpop::lt: return boolean(c < 0);
-    case ast::cmpop::le: return boolean(c <= 0);
-    case ast::cmpop::gt: return boolean(c > 0);
-    case ast::cmpop::ge: return boolean(c >= 0);
-    default: return not_implemented();
-  }
+  return comparison_result(c, op);
 }
 
 value bytes_binary(value a, value b, int op) {
@@ -387,21 +378,7 @@ value bytes_split(value self, const value* args, std::size_t nargs, value kwname
   value l = make_list();
   auto& out = as_list(l)->items;
   if (nargs == 0 || args[0] == none()) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-      while (i < s.size() && is_ascii_space(s[i])) ++i;
-      if (i >= s.size()) break;
-      if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
-        std::size_t e = s.size();
-        while (e > i && is_ascii_space(s[e - 1])) --e;
-        out.push_back(make_bytes(s.substr(i, e - i)));
-        break;
-      }
-      std::size_t j = i;
-      while (j < s.size() && !is_ascii_space(s[j])) ++j;
-      out.push_back(make_bytes(s.substr(i, j - i)));
-      i = j;
-    }
+    split_whitespace(s, maxsplit, [&](std::string_view piece) { out.push_back(make_bytes(piece)); });
     return l;
   }
   if (!bytes_arg("split", args[0])) {
@@ -434,11 +411,7 @@ value bytes_strip_impl(value self, const value* args, std::size_t nargs, value k
     if (!bytes_arg(name, args[0])) return value();
     chars = bytes_of(args[0]);
   }
-  const std::string& s = bytes_of(self);
-  std::size_t b = 0, e = s.size();
-  if (left) while (b < e && chars.find(s[b]) != std::string::npos) ++b;
-  if (right) while (e > b && chars.find(s[e - 1]) != std::string::npos) --e;
-  return make_bytes(s.substr(b, e - b));
+  return make_bytes(strip_bytes(bytes_of(self), chars, left, right));
 }
 value bytes_strip(value s, const value* a, std::size_t n, value k) { return bytes_strip_impl(s, a, n, k, true, true, "strip"); }
 value bytes_lstrip(value s, const value* a, std::size_t n, value k) { return bytes_strip_impl(s, a, n, k, true, false, "lstrip"); }

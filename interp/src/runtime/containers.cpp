@@ -84,15 +84,7 @@ value compare_sequences(const value* a, std::size_t na, const value* b, std::siz
   const auto cmp = static_cast<ast::cmpop>(op);
   if (i >= na || i >= nb) {
     const std::int64_t c = static_cast<std::int64_t>(na) - static_cast<std::int64_t>(nb);
-    switch (cmp) {
-      case ast::cmpop::eq: return boolean(c == 0);
-      case ast::cmpop::ne: return boolean(c != 0);
-      case ast::cmpop::lt: return boolean(c < 0);
-      case ast::cmpop::le: return boolean(c <= 0);
-      case ast::cmpop::gt: return boolean(c > 0);
-      case ast::cmpop::ge: return boolean(c >= 0);
-      default: return not_implemented();
-    }
+    return comparison_result(c, static_cast<int>(cmp));
   }
   if (cmp == ast::cmpop::eq) return false_value();
   if (cmp == ast::cmpop::ne) return true_value();

@@ -241,6 +241,18 @@ int op_setattr(value v, value name, value x) {
   return -1;
 }
 
+value comparison_result(std::int64_t c, int cmp) {
+  switch (static_cast<ast::cmpop>(cmp)) {
+    case ast::cmpop::eq: return boolean(c == 0);
+    case ast::cmpop::ne: return boolean(c != 0);
+    case ast::cmpop::lt: return boolean(c < 0);
+    case ast::cmpop::le: return boolean(c <= 0);
+    case ast::cmpop::gt: return boolean(c > 0);
+    case ast::cmpop::ge: return boolean(c >= 0);
+    default: return not_implemented();
+  }
+}
+
 int repeat_count(value n, std::int64_t* out) {
   if (as_int64(n, out)) return 1;
   if (type_of(n) != &int_type) return 0;

@@ -26,6 +26,10 @@ value op_call(value callable, const value* args, std::size_t nargs, value kwname
 value op_getattr(value v, value name);  // name: str
 int op_setattr(value v, value name, value x);
 
+/// A rich comparison's result from a three-way one (c < 0, == 0, > 0) for
+/// ast::cmpop eq..ge; NotImplemented for the other codes.
+value comparison_result(std::int64_t c, int cmp);
+
 /// Integer view of a value (int, bool); false if it is not one.
 bool as_int64(value v, std::int64_t* out);
 /// The count of a sequence repetition (seq * n): 1 with *out set, 0 when n

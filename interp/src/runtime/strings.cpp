@@ -133,15 +133,7 @@ value str_compare(value a, value b, int op) {
   if (type_of(a) != &str_type || type_of(b) != &str_type) return not_implemented();
   // UTF-8 byte order is code-point order.
   const int c = as_str(a)->utf8.compare(as_str(b)->utf8);
-  switch (static_cast<ast::cmpop>(op)) {
-    case ast::cmpop::eq: return boolean(c == 0);
-    case ast::cmpop::ne: return boolean(c != 0);
-    case ast::cmpop::lt: return boolean(c < 0);
-    case ast::cmpop::le: return boolean(c <= 0);
-    case ast::cmpop::gt: return boolean(c > 0);
-    case ast::cmpop::ge: return boolean(c >= 0);
-    default: return not_implemented();
-  }
+  return comparison_result(c, op);
 }
 
 value str_binary(value a, value b, int op) {
