@@ -1738,6 +1738,8 @@ value import_name(value name, value, value level) {
   if (lv == 0 && n == "sys") return newref(sys_module());
   if (lv == 0 && n == "math") return newref(math_module());
   if (lv == 0 && n == "_thread") return newref(thread_module());
+  if (lv == 0 && n == "time") return newref(time_module());
+  if (lv == 0 && n == "random") return newref(random_module());
   return raise(&exc_ModuleNotFoundError, "No module named '" + n + "'");
 }
 

@@ -27,6 +27,9 @@ value construct_set_of(type_object* type, const value* args, std::size_t nargs, 
 void init_functions();
 void init_generators();
 void init_bytes();
+/// stdlib.cpp: the time and random modules (created on first import).
+value time_module();
+value random_module();
 value construct_bytes(const value* args, std::size_t nargs, value kwnames);
 /// ascii(v): repr(v) with non-ASCII code points escaped.
 value op_ascii(value v);

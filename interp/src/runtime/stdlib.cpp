@@ -1,0 +1,377 @@
+// stdlib.cpp — the `time` and `random` modules.
+//
+// random follows CPython 3.11's _randommodule.c and random.py exactly, so a
+// seeded program prints what CPython prints: MT19937 seeded by
+// init_by_array from the seed's 32-bit words, random() from two draws
+// (53 bits), getrandbits() filling words from the least significant,
+// _randbelow() by rejection on n.bit_length() bits, and randrange, randint,
+// choice, shuffle, uniform on top of those as random.py writes them.
+// Invariant: one generator per process, like the module-level functions of
+// random.py (its state is the module's: under a threaded back-end it is a
+// mutable object and takes the back-end's write section).
+//
+// time.sleep() runs in the back-end's blocking region (the gil back-end
+// releases the lock around it).
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/ast.hpp>
+#include <gillab/interp/backend.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <ctime>
+#include <random>
+#include <thread>
+#include <vector>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+bool no_keywords_in(const char* fname, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) {
+    raise_type_error(std::string(fname) + "() takes no keyword arguments");
+    return false;
+  }
+  return true;
+}
+
+bool exactly(const char* fname, std::size_t nargs, std::size_t lo, std::size_t hi) {
+  if (nargs >= lo && nargs <= hi) return true;
+  raise_type_error(std::string(fname) + "() takes " + (lo == hi ? std::to_string(lo) : "from " + std::to_string(lo) + " to " + std::to_string(hi)) +
+                   " positional argument" + (hi == 1 ? "" : "s") + " but " + std::to_string(nargs) + (nargs == 1 ? " was" : " were") + " given");
+  return false;
+}
+
+// ---- time ----
+
+value time_time(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("time", kwnames) || !exactly("time", nargs, 0, 0)) return value();
+  return make_float(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
+}
+
+value time_time_ns(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("time_ns", kwnames) || !exactly("time_ns", nargs, 0, 0)) return value();
+  return make_int(static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count()));
+}
+
+value time_perf_counter(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("perf_counter", kwnames) || !exactly("perf_counter", nargs, 0, 0)) return value();
+  return make_float(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+}
+
+value time_perf_counter_ns(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("perf_counter_ns", kwnames) || !exactly("perf_counter_ns", nargs, 0, 0)) return value();
+  return make_int(static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count()));
+}
+
+value time_process_time(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("process_time", kwnames) || !exactly("process_time", nargs, 0, 0)) return value();
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return make_float(static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9);
+}
+
+value time_sleep(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("sleep", kwnames) || !exactly("sleep", nargs, 1, 1)) return value();
+  double secs = 0;
+  std::int64_t i = 0;
+  if (type_of(args[0]) == &float_type) {
+    secs = static_cast<float_object*>(args[0].obj())->v;
+  } else if (as_int64(args[0], &i)) {
+    secs = static_cast<double>(i);
+  } else {
+    return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
+  }
+  if (std::isnan(secs)) return raise(&exc_ValueError, "Invalid value NaN (not a number)");
+  if (secs < 0) return raise(&exc_ValueError, "sleep length must be non-negative");
+  {
+    gillab::interp::blocking_region<backend> region(current_thread().backend_state);
+    std::this_thread::sleep_for(std::chrono::duration<double>(secs));
+  }
+  return none();
+}
+
+// ---- random: CPython's Mersenne Twister ----
+
+class mersenne_twister {
+ public:
+  void init_genrand(std::uint32_t s) {
+    mt_[0] = s;
+    for (index_ = 1; index_ < n; ++index_) {
+      mt_[index_] = 1812433253U * (mt_[index_ - 1] ^ (mt_[index_ - 1] >> 30)) + static_cast<std::uint32_t>(index_);
+    }
+  }
+
+  // Matsumoto & Nishimura's init_by_array, as _randommodule.c has it.
+  void init_by_array(const std::vector<std::uint32_t>& key) {
+    init_genrand(19650218U);
+    std::size_t i = 1, j = 0;
+    const std::size_t length = key.size();
+    for (std::size_t k = std::max(n, length); k; --k) {
+      mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1664525U)) + key[j] + static_cast<std::uint32_t>(j);
+      ++i;
+      ++j;
+      if (i >= n) {
+        mt_[0] = mt_[n - 1];
+        i = 1;
+      }
+      if (j >= length) j = 0;
+    }
+    for (std::size_t k = n - 1; k; --k) {
+      mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1566083941U)) - static_cast<std::uint32_t>(i);
+      ++i;
+      if (i >= n) {
+        mt_[0] = mt_[n - 1];
+        i = 1;
+      }
+    }
+    mt_[0] = 0x80000000U;
+    index_ = n;
+  }
+
+  std::uint32_t next() {
+    if (index_ >= n) twist();
+    std::uint32_t y = mt_[index_++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680U;
+    y ^= (y << 15) & 0xefc60000U;
+    y ^= y >> 18;
+    return y;
+  }
+
+  double random() {
+    const std::uint32_t a = next() >> 5, b = next() >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+  }
+
+ private:
+  static constexpr std::size_t n = 624, m = 397;
+  void twist() {
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t y = (mt_[k] & 0x80000000U) | (mt_[(k + 1) % n] & 0x7fffffffU);
+      mt_[k] = mt_[(k + m) % n] ^ (y >> 1) ^ ((y & 1U) ? 0x9908b0dfU : 0U);
+    }
+    index_ = 0;
+  }
+  std::uint32_t mt_[n] = {};
+  std::size_t index_ = n + 1;
+};
+
+mersenne_twister& generator() {
+  static mersenne_twister g = [] {
+    mersenne_twister t;
+    std::random_device device;  // CPython seeds from os.urandom
+    std::vector<std::uint32_t> key(624);
+    for (auto& k : key) k = device();
+    t.init_by_array(key);
+    return t;
+  }();
+  return g;
+}
+
+// getrandbits(k) for k <= 64 (what _randbelow needs for int64 bounds).
+std::uint64_t random_bits(unsigned k) {
+  if (k == 0) return 0;
+  if (k <= 32) return generator().next() >> (32 - k);
+  const std::uint64_t low = generator().next();
+  const std::uint64_t high = generator().next() >> (64 - k);
+  return high << 32 | low;
+}
+
+// random.py's _randbelow_with_getrandbits: 0 <= r < n by rejection.
+std::int64_t random_below(std::int64_t n) {
+  const unsigned k = 64 - static_cast<unsigned>(__builtin_clzll(static_cast<std::uint64_t>(n)));
+  std::uint64_t r = random_bits(k);
+  while (r >= static_cast<std::uint64_t>(n)) r = random_bits(k);
+  return static_cast<std::int64_t>(r);
+}
+
+bool int64_arg(value v, std::int64_t* out) {
+  if (as_int64(v, out)) return true;
+  if (type_of(v) == &int_type) {
+    const big_int& b = static_cast<big_int_object*>(v.obj())->v;
+    if (b >= std::numeric_limits<std::int64_t>::min() && b <= std::numeric_limits<std::int64_t>::max()) {
+      *out = b.convert_to<std::int64_t>();
+      return true;
+    }
+    raise(&exc_NotImplementedError, "random with integers beyond 64 bits is not supported by gillab");
+  } else {
+    raise_type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
+  }
+  return false;
+}
+
+value random_seed(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("seed", kwnames) || !exactly("seed", nargs, 0, 1)) return value();
+  if (nargs == 0 || args[0] == none()) {
+    std::random_device device;
+    std::vector<std::uint32_t> key(624);
+    for (auto& k : key) k = device();
+    generator().init_by_array(key);
+    return none();
+  }
+  if (!is_instance(args[0], &int_type)) {
+    return raise(&exc_NotImplementedError, std::string("random.seed() of a ") + type_name(args[0]) +
+                                               " is not supported by gillab (int seeds are)");
+  }
+  // The key is |seed| in 32-bit words, least significant first ([0] for 0).
+  big_int b;
+  std::int64_t x = 0;
+  if (as_int64(args[0], &x)) b = x;
+  else b = static_cast<big_int_object*>(args[0].obj())->v;
+  if (b < 0) b = -b;
+  std::vector<std::uint32_t> key;
+  while (b > 0) {
+    key.push_back(static_cast<std::uint32_t>(big_int(b & 0xffffffffU).convert_to<std::uint64_t>()));
+    b >>= 32;
+  }
+  if (key.empty()) key.push_back(0);
+  generator().init_by_array(key);
+  return none();
+}
+
+value random_random(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("random", kwnames) || !exactly("random", nargs, 0, 0)) return value();
+  return make_float(generator().random());
+}
+
+value random_getrandbits(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("getrandbits", kwnames) || !exactly("getrandbits", nargs, 1, 1)) return value();
+  std::int64_t k = 0;
+  if (!int64_arg(args[0], &k)) return value();
+  if (k < 0) return raise(&exc_ValueError, "number of bits must be non-negative");
+  if (k <= 62) return make_int(static_cast<std::int64_t>(random_bits(static_cast<unsigned>(k))));
+  // Words from the least significant; the last one keeps its top bits.
+  big_int r = 0;
+  unsigned shift = 0;
+  for (std::int64_t left = k; left > 0; left -= 32, shift += 32) {
+    std::uint32_t w = generator().next();
+    if (left < 32) w >>= (32 - left);
+    r |= big_int(w) << shift;
+  }
+  return make_int(std::move(r));
+}
+
+value randrange_of(std::int64_t start, std::int64_t stop, std::int64_t step, bool has_stop) {
+  if (!has_stop) {
+    if (start > 0) return make_int(random_below(start));
+    return raise(&exc_ValueError, "empty range for randrange()");
+  }
+  std::int64_t width = 0;
+  if (__builtin_sub_overflow(stop, start, &width)) {
+    return raise(&exc_NotImplementedError, "random with integers beyond 64 bits is not supported by gillab");
+  }
+  if (step == 1) {
+    if (width > 0) return make_int(start + random_below(width));
+    return raise(&exc_ValueError, "empty range for randrange() (" + std::to_string(start) + ", " + std::to_string(stop) +
+                                      ", " + std::to_string(width) + ")");
+  }
+  if (step == 0) return raise(&exc_ValueError, "zero step for randrange()");
+  std::int64_t adjusted = 0;
+  if (__builtin_add_overflow(width, step > 0 ? step - 1 : step + 1, &adjusted)) {
+    return raise(&exc_NotImplementedError, "random with integers beyond 64 bits is not supported by gillab");
+  }
+  const std::int64_t count = adjusted / step;
+  if (count <= 0) return raise(&exc_ValueError, "empty range for randrange()");
+  return make_int(start + step * random_below(count));
+}
+
+value random_randrange(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("randrange", kwnames) || !exactly("randrange", nargs, 1, 3)) return value();
+  std::int64_t start = 0, stop = 0, step = 1;
+  if (!int64_arg(args[0], &start)) return value();
+  if (nargs >= 2 && args[1] != none() && !int64_arg(args[1], &stop)) return value();
+  if (nargs == 3 && !int64_arg(args[2], &step)) return value();
+  return randrange_of(start, stop, step, nargs >= 2 && args[1] != none());
+}
+
+value random_randint(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("randint", kwnames) || !exactly("randint", nargs, 2, 2)) return value();
+  std::int64_t a = 0, b = 0;
+  if (!int64_arg(args[0], &a) || !int64_arg(args[1], &b)) return value();
+  if (b == std::numeric_limits<std::int64_t>::max()) {
+    return raise(&exc_NotImplementedError, "random with integers beyond 64 bits is not supported by gillab");
+  }
+  return randrange_of(a, b + 1, 1, true);
+}
+
+value random_choice(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("choice", kwnames) || !exactly("choice", nargs, 1, 1)) return value();
+  const std::int64_t n = op_length(args[0]);
+  if (n < 0) return value();
+  if (n == 0) return raise(&exc_IndexError, "Cannot choose from an empty sequence");
+  ref index(make_int(random_below(n)));
+  return op_getitem(args[0], index.get());
+}
+
+value random_shuffle(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("shuffle", kwnames) || !exactly("shuffle", nargs, 1, 1)) return value();
+  const std::int64_t n = op_length(args[0]);
+  if (n < 0) return value();
+  for (std::int64_t i = n - 1; i > 0; --i) {
+    const std::int64_t j = random_below(i + 1);
+    ref ki(make_int(i)), kj(make_int(j));
+    ref a(op_getitem(args[0], ki.get()));
+    if (!a) return value();
+    ref b(op_getitem(args[0], kj.get()));
+    if (!b) return value();
+    if (op_setitem(args[0], ki.get(), b.get()) < 0 || op_setitem(args[0], kj.get(), a.get()) < 0) return value();
+  }
+  return none();
+}
+
+value random_uniform(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("uniform", kwnames) || !exactly("uniform", nargs, 2, 2)) return value();
+  ref diff(op_binary(args[1], args[0], static_cast<int>(ast::binop::sub)));
+  if (!diff) return value();
+  ref r(make_float(generator().random()));
+  ref scaled(op_binary(diff.get(), r.get(), static_cast<int>(ast::binop::mul)));
+  if (!scaled) return value();
+  return op_binary(args[0], scaled.get(), static_cast<int>(ast::binop::add));
+}
+
+value new_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions) {
+  value mod = make_module(name);
+  immortalize(mod);
+  value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+  for (const auto& [fname, fn] : functions) {
+    value f = make_builtin(fname, fn);
+    dict_set(d, intern(fname), f);
+    decref(f);
+  }
+  return mod;
+}
+
+}  // namespace
+
+value time_module() {
+  static value m = new_module("time", {{"time", time_time},
+                                       {"time_ns", time_time_ns},
+                                       {"perf_counter", time_perf_counter},
+                                       {"perf_counter_ns", time_perf_counter_ns},
+                                       {"monotonic", time_perf_counter},
+                                       {"process_time", time_process_time},
+                                       {"sleep", time_sleep}});
+  return m;
+}
+
+value random_module() {
+  static value m = new_module("random", {{"seed", random_seed},
+                                         {"random", random_random},
+                                         {"getrandbits", random_getrandbits},
+                                         {"randrange", random_randrange},
+                                         {"randint", random_randint},
+                                         {"choice", random_choice},
+                                         {"shuffle", random_shuffle},
+                                         {"uniform", random_uniform}});
+  return m;
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
