@@ -1341,25 +1341,7 @@ value str_replace(value self, const value* args, std::size_t nargs, value kwname
 value affix(value self, const value* args, std::size_t nargs, value kwnames, bool starts) {
   const char* name = starts ? "startswith" : "endswith";
   if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
-  const std::string& s = as_str(self)->utf8;
-  auto test = [&](value p) -> int {
-    if (type_of(p) != &str_type) {
-      raise_type_error(std::string(name) + " first arg must be str or a tuple of str, not " + type_name(p));
-      return -1;
-    }
-    const std::string& a = as_str(p)->utf8;
-    if (a.size() > s.size()) return 0;
-    return starts ? s.compare(0, a.size(), a) == 0 : s.compare(s.size() - a.size(), a.size(), a) == 0;
-  };
-  if (type_of(args[0]) == &tuple_type) {
-    for (std::size_t i = 0; i < as_tuple(args[0])->size; ++i) {
-      const int r = test(as_tuple(args[0])->items[i]);
-      if (r) return r < 0 ? value() : true_value();
-    }
-    return false_value();
-  }
-  const int r = test(args[0]);
-  return r < 0 ? value() : boolean(r);
+  return match_affix(as_str(self)->utf8, args[0], starts, &str_type, name);
 }
 value str_startswith(value self, const value* a, std::size_t n, value k) { return affix(self, a, n, k, true); }
 value str_endswith(value self, const value* a, std::size_t n, value k) { return affix(self, a, n, k, false); }

@@ -345,25 +345,7 @@ value bytes_count(value s, const value* a, std::size_t n, value k) { return byte
 value bytes_affix(value self, const value* args, std::size_t nargs, value kwnames, bool starts) {
   const char* name = starts ? "startswith" : "endswith";
   if (!exact_args(name, nargs, kwnames, 1, 1)) return value();
-  const std::string& s = bytes_of(self);
-  auto test = [&](value p) -> int {
-    if (!is_bytes(p)) {
-      raise_type_error(std::string(name) + " first arg must be bytes or a tuple of bytes, not " + type_name(p));
-      return -1;
-    }
-    const std::string& a = bytes_of(p);
-    if (a.size() > s.size()) return 0;
-    return starts ? s.compare(0, a.size(), a) == 0 : s.compare(s.size() - a.size(), a.size(), a) == 0;
-  };
-  if (type_of(args[0]) == &tuple_type) {
-    for (std::size_t i = 0; i < as_tuple(args[0])->size; ++i) {
-      const int r = test(as_tuple(args[0])->items[i]);
-      if (r) return r < 0 ? value() : true_value();
-    }
-    return false_value();
-  }
-  const int r = test(args[0]);
-  return r < 0 ? value() : boolean(r);
+  return match_affix(bytes_of(self), args[0], starts, &bytes_type, name);
 }
 value bytes_startswith(value s, const value* a, std::size_t n, value k) { return bytes_affix(s, a, n, k, true); }
 value bytes_endswith(value s, const value* a, std::size_t n, value k) { return bytes_affix(s, a, n, k, false); }

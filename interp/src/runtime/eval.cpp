@@ -537,7 +537,10 @@ dispatch:
     }
     DISPATCH();
   }
-  TARGET(STORE_GLOBAL) {
+  // Module code's names are its globals (no class bodies yet): STORE_NAME
+  // and DELETE_NAME share STORE_GLOBAL's and DELETE_GLOBAL's cases.
+  TARGET(STORE_GLOBAL)
+  TARGET(STORE_NAME) {
     SAVE_POINT();
     value v = POP();
     const int rc = dict_set(value::from(f->globals), names[arg], v);
@@ -545,7 +548,8 @@ dispatch:
     if (rc < 0) goto error;
     DISPATCH();
   }
-  TARGET(DELETE_GLOBAL) {
+  TARGET(DELETE_GLOBAL)
+  TARGET(DELETE_NAME) {
     SAVE_POINT();
     if (dict_del(value::from(f->globals), names[arg]) < 0) {
       if (pending_matches(&exc_KeyError)) {
@@ -561,25 +565,6 @@ dispatch:
     value v = load_global(f, names[arg]);
     CHECK(v);
     PUSH(v);
-    DISPATCH();
-  }
-  TARGET(STORE_NAME) {
-    SAVE_POINT();
-    value v = POP();
-    const int rc = dict_set(value::from(f->globals), names[arg], v);
-    decref(v);
-    if (rc < 0) goto error;
-    DISPATCH();
-  }
-  TARGET(DELETE_NAME) {
-    SAVE_POINT();
-    if (dict_del(value::from(f->globals), names[arg]) < 0) {
-      if (pending_matches(&exc_KeyError)) {
-        clear_pending();
-        name_error(names[arg]);
-      }
-      goto error;
-    }
     DISPATCH();
   }
   TARGET(LOAD_ATTR) {

@@ -253,6 +253,29 @@ value comparison_result(std::int64_t c, int cmp) {
   }
 }
 
+value match_affix(std::string_view s, value arg, bool starts, const type_object* type, const char* method) {
+  auto test = [&](value p) -> int {
+    if (type_of(p) != type) {
+      raise_type_error(std::string(method) + " first arg must be " + type->name + " or a tuple of " + type->name +
+                       ", not " + type_name(p));
+      return -1;
+    }
+    const std::string_view a = type == &str_type ? std::string_view(as_str(p)->utf8)
+                                                 : std::string_view(static_cast<bytes_object*>(p.obj())->bytes);
+    if (a.size() > s.size()) return 0;
+    return starts ? s.substr(0, a.size()) == a : s.substr(s.size() - a.size()) == a;
+  };
+  if (type_of(arg) == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(arg)->size; ++i) {
+      const int r = test(as_tuple(arg)->items[i]);
+      if (r) return r < 0 ? value() : true_value();
+    }
+    return false_value();
+  }
+  const int r = test(arg);
+  return r < 0 ? value() : boolean(r);
+}
+
 int repeat_count(value n, std::int64_t* out) {
   if (as_int64(n, out)) return 1;
   if (type_of(n) != &int_type) return 0;

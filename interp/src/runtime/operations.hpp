@@ -30,6 +30,11 @@ int op_setattr(value v, value name, value x);
 /// ast::cmpop eq..ge; NotImplemented for the other codes.
 value comparison_result(std::int64_t c, int cmp);
 
+/// startswith/endswith of str and bytes: whether `s` starts (ends) with
+/// `arg`, or with any item of a tuple `arg`; each candidate must be of
+/// `type` (str or bytes), else CPython's TypeError names `method`.
+value match_affix(std::string_view s, value arg, bool starts, const type_object* type, const char* method);
+
 /// Integer view of a value (int, bool); false if it is not one.
 bool as_int64(value v, std::int64_t* out);
 /// The count of a sequence repetition (seq * n): 1 with *out set, 0 when n
