@@ -21,7 +21,7 @@ using symtable::scope;
 using symtable::scope_kind;
 
 // What a break, continue or return must undo on its way out of a block.
-enum class fblock_kind { while_loop, for_loop, try_except, try_finally, finally_end, handler_cleanup, pushed_value };
+enum class fblock_kind { while_loop, for_loop, try_except, try_finally, finally_end, handler_cleanup, pushed_value, with_block };
 
 struct fblock {
   fblock_kind kind;
@@ -164,6 +164,7 @@ class compiler {
     int d = 0;
     for (const fblock& f : units_.back().fblocks) {
       if (f.kind == fblock_kind::for_loop || f.kind == fblock_kind::pushed_value) d += 1;
+      if (f.kind == fblock_kind::with_block) d += 1;            // the bound __exit__
       if (f.kind == fblock_kind::handler_cleanup) d += 1;       // the previous exception
       if (f.kind == fblock_kind::finally_end) d += 2;           // previous exception and the exception
     }
@@ -363,7 +364,7 @@ class compiler {
         emit(opcode::RETURN_VALUE);
         return;
       case sk::function_def: function_def(s); return;
-      case sk::class_def: unsupported(s->where, "class definitions");
+      case sk::class_def: class_def(s); return;
       case sk::del:
         for (const expr* t : s->targets) del(t);
         return;
@@ -396,7 +397,7 @@ class compiler {
           try_except(s);
         }
         return;
-      case sk::with: unsupported(s->where, "the 'with' statement");
+      case sk::with: with_stmt(s, 0); return;
       case sk::import: import(s); return;
       case sk::import_from: import_from(s); return;
     }
@@ -572,6 +573,11 @@ class compiler {
         emit(opcode::POP_EXCEPT);
         if (!f.bound_name.empty()) clear_name(f.bound_name);
         return;
+      case fblock_kind::with_block:
+        // Leaving by break/continue/return: __exit__(None, None, None).
+        if (preserve_tos) emit(opcode::SWAP, 2);
+        emit(opcode::WITH_EXIT);
+        return;
     }
   }
 
@@ -727,6 +733,130 @@ class compiler {
     emit(opcode::POP_EXCEPT);
     emit(opcode::RERAISE);
     bind(end);
+  }
+
+  // `with a as x, b as y: body` is `with a as x: with b as y: body`. Per
+  // item, as CPython 3.11 compiles it:
+  //        BEFORE_WITH                  [exit res]  (res stored or popped)
+  //        body                         covered by H at depth d+1 ([exit])
+  //        WITH_EXIT; JUMP end
+  //   H:   PUSH_EXC_INFO                [exit prev exc], covered by C at d+2
+  //        WITH_EXCEPT_START            [exit prev exc suppress]
+  //        POP_JUMP_IF_TRUE S; RERAISE
+  //   S:   POP_TOP; POP_EXCEPT; POP_TOP; JUMP end     (exception suppressed)
+  //   C:   [exit prev exc2] SWAP 2; POP_EXCEPT; SWAP 2; POP_TOP; RERAISE
+  void with_stmt(const stmt* s, std::size_t item) {
+    const with_item& w = s->items[item];
+    const int handler = new_label();
+    const int cleanup = new_label();
+    const int suppress = new_label();
+    const int end = new_label();
+    const int depth = base_depth();
+    expression(w.context);
+    u().line = s->where.line;
+    emit(opcode::BEFORE_WITH);
+    push_handler_block({fblock_kind::with_block, -1, -1, handler, depth + 1});
+    if (w.target) {
+      store(w.target);
+    } else {
+      emit(opcode::POP_TOP);
+    }
+    if (item + 1 < s->items.size()) {
+      with_stmt(s, item + 1);
+    } else {
+      body(s->body);
+    }
+    u().fblocks.pop_back();
+    u().line = s->where.line;
+    emit(opcode::WITH_EXIT);
+    emit_jump(opcode::JUMP, end);
+
+    bind(handler);  // [exit exc]
+    emit(opcode::PUSH_EXC_INFO);
+    push_handler_block({fblock_kind::handler_cleanup, -1, -1, cleanup, depth + 2});
+    emit(opcode::WITH_EXCEPT_START);
+    emit_jump(opcode::POP_JUMP_IF_TRUE, suppress);
+    emit(opcode::RERAISE);
+    bind(suppress);  // [exit prev exc]
+    emit(opcode::POP_TOP);
+    u().fblocks.pop_back();
+    emit(opcode::POP_EXCEPT);
+    emit(opcode::POP_TOP);
+    emit_jump(opcode::JUMP, end);
+    bind(cleanup);  // [exit prev exc2]
+    emit(opcode::SWAP, 2);
+    emit(opcode::POP_EXCEPT);
+    emit(opcode::SWAP, 2);
+    emit(opcode::POP_TOP);
+    emit(opcode::RERAISE);
+    bind(end);
+  }
+
+  // class C(bases, **kw): body  is  C = __build_class__(<body function>, 'C', bases, **kw),
+  // the body running with a fresh namespace as its locals (LOAD_NAME /
+  // STORE_NAME); a method that uses super() or __class__ gets the class
+  // through the body's __class__ cell, which the body returns.
+  void class_def(const stmt* s) {
+    for (const expr* d : s->decorators) expression(d);
+    for (const expr* b : s->bases)
+      if (b->kind == ek::starred) unsupported(b->where, "starred base classes");
+    for (const keyword& k : s->keywords)
+      if (k.name.empty()) unsupported(s->where, "'**' in a class's keywords");
+    emit(opcode::LOAD_BUILD_CLASS);
+    emit(opcode::PUSH_NULL);
+    scope* cls = symtable::child_for(*u().sc, s);
+    const std::string qual = qualname_prefix() + s->name;
+    push_unit(cls, s->name, qual, s->where.line);
+    u().code->flags |= cf_class_body;
+    u().line = s->where.line;
+    emit(opcode::LOAD_NAME, add_name("__name__"));
+    emit(opcode::STORE_NAME, add_name("__module__"));
+    emit(opcode::LOAD_CONST, add_const(qual));
+    emit(opcode::STORE_NAME, add_name("__qualname__"));
+    std::size_t first = 0;
+    if (!s->body.empty() && s->body[0]->kind == sk::expr && s->body[0]->value->kind == ek::str_const) {
+      u().line = s->body[0]->where.line;
+      emit(opcode::LOAD_CONST, add_const(s->body[0]->value->s));
+      emit(opcode::STORE_NAME, add_name("__doc__"));
+      first = 1;
+    }
+    if (std::any_of(s->body.begin(), s->body.end(), [](const stmt* x) { return x->kind == sk::ann_assign; })) {
+      emit(opcode::BUILD_MAP, 0);
+      emit(opcode::STORE_NAME, add_name("__annotations__"));
+    }
+    for (std::size_t i = first; i < s->body.size(); ++i) statement(s->body[i]);
+    const auto& cells = u().code->cellvars;
+    if (std::find(cells.begin(), cells.end(), "__class__") != cells.end()) {
+      emit(opcode::LOAD_CLOSURE, cell_index("__class__"));
+      emit(opcode::COPY, 1);
+      emit(opcode::STORE_NAME, add_name("__classcell__"));
+    } else {
+      emit(opcode::LOAD_CONST, add_const(none_literal{}));
+    }
+    emit(opcode::RETURN_VALUE);
+    auto code = pop_unit();
+    u().line = s->where.line;
+    make_function(cls, code, 0);
+    emit(opcode::LOAD_CONST, add_const(s->name));
+    for (const expr* b : s->bases) expression(b);
+    const auto npos = static_cast<std::uint32_t>(2 + s->bases.size());
+    if (s->keywords.empty()) {
+      emit(opcode::CALL, npos);
+    } else {
+      std::vector<std::string> names;
+      for (const keyword& k : s->keywords) {
+        expression(k.value);
+        names.push_back(k.name);
+      }
+      emit(opcode::LOAD_CONST, add_const(names));
+      emit(opcode::CALL_KW, npos + static_cast<std::uint32_t>(s->keywords.size()));
+    }
+    for (std::size_t i = 0; i < s->decorators.size(); ++i) {
+      emit(opcode::PUSH_NULL);
+      emit(opcode::SWAP, 2);
+      emit(opcode::CALL, 1);
+    }
+    name(s->name, name_op::store);
   }
 
   void function_def(const stmt* s) {

@@ -234,7 +234,14 @@ class builder {
   void expression(const expr* e) {
     if (!e) return;
     switch (e->kind) {
-      case ek::name: add(e->s, use, e->where); return;
+      case ek::name:
+        add(e->s, use, e->where);
+        // Zero-argument super() reads the implicit __class__ cell of the
+        // enclosing class body (CPython's symtable does the same).
+        if (e->s == "super" && cur_->kind != scope_kind::module && cur_->kind != scope_kind::class_body) {
+          add("__class__", use, e->where);
+        }
+        return;
       case ek::named: {
         expression(e->b);
         // PEP 572: in a comprehension, the target binds in the nearest
@@ -329,13 +336,19 @@ std::set<std::string> analyze(scope& s, const std::set<std::string>& enclosing_b
     child_bound.insert(bound_here.begin(), bound_here.end());
   } else if (s.kind == scope_kind::class_body) {
     child_bound = enclosing_bound;  // class names are not visible to methods
+    child_bound.insert("__class__");  // ... but the class itself is, as a cell
   }
   std::set<std::string> free_in_children;
   for (auto& c : s.children) {
     for (const std::string& n : analyze(*c, child_bound)) free_in_children.insert(n);
   }
   std::set<std::string> free_here;
+  bool class_cell = false;
   for (const std::string& n : free_in_children) {
+    if (s.kind == scope_kind::class_body && n == "__class__") {
+      class_cell = true;  // type.__new__ fills it with the new class
+      continue;
+    }
     auto it = s.resolved.find(n);
     if (it != s.resolved.end() && it->second == binding::local) {
       it->second = binding::cell;
@@ -352,6 +365,10 @@ std::set<std::string> analyze(scope& s, const std::set<std::string>& enclosing_b
   for (const auto& [name, b] : s.resolved) {
     if (b == binding::free) free_here.insert(name);
     if (b == binding::cell) s.cellvars.push_back(name);
+  }
+  if (class_cell) {
+    s.cellvars.push_back("__class__");
+    std::sort(s.cellvars.begin(), s.cellvars.end());
   }
   s.freevars.assign(free_here.begin(), free_here.end());
   return free_here;

@@ -188,9 +188,39 @@ value builtin_ascii(value, const value* args, std::size_t nargs, value kwnames) 
   return op_ascii(args[0]);
 }
 
+value checked_str_result(value r, const char* method) {
+  if (r && !is_instance(r, &str_type)) {
+    std::string msg = std::string(method) + " must return a str, not " + type_name(r);
+    decref(r);
+    return raise_type_error(msg);
+  }
+  return r;
+}
+
+// A class's special method for a built-in function (abs -> __abs__):
+// true with *out set (null on error) when the class defines it.
+bool class_special(value v, const char* name, const value* args, std::size_t nargs, value* out) {
+  if (!type_of(v)->heap) return false;
+  value m = type_lookup(type_of(v), intern(name));
+  if (!m || m == none()) return false;
+  *out = call_method(m, v, args, nargs);
+  return true;
+}
+
+// __int__ / __float__ / __index__ results must be of the right type.
+value checked_number(value r, const type_object* want, const char* method) {
+  if (r && !is_instance(r, want)) {
+    std::string msg = std::string(method) + " returned non-" + want->name + " (type " + type_name(r) + ")";
+    decref(r);
+    return raise_type_error(msg);
+  }
+  return r;
+}
+
 value builtin_abs(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("abs", kwnames) || !arg_count("abs", nargs, 1, 1)) return value();
   value v = args[0];
+  if (value r; class_special(v, "__abs__", nullptr, 0, &r)) return r;
   if (type_of(v) == &float_type) return make_float(std::fabs(float_value(v)));
   if (type_of(v) != &int_type && type_of(v) != &bool_type) {
     return raise_type_error(std::string("bad operand type for abs(): '") + type_name(v) + "'");
@@ -222,8 +252,48 @@ value builtin_isinstance(value, const value* args, std::size_t nargs, value kwna
   return r < 0 ? value() : boolean(r);
 }
 
+value builtin_issubclass(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("issubclass", kwnames) || !arg_count("issubclass", nargs, 2, 2)) return value();
+  if (type_of(args[0]) != &type_type) return raise_type_error("issubclass() arg 1 must be a class");
+  auto* t = static_cast<type_object*>(args[0].obj());
+  std::function<int(value)> check = [&](value cls) -> int {
+    if (type_of(cls) == &tuple_type) {
+      for (std::size_t i = 0; i < as_tuple(cls)->size; ++i) {
+        const int r = check(as_tuple(cls)->items[i]);
+        if (r) return r;
+      }
+      return 0;
+    }
+    if (type_of(cls) != &type_type) {
+      raise_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      return -1;
+    }
+    return is_subtype(t, static_cast<type_object*>(cls.obj()));
+  };
+  const int r = check(args[1]);
+  return r < 0 ? value() : boolean(r);
+}
+
+value builtin_callable(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("callable", kwnames) || !arg_count("callable", nargs, 1, 1)) return value();
+  type_object* t = type_of(args[0]);
+  if (t->heap) return boolean(static_cast<bool>(type_lookup(t, intern("__call__"))));
+  return boolean(t->call != nullptr || t == &type_type);
+}
+
+value builtin_vars(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("vars", kwnames) || !arg_count("vars", nargs, 1, 1)) return value();
+  value r = op_getattr(args[0], intern("__dict__"));
+  if (!r && pending_matches(&exc_AttributeError)) {
+    clear_pending();
+    return raise_type_error("vars() argument must have __dict__ attribute");
+  }
+  return r;
+}
+
 value builtin_type(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("type", kwnames)) return value();
+  if (nargs == 3) return make_type3(args);
   if (nargs != 1) return raise_type_error("type() takes 1 or 3 arguments");
   return newref(value::from(type_of(args[0])));
 }
@@ -337,6 +407,9 @@ value builtin_pow(value, const value* args, std::size_t nargs, value kwnames) {
 value builtin_round(value, const value* args, std::size_t nargs, value kwnames) {
   if (!only_keywords("round", kwnames, {"ndigits"})) return value();
   value nd = nargs >= 2 ? args[1] : value();
+  if (nargs >= 1) {
+    if (value r; class_special(args[0], "__round__", args + 1, nargs - 1, &r)) return r;
+  }
   if (!nd || nd == none()) {
     if (type_of(args[0]) == &float_type) {
       const double d = float_value(args[0]);
@@ -799,6 +872,8 @@ value construct_int(const value* args, std::size_t nargs, value kwnames) {
     return parse_int_text(str_of(x), base, x);
   }
   type_object* t = type_of(x);
+  if (value r; class_special(x, "__int__", nullptr, 0, &r)) return checked_number(r, &int_type, "__int__");
+  if (value r; class_special(x, "__index__", nullptr, 0, &r)) return checked_number(r, &int_type, "__index__");
   if (t == &int_type || t == &bool_type) return op_unary(x, static_cast<int>(ast::unaryop::pos));
   if (t == &float_type) {
     const double d = float_value(x);
@@ -818,6 +893,13 @@ value construct_float(const value* args, std::size_t nargs, value kwnames) {
   value x = args[0];
   type_object* t = type_of(x);
   if (t == &float_type) return newref(x);
+  if (value r; class_special(x, "__float__", nullptr, 0, &r)) return checked_number(r, &float_type, "__float__");
+  if (value r; class_special(x, "__index__", nullptr, 0, &r)) {
+    ref i(checked_number(r, &int_type, "__index__"));
+    if (!i) return value();
+    value iv = i.get();
+    return construct_float(&iv, 1, value());
+  }
   if (t == &int_type || t == &bool_type) {
     std::int64_t i = 0;
     if (as_int64(x, &i)) return make_float(static_cast<double>(i));
@@ -1502,6 +1584,14 @@ std::string pad(const std::string& sign_prefix, const std::string& body, const f
 value format_with_spec(value v, const std::string& spec_text) {
   format_spec f;
   type_object* t = type_of(v);
+  if (t->heap) {
+    value m = type_lookup(t, intern("__format__"));
+    if (m && type_of(m) == &function_type) {
+      ref spec(make_str(spec_text));
+      value sv = spec.get();
+      return checked_str_result(call_method(m, v, &sv, 1), "__format__");
+    }
+  }
   if (spec_text.empty()) return op_str(v);
   if (!parse_spec(spec_text, &f)) return raise(&exc_ValueError, "Invalid format specifier");
   if (t == &str_type) {
@@ -2618,6 +2708,9 @@ dict_object* builtins_dict() {
     fn("ascii", builtin_ascii);
     fn("abs", builtin_abs);
     fn("isinstance", builtin_isinstance);
+    fn("issubclass", builtin_issubclass);
+    fn("callable", builtin_callable);
+    fn("vars", builtin_vars);
     fn("hash", builtin_hash);
     fn("id", builtin_id);
     fn("iter", builtin_iter);
@@ -2658,7 +2751,7 @@ dict_object* builtins_dict() {
     type("frozenset", &frozenset_type);
     type("range", &range_type);
     type("type", &type_type);
-    type("object", &type_type);
+    register_class_builtins(as_dict(dict));
 #define GILLAB_ADD_EXC(name, base) type(#name, &exc_##name);
     GILLAB_EXCEPTION_TYPES(GILLAB_ADD_EXC)
 #undef GILLAB_ADD_EXC

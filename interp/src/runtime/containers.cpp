@@ -238,7 +238,7 @@ value list_repr(value v) {
 }
 
 value list_compare(value a, value b, int op) {
-  if (type_of(a) != &list_type || type_of(b) != &list_type) return not_implemented();
+  if (!is_instance(a, &list_type) || !is_instance(b, &list_type)) return not_implemented();
   std::vector<value> x, y;
   {
     backend::read_section ga(bts(), a.obj()->header);
@@ -371,7 +371,7 @@ value list_iter_step(iterator_object* it) {
 
 value list_binary(value a, value b, int op) {
   const auto o = static_cast<ast::binop>(op & 15);
-  if (o == ast::binop::add && type_of(a) == &list_type && type_of(b) == &list_type) {
+  if (o == ast::binop::add && is_instance(a, &list_type) && is_instance(b, &list_type)) {
     if (op & 16) {  // +=: extend in place
       std::vector<value> add;
       {
@@ -390,9 +390,9 @@ value list_binary(value a, value b, int op) {
     return r;
   }
   if (o == ast::binop::mul) {
-    const value lv = type_of(a) == &list_type ? a : b;
+    const value lv = is_instance(a, &list_type) ? a : b;
     std::int64_t n = 0;
-    const int counted = repeat_count(type_of(a) == &list_type ? b : a, &n);
+    const int counted = repeat_count(is_instance(a, &list_type) ? b : a, &n);
     if (counted <= 0) return counted < 0 ? value() : not_implemented();
     std::vector<value> src;
     {
@@ -479,7 +479,7 @@ value iterator_next(value v) {
 value seq_iter(value v) {
   type_object* t = type_of(v);
   if (t == &tuple_type) return make_iterator(v, tuple_iter_step);
-  if (t == &list_type) return make_iterator(v, list_iter_step);
+  if (is_subtype(t, &list_type)) return make_iterator(v, list_iter_step);
   return make_iterator(v, range_iter_step);
 }
 

@@ -30,6 +30,7 @@ void deallocate(object* o) {
 
 // ---- singletons and types ----
 #define GILLAB_DEFINE_TYPE(var) type_object var;
+GILLAB_DEFINE_TYPE(object_type)
 GILLAB_DEFINE_TYPE(none_type)
 GILLAB_DEFINE_TYPE(bool_type)
 GILLAB_DEFINE_TYPE(int_type)
@@ -66,15 +67,27 @@ void make_immortal(object& o, type_object* type) {
   o.type = type;
 }
 
+void set_base(type_object& t, type_object* base) {
+  // Every built-in type but object derives from object; its MRO follows
+  // the single-base chain.
+  t.base = (base || &t == &object_type) ? base : &object_type;
+  t.mro.clear();
+  for (type_object* k = &t; k; k = k->base) t.mro.push_back(k);
+}
+
 void init_type(type_object& t, const char* name, type_object* base) {
   make_immortal(t, &type_type);
   t.name = name;
-  t.base = base;
+  t.qualname = name;
+  t.module = "builtins";
+  t.solid = &t;
+  set_base(t, base);
 }
 
 bool is_subtype(const type_object* t, const type_object* base) {
-  for (; t; t = t->base)
-    if (t == base) return true;
+  if (t == base || base == &object_type) return true;
+  for (const type_object* k : t->mro)
+    if (k == base) return true;
   return false;
 }
 
@@ -209,7 +222,7 @@ void init_exceptions() {
 #undef GILLAB_FIND
     return nullptr;
   };
-#define GILLAB_SET_BASE(name, parent) exc_##name.base = by_name(#parent);
+#define GILLAB_SET_BASE(name, parent) set_base(exc_##name, by_name(#parent));
   GILLAB_EXCEPTION_TYPES(GILLAB_SET_BASE)
 #undef GILLAB_SET_BASE
 }
@@ -217,6 +230,7 @@ void init_exceptions() {
 void init_runtime() {
   static const bool done = [] {
     init_functions();  // type objects first: every other type's type is `type`
+    init_classes();
     init_numbers();
     init_strings();
     init_containers();
@@ -226,6 +240,7 @@ void init_runtime() {
     init_builtins();
     init_generators();
     init_bytes();
+    finish_builtin_types();
     return true;
   }();
   (void)done;

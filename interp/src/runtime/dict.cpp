@@ -147,7 +147,7 @@ int dict_contains(value v, value key) {
 
 value dict_compare(value a, value b, int op) {
   const auto cmp = static_cast<ast::cmpop>(op);
-  if (type_of(a) != &dict_type || type_of(b) != &dict_type || (cmp != ast::cmpop::eq && cmp != ast::cmpop::ne)) {
+  if (!is_instance(a, &dict_type) || !is_instance(b, &dict_type) || (cmp != ast::cmpop::eq && cmp != ast::cmpop::ne)) {
     return not_implemented();
   }
   bool equal = dict_size(a) == dict_size(b);

@@ -348,6 +348,26 @@ value call_function(value fn, const value* args, std::size_t nargs, value kwname
   return bind_and_run(static_cast<function_object*>(fn.obj()), args, nargs, kwnames);
 }
 
+value run_class_body(value fn_value, value ns) {
+  auto* fn = static_cast<function_object*>(fn_value.obj());
+  code_object* code = fn->code;
+  const code_unit& u = *code->unit;
+  thread_state& ts = current_thread();
+  if (ts.depth >= ts.recursion_limit) return raise(&exc_RecursionError, "maximum recursion depth exceeded");
+  frame* f = new_frame(code, fn, fn->globals, fn->builtins);
+  f->locals = as_dict(ns);
+  value* fast = f->storage;
+  const std::size_t nvars = u.varnames.size();
+  for (std::size_t c = 0; c < u.cellvars.size(); ++c) fast[nvars + c] = make_cell(value());
+  if (fn->closure) {
+    for (std::size_t c = 0; c < u.freevars.size(); ++c) fast[nvars + u.cellvars.size() + c] = newref(as_tuple(fn->closure)->items[c]);
+  }
+  ++ts.depth;
+  value r = run_frame(f);
+  --ts.depth;
+  return r;
+}
+
 value run_code(code_object* code, dict_object* globals) {
   frame* f = new_frame(code, nullptr, globals, builtins_dict());
   return run_frame(f);
@@ -537,10 +557,7 @@ dispatch:
     }
     DISPATCH();
   }
-  // Module code's names are its globals (no class bodies yet): STORE_NAME
-  // and DELETE_NAME share STORE_GLOBAL's and DELETE_GLOBAL's cases.
-  TARGET(STORE_GLOBAL)
-  TARGET(STORE_NAME) {
+  TARGET(STORE_GLOBAL) {
     SAVE_POINT();
     value v = POP();
     const int rc = dict_set(value::from(f->globals), names[arg], v);
@@ -548,8 +565,7 @@ dispatch:
     if (rc < 0) goto error;
     DISPATCH();
   }
-  TARGET(DELETE_GLOBAL)
-  TARGET(DELETE_NAME) {
+  TARGET(DELETE_GLOBAL) {
     SAVE_POINT();
     if (dict_del(value::from(f->globals), names[arg]) < 0) {
       if (pending_matches(&exc_KeyError)) {
@@ -560,9 +576,36 @@ dispatch:
     }
     DISPATCH();
   }
+  // Module and class bodies: a class body's names live in its namespace
+  // (f->locals), a module's in its globals.
+  TARGET(STORE_NAME) {
+    SAVE_POINT();
+    value v = POP();
+    const int rc = dict_set(value::from(f->locals ? f->locals : f->globals), names[arg], v);
+    decref(v);
+    if (rc < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    SAVE_POINT();
+    if (dict_del(value::from(f->locals ? f->locals : f->globals), names[arg]) < 0) {
+      if (pending_matches(&exc_KeyError)) {
+        clear_pending();
+        name_error(names[arg]);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
   TARGET(LOAD_NAME) {
     SAVE_POINT();
-    value v = load_global(f, names[arg]);
+    value v;
+    if (f->locals) {
+      v = dict_get(value::from(f->locals), names[arg]);
+      if (v) incref(v);
+      if (!v && error_pending()) goto error;
+    }
+    if (!v) v = load_global(f, names[arg]);
     CHECK(v);
     PUSH(v);
     DISPATCH();
@@ -597,6 +640,14 @@ dispatch:
   TARGET(LOAD_METHOD) {
     SAVE_POINT();
     value obj = TOP();
+    if (value fn = method_for_call(obj, names[arg])) {
+      // A method of a class: call the function with the instance as self,
+      // without making a bound method.
+      TOP() = newref(fn);
+      PUSH(obj);
+      DISPATCH();
+    }
+    if (error_pending()) goto error;
     value v = op_getattr(obj, names[arg]);
     CHECK(v);
     decref(obj);
@@ -1270,8 +1321,73 @@ dispatch:
   }
   TARGET(LOAD_BUILD_CLASS) {
     SAVE_POINT();
-    raise(&exc_NotImplementedError, "class definitions are not supported by gillab yet");
-    goto error;
+    {
+      value bc = dict_get(value::from(f->builtins), intern("__build_class__"));
+      if (!bc) {
+        if (!error_pending()) raise(&exc_NameError, "__build_class__ not found");
+        goto error;
+      }
+      PUSH(newref(bc));
+    }
+    DISPATCH();
+  }
+  TARGET(BEFORE_WITH) {
+    SAVE_POINT();
+    {
+      value mgr = TOP();
+      ref enter(lookup_special(mgr, "__enter__"));
+      if (!enter) {
+        if (!error_pending()) {
+          raise_type_error(std::string("'") + type_name(mgr) + "' object does not support the context manager protocol");
+        }
+        goto error;
+      }
+      value exit_fn = lookup_special(mgr, "__exit__");
+      if (!exit_fn) {
+        if (!error_pending()) {
+          raise_type_error(std::string("'") + type_name(mgr) +
+                           "' object does not support the context manager protocol (missed __exit__ method)");
+        }
+        goto error;
+      }
+      value res = op_call(enter.get(), nullptr, 0);
+      if (!res) {
+        decref(exit_fn);
+        goto error;
+      }
+      decref(mgr);
+      TOP() = exit_fn;
+      PUSH(res);
+    }
+    DISPATCH();
+  }
+  TARGET(WITH_EXIT) {
+    SAVE_POINT();
+    {
+      value exit_fn = POP();
+      value args[3] = {none(), none(), none()};
+      value r = op_call(exit_fn, args, 3);
+      decref(exit_fn);
+      CHECK(r);
+      decref(r);
+    }
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    SAVE_POINT();
+    {
+      value exc = TOP();
+      value exit_fn = PEEK(3);
+      // No traceback objects in gillab: __exit__ gets None for the traceback.
+      value args[3] = {value::from(type_of(exc)), exc, none()};
+      value r = op_call(exit_fn, args, 3);
+      CHECK(r);
+      const int suppress = op_truth(r);
+      decref(r);
+      if (suppress < 0) goto error;
+      PUSH(boolean(suppress));
+    }
+    DISPATCH();
   }
   TARGET(RAISE_VARARGS) {
     SAVE_POINT();

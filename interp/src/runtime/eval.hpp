@@ -14,6 +14,7 @@ struct frame {
   dict_object* globals;
   dict_object* builtins;
   frame* back;
+  dict_object* locals = nullptr;  // a class body's namespace (borrowed); else names are globals
   int lasti = 0;          // the instruction being executed (tracebacks)
   // Generator frames only: where execution continues (0: not started; the
   // instruction after a YIELD_VALUE when suspended; -1: finished) and how

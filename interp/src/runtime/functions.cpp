@@ -91,24 +91,28 @@ value module_getattr(value v, value name) {
   return r ? newref(r) : value();
 }
 
-value type_repr(value v) { return make_str(std::string("<class '") + static_cast<type_object*>(v.obj())->name + "'>"); }
+value type_repr(value v) {
+  return make_str("<class '" + type_display_name(static_cast<type_object*>(v.obj())) + "'>");
+}
 
 value type_call(value v, const value* args, std::size_t nargs, value kwnames) {
   auto* t = static_cast<type_object*>(v.obj());
+  if (t->heap) return call_class(t, args, nargs, kwnames);
   if (t->is_exception) return t->call(v, args, nargs, kwnames);
+  if (t == &object_type) {
+    if (nargs || (kwnames && as_tuple(kwnames)->size)) return raise_type_error("object() takes no arguments");
+    return value::from(allocate(&object_type, sizeof(object)));
+  }
+  if (t == &type_type && nargs == 3 && !(kwnames && as_tuple(kwnames)->size)) return make_type3(args);
   constructor_fn c = constructor_of(t);
+  if (!c) c = class_constructor(t);
   if (!c) return raise_type_error(std::string("cannot create '") + t->name + "' instances");
   return c(args, nargs, kwnames);
 }
 
-value type_getattr(value v, value name) {
-  auto* t = static_cast<type_object*>(v.obj());
-  const std::string n = str_of(name);
-  if (n == "__name__" || n == "__qualname__") return make_str(t->name);
-  if (n == "__module__") return make_str("builtins");
-  if (n == "__base__") return newref(t->base ? value::from(t->base) : none());
-  return value();
-}
+value type_getattr(value v, value name) { return class_getattr(static_cast<type_object*>(v.obj()), name); }
+
+int type_setattr(value v, value name, value x) { return class_setattr(static_cast<type_object*>(v.obj()), name, x); }
 
 value none_repr(value) { return make_str("None"); }
 value not_implemented_repr(value) { return make_str("NotImplemented"); }
@@ -201,6 +205,7 @@ void init_functions() {
   type_type.repr = type_repr;
   type_type.call = type_call;
   type_type.getattr = type_getattr;
+  type_type.setattr = type_setattr;
 
   init_type(none_type, "NoneType", nullptr);
   none_type.repr = none_repr;

@@ -77,7 +77,9 @@ value op_compare(value a, value b, int op) {
     value r = ta->compare(a, b, op);
     if (!r || !(r == not_implemented())) return r;
   }
-  if (tb != ta && tb->compare) {
+  // The reflected method, also for two instances of one class (a < b may
+  // be answered by b.__gt__(a)), as CPython's do_richcompare.
+  if (tb->compare && (tb != ta || ta->heap)) {
     value r = tb->compare(b, a, swapped(op));
     if (!r || !(r == not_implemented())) return r;
   }
@@ -102,7 +104,8 @@ value op_binary(value a, value b, int op) {
     value r = ta->binary(a, b, op);
     if (!r || !(r == not_implemented())) return r;
   }
-  if (tb != ta && tb->binary) {
+  // A slot shared by both types has already tried both directions.
+  if (tb != ta && tb->binary && tb->binary != ta->binary) {
     value r = tb->binary(a, b, op);
     if (!r || !(r == not_implemented())) return r;
   }
@@ -206,7 +209,7 @@ value op_getattr(value v, value name) {
     if (r || error_pending()) return r;
   }
   // Methods of built-in types: bind to the receiver.
-  for (type_object* k = t; k; k = k->base) {
+  for (type_object* k : t->mro) {
     if (!k->dict) continue;
     value m = dict_get(value::from(k->dict), name);
     if (m) {
@@ -215,6 +218,7 @@ value op_getattr(value v, value name) {
       return newref(m);
     }
   }
+  if (str_of(name) == "__class__") return newref(value::from(t));
   if (t == &module_type) {
     auto* mod = static_cast<module_object*>(v.obj());
     return raise(&exc_AttributeError, "module '" + str_of(mod->name) + "' has no attribute '" + str_of(name) + "'");
@@ -228,6 +232,7 @@ value op_getattr(value v, value name) {
 
 int op_setattr(value v, value name, value x) {
   type_object* t = type_of(v);
+  if (t->setattr) return t->setattr(v, name, x);
   if (t == &module_type) {
     auto* mod = static_cast<module_object*>(v.obj());
     if (x) return dict_set(value::from(mod->dict), name, x);
@@ -306,7 +311,7 @@ bool collect(value iterable, std::vector<value>& out) {
     for (value x : items) out.push_back(newref(x));
     return true;
   }
-  if (t->length) {
+  if (t->length && !t->heap) {  // a class's __len__ is user code: no hint taken
     // Size up front when the length is known: list(range(10**12)) is then
     // a MemoryError at once, as in CPython, not a slow march through RAM.
     const std::int64_t n = t->length(iterable);

@@ -14,6 +14,41 @@ void init_runtime();
 
 void make_immortal(object& o, type_object* type);
 void init_type(type_object& t, const char* name, type_object* base);
+/// Sets a built-in type's base (object when null) and its MRO.
+void set_base(type_object& t, type_object* base);
+/// classes.cpp: object, classes, instances, methods, property,
+/// staticmethod, classmethod, super.
+void init_classes();
+/// The attribute `name` found along the MRO of `t` (borrowed), or null.
+value type_lookup(type_object* t, value name);
+/// Runs a class body function with `ns` as its locals (eval.cpp).
+value run_class_body(value fn, value ns);
+/// builtins.__build_class__.
+value build_class(value self, const value* args, std::size_t nargs, value kwnames);
+/// The bound `name` special method of v's type (e.g. __enter__), or null
+/// without an exception set when the type has none.
+value lookup_special(value v, const char* name);
+/// Calls a Python-level special method found on a type: m(self, args...).
+value call_method(value m, value self, const value* args, std::size_t nargs);
+value make_class(value name, value bases, value ns);
+/// Calling a class: __new__, then __init__.
+value call_class(type_object* t, const value* args, std::size_t nargs, value kwnames);
+/// type(name, bases, dict)
+value make_type3(const value* args);
+/// Attributes of a type object (null without an exception: not found).
+value class_getattr(type_object* t, value name);
+int class_setattr(type_object* t, value name, value v);
+/// LOAD_METHOD's fast path for instances of classes (borrowed, or null).
+value method_for_call(value obj, value name);
+/// "__main__.Point" for a class, "int" for a built-in (repr of a type).
+std::string type_display_name(const type_object* t);
+/// What tracebacks print: "mod.Error", but "Error" for __main__'s.
+std::string exception_type_name(const type_object* t);
+using class_constructor_fn = value (*)(const value* args, std::size_t nargs, value kwnames);
+class_constructor_fn class_constructor(const type_object* t);
+void register_class_builtins(dict_object* builtins);
+/// The dunder wrappers of the built-in types' slots (after their init).
+void finish_builtin_types();
 void init_exceptions();
 void init_numbers();
 void init_strings();

@@ -22,7 +22,7 @@ std::map<std::string, std::string>& source_table() {
 
 std::string exception_line(value exc) {
   type_object* t = type_of(exc);
-  std::string line = t->name;
+  std::string line = exception_type_name(t);
   ref s(op_str(exc));
   if (!s) {
     clear_pending();

@@ -63,12 +63,29 @@ struct type_object : object {
   value (*next)(value) = nullptr;                      // null and nothing pending: exhausted
   value (*call)(value, const value*, std::size_t, value kwnames) = nullptr;
   value (*getattr)(value, value name) = nullptr;       // null: use the generic lookup
+  int (*setattr)(value, value name, value v) = nullptr;  // v null: delete; -1 error; null slot: read-only
   dict_object* dict = nullptr;                         // methods and class attributes
   bool is_exception = false;
+  // Classes (classes.cpp). Built-in types have a single base and an MRO
+  // that follows it to `object`; a class made by a class statement is a
+  // heap type: its MRO is C3's linearization of its bases, its instances
+  // have the layout of its `solid` built-in base (object, an exception,
+  // list, dict) followed by the instance __dict__ pointer at dict_offset
+  // (0: none, as with __slots__) and its slot values; basic_size covers it
+  // all. Heap types are immortal (classes live until exit, as nearly all
+  // do; without a cycle collector their dict <-> method cycles would keep
+  // them anyway).
+  bool heap = false;
+  std::vector<type_object*> mro;        // this type first, `object` last
+  value bases;                          // tuple (heap types), else null
+  type_object* solid = nullptr;         // the built-in type whose layout instances have
+  std::size_t basic_size = 0;           // instance size (heap types)
+  std::size_t dict_offset = 0;          // where the instance __dict__ pointer is; 0: none
+  std::string qualname, module;         // heap types; built-ins: name and "builtins"
 };
 
 // ---- immortal singletons ----
-extern type_object none_type, bool_type, int_type, float_type, str_type, bytes_type, tuple_type,
+extern type_object object_type, none_type, bool_type, int_type, float_type, str_type, bytes_type, tuple_type,
     list_type, dict_type, set_type, frozenset_type, range_type, slice_type, function_type,
     builtin_function_type, code_type, cell_type, module_type, type_type, not_implemented_type,
     ellipsis_type, iterator_type;

@@ -1,0 +1,1636 @@
+// classes.cpp — `object`, classes made by the class statement, their
+// instances, bound methods, property / staticmethod / classmethod, super().
+//
+// Follows CPython's typeobject.c in what it keeps:
+//  - A class is a heap type whose MRO is the C3 linearization of its bases
+//    (Barrett et al., "A Monotonic Superclass Linearization for Dylan",
+//    OOPSLA 1996; Python 2.3's MRO). Attribute lookup walks the MRO dicts.
+//  - Its instances have the layout of its `solid` base — the one built-in
+//    type among its ancestors whose C++ layout they need (object, an
+//    exception, list, dict) — then the instance __dict__ pointer (created on
+//    first store) and one value per __slots__ name.
+//  - Every slot of a heap type is a trampoline (CPython's slot_tp_*): it
+//    calls the special method a class in the heap part of the MRO defines,
+//    else the solid base's slot, else what `object` does. A binary operator
+//    runs both directions in one slot call (op_binary calls a shared slot
+//    once), so a.__add__(b) then b.__radd__(a), as CPython's SLOT1BINFULL.
+//  - Attribute access is object.__getattribute__: data descriptors of the
+//    type (property, __slots__ members, classes defining __set__/__delete__)
+//    before the instance dict, then the rest of the type's attributes
+//    (functions bind to a method, classmethods to the class), then
+//    __getattr__.
+//  - The built-in types' dunder methods (list.__len__, object.__init__ ...)
+//    are wrappers around their slots, so that super().__len__() and
+//    object.__setattr__(self, ...) reach the built-in behaviour.
+//
+// Invariants: a heap type's slots are all set (trampolines) and its
+// dealloc releases the instance dict and slot values before the solid
+// base's dealloc; heap types are immortal (types.hpp says why). Instance
+// state (the dict pointer, slot values) is accessed under the instance's
+// write/read section, as every mutable object's.
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/ast.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+backend::thread_state& bts() { return current_thread().backend_state; }
+
+struct method_object : object {
+  value func;
+  value self;
+};
+struct wrapper_object : object {  // static/class method, property's parts
+  value func;
+};
+struct property_object : object {
+  value fget, fset, fdel, doc;
+};
+struct member_object : object {  // one __slots__ name
+  value name;
+  type_object* owner;
+  std::size_t offset;
+};
+struct super_object : object {
+  type_object* start;  // look after this type in the MRO
+  value obj;           // the instance, or a class (in classmethods / __new__)
+  type_object* obj_type;
+};
+struct descriptor_object : object {  // an unbound built-in method: str.join
+  value fn;                          // builtin_function_object, self null
+  type_object* owner;
+};
+
+type_object method_type, staticmethod_type, classmethod_type, property_type, member_type, super_type,
+    descriptor_type;
+
+value intern_c(const char* s) { return intern(s); }
+
+// ---- lookups ----
+
+value lookup_owner(type_object* t, value name, type_object** owner) {
+  for (type_object* k : t->mro) {
+    if (!k->dict) continue;
+    value v = dict_get(value::from(k->dict), name);
+    if (v) {
+      if (owner) *owner = k;
+      return v;
+    }
+  }
+  return value();
+}
+
+/// A special method defined by a class (the heap part of the MRO), or null.
+value lookup_user(type_object* t, const char* name) {
+  if (!t->heap) return value();
+  value n = intern_c(name);
+  for (type_object* k : t->mro) {
+    if (!k->heap) return value();
+    value v = dict_get(value::from(k->dict), n);
+    if (v) return v;
+  }
+  return value();
+}
+
+value make_method(value func, value self) {
+  auto* m = make<method_object>(&method_type);
+  m->func = newref(func);
+  m->self = newref(self);
+  return value::from(m);
+}
+
+bool is_data_descriptor(value d) {
+  type_object* t = type_of(d);
+  if (t == &property_type || t == &member_type) return true;
+  return t->heap && (lookup_user(t, "__set__") || lookup_user(t, "__delete__"));
+}
+
+/// The descriptor protocol's __get__: `d` found on type `t` (in `owner`'s
+/// dict), read through `obj` (null: through the class).
+value descr_get(value d, value obj, type_object* t, type_object* owner) {
+  type_object* dt = type_of(d);
+  if (dt == &function_type) return obj ? make_method(d, obj) : newref(d);
+  if (dt == &builtin_function_type && owner && !owner->heap && !static_cast<builtin_function_object*>(d.obj())->self) {
+    auto* b = static_cast<builtin_function_object*>(d.obj());
+    // object.__init_subclass__ is a class method.
+    if (std::strcmp(b->name, "__init_subclass__") == 0) return make_builtin(b->name, b->fn, value::from(t));
+    if (obj) return make_builtin(b->name, b->fn, obj);
+    auto* w = make<descriptor_object>(&descriptor_type);
+    w->fn = newref(d);
+    w->owner = owner;
+    return value::from(w);
+  }
+  if (dt == &staticmethod_type) return newref(static_cast<wrapper_object*>(d.obj())->func);
+  if (dt == &classmethod_type) return make_method(static_cast<wrapper_object*>(d.obj())->func, value::from(t));
+  if (dt == &property_type) {
+    if (!obj) return newref(d);
+    auto* p = static_cast<property_object*>(d.obj());
+    if (!p->fget) return raise(&exc_AttributeError, "unreadable attribute");
+    return op_call(p->fget, &obj, 1);
+  }
+  if (dt == &member_type) {
+    if (!obj) return newref(d);
+    auto* m = static_cast<member_object*>(d.obj());
+    if (!is_instance(obj, m->owner)) {
+      return raise_type_error("descriptor '" + str_of(m->name) + "' for '" + m->owner->name +
+                              "' objects doesn't apply to a '" + type_name(obj) + "' object");
+    }
+    backend::read_section guard(bts(), obj.obj()->header);
+    value v = *reinterpret_cast<value*>(reinterpret_cast<char*>(obj.obj()) + m->offset);
+    if (!v) return raise(&exc_AttributeError, "'" + std::string(type_name(obj)) + "' object has no attribute '" + str_of(m->name) + "'");
+    return newref(v);
+  }
+  if (dt->heap) {
+    value get = lookup_user(dt, "__get__");
+    if (get) {
+      value args[3] = {d, obj ? obj : none(), value::from(t)};
+      return op_call(get, args, 3);
+    }
+  }
+  return newref(d);
+}
+
+dict_object** dict_slot(value v) {
+  type_object* t = type_of(v);
+  if (!t->dict_offset) return nullptr;
+  return reinterpret_cast<dict_object**>(reinterpret_cast<char*>(v.obj()) + t->dict_offset);
+}
+
+std::string qualified_name(const type_object* t) {
+  if (t->module == "builtins" || t->module.empty()) return t->qualname;
+  return t->module + "." + t->qualname;
+}
+
+value no_attribute(value v, value name) {
+  return raise(&exc_AttributeError, std::string("'") + type_name(v) + "' object has no attribute '" + str_of(name) + "'");
+}
+
+}  // namespace
+
+value type_lookup(type_object* t, value name) { return lookup_owner(t, name, nullptr); }
+
+value call_method(value m, value self, const value* args, std::size_t nargs) {
+  value stack_args[8];
+  std::vector<value> heap_args;
+  value* all = stack_args;
+  if (nargs + 1 > 8) {
+    heap_args.resize(nargs + 1);
+    all = heap_args.data();
+  }
+  all[0] = self;
+  for (std::size_t i = 0; i < nargs; ++i) all[i + 1] = args[i];
+  if (type_of(m) == &function_type || type_of(m) == &builtin_function_type) return op_call(m, all, nargs + 1);
+  // Anything else found on a type (a staticmethod, a callable object): bind it first.
+  ref bound(descr_get(m, self, type_of(self), nullptr));
+  if (!bound) return value();
+  return op_call(bound.get(), args, nargs);
+}
+
+value lookup_special(value v, const char* name) {
+  type_object* owner = nullptr;
+  value d = lookup_owner(type_of(v), intern_c(name), &owner);
+  if (!d) return value();
+  return descr_get(d, v, type_of(v), owner);
+}
+
+namespace {
+
+// ---- object.__getattribute__ / __setattr__ ----
+
+value generic_getattr(value v, value name) {
+  type_object* t = type_of(v);
+  type_object* owner = nullptr;
+  value d = lookup_owner(t, name, &owner);
+  if (d && is_data_descriptor(d)) return descr_get(d, v, t, owner);
+  if (t->solid->getattr) {
+    value r = t->solid->getattr(v, name);
+    if (r || error_pending()) return r;
+  }
+  if (dict_object** slot = dict_slot(v)) {
+    value x;
+    {
+      backend::read_section guard(bts(), v.obj()->header);
+      if (*slot) x = dict_get(value::from(*slot), name);
+      if (x) incref(x);
+    }
+    if (x) return x;
+    if (error_pending()) return value();
+  }
+  if (d) return descr_get(d, v, t, owner);
+  const std::string n = str_of(name);
+  if (n == "__class__") return newref(value::from(t));
+  if (n == "__dict__") {
+    dict_object** slot = dict_slot(v);
+    if (slot) {
+      backend::write_section guard(bts(), v.obj()->header);
+      if (!*slot) *slot = as_dict(make_dict());
+      return newref(value::from(*slot));
+    }
+  }
+  return value();  // the caller tries __getattr__, then raises
+}
+
+value instance_getattr(value v, value name) {
+  value r = generic_getattr(v, name);
+  if (r || error_pending()) {
+    if (r || !pending_matches(&exc_AttributeError)) return r;
+  }
+  value hook = lookup_user(type_of(v), "__getattr__");
+  if (hook) {
+    clear_pending();
+    return call_method(hook, v, &name, 1);
+  }
+  if (!error_pending()) no_attribute(v, name);
+  return value();
+}
+
+int generic_setattr(value v, value name, value x) {
+  type_object* t = type_of(v);
+  value d = lookup_owner(t, name, nullptr);
+  if (d) {
+    type_object* dt = type_of(d);
+    if (dt == &property_type) {
+      auto* p = static_cast<property_object*>(d.obj());
+      value f = x ? p->fset : p->fdel;
+      if (!f) {
+        // Python 3.11's wording: named after the getter.
+        std::string prop = "property";
+        if (p->fget) {
+          ref n(op_getattr(p->fget, intern("__name__")));
+          if (n && type_of(n.get()) == &str_type) prop += " '" + str_of(n.get()) + "'";
+          if (!n) clear_pending();
+        }
+        raise(&exc_AttributeError, prop + " of '" + t->name + "' object has no " + (x ? "setter" : "deleter"));
+        return -1;
+      }
+      value args[2] = {v, x};
+      ref r(op_call(f, args, x ? 2 : 1));
+      return r ? 0 : -1;
+    }
+    if (dt == &member_type) {
+      auto* m = static_cast<member_object*>(d.obj());
+      auto* cell = reinterpret_cast<value*>(reinterpret_cast<char*>(v.obj()) + m->offset);
+      value old;
+      {
+        backend::write_section guard(bts(), v.obj()->header);
+        old = *cell;
+        *cell = x ? newref(x) : value();
+      }
+      if (!x && !old) {
+        no_attribute(v, name);
+        return -1;
+      }
+      xdecref(old);
+      return 0;
+    }
+    if (dt->heap) {
+      value hook = lookup_user(dt, x ? "__set__" : "__delete__");
+      if (hook) {
+        value args[3] = {d, v, x};
+        ref r(op_call(hook, args, x ? 3 : 2));
+        return r ? 0 : -1;
+      }
+    }
+  }
+  dict_object** slot = dict_slot(v);
+  if (!slot) {
+    if (d && t->heap) {
+      raise(&exc_AttributeError, std::string("'") + t->name + "' object attribute '" + str_of(name) + "' is read-only");
+    } else {
+      no_attribute(v, name);
+    }
+    return -1;
+  }
+  value dict;
+  {
+    backend::write_section guard(bts(), v.obj()->header);
+    if (!*slot) *slot = as_dict(make_dict());
+    dict = newref(value::from(*slot));
+  }
+  ref hold(dict);
+  if (x) return dict_set(dict, name, x);
+  if (dict_del(dict, name) < 0) {
+    if (pending_matches(&exc_KeyError)) {
+      clear_pending();
+      no_attribute(v, name);
+    }
+    return -1;
+  }
+  return 0;
+}
+
+int instance_setattr(value v, value name, value x) {
+  value hook = lookup_user(type_of(v), x ? "__setattr__" : "__delattr__");
+  if (hook) {
+    value args[2] = {name, x};
+    ref r(call_method(hook, v, args, x ? 2 : 1));
+    return r ? 0 : -1;
+  }
+  return generic_setattr(v, name, x);
+}
+
+// ---- slot trampolines ----
+
+value call1(value m, value self) { return call_method(m, self, nullptr, 0); }
+value call2(value m, value self, value a) { return call_method(m, self, &a, 1); }
+
+value default_repr(value v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(v.obj()));
+  return make_str("<" + qualified_name(type_of(v)) + buf);
+}
+
+value checked_str(value r, const char* method) {
+  if (r && type_of(r) != &str_type && !is_instance(r, &str_type)) {
+    std::string msg = std::string(method) + " returned non-string (type " + type_name(r) + ")";
+    decref(r);
+    return raise_type_error(msg);
+  }
+  return r;
+}
+
+value heap_repr(value v) {
+  if (value m = lookup_user(type_of(v), "__repr__")) return checked_str(call1(m, v), "__repr__");
+  type_object* s = type_of(v)->solid;
+  if (s->repr) return s->repr(v);
+  return default_repr(v);
+}
+
+value heap_str(value v) {
+  if (value m = lookup_user(type_of(v), "__str__")) return checked_str(call1(m, v), "__str__");
+  type_object* s = type_of(v)->solid;
+  if (s->str) return s->str(v);
+  return heap_repr(v);
+}
+
+bool unhashable(value v) {
+  raise_type_error(std::string("unhashable type: '") + type_name(v) + "'");
+  return false;
+}
+
+bool heap_hash(value v, std::int64_t* out) {
+  value m = lookup_user(type_of(v), "__hash__");
+  if (m == none()) return unhashable(v);
+  if (m) {
+    ref r(call1(m, v));
+    if (!r) return false;
+    if (!is_instance(r.get(), &int_type)) {
+      raise_type_error("__hash__ method should return an integer");
+      return false;
+    }
+    return op_hash(r.get(), out);  // big ints reduce as hash(int) does
+  }
+  type_object* s = type_of(v)->solid;
+  if (s->hash) return s->hash(v, out);
+  if (s == &list_type || s == &dict_type) return unhashable(v);
+  *out = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(v.obj()) >> 4);
+  return true;
+}
+
+constexpr const char* compare_names[] = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"};
+
+value heap_compare(value a, value b, int op) {
+  type_object* t = type_of(a);
+  if (op < 0 || op > 5) return not_implemented();
+  if (value m = lookup_user(t, compare_names[op])) return call2(m, a, b);
+  if (op == static_cast<int>(ast::cmpop::ne)) {
+    // object.__ne__: the inverse of __eq__ unless that is NotImplemented.
+    if (value eq = lookup_user(t, "__eq__")) {
+      ref r(call2(eq, a, b));
+      if (!r || r.get() == not_implemented()) return r.release();
+      const int truth = op_truth(r.get());
+      return truth < 0 ? value() : boolean(!truth);
+    }
+  }
+  if (t->solid->compare) return t->solid->compare(a, b, op);
+  return not_implemented();
+}
+
+struct binop_names {
+  const char* name;
+  const char* reflected;
+  const char* inplace;
+};
+constexpr binop_names binary_names[] = {
+    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
+    {"__mul__", "__rmul__", "__imul__"},          {"__matmul__", "__rmatmul__", "__imatmul__"},
+    {"__truediv__", "__rtruediv__", "__itruediv__"}, {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+    {"__mod__", "__rmod__", "__imod__"},          {"__pow__", "__rpow__", "__ipow__"},
+    {"__lshift__", "__rlshift__", "__ilshift__"}, {"__rshift__", "__rrshift__", "__irshift__"},
+    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
+    {"__and__", "__rand__", "__iand__"},
+};
+
+value heap_binary(value a, value b, int op);
+
+bool has_heap_binary(type_object* t) { return t->binary == heap_binary; }
+
+value heap_binary(value a, value b, int op) {
+  const bool inplace = op & 16;
+  const binop_names& n = binary_names[op & 15];
+  type_object* ta = type_of(a);
+  type_object* tb = type_of(b);
+  const bool do_left = has_heap_binary(ta);
+  const bool do_right = has_heap_binary(tb) && tb != ta;
+  if (do_left && inplace) {
+    if (value m = lookup_user(ta, n.inplace)) {
+      value r = call2(m, a, b);
+      if (!r || r != not_implemented()) return r;
+    }
+  }
+  // A subclass's reflected method goes first when it overrides it (CPython).
+  value right_m = do_right ? lookup_user(tb, n.reflected) : value();
+  bool right_done = false;
+  if (right_m && is_subtype(tb, ta) && right_m != lookup_user(ta, n.reflected)) {
+    value r = call2(right_m, b, a);
+    if (!r || r != not_implemented()) return r;
+    right_done = true;
+  }
+  if (do_left) {
+    if (value m = lookup_user(ta, n.name)) {
+      value r = call2(m, a, b);
+      if (!r || r != not_implemented()) return r;
+    } else if (ta->solid->binary) {
+      value r = ta->solid->binary(a, b, op);
+      if (!r || r != not_implemented()) return r;
+    }
+  }
+  if (do_right) {
+    if (right_m && !right_done) {
+      value r = call2(right_m, b, a);
+      if (!r || r != not_implemented()) return r;
+    } else if (!right_m && tb->solid->binary) {
+      value r = tb->solid->binary(a, b, op);
+      if (!r || r != not_implemented()) return r;
+    }
+  }
+  return not_implemented();
+}
+
+value heap_unary(value v, int op) {
+  static constexpr const char* names[] = {"__neg__", "__pos__", "__invert__"};
+  if (op >= 0 && op < 3) {
+    if (value m = lookup_user(type_of(v), names[op])) return call1(m, v);
+  }
+  type_object* s = type_of(v)->solid;
+  if (s->unary) return s->unary(v, op);
+  return not_implemented();
+}
+
+std::int64_t checked_length(value r) {
+  if (!r) return -1;
+  std::int64_t n = 0;
+  if (!as_int64(r, &n)) {
+    raise_type_error(std::string("'") + type_name(r) + "' object cannot be interpreted as an integer");
+    decref(r);
+    return -1;
+  }
+  decref(r);
+  if (n < 0) {
+    raise(&exc_ValueError, "__len__() should return >= 0");
+    return -1;
+  }
+  return n;
+}
+
+std::int64_t heap_length(value v) {
+  if (value m = lookup_user(type_of(v), "__len__")) return checked_length(call1(m, v));
+  type_object* s = type_of(v)->solid;
+  if (s->length) return s->length(v);
+  raise_type_error(std::string("object of type '") + type_name(v) + "' has no len()");
+  return -1;
+}
+
+int heap_truth(value v) {
+  type_object* t = type_of(v);
+  if (value m = lookup_user(t, "__bool__")) {
+    ref r(call1(m, v));
+    if (!r) return -1;
+    if (type_of(r.get()) != &bool_type) {
+      raise_type_error(std::string("__bool__ should return bool, returned ") + type_name(r.get()));
+      return -1;
+    }
+    return r.get() == true_value();
+  }
+  if (value m = lookup_user(t, "__len__")) {
+    const std::int64_t n = checked_length(call1(m, v));
+    return n < 0 ? -1 : n != 0;
+  }
+  if (t->solid->truth) return t->solid->truth(v);
+  if (t->solid->length) {
+    const std::int64_t n = t->solid->length(v);
+    return n < 0 ? -1 : n != 0;
+  }
+  return 1;
+}
+
+value heap_getitem(value v, value key) {
+  if (value m = lookup_user(type_of(v), "__getitem__")) return call2(m, v, key);
+  type_object* s = type_of(v)->solid;
+  if (s->getitem) return s->getitem(v, key);
+  return raise_type_error(std::string("'") + type_name(v) + "' object is not subscriptable");
+}
+
+int heap_setitem(value v, value key, value x) {
+  if (value m = lookup_user(type_of(v), x ? "__setitem__" : "__delitem__")) {
+    value args[2] = {key, x};
+    ref r(call_method(m, v, args, x ? 2 : 1));
+    return r ? 0 : -1;
+  }
+  type_object* s = type_of(v)->solid;
+  if (s->setitem) return s->setitem(v, key, x);
+  raise_type_error(std::string("'") + type_name(v) +
+                   (x ? "' object does not support item assignment" : "' object doesn't support item deletion"));
+  return -1;
+}
+
+value heap_iter(value v);
+
+int heap_contains(value v, value item) {
+  type_object* t = type_of(v);
+  if (value m = lookup_user(t, "__contains__")) {
+    ref r(call2(m, v, item));
+    return r ? op_truth(r.get()) : -1;
+  }
+  if (t->solid->contains) return t->solid->contains(v, item);
+  ref it(heap_iter(v));
+  if (!it) {
+    if (pending_matches(&exc_TypeError)) {
+      clear_pending();
+      raise_type_error(std::string("argument of type '") + t->name + "' is not iterable");
+    }
+    return -1;
+  }
+  for (;;) {
+    ref x(op_next(it.get()));
+    if (!x) return error_pending() ? -1 : 0;
+    const int eq = op_equal(x.get(), item);
+    if (eq != 0) return eq;
+  }
+}
+
+// The old sequence protocol: iter() of an object with __getitem__ only.
+value sequence_step(iterator_object* it) {
+  if (!it->seq) return value();
+  ref i(make_int(it->index));
+  value r = op_getitem(it->seq, i.get());
+  if (!r) {
+    if (pending_matches(&exc_IndexError) || pending_matches(&exc_StopIteration)) {
+      clear_pending();
+      decref(it->seq);
+      it->seq = value();
+    }
+    return value();
+  }
+  ++it->index;
+  return r;
+}
+
+value heap_iter(value v) {
+  type_object* t = type_of(v);
+  if (value m = lookup_user(t, "__iter__")) {
+    value r = call1(m, v);
+    if (r && !type_of(r)->next) {
+      std::string msg = std::string("iter() returned non-iterator of type '") + type_name(r) + "'";
+      decref(r);
+      return raise_type_error(msg);
+    }
+    return r;
+  }
+  if (t->solid->iter) return t->solid->iter(v);
+  if (lookup_user(t, "__getitem__")) return make_iterator(v, sequence_step);
+  return raise_type_error(std::string("'") + t->name + "' object is not iterable");
+}
+
+value heap_next(value v) {
+  if (value m = lookup_user(type_of(v), "__next__")) {
+    value r = call1(m, v);
+    if (!r && pending_matches(&exc_StopIteration)) clear_pending();  // exhausted
+    return r;
+  }
+  type_object* s = type_of(v)->solid;
+  if (s->next) return s->next(v);
+  return raise_type_error(std::string("'") + type_name(v) + "' object is not an iterator");
+}
+
+value heap_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  value m = lookup_user(type_of(v), "__call__");
+  if (!m) return raise_type_error(std::string("'") + type_name(v) + "' object is not callable");
+  std::vector<value> all;
+  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
+  all.reserve(nargs + nkw + 1);
+  all.push_back(v);
+  all.insert(all.end(), args, args + nargs + nkw);
+  if (type_of(m) == &function_type) return op_call(m, all.data(), nargs + 1, kwnames);
+  ref bound(descr_get(m, v, type_of(v), nullptr));
+  if (!bound) return value();
+  return op_call(bound.get(), args, nargs, kwnames);
+}
+
+void heap_dealloc(object* o) {
+  type_object* t = o->type;
+  char* base = reinterpret_cast<char*>(o);
+  if (t->dict_offset) {
+    auto* d = *reinterpret_cast<dict_object**>(base + t->dict_offset);
+    if (d) decref(value::from(d));
+  }
+  for (std::size_t off = t->solid->basic_size; off + sizeof(value) <= t->basic_size; off += sizeof(value)) {
+    if (off == t->dict_offset) continue;
+    xdecref(*reinterpret_cast<value*>(base + off));
+  }
+  if (t->solid->dealloc) {
+    t->solid->dealloc(o);
+  } else {
+    std::free(o);
+  }
+}
+
+// ---- creating instances ----
+
+bool subclassable(const type_object* s) {
+  return s == &object_type || s->is_exception || s == &list_type || s == &dict_type;
+}
+
+object* alloc_instance(type_object* t) {
+  object* o = allocate(t, t->basic_size);
+  type_object* s = t->solid;
+  if (s->is_exception) {
+    auto* e = new (o) exception_object;
+    e->args = make_tuple(0);
+  } else if (s == &list_type) {
+    new (o) list_object;
+  } else if (s == &dict_type) {
+    new (o) dict_object;
+  }
+  o->type = t;
+  std::memset(reinterpret_cast<char*>(o) + s->basic_size, 0, t->basic_size - s->basic_size);
+  return o;
+}
+
+value make_args_tuple(const value* args, std::size_t nargs) {
+  value t = make_tuple(nargs);
+  for (std::size_t i = 0; i < nargs; ++i) as_tuple(t)->items[i] = newref(args[i]);
+  return t;
+}
+
+std::size_t kw_count(value kwnames) { return kwnames ? as_tuple(kwnames)->size : 0; }
+
+value call_with_self(value m, value self, const value* args, std::size_t nargs, value kwnames) {
+  std::vector<value> all;
+  all.reserve(nargs + kw_count(kwnames) + 1);
+  all.push_back(self);
+  all.insert(all.end(), args, args + nargs + kw_count(kwnames));
+  if (type_of(m) == &staticmethod_type) m = static_cast<wrapper_object*>(m.obj())->func;
+  return op_call(m, all.data(), nargs + 1, kwnames);
+}
+
+// The built-in base's part of __init__ when no class defines one.
+bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) {
+  type_object* t = type_of(obj);
+  type_object* s = t->solid;
+  if (s == &object_type) {
+    if (nargs || kw_count(kwnames)) {
+      raise_type_error(std::string(t->name) + "() takes no arguments");
+      return false;
+    }
+    return true;
+  }
+  if (s->is_exception) {
+    auto* e = static_cast<exception_object*>(obj.obj());
+    decref(e->args);
+    e->args = make_args_tuple(args, nargs);
+    return true;
+  }
+  value init = dict_get(value::from(s->dict), intern("__init__"));
+  if (!init || type_of(init) != &builtin_function_type) return true;
+  ref r(static_cast<builtin_function_object*>(init.obj())->fn(obj, args, nargs, kwnames));
+  return static_cast<bool>(r);
+}
+
+value class_call(type_object* t, const value* args, std::size_t nargs, value kwnames) {
+  value self_type = value::from(t);
+  ref obj;
+  if (value new_m = lookup_user(t, "__new__")) {
+    obj = ref(call_with_self(new_m, self_type, args, nargs, kwnames));
+    if (!obj) return value();
+    if (!is_instance(obj.get(), t)) return obj.release();
+  } else {
+    obj = ref(value::from(alloc_instance(t)));
+    if (t->solid->is_exception) {
+      auto* e = static_cast<exception_object*>(obj.get().obj());
+      decref(e->args);
+      e->args = make_args_tuple(args, nargs);
+    }
+  }
+  if (value init = lookup_user(t, "__init__")) {
+    ref r(call_with_self(init, obj.get(), args, nargs, kwnames));
+    if (!r) return value();
+    if (r.get() != none()) {
+      return raise_type_error(std::string("__init__() should return None, not '") + type_name(r.get()) + "'");
+    }
+  } else if (!lookup_user(t, "__new__") || nargs == 0) {
+    if (!solid_init(obj.get(), args, nargs, kwnames)) return value();
+  }
+  return obj.release();
+}
+
+// ---- C3 ----
+
+bool c3_merge(std::vector<std::vector<type_object*>> seqs, std::vector<type_object*>& out) {
+  for (;;) {
+    seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }), seqs.end());
+    if (seqs.empty()) return true;
+    type_object* next = nullptr;
+    for (const auto& s : seqs) {
+      type_object* head = s.front();
+      const bool in_tail = std::any_of(seqs.begin(), seqs.end(), [&](const auto& o) {
+        return std::find(o.begin() + 1, o.end(), head) != o.end();
+      });
+      if (!in_tail) {
+        next = head;
+        break;
+      }
+    }
+    if (!next) return false;
+    out.push_back(next);
+    for (auto& s : seqs)
+      if (s.front() == next) s.erase(s.begin());
+  }
+}
+
+std::size_t solid_size(const type_object* s) {
+  if (s->is_exception) return sizeof(exception_object);
+  if (s == &list_type) return sizeof(list_object);
+  if (s == &dict_type) return sizeof(dict_object);
+  return sizeof(object);
+}
+
+}  // namespace
+
+value make_class(value name, value bases, value ns) {
+  const std::string cls_name = str_of(name);
+  tuple_object* bt = as_tuple(bases);
+  std::vector<type_object*> base_types;
+  for (std::size_t i = 0; i < bt->size; ++i) {
+    value b = bt->items[i];
+    if (type_of(b) != &type_type) return raise_type_error("bases must be types");
+    auto* t = static_cast<type_object*>(b.obj());
+    if (!t->heap && !subclassable(t)) {
+      if (t == &bool_type || t == &none_type || t == &function_type || t == &range_type || t == &slice_type) {
+        return raise_type_error(std::string("type '") + t->name + "' is not an acceptable base type");
+      }
+      return raise(&exc_NotImplementedError,
+                   std::string("subclassing the built-in type '") + t->name + "' is not supported by gillab yet");
+    }
+    if (std::find(base_types.begin(), base_types.end(), t) != base_types.end()) {
+      return raise_type_error(std::string("duplicate base class ") + t->name);
+    }
+    base_types.push_back(t);
+  }
+  if (base_types.empty()) base_types.push_back(&object_type);
+  // The solid base: the most derived built-in layout; all must agree.
+  type_object* solid = &object_type;
+  for (type_object* b : base_types) {
+    type_object* s = b->solid;
+    if (is_subtype(s, solid)) {
+      solid = s;
+    } else if (!is_subtype(solid, s)) {
+      return raise_type_error("multiple bases have instance lay-out conflict");
+    }
+  }
+  std::vector<std::vector<type_object*>> seqs;
+  for (type_object* b : base_types) seqs.push_back(b->mro);
+  seqs.push_back(base_types);
+  auto* t = new type_object();
+  make_immortal(*t, &type_type);
+  t->heap = true;
+  t->name = strdup(cls_name.c_str());
+  t->qualname = cls_name;
+  t->mro.push_back(t);
+  if (!c3_merge(seqs, t->mro)) {
+    std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
+    for (std::size_t i = 0; i < base_types.size(); ++i) msg += (i ? ", " : " ") + std::string(base_types[i]->name);
+    t->mro.clear();
+    return raise_type_error(msg);
+  }
+  t->base = base_types.front();
+  t->bases = newref(bases);
+  if (bt->size == 0) t->bases = make_tuple({value::from(&object_type)});
+  t->solid = solid;
+  t->is_exception = solid->is_exception;
+  t->dict = as_dict(make_dict());
+  immortalize(value::from(t));
+  immortalize(value::from(t->dict));
+  // Layout: the inherited one (a heap base's dict pointer and slots), then ours.
+  std::size_t size = solid_size(solid);
+  std::size_t dict_offset = 0;
+  for (type_object* b : base_types) {
+    if (b->heap) {
+      if (b->basic_size > size) size = b->basic_size;
+      if (b->dict_offset) dict_offset = b->dict_offset;
+    }
+  }
+  std::vector<value> slot_names;
+  value slots = dict_get(ns, intern("__slots__"));
+  bool wants_dict = !slots;
+  if (slots) {
+    if (type_of(slots) == &str_type) {
+      slot_names.push_back(newref(slots));
+    } else if (!collect(slots, slot_names)) {
+      return value();
+    }
+    for (value s : slot_names) {
+      if (type_of(s) != &str_type) {
+        for (value x : slot_names) decref(x);
+        return raise_type_error(std::string("__slots__ items must be strings, not '") + type_name(s) + "'");
+      }
+      if (str_of(s) == "__dict__") wants_dict = true;
+    }
+  }
+  if (wants_dict && !dict_offset) {
+    dict_offset = size;
+    size += sizeof(value);
+  }
+  // Namespace -> the class dict (minus what the class statement itself used).
+  std::size_t pos = 0;
+  value k, v;
+  value classcell;
+  while (dict_next(ns, &pos, &k, &v)) {
+    const std::string key = str_of(k);
+    if (key == "__classcell__") {
+      classcell = v;
+      continue;
+    }
+    if (key == "__qualname__") {
+      if (type_of(v) == &str_type) t->qualname = str_of(v);
+      continue;
+    }
+    if (key == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
+    dict_set(value::from(t->dict), k, v);
+  }
+  for (value s : slot_names) {
+    if (str_of(s) == "__dict__") {
+      decref(s);
+      continue;
+    }
+    auto* m = make<member_object>(&member_type);
+    m->name = s;  // owns the reference
+    m->owner = t;
+    m->offset = size;
+    size += sizeof(value);
+    dict_set(value::from(t->dict), s, value::from(m));
+    decref(value::from(m));
+  }
+  t->basic_size = size;
+  t->dict_offset = dict_offset;
+  if (!dict_get(value::from(t->dict), intern("__doc__"))) dict_set(value::from(t->dict), intern("__doc__"), none());
+  // A class that defines __eq__ and not __hash__ is unhashable (CPython).
+  if (dict_get(value::from(t->dict), intern("__eq__")) && !dict_get(value::from(t->dict), intern("__hash__"))) {
+    dict_set(value::from(t->dict), intern("__hash__"), none());
+  }
+  // __init_subclass__ and __class_getitem__ are implicit classmethods, __new__ a staticmethod.
+  if (value f = dict_get(value::from(t->dict), intern("__new__")); f && type_of(f) == &function_type) {
+    auto* w = make<wrapper_object>(&staticmethod_type);
+    w->func = newref(f);
+    dict_set(value::from(t->dict), intern("__new__"), value::from(w));
+    decref(value::from(w));
+  }
+  if (value f = dict_get(value::from(t->dict), intern("__init_subclass__")); f && type_of(f) == &function_type) {
+    auto* w = make<wrapper_object>(&classmethod_type);
+    w->func = newref(f);
+    dict_set(value::from(t->dict), intern("__init_subclass__"), value::from(w));
+    decref(value::from(w));
+  }
+  t->dealloc = heap_dealloc;
+  t->repr = heap_repr;
+  t->str = heap_str;
+  t->hash = heap_hash;
+  t->compare = heap_compare;
+  t->binary = heap_binary;
+  t->unary = heap_unary;
+  t->truth = heap_truth;
+  t->length = heap_length;
+  t->getitem = heap_getitem;
+  t->setitem = heap_setitem;
+  t->contains = heap_contains;
+  t->iter = heap_iter;
+  t->next = heap_next;
+  t->call = heap_call;
+  t->getattr = instance_getattr;
+  t->setattr = instance_setattr;
+  if (classcell) {
+    if (type_of(classcell) != &cell_type) return raise_type_error("__classcell__ must be a nonlocal cell");
+    auto* c = static_cast<cell_object*>(classcell.obj());
+    xdecref(c->contents);
+    c->contents = value::from(t);
+  }
+  value tv = value::from(t);
+  // __set_name__ of the descriptors in the namespace.
+  pos = 0;
+  while (dict_next(ns, &pos, &k, &v)) {
+    if (!type_of(v)->heap) continue;
+    if (value hook = lookup_user(type_of(v), "__set_name__")) {
+      value args[2] = {tv, k};
+      ref r(call_method(hook, v, args, 2));
+      if (!r) return value();
+    }
+  }
+  // The parent's __init_subclass__ (a user-defined one; object's does nothing).
+  for (std::size_t i = 1; i < t->mro.size(); ++i) {
+    type_object* b = t->mro[i];
+    if (!b->heap) break;
+    value f = dict_get(value::from(b->dict), intern("__init_subclass__"));
+    if (!f) continue;
+    ref bound(descr_get(f, value(), t, b));
+    if (!bound) return value();
+    ref r(op_call(bound.get(), nullptr, 0));
+    if (!r) return value();
+    break;
+  }
+  return tv;
+}
+
+value build_class(value, const value* args, std::size_t nargs, value kwnames) {
+  if (nargs < 2) return raise_type_error("__build_class__: not enough arguments");
+  if (type_of(args[0]) != &function_type) return raise_type_error("__build_class__: func must be a function");
+  if (type_of(args[1]) != &str_type) return raise_type_error("__build_class__: name is not a string");
+  for (std::size_t i = 0; i < kw_count(kwnames); ++i) {
+    const std::string k = str_of(as_tuple(kwnames)->items[i]);
+    value v = args[nargs + i];
+    if (k == "metaclass") {
+      if (v != value::from(&type_type)) {
+        return raise(&exc_NotImplementedError, "metaclasses other than 'type' are not supported by gillab yet");
+      }
+      continue;
+    }
+    return raise(&exc_NotImplementedError, "class keyword arguments (" + k + "=...) are not supported by gillab yet");
+  }
+  ref bases(make_args_tuple(args + 2, nargs - 2));
+  ref ns(make_dict());
+  ref cell(run_class_body(args[0], ns.get()));
+  if (!cell) return value();
+  return make_class(args[1], bases.get(), ns.get());
+}
+
+namespace {
+
+// ---- method, staticmethod, classmethod, property, member, super ----
+
+void dealloc_method(object* o) {
+  auto* m = static_cast<method_object*>(o);
+  decref(m->func);
+  decref(m->self);
+  std::free(o);
+}
+
+value method_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  auto* m = static_cast<method_object*>(v.obj());
+  const std::size_t total = nargs + kw_count(kwnames);
+  value stack_args[8];
+  std::vector<value> heap_args;
+  value* all = stack_args;
+  if (total + 1 > 8) {
+    heap_args.resize(total + 1);
+    all = heap_args.data();
+  }
+  all[0] = m->self;
+  for (std::size_t i = 0; i < total; ++i) all[i + 1] = args[i];
+  return op_call(m->func, all, nargs + 1, kwnames);
+}
+
+value method_repr(value v) {
+  auto* m = static_cast<method_object*>(v.obj());
+  ref name(op_getattr(m->func, intern("__qualname__")));
+  if (!name) clear_pending();
+  ref self(op_repr(m->self));
+  if (!self) return value();
+  return make_str("<bound method " + (name ? str_of(name.get()) : std::string("?")) + " of " + str_of(self.get()) + ">");
+}
+
+value method_getattr(value v, value name) {
+  auto* m = static_cast<method_object*>(v.obj());
+  const std::string n = str_of(name);
+  if (n == "__self__") return newref(m->self);
+  if (n == "__func__") return newref(m->func);
+  return op_getattr(m->func, name);
+}
+
+value method_compare(value a, value b, int op) {
+  if (type_of(b) != &method_type || op > 1) return not_implemented();
+  auto* x = static_cast<method_object*>(a.obj());
+  auto* y = static_cast<method_object*>(b.obj());
+  const bool same = x->self == y->self && x->func == y->func;
+  return boolean(op == 0 ? same : !same);
+}
+
+bool method_hash(value v, std::int64_t* out) {
+  auto* m = static_cast<method_object*>(v.obj());
+  *out = static_cast<std::int64_t>((reinterpret_cast<std::uintptr_t>(m->self.obj()) >> 4) ^
+                                   (reinterpret_cast<std::uintptr_t>(m->func.obj()) >> 4));
+  return true;
+}
+
+void dealloc_wrapper(object* o) {
+  xdecref(static_cast<wrapper_object*>(o)->func);
+  std::free(o);
+}
+
+value wrapper_getattr(value v, value name) {
+  const std::string n = str_of(name);
+  value f = static_cast<wrapper_object*>(v.obj())->func;
+  if (n == "__func__" || n == "__wrapped__") return newref(f);
+  if (n == "__name__" || n == "__qualname__" || n == "__doc__") return op_getattr(f, name);
+  return value();
+}
+
+value staticmethod_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  return op_call(static_cast<wrapper_object*>(v.obj())->func, args, nargs, kwnames);
+}
+
+value make_wrapper(type_object* t, const char* what, const value* args, std::size_t nargs, value kwnames) {
+  if (kw_count(kwnames) || nargs != 1) {
+    return raise_type_error(std::string(what) + " expected 1 argument, got " + std::to_string(nargs));
+  }
+  auto* w = make<wrapper_object>(t);
+  w->func = newref(args[0]);
+  return value::from(w);
+}
+
+value construct_staticmethod(const value* args, std::size_t nargs, value kwnames) {
+  return make_wrapper(&staticmethod_type, "staticmethod", args, nargs, kwnames);
+}
+value construct_classmethod(const value* args, std::size_t nargs, value kwnames) {
+  return make_wrapper(&classmethod_type, "classmethod", args, nargs, kwnames);
+}
+
+void dealloc_property(object* o) {
+  auto* p = static_cast<property_object*>(o);
+  xdecref(p->fget);
+  xdecref(p->fset);
+  xdecref(p->fdel);
+  xdecref(p->doc);
+  std::free(o);
+}
+
+value make_property(value fget, value fset, value fdel, value doc) {
+  auto* p = make<property_object>(&property_type);
+  auto keep = [](value x) { return (x && x != none()) ? newref(x) : value(); };
+  p->fget = keep(fget);
+  p->fset = keep(fset);
+  p->fdel = keep(fdel);
+  p->doc = keep(doc);
+  if (!p->doc && p->fget) {
+    value d = op_getattr(p->fget, intern("__doc__"));
+    if (!d) {
+      clear_pending();
+    } else if (d == none()) {
+      decref(d);
+    } else {
+      p->doc = d;
+    }
+  }
+  return value::from(p);
+}
+
+value construct_property(const value* args, std::size_t nargs, value kwnames) {
+  value slots[4] = {value(), value(), value(), value()};
+  static constexpr const char* names[] = {"fget", "fset", "fdel", "doc"};
+  if (nargs > 4) return raise_type_error("property() takes at most 4 arguments (" + std::to_string(nargs) + " given)");
+  for (std::size_t i = 0; i < nargs; ++i) slots[i] = args[i];
+  for (std::size_t i = 0; i < kw_count(kwnames); ++i) {
+    const std::string k = str_of(as_tuple(kwnames)->items[i]);
+    auto it = std::find_if(std::begin(names), std::end(names), [&](const char* n) { return k == n; });
+    if (it == std::end(names)) return raise_type_error("property() got an unexpected keyword argument '" + k + "'");
+    slots[it - std::begin(names)] = args[nargs + i];
+  }
+  return make_property(slots[0], slots[1], slots[2], slots[3]);
+}
+
+value property_with(value self, int which, const value* args, std::size_t nargs, value kwnames, const char* name) {
+  if (kw_count(kwnames) || nargs != 1) return raise_type_error(std::string(name) + "() takes exactly one argument");
+  auto* p = static_cast<property_object*>(self.obj());
+  value parts[3] = {p->fget, p->fset, p->fdel};
+  parts[which] = args[0];
+  return make_property(parts[0], parts[1], parts[2], p->doc);
+}
+value property_getter(value self, const value* a, std::size_t n, value kw) { return property_with(self, 0, a, n, kw, "getter"); }
+value property_setter(value self, const value* a, std::size_t n, value kw) { return property_with(self, 1, a, n, kw, "setter"); }
+value property_deleter(value self, const value* a, std::size_t n, value kw) { return property_with(self, 2, a, n, kw, "deleter"); }
+
+value property_getattr(value v, value name) {
+  auto* p = static_cast<property_object*>(v.obj());
+  const std::string n = str_of(name);
+  auto or_none = [](value x) { return newref(x ? x : none()); };
+  if (n == "fget") return or_none(p->fget);
+  if (n == "fset") return or_none(p->fset);
+  if (n == "fdel") return or_none(p->fdel);
+  if (n == "__doc__") return or_none(p->doc);
+  return value();
+}
+
+void dealloc_member(object* o) {
+  decref(static_cast<member_object*>(o)->name);
+  std::free(o);
+}
+
+value member_repr(value v) {
+  auto* m = static_cast<member_object*>(v.obj());
+  return make_str("<member '" + str_of(m->name) + "' of '" + m->owner->name + "' objects>");
+}
+
+void dealloc_descriptor(object* o) {
+  decref(static_cast<descriptor_object*>(o)->fn);
+  std::free(o);
+}
+
+value descriptor_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  auto* d = static_cast<descriptor_object*>(v.obj());
+  auto* b = static_cast<builtin_function_object*>(d->fn.obj());
+  if (nargs == 0) return raise_type_error(std::string("unbound method ") + d->owner->name + "." + b->name + "() needs an argument");
+  if (!is_instance(args[0], d->owner) && !(std::strcmp(b->name, "__new__") == 0 && type_of(args[0]) == &type_type)) {
+    return raise_type_error(std::string("descriptor '") + b->name + "' for '" + d->owner->name +
+                            "' objects doesn't apply to a '" + type_name(args[0]) + "' object");
+  }
+  return b->fn(args[0], args + 1, nargs - 1, kwnames);
+}
+
+value descriptor_repr(value v) {
+  auto* d = static_cast<descriptor_object*>(v.obj());
+  return make_str(std::string("<method '") + static_cast<builtin_function_object*>(d->fn.obj())->name + "' of '" +
+                  d->owner->name + "' objects>");
+}
+
+void dealloc_super(object* o) {
+  decref(static_cast<super_object*>(o)->obj);
+  std::free(o);
+}
+
+value super_getattr(value v, value name) {
+  auto* s = static_cast<super_object*>(v.obj());
+  const auto& mro = s->obj_type->mro;
+  auto it = std::find(mro.begin(), mro.end(), s->start);
+  if (it != mro.end() && str_of(name) != "__class__") {
+    for (++it; it != mro.end(); ++it) {
+      type_object* k = *it;
+      if (!k->dict) continue;
+      value d = dict_get(value::from(k->dict), name);
+      if (!d) continue;
+      const bool through_class = s->obj == value::from(s->obj_type);
+      return descr_get(d, through_class ? value() : s->obj, s->obj_type, k);
+    }
+  }
+  return raise(&exc_AttributeError, "'super' object has no attribute '" + str_of(name) + "'");
+}
+
+value super_repr(value v) {
+  auto* s = static_cast<super_object*>(v.obj());
+  return make_str(std::string("<super: <class '") + s->start->name + "'>, <" + s->obj_type->name + " object>>");
+}
+
+value make_super(type_object* start, value obj) {
+  type_object* obj_type;
+  if (type_of(obj) == &type_type && is_subtype(static_cast<type_object*>(obj.obj()), start)) {
+    obj_type = static_cast<type_object*>(obj.obj());
+  } else if (is_instance(obj, start)) {
+    obj_type = type_of(obj);
+  } else {
+    return raise_type_error("super(type, obj): obj must be an instance or subtype of type");
+  }
+  auto* s = make<super_object>(&super_type);
+  s->start = start;
+  s->obj = newref(obj);
+  s->obj_type = obj_type;
+  return value::from(s);
+}
+
+value construct_super(const value* args, std::size_t nargs, value kwnames) {
+  if (kw_count(kwnames)) return raise_type_error("super() takes no keyword arguments");
+  if (nargs == 2) {
+    if (type_of(args[0]) != &type_type) {
+      return raise_type_error(std::string("super() argument 1 must be a type, not ") + type_name(args[0]));
+    }
+    return make_super(static_cast<type_object*>(args[0].obj()), args[1]);
+  }
+  if (nargs != 0) return raise_type_error("super() takes 0 or 2 arguments");
+  // Zero arguments: the calling function's __class__ cell and first argument.
+  frame* f = current_thread().current_frame;
+  if (!f || !f->func) return raise(&exc_RuntimeError, "super(): no arguments");
+  const code_unit& u = *f->code->unit;
+  if (u.argcount == 0 && !(u.flags & cf_varargs)) return raise(&exc_RuntimeError, "super(): no arguments");
+  auto fv = std::find(u.freevars.begin(), u.freevars.end(), "__class__");
+  if (fv == u.freevars.end()) return raise(&exc_RuntimeError, "super(): __class__ cell not found");
+  value cell = f->storage[u.varnames.size() + u.cellvars.size() + static_cast<std::size_t>(fv - u.freevars.begin())];
+  value cls = static_cast<cell_object*>(cell.obj())->contents;
+  if (!cls || type_of(cls) != &type_type) return raise(&exc_RuntimeError, "super(): empty __class__ cell");
+  value first = f->storage[0];
+  // A first argument captured by an inner function lives in its cell.
+  for (std::size_t c = 0; c < u.cellvars.size(); ++c) {
+    if (u.cell_of_arg[c] == 0) first = static_cast<cell_object*>(f->storage[u.varnames.size() + c].obj())->contents;
+  }
+  if (!first) return raise(&exc_RuntimeError, "super(): arg[0] deleted");
+  return make_super(static_cast<type_object*>(cls.obj()), first);
+}
+
+// ---- object's methods, and wrappers of built-in slots ----
+
+bool no_kw(const char* name, value kwnames) {
+  if (kw_count(kwnames)) {
+    raise_type_error(std::string(name) + "() takes no keyword arguments");
+    return false;
+  }
+  return true;
+}
+
+bool exact_args(const char* name, std::size_t nargs, std::size_t want) {
+  if (nargs != want) {
+    raise_type_error(std::string(name) + "() takes exactly " + std::to_string(want) + " argument" +
+                     (want == 1 ? "" : "s") + " (" + std::to_string(nargs) + " given)");
+    return false;
+  }
+  return true;
+}
+
+value object_new(value self, const value* args, std::size_t nargs, value kwnames) {
+  (void)args;
+  (void)nargs;
+  (void)kwnames;
+  if (type_of(self) != &type_type) return raise_type_error("object.__new__(X): X is not a type object");
+  auto* t = static_cast<type_object*>(self.obj());
+  if (t == &object_type) return value::from(allocate(&object_type, sizeof(object)));
+  if (!t->heap) return raise_type_error(std::string("object.__new__(") + t->name + ") is not safe, use " + t->name + ".__new__()");
+  return value::from(alloc_instance(t));
+}
+
+value object_init(value self, const value* args, std::size_t nargs, value kwnames) {
+  (void)args;
+  if ((nargs || kw_count(kwnames)) && !lookup_user(type_of(self), "__new__")) {
+    return raise_type_error("object.__init__() takes exactly one argument (the instance to initialize)");
+  }
+  return none();
+}
+
+value object_setattr_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__setattr__", kwnames) || !exact_args("__setattr__", nargs, 2)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error("attribute name must be string");
+  if (!type_of(self)->heap) return op_setattr(self, args[0], args[1]) < 0 ? value() : none();
+  return generic_setattr(self, args[0], args[1]) < 0 ? value() : none();
+}
+
+value object_delattr_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__delattr__", kwnames) || !exact_args("__delattr__", nargs, 1)) return value();
+  if (!type_of(self)->heap) return op_setattr(self, args[0], value()) < 0 ? value() : none();
+  return generic_setattr(self, args[0], value()) < 0 ? value() : none();
+}
+
+value object_getattribute_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__getattribute__", kwnames) || !exact_args("__getattribute__", nargs, 1)) return value();
+  if (type_of(args[0]) != &str_type) return raise_type_error("attribute name must be string");
+  if (!type_of(self)->heap) return op_getattr(self, args[0]);
+  value r = generic_getattr(self, args[0]);
+  if (!r && !error_pending()) no_attribute(self, args[0]);
+  return r;
+}
+
+value object_init_subclass(value, const value*, std::size_t, value) { return none(); }
+
+value object_format(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__format__", kwnames) || !exact_args("__format__", nargs, 1)) return value();
+  if (type_of(args[0]) == &str_type && as_str(args[0])->length > 0) {
+    return raise_type_error(std::string("unsupported format string passed to ") + type_name(self) + ".__format__");
+  }
+  return op_str(self);
+}
+
+// Wrappers of the solid layout's slots (what list.__len__ etc. do).
+type_object* solid_of(value v) { return type_of(v)->solid; }
+
+value wrap_repr(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_kw("__repr__", kwnames) || !exact_args("__repr__", nargs, 0)) return value();
+  type_object* s = solid_of(self);
+  return s->repr ? s->repr(self) : default_repr(self);
+}
+value wrap_str(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_kw("__str__", kwnames) || !exact_args("__str__", nargs, 0)) return value();
+  type_object* s = solid_of(self);
+  if (s->str) return s->str(self);
+  return type_of(self)->repr ? type_of(self)->repr(self) : default_repr(self);
+}
+value wrap_hash(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_kw("__hash__", kwnames) || !exact_args("__hash__", nargs, 0)) return value();
+  std::int64_t h = 0;
+  type_object* s = solid_of(self);
+  if (s->hash) {
+    if (!s->hash(self, &h)) return value();
+  } else if (self.is_small()) {
+    h = hash_small_int(self.small_int());
+  } else {
+    h = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(self.obj()) >> 4);
+  }
+  return make_int(h);
+}
+template <int Op>
+value wrap_compare(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw(compare_names[Op], kwnames) || !exact_args(compare_names[Op], nargs, 1)) return value();
+  type_object* s = solid_of(self);
+  if (s->compare) return s->compare(self, args[0], Op);
+  if (self.is_small()) return op_compare(self, args[0], Op);
+  if (Op == 0) return self == args[0] ? true_value() : not_implemented();
+  if (Op == 1) return self == args[0] ? false_value() : not_implemented();
+  return not_implemented();
+}
+value wrap_len(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_kw("__len__", kwnames) || !exact_args("__len__", nargs, 0)) return value();
+  const std::int64_t n = solid_of(self)->length(self);
+  return n < 0 ? value() : make_int(n);
+}
+value wrap_getitem(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__getitem__", kwnames) || !exact_args("__getitem__", nargs, 1)) return value();
+  return solid_of(self)->getitem(self, args[0]);
+}
+value wrap_setitem(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__setitem__", kwnames) || !exact_args("__setitem__", nargs, 2)) return value();
+  return solid_of(self)->setitem(self, args[0], args[1]) < 0 ? value() : none();
+}
+value wrap_delitem(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__delitem__", kwnames) || !exact_args("__delitem__", nargs, 1)) return value();
+  return solid_of(self)->setitem(self, args[0], value()) < 0 ? value() : none();
+}
+value wrap_contains(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__contains__", kwnames) || !exact_args("__contains__", nargs, 1)) return value();
+  const int r = solid_of(self)->contains(self, args[0]);
+  return r < 0 ? value() : boolean(r);
+}
+value wrap_iter(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_kw("__iter__", kwnames) || !exact_args("__iter__", nargs, 0)) return value();
+  return solid_of(self)->iter(self);
+}
+value wrap_next(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_kw("__next__", kwnames) || !exact_args("__next__", nargs, 0)) return value();
+  value r = solid_of(self)->next(self);
+  if (!r && !error_pending()) return raise(&exc_StopIteration, "");
+  return r;
+}
+
+value exception_init(value self, const value* args, std::size_t nargs, value) {
+  auto* e = static_cast<exception_object*>(self.obj());
+  decref(e->args);
+  e->args = make_args_tuple(args, nargs);
+  return none();
+}
+
+value list_init(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("list", kwnames)) return value();
+  if (nargs > 1) return raise_type_error("list expected at most 1 argument, got " + std::to_string(nargs));
+  std::vector<value> items;
+  if (nargs && !collect(args[0], items)) return value();
+  std::vector<value> old;
+  {
+    backend::write_section guard(bts(), self.obj()->header);
+    old.swap(as_list(self)->items);
+    as_list(self)->items = std::move(items);
+  }
+  for (value x : old) decref(x);
+  return none();
+}
+
+value dict_init(value self, const value* args, std::size_t nargs, value kwnames) {
+  value update = dict_get(value::from(dict_type.dict), intern("update"));
+  if (!update) return none();
+  auto* b = static_cast<builtin_function_object*>(update.obj());
+  return b->fn(self, args, nargs, kwnames);
+}
+
+void add_slot_wrappers(type_object& t) {
+  if (t.repr) add_method(t, "__repr__", wrap_repr);
+  if (t.str) add_method(t, "__str__", wrap_str);
+  if (t.hash) add_method(t, "__hash__", wrap_hash);
+  if (t.compare) {
+    add_method(t, "__eq__", wrap_compare<0>);
+    add_method(t, "__ne__", wrap_compare<1>);
+    add_method(t, "__lt__", wrap_compare<2>);
+    add_method(t, "__le__", wrap_compare<3>);
+    add_method(t, "__gt__", wrap_compare<4>);
+    add_method(t, "__ge__", wrap_compare<5>);
+  }
+  if (t.length) add_method(t, "__len__", wrap_len);
+  if (t.getitem) add_method(t, "__getitem__", wrap_getitem);
+  if (t.setitem) {
+    add_method(t, "__setitem__", wrap_setitem);
+    add_method(t, "__delitem__", wrap_delitem);
+  }
+  if (t.contains) add_method(t, "__contains__", wrap_contains);
+  if (t.iter) add_method(t, "__iter__", wrap_iter);
+  if (t.next) add_method(t, "__next__", wrap_next);
+}
+
+}  // namespace
+
+/// type.__call__ for classes (functions.cpp's type_call sends heap types here).
+value call_class(type_object* t, const value* args, std::size_t nargs, value kwnames) {
+  return class_call(t, args, nargs, kwnames);
+}
+
+/// type(name, bases, dict).
+value make_type3(const value* args) {
+  if (type_of(args[0]) != &str_type) return raise_type_error("type.__new__() argument 1 must be str");
+  if (type_of(args[1]) != &tuple_type) return raise_type_error("type.__new__() argument 2 must be tuple");
+  if (type_of(args[2]) != &dict_type) return raise_type_error("type.__new__() argument 3 must be dict");
+  // __module__ defaults to the calling code's __name__, as in a class statement.
+  ref ns(make_dict());
+  std::size_t pos = 0;
+  value k, v;
+  if (frame* f = current_thread().current_frame; f && !dict_get(args[2], intern("__module__"))) {
+    if (value mod = dict_get(value::from(f->globals), intern("__name__"))) dict_set(ns.get(), intern("__module__"), mod);
+  }
+  while (dict_next(args[2], &pos, &k, &v)) dict_set(ns.get(), k, v);
+  return make_class(args[0], args[1], ns.get());
+}
+
+/// type_getattr's part for every type: what the MRO holds, through the
+/// descriptor protocol, and the class-level attributes.
+value class_getattr(type_object* t, value name) {
+  const std::string n = str_of(name);
+  if (n == "__name__") return make_str(t->name);
+  if (n == "__qualname__") return make_str(t->qualname);
+  if (n == "__module__") return make_str(t->module);
+  if (n == "__base__") return newref(t->base ? value::from(t->base) : none());
+  if (n == "__bases__") {
+    if (t->bases) return newref(t->bases);
+    return t->base ? make_tuple({value::from(t->base)}) : make_tuple(0);
+  }
+  if (n == "__mro__") {
+    value r = make_tuple(t->mro.size());
+    for (std::size_t i = 0; i < t->mro.size(); ++i) as_tuple(r)->items[i] = value::from(t->mro[i]);
+    return r;
+  }
+  if (n == "__dict__") {
+    // A copy stands in for the read-only mappingproxy.
+    value d = make_dict();
+    if (t->dict) {
+      std::size_t pos = 0;
+      value k, v;
+      while (dict_next(value::from(t->dict), &pos, &k, &v)) dict_set(d, k, v);
+    }
+    return d;
+  }
+  type_object* owner = nullptr;
+  value d = lookup_owner(t, name, &owner);
+  if (d) return descr_get(d, value(), t, owner);
+  if (n == "__doc__") return none();
+  return value();
+}
+
+int class_setattr(type_object* t, value name, value v) {
+  if (!t->heap) {
+    raise_type_error("cannot set '" + str_of(name) + "' attribute of immutable type '" + t->name + "'");
+    return -1;
+  }
+  const std::string n = str_of(name);
+  if (n == "__name__" || n == "__qualname__") {
+    if (!v || type_of(v) != &str_type) {
+      raise_type_error("can only assign string to " + std::string(t->name) + "." + n);
+      return -1;
+    }
+    if (n == "__qualname__") {
+      t->qualname = str_of(v);
+    } else {
+      t->name = strdup(str_of(v).c_str());  // immortal type: the old name may still be printed
+    }
+    return 0;
+  }
+  if (v) {
+    if (n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
+    return dict_set(value::from(t->dict), name, v);
+  }
+  if (dict_del(value::from(t->dict), name) < 0) {
+    if (pending_matches(&exc_KeyError)) {
+      clear_pending();
+      raise(&exc_AttributeError, "type object '" + std::string(t->name) + "' has no attribute '" + n + "'");
+    }
+    return -1;
+  }
+  return 0;
+}
+
+/// LOAD_METHOD's fast path: a plain function found on a class, not shadowed
+/// by the instance dict; the caller passes the instance as self (no bound
+/// method is made). Borrowed result, or null to take the generic path.
+value method_for_call(value obj, value name) {
+  type_object* t = type_of(obj);
+  if (!t->heap) return value();
+  type_object* owner = nullptr;
+  value d = lookup_owner(t, name, &owner);
+  if (!d || type_of(d) != &function_type) return value();
+  if (dict_object** slot = dict_slot(obj)) {
+    backend::read_section guard(bts(), obj.obj()->header);
+    if (*slot && dict_get(value::from(*slot), name)) return value();
+  }
+  return error_pending() ? value() : d;
+}
+
+/// The qualified name of a type as repr prints it ("__main__.Point").
+std::string type_display_name(const type_object* t) { return qualified_name(t); }
+
+/// ... and as tracebacks print it: __main__'s and builtins' classes bare
+/// (CPython's traceback.TracebackException).
+std::string exception_type_name(const type_object* t) {
+  return t->module == "__main__" ? t->qualname : qualified_name(t);
+}
+
+constructor_fn class_constructor(const type_object* t) {
+  if (t == &property_type) return construct_property;
+  if (t == &staticmethod_type) return construct_staticmethod;
+  if (t == &classmethod_type) return construct_classmethod;
+  if (t == &super_type) return construct_super;
+  return nullptr;
+}
+
+void register_class_builtins(dict_object* builtins) {
+  value d = value::from(builtins);
+  dict_set(d, intern("object"), value::from(&object_type));
+  dict_set(d, intern("property"), value::from(&property_type));
+  dict_set(d, intern("staticmethod"), value::from(&staticmethod_type));
+  dict_set(d, intern("classmethod"), value::from(&classmethod_type));
+  dict_set(d, intern("super"), value::from(&super_type));
+  value bc = make_builtin("__build_class__", build_class);
+  dict_set(d, intern("__build_class__"), bc);
+  decref(bc);
+}
+
+void init_classes() {
+  init_type(object_type, "object", nullptr);
+  object_type.basic_size = sizeof(object);
+  init_type(method_type, "method", nullptr);
+  method_type.dealloc = dealloc_method;
+  method_type.call = method_call;
+  method_type.repr = method_repr;
+  method_type.getattr = method_getattr;
+  method_type.compare = method_compare;
+  method_type.hash = method_hash;
+  for (type_object* t : {&staticmethod_type, &classmethod_type}) {
+    init_type(*t, t == &staticmethod_type ? "staticmethod" : "classmethod", nullptr);
+    t->dealloc = dealloc_wrapper;
+    t->getattr = wrapper_getattr;
+  }
+  staticmethod_type.call = staticmethod_call;
+  init_type(property_type, "property", nullptr);
+  property_type.dealloc = dealloc_property;
+  property_type.getattr = property_getattr;
+  init_type(member_type, "member_descriptor", nullptr);
+  member_type.dealloc = dealloc_member;
+  member_type.repr = member_repr;
+  init_type(super_type, "super", nullptr);
+  super_type.dealloc = dealloc_super;
+  super_type.getattr = super_getattr;
+  super_type.repr = super_repr;
+  init_type(descriptor_type, "method_descriptor", nullptr);
+  descriptor_type.dealloc = dealloc_descriptor;
+  descriptor_type.call = descriptor_call;
+  descriptor_type.repr = descriptor_repr;
+}
+
+/// After every built-in type is set up: the dunder wrappers of their slots,
+/// and __init__ of the subclassable ones.
+void finish_builtin_types() {
+  // Methods are added only now: a dict keyed by strs needs str's hash,
+  // which init_strings sets up after init_classes.
+  add_method(object_type, "__new__", object_new);
+  add_method(object_type, "__init__", object_init);
+  add_method(object_type, "__setattr__", object_setattr_method);
+  add_method(object_type, "__delattr__", object_delattr_method);
+  add_method(object_type, "__getattribute__", object_getattribute_method);
+  add_method(object_type, "__init_subclass__", object_init_subclass);
+  add_method(object_type, "__format__", object_format);
+  add_method(object_type, "__repr__", wrap_repr);
+  add_method(object_type, "__str__", wrap_str);
+  add_method(object_type, "__hash__", wrap_hash);
+  add_method(object_type, "__eq__", wrap_compare<0>);
+  add_method(object_type, "__ne__", wrap_compare<1>);
+
+  add_method(property_type, "getter", property_getter);
+  add_method(property_type, "setter", property_setter);
+  add_method(property_type, "deleter", property_deleter);
+  for (type_object* t : {&int_type, &float_type, &str_type, &bytes_type, &tuple_type, &list_type, &dict_type,
+                         &set_type, &frozenset_type, &range_type, &exc_BaseException}) {
+    add_slot_wrappers(*t);
+  }
+  list_type.basic_size = sizeof(list_object);
+  dict_type.basic_size = sizeof(dict_object);
+#define GILLAB_EXC_SIZE(name, base) exc_##name.basic_size = sizeof(exception_object);
+  GILLAB_EXCEPTION_TYPES(GILLAB_EXC_SIZE)
+#undef GILLAB_EXC_SIZE
+  add_method(exc_BaseException, "__init__", exception_init);
+  add_method(list_type, "__init__", list_init);
+  add_method(dict_type, "__init__", dict_init);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
