@@ -8,6 +8,7 @@
 #include "operations.hpp"
 #include "text.hpp"
 #include "runtime.hpp"
+#include "threads.hpp"  // thread_module(), sys.setswitchinterval
 
 #include <gillab/build_info.hpp>
 #include <gillab/interp/ast.hpp>
@@ -766,10 +767,34 @@ value builtin_filter(value, const value* args, std::size_t nargs, value kwnames)
 value builtin_reversed(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("reversed", kwnames) || !arg_count("reversed", nargs, 1, 1)) return value();
   type_object* t = type_of(args[0]);
-  if (t != &list_type && t != &tuple_type && t != &range_type && t != &str_type && t != &dict_type) {  // sets are not reversible
-    return raise_type_error(std::string("'") + t->name + "' object is not reversible");
+  if (value m = lookup_special(args[0], "__reversed__")) {
+    ref bound(m);
+    return op_call(bound.get(), nullptr, 0);
   }
+  if (error_pending()) return value();
   std::vector<value> items;
+  const bool builtin_seq = is_subtype(t, &list_type) || is_subtype(t, &tuple_type) || t == &range_type ||
+                           t == &str_type || is_subtype(t, &dict_type);  // sets are not reversible
+  if (!builtin_seq) {
+    // The sequence protocol: __len__ and __getitem__ from the end.
+    if (!t->heap || !type_lookup(t, intern("__len__")) || !type_lookup(t, intern("__getitem__"))) {
+      return raise_type_error(std::string("'") + t->name + "' object is not reversible");
+    }
+    const std::int64_t n = op_length(args[0]);
+    if (n < 0) return value();
+    for (std::int64_t i = n - 1; i >= 0; --i) {
+      ref idx(make_int(i));
+      value x = op_getitem(args[0], idx.get());
+      if (!x) {
+        for (value y : items) decref(y);
+        return value();
+      }
+      items.push_back(x);
+    }
+    ref l(make_list());
+    as_list(l.get())->items = std::move(items);
+    return op_iter(l.get());
+  }
   if (!collect(args[0], items)) return value();
   std::reverse(items.begin(), items.end());
   ref l(make_list());
@@ -987,6 +1012,25 @@ int dict_update_from(value d, value src) {
       if (dict_set(d, k, v) < 0) return -1;
     return 0;
   }
+  // A mapping (anything with keys(): a dict subclass, a class of one's
+  // own): src[k] for each key, as CPython's dict.update does.
+  if (value keys_m = lookup_special(src, "keys")) {
+    ref keys_fn(keys_m);
+    ref keys(op_call(keys_fn.get(), nullptr, 0));
+    if (!keys) return -1;
+    std::vector<value> ks;
+    if (!collect(keys.get(), ks)) return -1;
+    int rc = 0;
+    for (value k : ks) {
+      if (rc == 0) {
+        ref v(op_getitem(src, k));
+        rc = v ? dict_set(d, k, v.get()) : -1;
+      }
+      decref(k);
+    }
+    return rc;
+  }
+  if (error_pending()) return -1;
   ref it(op_iter(src));
   if (!it) return -1;
   for (std::int64_t n = 0;; ++n) {
@@ -1434,11 +1478,50 @@ std::int64_t code_point_index(const std::string& s, std::size_t byte) {
   return n;
 }
 
+// The optional [start[, end]] of find/index/count as byte offsets into
+// the UTF-8, with slice semantics (negative from the end, clamped); false
+// with nothing pending when start lies past the end (nothing can match),
+// false with an error pending for a bad argument.
+bool search_range(value self, const value* args, std::size_t nargs, std::size_t* lo, std::size_t* hi) {
+  const str_object* str = as_str(self);
+  const std::int64_t len = str->length;
+  std::int64_t bounds[2] = {0, len};
+  for (std::size_t k = 1; k < nargs && k < 3; ++k) {
+    if (args[k] == none()) continue;
+    if (!as_int64(args[k], &bounds[k - 1])) {
+      raise_type_error("slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+  }
+  std::int64_t start = bounds[0], end = bounds[1];
+  if (start < 0) start = std::max<std::int64_t>(0, start + len);
+  if (end < 0) end = std::max<std::int64_t>(0, end + len);
+  end = std::min(end, len);
+  if (start > len) return false;
+  end = std::max(end, start);
+  auto to_byte = [&](std::int64_t cp) -> std::size_t {
+    if (str->ascii) return static_cast<std::size_t>(cp);
+    std::size_t i = 0;
+    for (std::int64_t n = 0; i < str->utf8.size(); ++i) {
+      if ((static_cast<unsigned char>(str->utf8[i]) & 0xC0) != 0x80 && n++ == cp) break;
+    }
+    return i;
+  };
+  *lo = to_byte(start);
+  *hi = to_byte(end);
+  return true;
+}
+
 value find_impl(value self, const value* args, std::size_t nargs, value kwnames, bool raise_missing, const char* name) {
-  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 3)) return value();
   if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
   const std::string& s = as_str(self)->utf8;
-  const std::size_t j = s.find(as_str(args[0])->utf8);
+  std::size_t lo = 0, hi = 0;
+  const bool in_range = search_range(self, args, nargs, &lo, &hi);
+  if (!in_range && error_pending()) return value();
+  const std::string& sub = as_str(args[0])->utf8;
+  std::size_t j = in_range ? s.find(sub, lo) : std::string::npos;
+  if (j != std::string::npos && j + sub.size() > hi) j = std::string::npos;
   if (j == std::string::npos) {
     if (raise_missing) return raise(&exc_ValueError, "substring not found");
     return make_int(-1);
@@ -1449,11 +1532,13 @@ value str_find(value self, const value* a, std::size_t n, value k) { return find
 value str_index(value self, const value* a, std::size_t n, value k) { return find_impl(self, a, n, k, true, "index"); }
 
 value str_count(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords("count", kwnames) || !arg_count("count", nargs, 1, 1)) return value();
+  if (!no_keywords("count", kwnames) || !arg_count("count", nargs, 1, 3)) return value();
   if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
-  const std::string& s = as_str(self)->utf8;
+  std::size_t lo = 0, hi = 0;
+  if (!search_range(self, args, nargs, &lo, &hi)) return error_pending() ? value() : make_int(0);
+  const std::string s = as_str(self)->utf8.substr(lo, hi - lo);
   const std::string& sub = as_str(args[0])->utf8;
-  if (sub.empty()) return make_int(as_str(self)->length + 1);
+  if (sub.empty()) return make_int(code_point_index(s, s.size()) + 1);
   std::int64_t n = 0;
   for (std::size_t i = s.find(sub); i != std::string::npos; i = s.find(sub, i + sub.size())) ++n;
   return make_int(n);
@@ -1731,6 +1816,22 @@ value sys_setrecursionlimit(value, const value* args, std::size_t nargs, value k
   return none();
 }
 
+// sys.excepthook(type, value, traceback): prints the exception with its
+// traceback, as the interpreter does for one that ends the program.
+value sys_excepthook(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("excepthook", kwnames) || !arg_count("excepthook", nargs, 3, 3)) return value();
+  if (!type_of(args[1])->is_exception) {
+    flush_stdout();
+    ref r(op_str(args[1]));
+    if (!r) return value();
+    std::fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n", type_name(args[1]));
+    return none();
+  }
+  flush_stdout();
+  print_exception(args[1]);
+  return none();
+}
+
 value sys_module() {
   static value m = [] {
     value mod = make_module("sys");
@@ -1741,11 +1842,19 @@ value sys_module() {
       decref(v);
     };
     set("exit", make_builtin("exit", sys_exit));
+    set("excepthook", make_builtin("excepthook", sys_excepthook));
+    set("__excepthook__", make_builtin("excepthook", sys_excepthook));
     set("getrecursionlimit", make_builtin("getrecursionlimit", sys_getrecursionlimit));
     set("setrecursionlimit", make_builtin("setrecursionlimit", sys_setrecursionlimit));
+    set("setswitchinterval", make_builtin("setswitchinterval", sys_setswitchinterval));
+    set("getswitchinterval", make_builtin("getswitchinterval", sys_getswitchinterval));
     set("maxsize", make_int(std::numeric_limits<std::int64_t>::max()));
     set("version", make_str(std::string("3.11 (gillab ") + build_info::version + ", back-end " + backend::name + ")"));
     set("argv", make_list());
+    set("path", make_list());
+    value modules = make_dict();
+    dict_set(modules, intern("sys"), mod);
+    set("modules", modules);
     auto io = [](FILE* s) {
       auto* o = make<textio_object>(&textio_type);
       o->stream = s;
@@ -1760,40 +1869,9 @@ value sys_module() {
 
 value math_module();
 
-// _thread: the seam decides. A back-end without thread support (nosync)
-// refuses a second thread with an error that says why and what to run
-// instead; the threading modules themselves arrive with the gil back-end.
-value thread_start_new_thread(value, const value*, std::size_t, value) {
-  if (!backend::supports_threads) {
-    return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name +
-                                        " cannot start a thread: the " + backend::name +
-                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine or pyvm-stm)");
-  }
-  return raise(&exc_NotImplementedError, std::string("threads are not supported by pyvm-") + backend::name + " yet");
-}
-
-value thread_get_ident(value, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords("get_ident", kwnames) || !arg_count("get_ident", nargs, 0, 0)) return value();
-  return make_int(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(&current_thread()) >> 4));
-}
-
-value thread_module() {
-  static value m = [] {
-    value mod = make_module("_thread");
-    immortalize(mod);
-    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
-    auto set = [&](const char* name, value v) {
-      dict_set(d, intern(name), v);
-      decref(v);
-    };
-    set("start_new_thread", make_builtin("start_new_thread", thread_start_new_thread));
-    set("get_ident", make_builtin("get_ident", thread_get_ident));
-    return mod;
-  }();
-  return m;
-}
-
 }  // namespace
+
+void init_sys_path(const std::string& script);  // imports.cpp
 
 void set_argv(const std::vector<std::string>& argv) {
   value sys = sys_module();
@@ -1801,18 +1879,20 @@ void set_argv(const std::vector<std::string>& argv) {
   for (const std::string& a : argv) as_list(l)->items.push_back(make_str(a));
   dict_set(value::from(static_cast<module_object*>(sys.obj())->dict), intern("argv"), l);
   decref(l);
+  init_sys_path(argv.empty() ? std::string() : argv[0]);
 }
 
-value import_name(value name, value, value level) {
-  std::int64_t lv = 0;
-  as_int64(level, &lv);
-  const std::string n = str_of(name);
-  if (lv == 0 && n == "sys") return newref(sys_module());
-  if (lv == 0 && n == "math") return newref(math_module());
-  if (lv == 0 && n == "_thread") return newref(thread_module());
-  if (lv == 0 && n == "time") return newref(time_module());
-  if (lv == 0 && n == "random") return newref(random_module());
-  return raise(&exc_ModuleNotFoundError, "No module named '" + n + "'");
+value sys_module_value() { return sys_module(); }
+value collections_module();  // collections.cpp
+
+value builtin_module(const std::string& n) {
+  if (n == "sys") return newref(sys_module());
+  if (n == "math") return newref(math_module());
+  if (n == "_thread") return newref(thread_module());
+  if (n == "time") return newref(time_module());
+  if (n == "random") return newref(random_module());
+  if (n == "_collections") return newref(collections_module());
+  return value();
 }
 
 value op_ascii(value v) {
@@ -1878,10 +1958,18 @@ value str_partition(value self, const value* a, std::size_t n, value k) { return
 value str_rpartition(value self, const value* a, std::size_t n, value k) { return partition_impl(self, a, n, k, true); }
 
 value rfind_impl(value self, const value* args, std::size_t nargs, value kwnames, bool raise_missing, const char* name) {
-  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 3)) return value();
   if (type_of(args[0]) != &str_type) return raise_type_error(std::string("must be str, not ") + type_name(args[0]));
   const std::string& s = as_str(self)->utf8;
-  const std::size_t j = s.rfind(as_str(args[0])->utf8);
+  std::size_t lo = 0, hi = 0;
+  const bool in_range = search_range(self, args, nargs, &lo, &hi);
+  if (!in_range && error_pending()) return value();
+  const std::string& sub = as_str(args[0])->utf8;
+  std::size_t j = std::string::npos;
+  if (in_range && hi - lo >= sub.size()) {
+    j = s.rfind(sub, hi - sub.size());
+    if (j != std::string::npos && j < lo) j = std::string::npos;
+  }
   if (j == std::string::npos) {
     if (raise_missing) return raise(&exc_ValueError, "substring not found");
     return make_int(-1);

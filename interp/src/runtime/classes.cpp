@@ -129,6 +129,10 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
     w->owner = owner;
     return value::from(w);
   }
+  if (dt == &descriptor_type && obj) {  // list.append stored on a class: binds like a function
+    auto* b = static_cast<builtin_function_object*>(static_cast<descriptor_object*>(d.obj())->fn.obj());
+    return make_builtin(b->name, b->fn, obj);
+  }
   if (dt == &staticmethod_type) return newref(static_cast<wrapper_object*>(d.obj())->func);
   if (dt == &classmethod_type) return make_method(static_cast<wrapper_object*>(d.obj())->func, value::from(t));
   if (dt == &property_type) {
@@ -188,7 +192,9 @@ value call_method(value m, value self, const value* args, std::size_t nargs) {
   }
   all[0] = self;
   for (std::size_t i = 0; i < nargs; ++i) all[i + 1] = args[i];
-  if (type_of(m) == &function_type || type_of(m) == &builtin_function_type) return op_call(m, all, nargs + 1);
+  if (type_of(m) == &function_type || type_of(m) == &builtin_function_type || type_of(m) == &descriptor_type) {
+    return op_call(m, all, nargs + 1);
+  }
   // Anything else found on a type (a staticmethod, a callable object): bind it first.
   ref bound(descr_get(m, self, type_of(self), nullptr));
   if (!bound) return value();
@@ -536,7 +542,17 @@ int heap_truth(value v) {
 value heap_getitem(value v, value key) {
   if (value m = lookup_user(type_of(v), "__getitem__")) return call2(m, v, key);
   type_object* s = type_of(v)->solid;
-  if (s->getitem) return s->getitem(v, key);
+  if (s->getitem) {
+    value r = s->getitem(v, key);
+    // dict subclasses: a missing key goes to __missing__ (collections.defaultdict, Counter).
+    if (!r && s == &dict_type && pending_matches(&exc_KeyError)) {
+      if (value missing = lookup_user(type_of(v), "__missing__")) {
+        clear_pending();
+        return call2(missing, v, key);
+      }
+    }
+    return r;
+  }
   return raise_type_error(std::string("'") + type_name(v) + "' object is not subscriptable");
 }
 
@@ -625,11 +641,11 @@ value heap_next(value v) {
 value heap_call(value v, const value* args, std::size_t nargs, value kwnames) {
   value m = lookup_user(type_of(v), "__call__");
   if (!m) return raise_type_error(std::string("'") + type_name(v) + "' object is not callable");
+  // nargs counts the keyword values too (they follow the positional ones).
   std::vector<value> all;
-  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
-  all.reserve(nargs + nkw + 1);
+  all.reserve(nargs + 1);
   all.push_back(v);
-  all.insert(all.end(), args, args + nargs + nkw);
+  all.insert(all.end(), args, args + nargs);
   if (type_of(m) == &function_type) return op_call(m, all.data(), nargs + 1, kwnames);
   ref bound(descr_get(m, v, type_of(v), nullptr));
   if (!bound) return value();
@@ -657,7 +673,25 @@ void heap_dealloc(object* o) {
 // ---- creating instances ----
 
 bool subclassable(const type_object* s) {
-  return s == &object_type || s->is_exception || s == &list_type || s == &dict_type;
+  return s == &object_type || s->is_exception || s == &list_type || s == &dict_type || s == &tuple_type;
+}
+
+// tuple.__new__(cls, iterable=()): a tuple whose type is cls (a tuple
+// subclass: its instances are variable-sized tuples with no __dict__).
+value tuple_new(value cls, const value* args, std::size_t nargs, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) return raise_type_error("tuple() takes no keyword arguments");
+  if (type_of(cls) != &type_type || !is_subtype(static_cast<type_object*>(cls.obj()), &tuple_type)) {
+    return raise_type_error("tuple.__new__(X): X is not a subtype of tuple");
+  }
+  if (nargs > 1) return raise_type_error("tuple expected at most 1 argument, got " + std::to_string(nargs));
+  auto* t = static_cast<type_object*>(cls.obj());
+  std::vector<value> items;
+  if (nargs && !collect(args[0], items)) return value();
+  const std::size_t n = items.size();
+  auto* o = static_cast<tuple_object*>(allocate(t, sizeof(tuple_object) + (n ? n - 1 : 0) * sizeof(value)));
+  o->size = n;
+  for (std::size_t i = 0; i < n; ++i) o->items[i] = items[i];  // owned by collect
+  return value::from(o);
 }
 
 object* alloc_instance(type_object* t) {
@@ -685,10 +719,10 @@ value make_args_tuple(const value* args, std::size_t nargs) {
 std::size_t kw_count(value kwnames) { return kwnames ? as_tuple(kwnames)->size : 0; }
 
 value call_with_self(value m, value self, const value* args, std::size_t nargs, value kwnames) {
-  std::vector<value> all;
-  all.reserve(nargs + kw_count(kwnames) + 1);
+  std::vector<value> all;  // nargs includes the keyword values
+  all.reserve(nargs + 1);
   all.push_back(self);
-  all.insert(all.end(), args, args + nargs + kw_count(kwnames));
+  all.insert(all.end(), args, args + nargs);
   if (type_of(m) == &staticmethod_type) m = static_cast<wrapper_object*>(m.obj())->func;
   return op_call(m, all.data(), nargs + 1, kwnames);
 }
@@ -705,6 +739,10 @@ bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) 
     return true;
   }
   if (s->is_exception) {
+    if (kw_count(kwnames)) {
+      raise_type_error(std::string(t->name) + "() takes no keyword arguments");
+      return false;
+    }
     auto* e = static_cast<exception_object*>(obj.obj());
     decref(e->args);
     e->args = make_args_tuple(args, nargs);
@@ -723,12 +761,15 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
     obj = ref(call_with_self(new_m, self_type, args, nargs, kwnames));
     if (!obj) return value();
     if (!is_instance(obj.get(), t)) return obj.release();
+  } else if (t->solid == &tuple_type) {
+    obj = ref(tuple_new(self_type, args, nargs, kwnames));
+    if (!obj) return value();
   } else {
     obj = ref(value::from(alloc_instance(t)));
     if (t->solid->is_exception) {
       auto* e = static_cast<exception_object*>(obj.get().obj());
       decref(e->args);
-      e->args = make_args_tuple(args, nargs);
+      e->args = make_args_tuple(args, nargs - kw_count(kwnames));
     }
   }
   if (value init = lookup_user(t, "__init__")) {
@@ -768,6 +809,7 @@ bool c3_merge(std::vector<std::vector<type_object*>> seqs, std::vector<type_obje
 }
 
 std::size_t solid_size(const type_object* s) {
+  if (s == &tuple_type) return sizeof(tuple_object);
   if (s->is_exception) return sizeof(exception_object);
   if (s == &list_type) return sizeof(list_object);
   if (s == &dict_type) return sizeof(dict_object);
@@ -798,33 +840,37 @@ value make_class(value name, value bases, value ns) {
   }
   if (base_types.empty()) base_types.push_back(&object_type);
   // The solid base: the most derived built-in layout; all must agree.
+  // Built-in exceptions all share one layout: class E(OSError, ValueError) is fine.
+  auto layout = [](type_object* s) { return s->is_exception ? &exc_BaseException : s; };
   type_object* solid = &object_type;
   for (type_object* b : base_types) {
     type_object* s = b->solid;
     if (is_subtype(s, solid)) {
       solid = s;
-    } else if (!is_subtype(solid, s)) {
+    } else if (!is_subtype(layout(solid), layout(s)) && !is_subtype(layout(s), layout(solid))) {
       return raise_type_error("multiple bases have instance lay-out conflict");
+    } else if (is_subtype(layout(s), layout(solid)) && layout(s) != layout(solid)) {
+      solid = s;
     }
   }
   std::vector<std::vector<type_object*>> seqs;
   for (type_object* b : base_types) seqs.push_back(b->mro);
   seqs.push_back(base_types);
+  std::vector<type_object*> linear;
+  if (!c3_merge(seqs, linear)) {
+    std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
+    for (std::size_t i = 0; i < base_types.size(); ++i) msg += (i ? ", " : " ") + std::string(base_types[i]->name);
+    return raise_type_error(msg);
+  }
   auto* t = new type_object();
   make_immortal(*t, &type_type);
   t->heap = true;
   t->name = strdup(cls_name.c_str());
   t->qualname = cls_name;
   t->mro.push_back(t);
-  if (!c3_merge(seqs, t->mro)) {
-    std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
-    for (std::size_t i = 0; i < base_types.size(); ++i) msg += (i ? ", " : " ") + std::string(base_types[i]->name);
-    t->mro.clear();
-    return raise_type_error(msg);
-  }
+  t->mro.insert(t->mro.end(), linear.begin(), linear.end());
   t->base = base_types.front();
-  t->bases = newref(bases);
-  if (bt->size == 0) t->bases = make_tuple({value::from(&object_type)});
+  t->bases = bt->size ? newref(bases) : make_tuple({value::from(&object_type)});
   t->solid = solid;
   t->is_exception = solid->is_exception;
   t->dict = as_dict(make_dict());
@@ -855,6 +901,17 @@ value make_class(value name, value bases, value ns) {
       }
       if (str_of(s) == "__dict__") wants_dict = true;
     }
+  }
+  if (solid == &tuple_type) {
+    // Variable-sized instances: no fixed place after the items for a dict
+    // or slots (CPython would put them at a negative offset).
+    for (value sn : slot_names) {
+      if (str_of(sn) != "__dict__") {
+        for (value x : slot_names) decref(x);
+        return raise_type_error("nonempty __slots__ not supported for subtype of 'tuple'");
+      }
+    }
+    wants_dict = false;
   }
   if (wants_dict && !dict_offset) {
     dict_offset = size;
@@ -959,7 +1016,8 @@ value make_class(value name, value bases, value ns) {
   return tv;
 }
 
-value build_class(value, const value* args, std::size_t nargs, value kwnames) {
+value build_class(value, const value* args, std::size_t nargs_all, value kwnames) {
+  const std::size_t nargs = nargs_all - kw_count(kwnames);  // the keyword values follow
   if (nargs < 2) return raise_type_error("__build_class__: not enough arguments");
   if (type_of(args[0]) != &function_type) return raise_type_error("__build_class__: func must be a function");
   if (type_of(args[1]) != &str_type) return raise_type_error("__build_class__: name is not a string");
@@ -994,7 +1052,7 @@ void dealloc_method(object* o) {
 
 value method_call(value v, const value* args, std::size_t nargs, value kwnames) {
   auto* m = static_cast<method_object*>(v.obj());
-  const std::size_t total = nargs + kw_count(kwnames);
+  const std::size_t total = nargs;  // keyword values included
   value stack_args[8];
   std::vector<value> heap_args;
   value* all = stack_args;
@@ -1104,13 +1162,14 @@ value make_property(value fget, value fset, value fdel, value doc) {
 value construct_property(const value* args, std::size_t nargs, value kwnames) {
   value slots[4] = {value(), value(), value(), value()};
   static constexpr const char* names[] = {"fget", "fset", "fdel", "doc"};
-  if (nargs > 4) return raise_type_error("property() takes at most 4 arguments (" + std::to_string(nargs) + " given)");
-  for (std::size_t i = 0; i < nargs; ++i) slots[i] = args[i];
+  const std::size_t npos = nargs - kw_count(kwnames);
+  if (npos > 4) return raise_type_error("property() takes at most 4 arguments (" + std::to_string(npos) + " given)");
+  for (std::size_t i = 0; i < npos; ++i) slots[i] = args[i];
   for (std::size_t i = 0; i < kw_count(kwnames); ++i) {
     const std::string k = str_of(as_tuple(kwnames)->items[i]);
     auto it = std::find_if(std::begin(names), std::end(names), [&](const char* n) { return k == n; });
     if (it == std::end(names)) return raise_type_error("property() got an unexpected keyword argument '" + k + "'");
-    slots[it - std::begin(names)] = args[nargs + i];
+    slots[it - std::begin(names)] = args[npos + i];
   }
   return make_property(slots[0], slots[1], slots[2], slots[3]);
 }
@@ -1546,7 +1605,11 @@ std::string exception_type_name(const type_object* t) {
   return t->module == "__main__" ? t->qualname : qualified_name(t);
 }
 
+value construct_deque_value(const value* args, std::size_t nargs, value kwnames);  // collections.cpp
+bool is_deque_type(const type_object* t);
+
 constructor_fn class_constructor(const type_object* t) {
+  if (is_deque_type(t)) return construct_deque_value;
   if (t == &property_type) return construct_property;
   if (t == &staticmethod_type) return construct_staticmethod;
   if (t == &classmethod_type) return construct_classmethod;
@@ -1630,6 +1693,8 @@ void finish_builtin_types() {
 #undef GILLAB_EXC_SIZE
   add_method(exc_BaseException, "__init__", exception_init);
   add_method(list_type, "__init__", list_init);
+  add_method(tuple_type, "__new__", tuple_new);
+  tuple_type.basic_size = sizeof(tuple_object);
   add_method(dict_type, "__init__", dict_init);
 }
 

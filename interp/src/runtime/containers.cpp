@@ -92,7 +92,7 @@ value compare_sequences(const value* a, std::size_t na, const value* b, std::siz
 }
 
 value tuple_compare(value a, value b, int op) {
-  if (type_of(a) != &tuple_type || type_of(b) != &tuple_type) return not_implemented();
+  if (!is_instance(a, &tuple_type) || !is_instance(b, &tuple_type)) return not_implemented();
   return compare_sequences(as_tuple(a)->items, as_tuple(a)->size, as_tuple(b)->items, as_tuple(b)->size, op);
 }
 
@@ -191,7 +191,7 @@ value tuple_iter_step(iterator_object* it) {
 
 value tuple_binary(value a, value b, int op) {
   const auto o = static_cast<ast::binop>(op & 15);
-  if (o == ast::binop::add && type_of(a) == &tuple_type && type_of(b) == &tuple_type) {
+  if (o == ast::binop::add && is_instance(a, &tuple_type) && is_instance(b, &tuple_type)) {
     tuple_object* x = as_tuple(a);
     tuple_object* y = as_tuple(b);
     value t = make_tuple(x->size + y->size);
@@ -200,9 +200,9 @@ value tuple_binary(value a, value b, int op) {
     return t;
   }
   if (o == ast::binop::mul) {
-    const value tv = type_of(a) == &tuple_type ? a : b;
+    const value tv = is_instance(a, &tuple_type) ? a : b;
     std::int64_t n = 0;
-    const int counted = repeat_count(type_of(a) == &tuple_type ? b : a, &n);
+    const int counted = repeat_count(is_instance(a, &tuple_type) ? b : a, &n);
     if (counted <= 0) return counted < 0 ? value() : not_implemented();
     tuple_object* x = as_tuple(tv);
     if (n < 0) n = 0;
@@ -478,7 +478,7 @@ value iterator_next(value v) {
 
 value seq_iter(value v) {
   type_object* t = type_of(v);
-  if (t == &tuple_type) return make_iterator(v, tuple_iter_step);
+  if (is_subtype(t, &tuple_type)) return make_iterator(v, tuple_iter_step);
   if (is_subtype(t, &list_type)) return make_iterator(v, list_iter_step);
   return make_iterator(v, range_iter_step);
 }

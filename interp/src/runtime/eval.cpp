@@ -193,7 +193,7 @@ value run_frame(frame* f, value sent = value(), bool throwing = false);
 }  // namespace
 
 value format_value(value v, int conversion, value spec);       // builtins.cpp
-value import_name(value name, value fromlist, value level);    // builtins.cpp
+value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
 
 
 // ---- argument binding ----
@@ -380,7 +380,7 @@ value make_function(frame* f, code_object* code, std::uint32_t flags, value* pop
   fn->code = static_cast<code_object*>(newref(value::from(code)).obj());
   fn->globals = static_cast<dict_object*>(newref(value::from(f->globals)).obj());
   fn->builtins = static_cast<dict_object*>(newref(value::from(f->builtins)).obj());
-  fn->defaults = fn->kwdefaults = fn->closure = fn->annotations = fn->doc = fn->module_name = value();
+  fn->defaults = fn->kwdefaults = fn->closure = fn->annotations = fn->doc = fn->module_name = fn->dict = value();
   fn->name = newref(code->name);
   fn->qualname = newref(code->qualname);
   // popped[] is in stack order: defaults, kwdefaults, annotations, closure.
@@ -1463,7 +1463,7 @@ dispatch:
     SAVE_POINT();
     value fromlist = POP();
     value level = POP();
-    value m = import_name(names[arg], fromlist, level);
+    value m = import_name_in(names[arg], fromlist, level, value::from(f->globals));
     decref(fromlist);
     decref(level);
     CHECK(m);
@@ -1477,8 +1477,14 @@ dispatch:
     if (!v) {
       if (pending_matches(&exc_AttributeError)) {
         clear_pending();
-        raise(&exc_ImportError, "cannot import name '" + str_of(names[arg]) + "' from '" +
-                                    str_of(static_cast<module_object*>(m.obj())->name) + "' (unknown location)");
+        if (type_of(m) == &module_type) {
+          auto* mod = static_cast<module_object*>(m.obj());
+          value file = dict_get(value::from(mod->dict), intern("__file__"));
+          raise(&exc_ImportError, "cannot import name '" + str_of(names[arg]) + "' from '" + str_of(mod->name) +
+                                      "' (" + (file && type_of(file) == &str_type ? str_of(file) : "unknown location") + ")");
+        } else {
+          raise(&exc_ImportError, "cannot import name '" + str_of(names[arg]) + "'");
+        }
       }
       goto error;
     }

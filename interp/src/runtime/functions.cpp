@@ -24,6 +24,7 @@ void dealloc_function(object* o) {
   xdecref(f->annotations);
   xdecref(f->doc);
   xdecref(f->module_name);
+  xdecref(f->dict);
   std::free(o);
 }
 
@@ -46,7 +47,66 @@ value function_getattr(value v, value name) {
     if (!f->annotations) f->annotations = make_dict();
     return newref(f->annotations);
   }
+  if (n == "__code__") return newref(value::from(f->code));
+  if (n == "__globals__") return newref(value::from(f->globals));
+  if (n == "__kwdefaults__") return newref(f->kwdefaults ? f->kwdefaults : none());
+  if (n == "__closure__") return newref(f->closure ? f->closure : none());
+  if (n == "__dict__") {
+    backend::write_section guard(current_thread().backend_state, f->header);
+    if (!f->dict) f->dict = make_dict();
+    return newref(f->dict);
+  }
+  if (f->dict) {
+    value attr = dict_get(f->dict, name);
+    if (attr) return newref(attr);
+  }
   return value();
+}
+
+// Function attributes: the writable dunders, else the function's __dict__.
+int function_setattr(value v, value name, value x) {
+  auto* f = static_cast<function_object*>(v.obj());
+  const std::string n = str_of(name);
+  auto replace = [&](value& slot, bool must_be_str) {
+    if (must_be_str && (!x || type_of(x) != &str_type)) {
+      raise_type_error("__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
+      return -1;
+    }
+    value old = slot;
+    slot = x ? newref(x) : value();
+    xdecref(old);
+    return 0;
+  };
+  if (n == "__name__") return replace(f->name, true);
+  if (n == "__qualname__") return replace(f->qualname, true);
+  if (n == "__doc__") return replace(f->doc, false);
+  if (n == "__module__") return replace(f->module_name, false);
+  if (n == "__defaults__") {
+    if (x && x != none() && type_of(x) != &tuple_type) {
+      raise_type_error("__defaults__ must be set to a tuple object");
+      return -1;
+    }
+    if (x == none()) {
+      xdecref(f->defaults);
+      f->defaults = value();
+      return 0;
+    }
+    return replace(f->defaults, false);
+  }
+  if (n == "__annotations__") return replace(f->annotations, false);
+  {
+    backend::write_section guard(current_thread().backend_state, f->header);
+    if (!f->dict) f->dict = make_dict();
+  }
+  if (x) return dict_set(f->dict, name, x);
+  if (dict_del(f->dict, name) < 0) {
+    if (pending_matches(&exc_KeyError)) {
+      clear_pending();
+      raise(&exc_AttributeError, "'function' object has no attribute '" + n + "'");
+    }
+    return -1;
+  }
+  return 0;
 }
 
 void dealloc_builtin(object* o) {
@@ -82,7 +142,14 @@ void dealloc_module(object* o) {
 }
 
 value module_repr(value v) {
-  return make_str("<module '" + str_of(static_cast<module_object*>(v.obj())->name) + "' (built-in)>");
+  auto* m = static_cast<module_object*>(v.obj());
+  value file = dict_get(value::from(m->dict), intern("__file__"));
+  if (file && type_of(file) == &str_type) {
+    const std::string f = str_of(file);
+    if (f.rfind("<frozen ", 0) == 0) return make_str("<module '" + str_of(m->name) + "' (frozen)>");
+    return make_str("<module '" + str_of(m->name) + "' from '" + f + "'>");
+  }
+  return make_str("<module '" + str_of(m->name) + "' (built-in)>");
 }
 
 value module_getattr(value v, value name) {
@@ -222,6 +289,7 @@ void init_functions() {
   function_type.repr = function_repr;
   function_type.call = call_function;
   function_type.getattr = function_getattr;
+  function_type.setattr = function_setattr;
 
   init_type(builtin_function_type, "builtin_function_or_method", nullptr);
   builtin_function_type.dealloc = dealloc_builtin;

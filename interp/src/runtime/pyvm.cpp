@@ -1,10 +1,13 @@
 // pyvm.cpp — the `pyvm-<backend>` command line: run a script (sys.argv),
-// `-c CODE`, `--dis script.py`, `--version`. Exit codes as CPython: 0, 1 for
-// an uncaught exception, SystemExit's code, 2 for a usage error.
+// `-c CODE`, `--dis script.py`, `--version`, `--stats[=FILE]` (the
+// back-end's statistics at exit), `-X gil=new|legacy|fair`, `-X stats`.
+// Exit codes as CPython: 0, 1 for an uncaught exception, SystemExit's code,
+// 2 for a usage error.
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "threads.hpp"
 
 #include <gillab/build_info.hpp>
 #include <gillab/interp/compiler.hpp>
@@ -124,7 +127,10 @@ int run_source(const std::string& filename, const std::string& text) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: pyvm-%s [--version] [--dis] (script.py | -c CODE) [args...]\n", backend::name);
+  std::fprintf(stderr,
+               "usage: pyvm-%s [--version] [--dis] [--stats[=FILE]] [-X gil=new|legacy|fair] [-X stats]"
+               " (script.py | -c CODE) [args...]\n",
+               backend::name);
   return 2;
 }
 
@@ -144,6 +150,23 @@ int pyvm_main(int argc, char** argv) {
     }
     if (args[i] == "--dis") {
       dis = true;
+      continue;
+    }
+    // --stats[=FILE], -X stats, -X gil=VARIANT (threads.hpp).
+    if (args[i] == "--stats" || args[i].rfind("--stats=", 0) == 0) {
+      set_statistics_output(args[i].size() > 8 ? args[i].substr(8) : "-");
+      continue;
+    }
+    if (args[i].rfind("-X", 0) == 0) {
+      std::string opt = args[i].size() > 2 ? args[i].substr(2) : (i + 1 < args.size() ? args[++i] : "");
+      const std::size_t eq = opt.find('=');
+      const std::string name = opt.substr(0, eq), val = eq == std::string::npos ? "" : opt.substr(eq + 1);
+      std::string error;
+      if (name == "stats") set_statistics_output("-");
+      if (!set_backend_option(name, val, error)) {
+        std::fprintf(stderr, "pyvm-%s: %s\n", backend::name, error.c_str());
+        return 2;
+      }
       continue;
     }
     break;
@@ -183,7 +206,7 @@ int pyvm_main(int argc, char** argv) {
     }
     return 0;
   }
-  return run_source(filename, text);
+  return finish_main_program(run_source(filename, text));
 }
 
 GILLAB_RUNTIME_NAMESPACE_END

@@ -196,6 +196,7 @@ struct function_object : object {
   value closure;     // tuple of cells or null
   value name, qualname, annotations, doc;
   value module_name;
+  value dict;  // attributes set on the function (f.cache = ...), or null
 };
 struct builtin_function_object : object {
   const char* name;

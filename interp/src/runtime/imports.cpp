@@ -1,0 +1,270 @@
+// imports.cpp — the import system: sys.modules, the built-in modules, .py
+// files and packages on sys.path, and the frozen standard library.
+//
+// Follows CPython's importlib in what programs can see:
+//  - A module is looked up in sys.modules first; on a miss the finders run
+//    in CPython's order: the built-in (C++) modules, then each directory of
+//    sys.path (NAME.py, or NAME/__init__.py for a package) — sys.path[0] is
+//    the script's directory, so a program's own modules come first — and
+//    last the standard library written in Python (interp/lib, frozen into
+//    the executable; frozen.hpp).
+//  - A module is entered into sys.modules before its body runs, so circular
+//    imports see the partly initialised module, as in CPython; a body that
+//    raises removes it again.
+//  - `import a.b.c` imports a, a.b, a.b.c in turn, each submodule bound as
+//    an attribute of its parent, and evaluates to a; `from a.b import x`
+//    evaluates to a.b and imports a.b.x when x is a submodule; relative
+//    imports resolve against __package__.
+//
+// Invariant: every module in sys.modules stays alive until exit (sys is
+// immortal), so functions keep their globals without a cycle collector.
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/compiler.hpp>
+#include <gillab/interp/frozen.hpp>
+#include <gillab/interp/syntax_error.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value builtin_module(const std::string& name);  // builtins.cpp: sys, math, ..., or null
+value sys_module_value();                        // builtins.cpp
+
+namespace {
+
+value sys_attr(const char* name) {
+  auto* sys = static_cast<module_object*>(sys_module_value().obj());
+  return dict_get(value::from(sys->dict), intern(name));
+}
+
+value module_dict_value(value m) { return value::from(static_cast<module_object*>(m.obj())->dict); }
+
+bool is_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool read_file(const std::string& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *text = ss.str();
+  return true;
+}
+
+type_object* exception_class(const syntax_error& e) {
+  switch (e.what_kind) {
+    case syntax_error::kind::indentation: return &exc_IndentationError;
+    case syntax_error::kind::tab: return &exc_IndentationError;
+    case syntax_error::kind::not_implemented: return &exc_NotImplementedError;
+    case syntax_error::kind::recursion: return &exc_RecursionError;
+    case syntax_error::kind::syntax: break;
+  }
+  return &exc_SyntaxError;
+}
+
+/// Compiles and runs a module's source as `name`; the new module, or null.
+value exec_module(const std::string& name, const std::string& filename, const std::string& text, bool package,
+                  const std::string& package_dir) {
+  std::shared_ptr<const code_unit> unit;
+  try {
+    unit = compile_source(text, filename);
+  } catch (const syntax_error& e) {
+    return raise(exception_class(e), e.msg + " (" + filename + ", line " + std::to_string(e.line) + ")");
+  }
+  register_source(filename, text);
+  value mod = make_module(name);
+  ref hold(mod);
+  value d = module_dict_value(mod);
+  ref file(make_str(filename));
+  dict_set(d, intern("__file__"), file.get());
+  const std::string parent = package ? name : name.substr(0, name.rfind('.') == std::string::npos ? 0 : name.rfind('.'));
+  ref pkg(make_str(parent));
+  dict_set(d, intern("__package__"), pkg.get());
+  if (package) {
+    ref path(make_list());
+    as_list(path.get())->items.push_back(make_str(package_dir));
+    dict_set(d, intern("__path__"), path.get());
+  }
+  value modules = sys_attr("modules");
+  if (dict_set(modules, intern(name), mod) < 0) return value();
+  code_object* code = materialize(unit);
+  value r = run_code(code, as_dict(d));
+  if (!r) {
+    ref exc(take_pending());
+    if (dict_get(modules, intern(name))) dict_del(modules, intern(name));
+    clear_pending();
+    raise_value(exc.get());
+    return value();
+  }
+  decref(r);
+  // The module may have replaced itself in sys.modules (CPython returns that).
+  value found = dict_get(modules, intern(name));
+  return newref(found ? found : mod);
+}
+
+/// Finds and loads `name` (dotted; its parent already imported when it has
+/// one). Null without an exception: not found.
+value find_and_load(const std::string& name, value parent) {
+  const std::string last = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+  if (!parent) {
+    if (value m = builtin_module(name)) {
+      dict_set(sys_attr("modules"), intern(name), m);
+      return m;
+    }
+    if (error_pending()) return value();
+  }
+  // The directories to search: the parent package's __path__, or sys.path.
+  std::vector<std::string> dirs;
+  value path = parent ? dict_get(module_dict_value(parent), intern("__path__")) : sys_attr("path");
+  if (path && type_of(path) == &list_type) {
+    for (value p : as_list(path)->items)
+      if (type_of(p) == &str_type) dirs.push_back(str_of(p));
+  }
+  for (const std::string& dir : dirs) {
+    const std::string base = (dir.empty() ? std::string() : dir + "/") + last;
+    std::string text;
+    if (is_file(base + "/__init__.py") && read_file(base + "/__init__.py", &text)) {
+      return exec_module(name, base + "/__init__.py", text, true, base);
+    }
+    if (is_file(base + ".py") && read_file(base + ".py", &text)) return exec_module(name, base + ".py", text, false, "");
+  }
+  if (const frozen_module* f = find_frozen(name)) {
+    return exec_module(name, "<frozen " + name + ">", std::string(f->source), f->is_package, "<frozen " + name + ">");
+  }
+  return value();
+}
+
+value not_found(const std::string& name) {
+  return raise(&exc_ModuleNotFoundError, "No module named '" + name + "'");
+}
+
+/// Imports `name` and each of its parents; returns the module `name`.
+value import_dotted(const std::string& name) {
+  value modules = sys_attr("modules");
+  if (value m = dict_get(modules, intern(name))) return newref(m);
+  value parent;
+  ref parent_ref;
+  const std::size_t dot = name.rfind('.');
+  if (dot != std::string::npos) {
+    parent_ref = ref(import_dotted(name.substr(0, dot)));
+    if (!parent_ref) return value();
+    parent = parent_ref.get();
+    if (value m = dict_get(modules, intern(name))) return newref(m);  // the parent's body imported it
+    if (!dict_get(module_dict_value(parent), intern("__path__"))) {
+      return raise(&exc_ModuleNotFoundError, "No module named '" + name + "'; '" + name.substr(0, dot) +
+                                                 "' is not a package");
+    }
+  }
+  value m = find_and_load(name, parent);
+  if (!m) return error_pending() ? value() : not_found(name);
+  if (parent && dict_set(module_dict_value(parent), intern(name.substr(dot + 1)), m) < 0) {
+    decref(m);
+    return value();
+  }
+  return m;
+}
+
+std::string resolve_relative(const std::string& name, std::int64_t level, value globals) {
+  value pkg = globals ? dict_get(globals, intern("__package__")) : value();
+  std::string base;
+  if (pkg && type_of(pkg) == &str_type) {
+    base = str_of(pkg);
+  } else if (globals) {
+    value n = dict_get(globals, intern("__name__"));
+    if (n && type_of(n) == &str_type) {
+      base = str_of(n);
+      if (!dict_get(globals, intern("__path__"))) base = base.rfind('.') == std::string::npos ? "" : base.substr(0, base.rfind('.'));
+    }
+  }
+  if (base.empty()) {
+    raise(&exc_ImportError, "attempted relative import with no known parent package");
+    return {};
+  }
+  for (std::int64_t i = 1; i < level; ++i) {
+    const std::size_t dot = base.rfind('.');
+    if (dot == std::string::npos) {
+      raise(&exc_ImportError, "attempted relative import beyond top-level package");
+      return {};
+    }
+    base = base.substr(0, dot);
+  }
+  return name.empty() ? base : base + "." + name;
+}
+
+}  // namespace
+
+value import_name_in(value name_v, value fromlist, value level_v, value globals) {
+  std::int64_t level = 0;
+  as_int64(level_v, &level);
+  std::string name = str_of(name_v);
+  if (level > 0) {
+    name = resolve_relative(name, level, globals);
+    if (name.empty()) return value();
+  }
+  ref m(import_dotted(name));
+  if (!m) return value();
+  const bool has_fromlist = fromlist && fromlist != none() && type_of(fromlist) == &tuple_type && as_tuple(fromlist)->size;
+  if (!has_fromlist) {
+    if (level > 0 || name.find('.') == std::string::npos) return m.release();
+    return newref(dict_get(sys_attr("modules"), intern(name.substr(0, name.find('.')))));
+  }
+  // from package import submodule: import the submodules not yet bound.
+  if (dict_get(module_dict_value(m.get()), intern("__path__"))) {
+    for (std::size_t i = 0; i < as_tuple(fromlist)->size; ++i) {
+      value item = as_tuple(fromlist)->items[i];
+      if (type_of(item) != &str_type || str_of(item) == "*") continue;
+      if (dict_get(module_dict_value(m.get()), item)) continue;
+      ref sub(import_dotted(name + "." + str_of(item)));
+      if (!sub) {
+        if (!pending_matches(&exc_ModuleNotFoundError)) return value();
+        clear_pending();  // IMPORT_FROM reports the missing name
+      }
+    }
+  }
+  return m.release();
+}
+
+value import_name(value name, value fromlist, value level) { return import_name_in(name, fromlist, level, value()); }
+
+void init_sys_path(const std::string& script) {
+  // sys.path[0]: the script's directory (made absolute), '' for -c; then
+  // PYTHONPATH's directories.
+  value path = make_list();
+  std::string first;
+  if (script != "-c" && !script.empty()) {
+    const std::size_t slash = script.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : script.substr(0, slash));
+    if (char* real = ::realpath(dir.c_str(), nullptr)) {
+      first = real;
+      std::free(real);
+    } else {
+      first = dir;
+    }
+  }
+  as_list(path)->items.push_back(make_str(first));
+  if (const char* env = std::getenv("PYTHONPATH")) {
+    std::string rest = env;
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+      const std::size_t colon = rest.find(':', start);
+      const std::string dir = rest.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!dir.empty()) as_list(path)->items.push_back(make_str(dir));
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  auto* sys = static_cast<module_object*>(sys_module_value().obj());
+  dict_set(value::from(sys->dict), intern("path"), path);
+  decref(path);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

@@ -1,0 +1,785 @@
+// threads.cpp — real OS threads: the `_thread` module (start_new_thread,
+// lock, RLock, get_ident, ...), the registry of live threads, the deadlock
+// report, sys.setswitchinterval, and the end of the process.
+//
+// Design:
+//  - A thread started by _thread.start_new_thread is a detached pthread with
+//    a large stack (each Python call is one C++ activation of the eval loop,
+//    as on pyvm's main interpreter thread, so sys.getrecursionlimit() must
+//    fit there too). It inherits its creator's recursion limit, attaches to
+//    the back-end (gil: takes the GIL), calls the function, reports an
+//    uncaught exception as CPython's _thread does ("Exception ignored in
+//    thread started by: <function f at 0x...>" and the traceback;
+//    SystemExit ends the thread silently), releases its references, leaves
+//    the registry and only then detaches.
+//  - Order at thread exit: everything that holds references (the function,
+//    its arguments, the result, the thread state's pending exception and
+//    exc_info stack) is released while the thread is still attached, since
+//    the GIL is what protects reference counts. What the thread_local
+//    destructors free afterwards, without the GIL, is raw memory only: the
+//    per-thread free lists and frame cache hold dead blocks with no
+//    references in them (free_list.hpp, eval.cpp's frame_cache), and
+//    std::free is thread-safe.
+//  - Python-level locks are a word in the parking lot (locks/parking_lot):
+//    0 free, 1 held, 2 held with (possible) waiters, as Drepper's futex
+//    mutex, but not owned: any thread may release a `lock`, as in CPython.
+//    Acquire and release change the word only while the thread is attached;
+//    a waiter parks in the back-end's blocking region (no GIL held) and
+//    re-tries after it is attached again. Timeouts are the parking lot's
+//    deadlines.
+//  - Deadlock detection: the registry lists every live thread and, for a
+//    thread waiting on a lock without a timeout, the lock. Before a thread
+//    parks without a timeout it checks whether every live thread (itself
+//    included) now waits without a timeout on a lock that is held. If so,
+//    no thread can ever release one of them: it prints `deadlock detected`
+//    and each thread's Python stack to stderr and exits with code 1. The
+//    check is exact because lock words change only while attached and the
+//    checker is attached: under the GIL nothing else runs during the check,
+//    and a thread woken by a release but not yet attached again is still
+//    listed as waiting on a lock that is now free (so: no deadlock). A
+//    thread in time.sleep or a timed acquire is never counted as blocked.
+//    (A back-end without a GIL needs a stop-the-world for the same check.)
+//  - Exit: the process ends when the main program ends; _thread threads are
+//    not waited for (threading.py will wait, from its _shutdown hook). With
+//    threads still alive the main thread keeps the GIL, flushes and calls
+//    _exit: running static destructors under threads that may still wake
+//    up (from a sleep, a lock wait) would let them touch destroyed state.
+//
+// Invariants:
+//  - The registry (entries, waits_on) changes only with registry_mutex held,
+//    and a thread's own entry only while that thread is attached.
+//  - lock_object::word changes only while the changing thread is attached.
+#include "threads.hpp"
+
+#include "dict.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <gillab/interp/backend.hpp>
+#include <gillab/locks/parking_lot.hpp>
+
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <concepts>
+#include <cstdio>
+#include <fstream>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <sstream>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value import_name(value name, value fromlist, value level);  // the import system
+
+namespace {
+
+namespace parking_lot = gillab::locks::parking_lot;
+
+
+// ---- arguments ----
+bool keywordless(const char* fname, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) {
+    raise_type_error(std::string(fname) + "() takes no keyword arguments");
+    return false;
+  }
+  return true;
+}
+
+bool count_in(const char* fname, std::size_t n, std::size_t lo, std::size_t hi) {
+  if (n >= lo && n <= hi) return true;
+  if (lo == hi && lo == 0) {
+    raise_type_error(std::string(fname) + "() takes no arguments (" + std::to_string(n) + " given)");
+  } else if (n > hi) {
+    raise_type_error(std::string(fname) + "() takes at most " + std::to_string(hi) + " argument" +
+                     (hi == 1 ? "" : "s") + " (" + std::to_string(n) + " given)");
+  } else {
+    raise_type_error(std::string(fname) + "() takes at least " + std::to_string(lo) + " argument" +
+                     (lo == 1 ? "" : "s") + " (" + std::to_string(n) + " given)");
+  }
+  return false;
+}
+
+/// An int or float argument as a double; false (TypeError raised) otherwise.
+bool real_arg(value v, double* out, const char* message) {
+  std::int64_t i = 0;
+  if (type_of(v) == &float_type) {
+    *out = static_cast<float_object*>(v.obj())->v;
+  } else if (as_int64(v, &i)) {
+    *out = static_cast<double>(i);
+  } else if (type_of(v) == &int_type) {
+    *out = big_to_double(static_cast<big_int_object*>(v.obj())->v);
+  } else {
+    raise_type_error(std::string(message) + type_name(v));
+    return false;
+  }
+  return true;
+}
+
+std::string hex_address(const void* p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x%012llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(p)));
+  return buf;
+}
+
+std::uint64_t self_ident() { return static_cast<std::uint64_t>(pthread_self()); }
+
+// ---- the registry of live threads ----
+struct thread_entry {
+  std::uint64_t ident = 0;
+  thread_state* ts = nullptr;        // null until the thread runs
+  // The lock (and its word) waited on with no timeout, or null.
+  const object* waits_on = nullptr;
+  const std::atomic<std::uint32_t>* waits_on_word = nullptr;
+  bool is_main = false;
+};
+
+std::mutex registry_mutex;
+// Never destroyed: threads still running at _exit may look at it.
+std::list<thread_entry>& registry() {
+  static auto* entries = new std::list<thread_entry>;
+  return *entries;
+}
+thread_local thread_entry* self_entry = nullptr;
+
+/// The calling thread's entry; the first thread to ask that was not started
+/// by start_new_thread is the main thread.
+thread_entry& this_thread_entry() {
+  if (!self_entry) {
+    std::lock_guard lk(registry_mutex);
+    registry().push_front(thread_entry{self_ident(), &current_thread(), nullptr, nullptr, true});
+    self_entry = &registry().front();
+  }
+  return *self_entry;
+}
+
+// ---- Python-level locks ----
+type_object lock_type;
+type_object rlock_type;
+
+constexpr std::uint32_t lock_free = 0;
+constexpr std::uint32_t lock_held = 1;
+constexpr std::uint32_t lock_contended = 2;  // held, and someone may be parked
+
+struct lock_object : object {
+  std::atomic<std::uint32_t> word{lock_free};
+};
+struct rlock_object : object {
+  std::atomic<std::uint32_t> word{lock_free};
+  std::uint64_t owner = 0;  // ident of the owning thread, 0: none
+  std::uint64_t count = 0;
+};
+
+// CPython's _thread.TIMEOUT_MAX on Linux (PY_TIMEOUT_MAX in seconds).
+constexpr double timeout_max = 9223372036.0;
+
+[[noreturn]] void report_deadlock();
+int end_process(int rc);
+
+/// Every live thread waits with no timeout on a held lock.
+bool all_threads_deadlocked() {
+  std::lock_guard lk(registry_mutex);
+  for (const thread_entry& e : registry()) {
+    if (!e.waits_on_word || e.waits_on_word->load(std::memory_order_relaxed) == lock_free) return false;
+  }
+  return true;
+}
+
+/// Acquires the lock word while attached; waits in a blocking region.
+/// timeout < 0: forever. Returns false on timeout.
+bool acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double timeout) {
+  std::uint32_t expected = lock_free;
+  if (word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire, std::memory_order_relaxed)) {
+    return true;
+  }
+  std::optional<parking_lot::clock::time_point> deadline;
+  if (timeout >= 0) {
+    deadline = parking_lot::clock::now() +
+               std::chrono::duration_cast<parking_lot::clock::duration>(std::chrono::duration<double>(timeout));
+  }
+  thread_state& ts = current_thread();
+  thread_entry& me = this_thread_entry();
+  for (;;) {
+    std::uint32_t s = word.load(std::memory_order_relaxed);
+    if (s == lock_free) {
+      // Taken as "contended": other waiters may still be parked.
+      if (word.compare_exchange_weak(s, lock_contended, std::memory_order_acquire, std::memory_order_relaxed)) {
+        return true;
+      }
+      continue;
+    }
+    if (s == lock_held &&
+        !word.compare_exchange_weak(s, lock_contended, std::memory_order_relaxed, std::memory_order_relaxed)) {
+      continue;
+    }
+    if (deadline && parking_lot::clock::now() >= *deadline) return false;
+    if (!deadline) {
+      {
+        std::lock_guard lk(registry_mutex);
+        me.waits_on = lock;
+        me.waits_on_word = &word;
+      }
+      if (all_threads_deadlocked()) report_deadlock();
+    }
+    {
+      blocking_region<backend> region(ts.backend_state);
+      parking_lot::park(
+          &word, [&] { return word.load(std::memory_order_relaxed) == lock_contended; }, deadline);
+    }
+    if (!deadline) {
+      std::lock_guard lk(registry_mutex);
+      me.waits_on = nullptr;
+      me.waits_on_word = nullptr;
+    }
+  }
+}
+
+void release_word(std::atomic<std::uint32_t>& word) {
+  if (word.exchange(lock_free, std::memory_order_release) == lock_contended) {
+    parking_lot::unpark_one(&word, [](parking_lot::unpark_result) { return std::intptr_t{0}; });
+  }
+}
+
+/// acquire(blocking=True, timeout=-1)'s arguments: the timeout in seconds,
+/// -1 forever, 0 non-blocking; false with an exception raised.
+bool acquire_args(const value* args, std::size_t nargs, value kwnames, double* timeout) {
+  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
+  const std::size_t npos = nargs - nkw;  // nargs counts the keyword values too
+  if (nargs > 2) {
+    raise_type_error("acquire() takes at most 2 arguments (" + std::to_string(nargs) + " given)");
+    return false;
+  }
+  value blocking_v = npos > 0 ? args[0] : value();
+  value timeout_v = npos > 1 ? args[1] : value();
+  for (std::size_t k = 0; k < nkw; ++k) {
+    const std::string n = str_of(as_tuple(kwnames)->items[k]);
+    value v = args[npos + k];
+    if (n == "blocking" && !blocking_v) {
+      blocking_v = v;
+    } else if (n == "timeout" && !timeout_v) {
+      timeout_v = v;
+    } else if (n == "blocking" || n == "timeout") {
+      raise_type_error("argument for acquire() given by name ('" + n + "') and position (" +
+                       (n == "blocking" ? "1" : "2") + ")");
+      return false;
+    } else {
+      raise_type_error("'" + n + "' is an invalid keyword argument for acquire()");
+      return false;
+    }
+  }
+  bool blocking = true;
+  if (blocking_v) {
+    const int t = op_truth(blocking_v);
+    if (t < 0) return false;
+    blocking = t != 0;
+  }
+  double secs = -1;
+  // CPython's message for a timeout that is not a number (it converts
+  // through its time-object parser).
+  if (timeout_v && !real_arg(timeout_v, &secs, "")) {
+    clear_pending();
+    raise_type_error(std::string("'") + type_name(timeout_v) + "' object cannot be interpreted as an integer");
+    return false;
+  }
+  if (!blocking && secs != -1) {
+    raise(&exc_ValueError, "can't specify a timeout for a non-blocking call");
+    return false;
+  }
+  if (secs < 0 && secs != -1) {
+    raise(&exc_ValueError, "timeout value must be positive");
+    return false;
+  }
+  if (secs > timeout_max) {
+    raise(&exc_OverflowError, "timestamp out of range for platform time_t");
+    return false;
+  }
+  *timeout = blocking ? secs : 0;
+  return true;
+}
+
+value lock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
+  double timeout = -1;
+  if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
+  auto* l = static_cast<lock_object*>(self.obj());
+  if (timeout == 0) {
+    std::uint32_t expected = lock_free;
+    return boolean(l->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
+                                                   std::memory_order_relaxed));
+  }
+  return boolean(acquire_word(l->word, l, timeout));
+}
+
+value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
+  auto* l = static_cast<lock_object*>(self.obj());
+  if (l->word.load(std::memory_order_relaxed) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
+  release_word(l->word);
+  return none();
+}
+
+value lock_exit(value self, const value*, std::size_t, value) { return lock_release(self, nullptr, 0, value()); }
+
+value lock_locked(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("locked", kwnames) || !count_in("locked", nargs, 0, 0)) return value();
+  return boolean(static_cast<lock_object*>(self.obj())->word.load(std::memory_order_relaxed) != lock_free);
+}
+
+value lock_repr(value self) {
+  auto* l = static_cast<lock_object*>(self.obj());
+  const bool held = l->word.load(std::memory_order_relaxed) != lock_free;
+  return make_str(std::string("<") + (held ? "locked" : "unlocked") + " _thread.lock object at " +
+                  hex_address(l) + ">");
+}
+
+value new_lock() { return value::from(make<lock_object>(&lock_type)); }
+
+value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("allocate_lock", kwnames) || !count_in("allocate_lock", nargs, 0, 0)) return value();
+  return new_lock();
+}
+
+// RLock: an owner and a count over the same lock word.
+value rlock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
+  double timeout = -1;
+  if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
+  auto* r = static_cast<rlock_object*>(self.obj());
+  const std::uint64_t me = self_ident();
+  if (r->count > 0 && r->owner == me) {
+    ++r->count;
+    return boolean(true);
+  }
+  bool ok;
+  if (timeout == 0) {
+    std::uint32_t expected = lock_free;
+    ok = r->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire, std::memory_order_relaxed);
+  } else {
+    ok = acquire_word(r->word, r, timeout);
+  }
+  if (ok) {
+    r->owner = me;
+    r->count = 1;
+  }
+  return boolean(ok);
+}
+
+value rlock_release(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
+  auto* r = static_cast<rlock_object*>(self.obj());
+  if (r->count == 0 || r->owner != self_ident()) return raise(&exc_RuntimeError, "cannot release un-acquired lock");
+  if (--r->count == 0) {
+    r->owner = 0;
+    release_word(r->word);
+  }
+  return none();
+}
+
+value rlock_exit(value self, const value*, std::size_t, value) { return rlock_release(self, nullptr, 0, value()); }
+
+value rlock_is_owned(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("_is_owned", kwnames) || !count_in("_is_owned", nargs, 0, 0)) return value();
+  auto* r = static_cast<rlock_object*>(self.obj());
+  return boolean(r->count > 0 && r->owner == self_ident());
+}
+
+value rlock_repr(value self) {
+  auto* r = static_cast<rlock_object*>(self.obj());
+  const bool held = r->word.load(std::memory_order_relaxed) != lock_free;
+  return make_str(std::string("<") + (held ? "locked" : "unlocked") + " _thread.RLock object owner=" +
+                  std::to_string(r->owner) + " count=" + std::to_string(r->count) + " at " + hex_address(r) + ">");
+}
+
+value thread_rlock(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("RLock", kwnames) || !count_in("RLock", nargs, 0, 0)) return value();
+  return value::from(make<rlock_object>(&rlock_type));
+}
+
+// ---- the deadlock report ----
+int line_of_frame(const frame* f) {
+  const auto& lines = f->code->unit->line_of;
+  return lines.empty() ? f->code->unit->first_line : lines[static_cast<std::size_t>(std::max(f->lasti, 0))];
+}
+
+/// Line `line` of a file, stripped, read from disk as CPython's linecache
+/// does; empty if it cannot be read (`<string>`, the frozen library).
+std::string source_line_of(const std::string& filename, int line) {
+  std::ifstream in(filename);
+  std::string text;
+  for (int n = 1; n <= line && std::getline(in, text); ++n) {
+    if (n == line) {
+      const std::size_t b = text.find_first_not_of(" \t\f");
+      const std::size_t e = text.find_last_not_of(" \t\f\r");
+      return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+    }
+  }
+  return {};
+}
+
+void print_stack(const thread_state* ts) {
+  std::vector<const frame*> frames;
+  for (const frame* f = ts ? ts->current_frame : nullptr; f; f = f->back) frames.push_back(f);
+  std::fputs("Traceback (most recent call last):\n", stderr);
+  for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+    const code_unit& u = *(*it)->code->unit;
+    const int line = line_of_frame(*it);
+    std::fprintf(stderr, "  File \"%s\", line %d, in %s\n", u.filename.c_str(), line, u.name.c_str());
+    const std::string source = source_line_of(u.filename, line);
+    if (!source.empty()) std::fprintf(stderr, "    %s\n", source.c_str());
+  }
+}
+
+void report_deadlock() {
+  flush_stdout();
+  std::fflush(stdout);
+  {
+    std::lock_guard lk(registry_mutex);
+    std::fprintf(stderr, "deadlock detected: all %zu threads wait forever on locks\n", registry().size());
+    // Main thread first, then the others in the order they started.
+    for (const thread_entry& e : registry()) {
+      std::fprintf(stderr, "\n%s 0x%016llx waits for the lock at %s:\n",
+                   e.is_main ? "Main thread" : "Thread", static_cast<unsigned long long>(e.ident),
+                   hex_address(e.waits_on).c_str());
+      print_stack(e.ts);
+    }
+  }
+  std::fflush(stderr);
+  // The other threads are parked for good: no threading._shutdown() (it
+  // would join them), but the statistics, and no static destructors.
+  std::_Exit(end_process(1));
+}
+
+// ---- start_new_thread ----
+// Each Python call is one C++ activation of the eval loop: a thread needs
+// the same room as pyvm's interpreter thread (pyvm.cpp). Only touched pages
+// are committed; smaller stacks are tried if the address space is short.
+constexpr std::size_t thread_stack_bytes[] = {std::size_t{1} << 30, std::size_t{256} << 20, std::size_t{64} << 20};
+
+struct thread_boot {
+  value function, args, kwargs;  // owned
+  thread_entry* entry;
+  int recursion_limit;
+};
+
+void run_in_thread(thread_boot* boot) {
+  value function = boot->function;
+  ref args(boot->args);
+  ref kwargs(boot->kwargs);
+  // Positional arguments, then keyword values with their names.
+  std::vector<value> argv;
+  tuple_object* t = as_tuple(args.get());
+  argv.assign(t->items, t->items + t->size);
+  ref kwnames;
+  if (kwargs) {
+    const std::size_t n = dict_size(kwargs.get());
+    kwnames = ref(make_tuple(n));
+    std::size_t pos = 0, k = 0;
+    value key, v;
+    while (dict_next(kwargs.get(), &pos, &key, &v)) {
+      as_tuple(kwnames.get())->items[k++] = newref(key);
+      argv.push_back(v);
+    }
+  }
+  value result = op_call(function, argv.data(), argv.size(), kwnames.get());
+  if (result) {
+    decref(result);
+    return;
+  }
+  ref exc(take_pending());
+  if (is_instance(exc.get(), &exc_SystemExit)) return;
+  flush_stdout();
+  ref r(op_repr(function));
+  if (!r) clear_pending();
+  std::fprintf(stderr, "Exception ignored in thread started by: %s\n", r ? str_of(r.get()).c_str() : "<function>");
+  print_exception(exc.get());
+}
+
+/// Releases what the thread state holds references to (still attached).
+void release_thread_references(thread_state& ts) {
+  xdecref(std::exchange(ts.pending, value()));
+  for (value v : ts.handled) xdecref(v);
+  ts.handled.clear();
+  ts.handled.shrink_to_fit();
+}
+
+void* thread_main(void* p) {
+  auto* boot = static_cast<thread_boot*>(p);
+  thread_state& ts = current_thread();
+  ts.recursion_limit = boot->recursion_limit;
+  backend::attach(ts.backend_state);
+  {
+    std::lock_guard lk(registry_mutex);
+    self_entry = boot->entry;
+    self_entry->ts = &ts;
+  }
+  run_in_thread(boot);
+  decref(boot->function);
+  delete boot;
+  {
+    std::lock_guard lk(registry_mutex);
+    registry().erase(std::find_if(registry().begin(), registry().end(),
+                                  [](const thread_entry& e) { return &e == self_entry; }));
+    self_entry = nullptr;
+  }
+  release_thread_references(ts);
+  backend::detach(ts.backend_state);
+  return nullptr;
+}
+
+value thread_start_new_thread(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!backend::supports_threads) {
+    return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name +
+                                        " cannot start a thread: the " + backend::name +
+                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine or pyvm-stm)");
+  }
+  if (!keywordless("start_new_thread", kwnames)) return value();
+  if (nargs < 2 || nargs > 3) {
+    return raise_type_error("start_new_thread expected " + std::string(nargs < 2 ? "at least 2" : "at most 3") +
+                            " arguments, got " + std::to_string(nargs));
+  }
+  type_object* ft = type_of(args[0]);
+  if (!(ft->call || ft == &type_type)) return raise_type_error("first arg must be callable");
+  if (!is_instance(args[1], &tuple_type)) return raise_type_error("2nd arg must be a tuple");
+  if (nargs == 3 && !is_instance(args[2], &dict_type)) return raise_type_error("optional 3rd arg must be a dictionary");
+  this_thread_entry();  // the creator is registered before its first thread
+  auto* boot = new thread_boot{newref(args[0]), newref(args[1]), nargs == 3 ? newref(args[2]) : value(), nullptr,
+                               current_thread().recursion_limit};
+  {
+    std::lock_guard lk(registry_mutex);
+    registry().push_back(thread_entry{});
+    boot->entry = &registry().back();
+  }
+  pthread_t thread{};
+  int rc = EAGAIN;
+  for (std::size_t bytes : thread_stack_bytes) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, bytes);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    // The new thread cannot run Python before the creator's entry for it is
+    // complete: it waits for the GIL, which the creator holds.
+    std::lock_guard lk(registry_mutex);
+    rc = pthread_create(&thread, &attr, thread_main, boot);
+    pthread_attr_destroy(&attr);
+    if (rc == 0) {
+      boot->entry->ident = static_cast<std::uint64_t>(thread);
+      break;
+    }
+  }
+  if (rc != 0) {
+    {
+      std::lock_guard lk(registry_mutex);
+      registry().pop_back();
+    }
+    decref(boot->function);
+    decref(boot->args);
+    xdecref(boot->kwargs);
+    delete boot;
+    return raise(&exc_RuntimeError, "can't start new thread");
+  }
+  return make_int(static_cast<std::int64_t>(thread));
+}
+
+value thread_get_ident(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("get_ident", kwnames) || !count_in("get_ident", nargs, 0, 0)) return value();
+  return make_int(static_cast<std::int64_t>(self_ident()));
+}
+
+value thread_get_native_id(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("get_native_id", kwnames) || !count_in("get_native_id", nargs, 0, 0)) return value();
+  return make_int(static_cast<std::int64_t>(::syscall(SYS_gettid)));
+}
+
+value thread_count(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("_count", kwnames) || !count_in("_count", nargs, 0, 0)) return value();
+  return make_int(running_thread_count());
+}
+
+void init_lock_types() {
+  init_type(lock_type, "_thread.lock", nullptr);
+  lock_type.repr = lock_repr;
+  add_method(lock_type, "acquire", lock_acquire);
+  add_method(lock_type, "acquire_lock", lock_acquire);
+  add_method(lock_type, "release", lock_release);
+  add_method(lock_type, "release_lock", lock_release);
+  add_method(lock_type, "locked", lock_locked);
+  add_method(lock_type, "locked_lock", lock_locked);
+  add_method(lock_type, "__enter__", lock_acquire);
+  add_method(lock_type, "__exit__", lock_exit);
+  init_type(rlock_type, "_thread.RLock", nullptr);
+  rlock_type.repr = rlock_repr;
+  add_method(rlock_type, "acquire", rlock_acquire);
+  add_method(rlock_type, "release", rlock_release);
+  add_method(rlock_type, "_is_owned", rlock_is_owned);
+  add_method(rlock_type, "__enter__", rlock_acquire);
+  add_method(rlock_type, "__exit__", rlock_exit);
+}
+
+// ---- statistics and the end of the process ----
+std::string statistics_output;
+
+// Hooks only some back-ends have (gil): asked through templates, so that a
+// back-end without them compiles the fallback.
+template <class B>
+concept has_switch_interval = requires(std::uint64_t us) {
+  B::set_switch_interval_us(us);
+  { B::switch_interval_us() } -> std::convertible_to<std::uint64_t>;
+};
+template <class B>
+concept has_variants = requires(std::string_view v) {
+  { B::set_variant(v) } -> std::convertible_to<bool>;
+};
+
+std::uint64_t stored_switch_interval_us = 5000;  // back-ends without a switch interval
+
+template <class B>
+void set_interval_us(std::uint64_t us) {
+  if constexpr (has_switch_interval<B>) {
+    B::set_switch_interval_us(us);
+  } else {
+    stored_switch_interval_us = us;
+  }
+}
+template <class B>
+std::uint64_t interval_us() {
+  if constexpr (has_switch_interval<B>) {
+    return B::switch_interval_us();
+  } else {
+    return stored_switch_interval_us;
+  }
+}
+template <class B>
+bool set_variant(const std::string& name) {
+  if constexpr (has_variants<B>) {
+    return B::set_variant(name);
+  } else {
+    (void)name;
+    return true;  // ignored, as CPython ignores -X options it does not know
+  }
+}
+
+void write_statistics() {
+  if (statistics_output.empty()) return;
+  if (statistics_output == "-") {
+    std::ostringstream s;
+    backend::write_statistics(s);
+    std::fprintf(stderr, "%s\n", s.str().c_str());
+    std::fflush(stderr);
+    return;
+  }
+  std::ofstream out(statistics_output);
+  backend::write_statistics(out);
+  out << "\n";
+  if (!out) std::fprintf(stderr, "pyvm-%s: cannot write statistics to %s\n", backend::name, statistics_output.c_str());
+}
+
+void run_threading_shutdown() {
+  ref level(make_int(0));
+  ref sys(import_name(intern("sys"), value(), level.get()));
+  if (!sys) {
+    clear_pending();
+    return;
+  }
+  value modules = dict_get(value::from(static_cast<module_object*>(sys.get().obj())->dict), intern("modules"));
+  if (!modules || !is_instance(modules, &dict_type)) return;
+  value threading = dict_get(modules, intern("threading"));
+  if (!threading) {
+    clear_pending();
+    return;
+  }
+  ref shutdown(op_getattr(threading, intern("_shutdown")));
+  if (!shutdown) {
+    clear_pending();
+    return;
+  }
+  ref r(op_call(shutdown.get(), nullptr, 0));
+  if (!r) {
+    ref exc(take_pending());
+    flush_stdout();
+    std::fputs("Exception ignored in: <module 'threading'>\n", stderr);
+    print_exception(exc.get());
+  }
+}
+
+int end_process(int rc) {
+  flush_stdout();
+  std::fflush(stdout);
+  write_statistics();
+  if (running_thread_count() > 0) {
+    std::fflush(stderr);
+    std::_Exit(rc);
+  }
+  return rc;
+}
+
+}  // namespace
+
+value thread_module() {
+  static value m = [] {
+    init_lock_types();
+    value mod = make_module("_thread");
+    immortalize(mod);
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    auto set = [&](const char* name, value v) {
+      dict_set(d, intern(name), v);
+      decref(v);
+    };
+    set("start_new_thread", make_builtin("start_new_thread", thread_start_new_thread));
+    set("start_new", make_builtin("start_new", thread_start_new_thread));
+    set("allocate_lock", make_builtin("allocate_lock", thread_allocate_lock));
+    set("allocate", make_builtin("allocate", thread_allocate_lock));
+    set("RLock", make_builtin("RLock", thread_rlock));
+    set("get_ident", make_builtin("get_ident", thread_get_ident));
+    set("get_native_id", make_builtin("get_native_id", thread_get_native_id));
+    set("_count", make_builtin("_count", thread_count));
+    set("LockType", newref(value::from(&lock_type)));
+    set("error", newref(value::from(&exc_RuntimeError)));
+    set("TIMEOUT_MAX", make_float(timeout_max));
+    return mod;
+  }();
+  return m;
+}
+
+int running_thread_count() {
+  std::lock_guard lk(registry_mutex);
+  int n = 0;
+  for (const thread_entry& e : registry()) n += e.is_main ? 0 : 1;
+  return n;
+}
+
+value sys_setswitchinterval(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!keywordless("setswitchinterval", kwnames) || !count_in("setswitchinterval", nargs, 1, 1)) return value();
+  double secs = 0;
+  if (!real_arg(args[0], &secs, "must be real number, not ")) return value();
+  if (!(secs > 0)) return raise(&exc_ValueError, "switch interval must be strictly positive");
+  // CPython keeps whole microseconds.
+  const auto us = static_cast<std::uint64_t>(1e6 * secs);
+  set_interval_us<backend>(us);
+  return none();
+}
+
+value sys_getswitchinterval(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("getswitchinterval", kwnames) || !count_in("getswitchinterval", nargs, 0, 0)) return value();
+  return make_float(static_cast<double>(interval_us<backend>()) / 1e6);
+}
+
+bool set_backend_option(const std::string& name, const std::string& value, std::string& error) {
+  if (name == "gil" && !set_variant<backend>(value)) {
+    error = "-X gil=" + value + ": unknown GIL variant (new, legacy, fair)";
+    return false;
+  }
+  return true;
+}
+
+void set_statistics_output(std::string where) { statistics_output = std::move(where); }
+
+int finish_main_program(int rc) {
+  run_threading_shutdown();
+  return end_process(rc);
+}
+
+GILLAB_RUNTIME_NAMESPACE_END

@@ -1,0 +1,42 @@
+// threads.hpp — real threads in the VM: the `_thread` module, the registry
+// of live threads, deadlock reports, and the process's exit path.
+//
+// threads.cpp says how; this is what the rest of the runtime and pyvm call.
+#pragma once
+
+#include "types.hpp"
+
+#include <string>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+/// The `_thread` module (created on first import).
+value thread_module();
+
+/// sys.setswitchinterval(s) / sys.getswitchinterval(): the back-end's switch
+/// interval when it has one (gil), else a stored value, as CPython keeps it.
+value sys_setswitchinterval(value self, const value* args, std::size_t nargs, value kwnames);
+value sys_getswitchinterval(value self, const value* args, std::size_t nargs, value kwnames);
+
+/// `-X NAME[=VALUE]` options meant for the back-end (`-X gil=legacy`):
+/// returns false with `error` set for a value the back-end rejects. Options
+/// nobody knows are ignored, as CPython ignores unknown -X options.
+bool set_backend_option(const std::string& name, const std::string& value, std::string& error);
+
+/// Where `--stats` writes the back-end's statistics at exit: "" none, "-"
+/// stderr, else a file name.
+void set_statistics_output(std::string where);
+
+/// The end of the main program: calls threading._shutdown() when a
+/// `threading` module was imported (found in sys.modules, once imports of
+/// Python modules put them there), writes the statistics, and ends the
+/// process. With other threads still alive it flushes and calls _exit(rc):
+/// they may be blocked on the GIL or running, and static destructors must
+/// not run under them (CPython: daemon threads block on the GIL forever).
+/// Returns rc when the main thread is alone, for a normal exit.
+int finish_main_program(int rc);
+
+/// Threads started by _thread that have not finished (CPython's _count()).
+int running_thread_count();
+
+GILLAB_RUNTIME_NAMESPACE_END

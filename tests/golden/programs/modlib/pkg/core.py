@@ -1,0 +1,3 @@
+def core_fn():
+    from .util import helper
+    return "core+" + helper()

@@ -1,0 +1,2 @@
+from ..util import helper
+NAME = __name__ + ":" + helper()
