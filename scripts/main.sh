@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build the release preset, run the
-# default benchmark sweep and write the report.
-#
-# Until the scaling sweep over the VM's back-ends exists (its own issue), the
-# sweep is the locks/ micro benchmark: every lock and baseline at 1, 2, 4 and 8
-# threads, 3 repetitions; the JSON goes to results/ and its table to stdout.
-#   scripts/main.sh [extra bench_locks arguments...]
+# The main job: install what is missing (the report's matplotlib too), build
+# the release preset, run the default benchmark sweep (bench/sweep.py: every
+# workload on every built pyvm-*, python3 and pypy3 at 1, 2, 4 and 8
+# threads), the locks/ micro benchmark, and write the report.
+#   scripts/main.sh [--quick] [other bench/sweep.py arguments...]
+# Results: results/sweep.json, results/locks.json; report: papers/latest/
+# (report.md, report.html, figures/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh --report
 cmake --preset release >/dev/null
 cmake --build --preset release
 
 mkdir -p results
-out=results/locks.json
+python3 bench/sweep.py --out results/sweep.json "$@"
+
 ./build/release/bench/bench_locks \
   --benchmark_repetitions=3 --benchmark_min_time=0.2 \
-  --benchmark_out="$out" --benchmark_out_format=json "$@" >/dev/null
-python3 bench/lock_table.py "$out" | tee results/locks.md
-echo "raw results: $out; table: results/locks.md"
+  --benchmark_out=results/locks.json --benchmark_out_format=json >/dev/null
+python3 bench/lock_table.py results/locks.json > results/locks.md
+
+# Debian's python3 is the one that sees python3-matplotlib.
+/usr/bin/python3 papers/report.py results/sweep.json --out papers/latest
+echo "raw results: results/sweep.json, results/locks.json (table: results/locks.md); report: papers/latest/report.md"

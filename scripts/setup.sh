@@ -2,6 +2,8 @@
 # Installs exactly what gillab needs from Debian 12's packages, as root.
 # Idempotent: when every package is already installed it does nothing (no
 # apt-get update, no network). Used by both README commands and by .ci/run.
+#   setup.sh          what building and testing need
+#   setup.sh --report also what the main job's report needs (matplotlib)
 set -euo pipefail
 
 # Build and test toolchain, then the fixed library dependencies (DESIGN.md).
@@ -17,6 +19,9 @@ packages=(
   python3                        # golden-output regeneration and bench scripts
   pypy3                          # the second reference interpreter of the speed and scaling benchmarks
 )
+if [[ "${1:-}" == "--report" ]]; then
+  packages+=(python3-matplotlib) # papers/report.py's plots (Debian's /usr/bin/python3 sees it)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""The scaling sweep: every workload on every interpreter at 1..N threads.
+
+Runs bench/workloads/*.py (THREADS SIZE -> "checksum ...") and the
+single-thread programs of bench/speed on every built pyvm-* (pyvm-gil once
+per GIL variant), on python3 and on pypy3 when installed; each run is a
+separate process, timed for wall clock, CPU (user + system, from wait4) and
+peak RSS; pyvm back-ends with statistics write them with --stats=FILE.
+Repetitions are interleaved across interpreters, so a noisy moment hits all
+of them alike. A run that fails, prints another checksum than CPython's, or
+times out is recorded as such and the sweep goes on.
+
+Writes one self-describing JSON file (machine, build, interpreters, every
+raw run); papers/report.py turns it into the report.
+
+  sweep.py [--quick] [--only WORKLOAD,...] [--interpreters NAME,...]
+           [--threads 1,2,4] [--reps 5] [--out results/sweep.json]
+
+--quick: small sizes, 1 rep, threads 1,2: under two minutes on 2 cores.
+The default (5 reps, threads 1,2,4,8) stays under fifteen minutes there.
+"""
+import argparse
+import glob
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# Sizes per workload: (quick, default). Chosen so one CPython run at one
+# thread takes ~0.2 s (quick) and ~1 s (default) on the reference VM.
+WORKLOAD_SIZES = {
+    "cpu_independent": (300000, 1500000),
+    "shared_read": (300000, 1500000),
+    "shared_write": (200000, 1000000),
+    "lock_counter": (100000, 500000),
+}
+# The classic single-thread programs (bench/speed) run at 1 thread, default size.
+SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]
+
+
+def real_python3():
+    """The interpreter behind `python3`, resolving a pyenv-style shim (whose
+    startup costs ~0.3 s per run and would distort every CPython time)."""
+    exe = shutil.which("python3")
+    if not exe:
+        return None
+    try:
+        out = subprocess.run([exe, "-c", "import sys; print(sys.executable)"], capture_output=True, text=True,
+                             timeout=30)
+        return out.stdout.strip() or exe
+    except (OSError, subprocess.SubprocessError):
+        return exe
+
+
+def discover_interpreters(build_dir):
+    """name -> {cmd, kind, backend, variant, max_threads}."""
+    found = {}
+    for vm in sorted(glob.glob(os.path.join(build_dir, "interp", "pyvm-*"))):
+        backend = os.path.basename(vm)[len("pyvm-"):]
+        if backend == "nosync":
+            found["pyvm-nosync"] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "max_threads": 1,
+                                    "stats": False}
+        elif backend == "gil":
+            for variant in ("new", "legacy", "fair"):
+                name = "pyvm-gil" if variant == "new" else "pyvm-gil-" + variant
+                found[name] = {"cmd": [vm, "-X", "gil=" + variant], "kind": "pyvm", "backend": backend,
+                               "variant": variant, "stats": True}
+        else:
+            found[os.path.basename(vm)] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "stats": True}
+    py = real_python3()
+    if py:
+        found["python3"] = {"cmd": [py], "kind": "cpython"}
+    pypy = shutil.which("pypy3")
+    if pypy:
+        found["pypy3"] = {"cmd": [pypy], "kind": "pypy"}
+    return found
+
+
+def version_of(cmd):
+    try:
+        out = subprocess.run(cmd[:1] + ["--version"], capture_output=True, text=True, timeout=30)
+        return (out.stdout + out.stderr).strip().splitlines()[0] if (out.stdout + out.stderr).strip() else ""
+    except (OSError, subprocess.SubprocessError, IndexError):
+        return ""
+
+
+def machine_info():
+    info = {"platform": platform.platform(), "machine": platform.machine(), "cores": os.cpu_count()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal"):
+                    info["memory_kib"] = int(line.split()[1])
+                    break
+    except OSError:
+        pass
+    info["kernel"] = platform.release()
+    try:
+        info["load_average_at_start"] = os.getloadavg()
+    except OSError:
+        pass
+    return info
+
+
+def git_commit():
+    try:
+        out = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True,
+                             timeout=30)
+        return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def run_once(cmd, timeout):
+    """One process: wall, CPU and peak RSS from wait4; status ok/failed/timeout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    timed_out = [False]
+
+    def kill():
+        timed_out[0] = True
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    timer = threading.Timer(timeout, kill)
+    timer.start()
+    out_chunks, err_chunks = [], []
+    reader = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))
+    reader.start()
+    out_chunks.append(proc.stdout.read())
+    reader.join()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    timer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    result = {
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "maxrss_kib": usage.ru_maxrss,
+        "exit": proc.returncode,
+        "stdout": "".join(out_chunks),
+        "stderr_tail": "".join(err_chunks)[-2000:],
+    }
+    result["status"] = "timeout" if timed_out[0] else ("ok" if proc.returncode == 0 else "failed")
+    return result
+
+
+class Progress:
+    def __init__(self, total):
+        self.total = total
+        self.done = 0
+        self.start = time.time()
+        self.tty = sys.stderr.isatty()
+
+    def step(self, text):
+        self.done += 1
+        elapsed = time.time() - self.start
+        left = elapsed / self.done * (self.total - self.done)
+        line = "[%d/%d] %s  (%.0f s elapsed, ~%.0f s left)" % (self.done, self.total, text, elapsed, left)
+        if self.tty:
+            sys.stderr.write("\r\033[K" + line)
+            if self.done == self.total:
+                sys.stderr.write("\n")
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--only", help="comma-separated workloads (and speed programs) to run")
+    ap.add_argument("--interpreters", help="comma-separated interpreter names to run")
+    ap.add_argument("--threads", help="comma-separated thread counts")
+    ap.add_argument("--reps", type=int)
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
+    ap.add_argument("--no-speed", action="store_true", help="skip the single-thread bench/speed programs")
+    ap.add_argument("--out", default=os.path.join(ROOT, "results", "sweep.json"))
+    ap.add_argument("--strict", action="store_true", help="exit 1 if any run failed, timed out or printed "
+                    "another checksum (the smoke test)")
+    args = ap.parse_args()
+
+    threads = [int(t) for t in args.threads.split(",")] if args.threads else ([1, 2] if args.quick else [1, 2, 4, 8])
+    reps = args.reps or (1 if args.quick else 5)
+    interpreters = discover_interpreters(args.build)
+    if args.interpreters:
+        wanted = set(args.interpreters.split(","))
+        interpreters = {k: v for k, v in interpreters.items() if k in wanted}
+    if "python3" not in interpreters:
+        sys.exit("sweep.py: python3 is needed (its output is the reference checksum)")
+    only = set(args.only.split(",")) if args.only else None
+
+    # The plan: (kind, program, size, threads) cases, each on every interpreter, reps interleaved.
+    cases = []
+    for name, (quick, default) in sorted(WORKLOAD_SIZES.items()):
+        if only and name not in only:
+            continue
+        for t in threads:
+            cases.append({"suite": "workload", "program": name, "path": os.path.join(HERE, "workloads", name + ".py"),
+                          "args": [str(t), str(quick if args.quick else default)], "threads": t})
+    if not args.no_speed:
+        speed = sorted(os.path.basename(p)[:-3] for p in glob.glob(os.path.join(HERE, "speed", "*.py")))
+        if args.quick:
+            speed = [s for s in speed if s in SPEED_QUICK]
+        for name in speed:
+            if only and name not in only:
+                continue
+            cases.append({"suite": "speed", "program": name, "path": os.path.join(HERE, "speed", name + ".py"),
+                          "args": [], "threads": 1})
+    runnable = lambda case, interp: case["threads"] <= interpreters[interp].get("max_threads", 1 << 30)
+    total = sum(1 for c in cases for i in interpreters if runnable(c, i)) * reps
+    progress = Progress(total)
+
+    runs = []
+    expected = {}
+    tmp = tempfile.mkdtemp(prefix="gillab-sweep-")
+    for rep in range(reps):
+        for case in cases:
+            key = (case["program"], tuple(case["args"][1:]))
+            order = ["python3"] + [i for i in interpreters if i != "python3"]
+            for interp in order:
+                if not runnable(case, interp):
+                    continue
+                info = interpreters[interp]
+                cmd = list(info["cmd"])
+                stats_file = None
+                if info.get("stats"):
+                    stats_file = os.path.join(tmp, "stats.json")
+                    if os.path.exists(stats_file):
+                        os.remove(stats_file)
+                    cmd.append("--stats=" + stats_file)
+                cmd += [case["path"]] + case["args"]
+                r = run_once(cmd, args.timeout)
+                out = r.pop("stdout").strip()
+                if interp == "python3" and r["status"] == "ok" and key not in expected:
+                    expected[key] = out
+                r["output"] = out[-500:]
+                r["checksum_ok"] = r["status"] == "ok" and out == expected.get(key)
+                if r["status"] == "ok" and not r["checksum_ok"]:
+                    r["status"] = "wrong-output"
+                if stats_file and os.path.exists(stats_file):
+                    try:
+                        with open(stats_file) as f:
+                            r["stats"] = json.load(f)
+                    except (OSError, ValueError):
+                        r["stats"] = None
+                r.update({"suite": case["suite"], "program": case["program"], "interpreter": interp,
+                          "threads": case["threads"], "args": case["args"], "rep": rep})
+                runs.append(r)
+                progress.step("%s %s t=%d rep %d: %s %.2f s" % (case["program"], interp, case["threads"], rep + 1,
+                                                                r["status"], r["wall_s"]))
+    shutil.rmtree(tmp, ignore_errors=True)
+
+    result = {
+        "format": "gillab-sweep/1",
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine_info(),
+        "commit": git_commit(),
+        "build_dir": os.path.relpath(args.build, ROOT),
+        "mode": "quick" if args.quick else "default",
+        "threads": threads,
+        "reps": reps,
+        "interpreters": {k: dict(v, version=version_of(v["cmd"])) for k, v in interpreters.items()},
+        "workload_sizes": {k: v[0] if args.quick else v[1] for k, v in WORKLOAD_SIZES.items()},
+        "hardware_counters": "not collected (perf_event_open and cachegrind integration: not written yet)",
+        "runs": runs,
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w") as f:
+        json.dump(result, f, indent=1)
+    bad = [r for r in runs if r["status"] != "ok"]
+    print("sweep: %d runs, %d not ok, in %.0f s; results: %s" % (len(runs), len(bad), time.time() - progress.start,
+                                                                args.out))
+    for r in bad[:20]:
+        print("  %s %s t=%d: %s %s" % (r["program"], r["interpreter"], r["threads"], r["status"],
+                                       r["stderr_tail"].strip().splitlines()[-1:] if r["stderr_tail"].strip() else ""))
+    if args.strict and bad:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

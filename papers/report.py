@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""The report: bench/sweep.py's JSON -> Markdown + SVG figures + HTML.
+
+Generated from the JSON alone, so a result file from another machine
+renders the same way. Figures need matplotlib (Debian's python3-matplotlib,
+seen by /usr/bin/python3; `scripts/setup.sh --report` installs it); without
+it the report has its tables and says the figures were skipped.
+
+  report.py results/sweep.json [--out papers/latest]
+
+Every table gives medians of the recorded repetitions and, beside them, the
+spread (min-max); ratios are of medians measured in the same sweep, with
+repetitions interleaved across interpreters.
+"""
+import argparse
+import html
+import json
+import math
+import os
+import statistics
+import sys
+
+
+def median_spread(values):
+    if not values:
+        return None, None, None
+    return statistics.median(values), min(values), max(values)
+
+
+def fmt_s(v):
+    return "—" if v is None else ("%.3f" % v if v < 10 else "%.1f" % v)
+
+
+class Doc:
+    """Markdown and HTML built side by side from the same calls."""
+
+    def __init__(self):
+        self.md = []
+        self.html = []
+
+    def heading(self, level, text):
+        self.md.append("#" * level + " " + text + "\n")
+        self.html.append("<h%d>%s</h%d>" % (level, html.escape(text), level))
+
+    def para(self, text):
+        self.md.append(text + "\n")
+        self.html.append("<p>%s</p>" % html.escape(text))
+
+    def table(self, header, rows):
+        self.md.append("| " + " | ".join(header) + " |")
+        self.md.append("|" + "|".join("---" for _ in header) + "|")
+        for r in rows:
+            self.md.append("| " + " | ".join(str(c) for c in r) + " |")
+        self.md.append("")
+        out = ["<table><tr>" + "".join("<th>%s</th>" % html.escape(str(h)) for h in header) + "</tr>"]
+        for r in rows:
+            out.append("<tr>" + "".join("<td>%s</td>" % html.escape(str(c)) for c in r) + "</tr>")
+        out.append("</table>")
+        self.html.append("\n".join(out))
+
+    def figure(self, path, caption):
+        self.md.append("![%s](%s)\n" % (caption, path))
+        self.md.append("*%s*\n" % caption)
+        self.html.append('<figure><img src="%s" alt="%s"><figcaption>%s</figcaption></figure>' %
+                         (html.escape(path), html.escape(caption), html.escape(caption)))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("results")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "latest"))
+    args = ap.parse_args()
+    with open(args.results) as f:
+        data = json.load(f)
+    os.makedirs(os.path.join(args.out, "figures"), exist_ok=True)
+    try:
+        import matplotlib
+        matplotlib.use("svg")
+        import matplotlib.pyplot as plt
+        matplotlib.rcParams["svg.hashsalt"] = "gillab"  # reproducible SVG ids
+    except ImportError:
+        plt = None
+
+    runs = data["runs"]
+    interps = list(data["interpreters"])
+    order = ["python3", "pypy3"] + sorted(i for i in interps if i not in ("python3", "pypy3"))
+    interps = [i for i in order if i in data["interpreters"]]
+    reps = data["reps"]
+
+    def walls(program, interp, threads):
+        return [r["wall_s"] for r in runs if r["program"] == program and r["interpreter"] == interp and
+                r["threads"] == threads and r["status"] == "ok"]
+
+    doc = Doc()
+    m = data["machine"]
+    doc.heading(1, "gillab: interpreters and back-ends side by side")
+    doc.para("Sweep of %s (%s mode), commit %s, build %s. Machine: %s, %s cores, %.1f GiB, kernel %s, load average "
+             "at start %s." % (data["created"], data["mode"], data["commit"], data["build_dir"], m.get("cpu", "?"),
+                               m.get("cores"), m.get("memory_kib", 0) / 1048576, m.get("kernel"),
+                               ", ".join("%.2f" % x for x in m.get("load_average_at_start", []))))
+    doc.para("Every number is the median of %d runs of a separate process (repetitions interleaved across "
+             "interpreters), with the spread (min–max) beside it; runs that failed, timed out or printed another "
+             "checksum than CPython are left out and listed at the end. Hardware counters: %s." %
+             (reps, data.get("hardware_counters", "not collected")))
+    doc.table(["interpreter", "version", "command"],
+              [[i, data["interpreters"][i].get("version", ""), " ".join(os.path.basename(c) if n == 0 else c
+                                                                         for n, c in enumerate(data["interpreters"][i]["cmd"]))]
+               for i in interps])
+
+    # ---- single-thread speed ----
+    programs = []
+    for r in runs:
+        if r["threads"] == 1 and r["program"] not in programs:
+            programs.append(r["program"])
+    doc.heading(2, "Single-thread speed relative to CPython")
+    doc.para("Wall time of one thread, median of %d runs (seconds), and CPython's time divided by the "
+             "interpreter's (above 1: faster than CPython). The last row is the geometric mean of the ratios." % reps)
+    header = ["program"] + interps
+    rows = []
+    logs = {i: [] for i in interps}
+    for p in programs:
+        base = median_spread(walls(p, "python3", 1))[0]
+        row = [p]
+        for i in interps:
+            med, lo, hi = median_spread(walls(p, i, 1))
+            if med is None:
+                row.append("—")
+                continue
+            ratio = base / med if base else None
+            if ratio:
+                logs[i].append(math.log(ratio))
+            row.append("%s s (%s–%s) ×%.2f" % (fmt_s(med), fmt_s(lo), fmt_s(hi), ratio) if ratio else fmt_s(med))
+        rows.append(row)
+    rows.append(["**geometric mean**"] + ["×%.2f" % math.exp(sum(v) / len(v)) if v else "—" for v in logs.values()])
+    doc.table(header, rows)
+    if plt:
+        fig, ax = plt.subplots(figsize=(7, 3.5))
+        names = [i for i in interps if logs[i]]
+        ax.bar(names, [math.exp(sum(logs[i]) / len(logs[i])) for i in names], color="#4878a8")
+        ax.axhline(1.0, color="black", linewidth=0.8)
+        ax.set_ylabel("speed relative to CPython (geomean)")
+        ax.set_title("Single-thread speed, %d programs" % len(programs))
+        plt.setp(ax.get_xticklabels(), rotation=20, ha="right")
+        fig.tight_layout()
+        fig.savefig(os.path.join(args.out, "figures", "single_thread.svg"))
+        plt.close(fig)
+        doc.figure("figures/single_thread.svg", "Geometric mean of CPython time / interpreter time over the "
+                   "single-thread runs (median of %d runs each)." % reps)
+
+    # ---- scaling ----
+    workloads = sorted({r["program"] for r in runs if r["suite"] == "workload"})
+    threads = data["threads"]
+    doc.heading(2, "Scaling with threads")
+    doc.para("Each workload does the same total work at every thread count (split evenly), so the speed-up is "
+             "the 1-thread wall time divided by the N-thread one; 1 would be no gain, N perfect scaling. Medians "
+             "of %d runs." % reps)
+    for w in workloads:
+        doc.heading(3, w)
+        rows = []
+        curves = {}
+        for i in interps:
+            base = median_spread(walls(w, i, 1))[0]
+            row = [i]
+            curve = []
+            for t in threads:
+                med, lo, hi = median_spread(walls(w, i, t))
+                if med is None:
+                    row.append("—")
+                    continue
+                speedup = base / med if base else None
+                row.append("%s s (%s–%s)%s" % (fmt_s(med), fmt_s(lo), fmt_s(hi),
+                                               " ×%.2f" % speedup if speedup else ""))
+                if speedup:
+                    curve.append((t, speedup))
+            rows.append(row)
+            if len(curve) > 1:
+                curves[i] = curve
+        doc.table(["interpreter"] + ["%d thread%s" % (t, "" if t == 1 else "s") for t in threads], rows)
+        if plt and curves:
+            fig, ax = plt.subplots(figsize=(6, 3.8))
+            ax.plot(threads, threads, linestyle=":", color="grey", label="ideal")
+            for i, c in curves.items():
+                ax.plot([t for t, _ in c], [s for _, s in c], marker="o", label=i)
+            ax.set_xlabel("threads")
+            ax.set_ylabel("speed-up over 1 thread")
+            ax.set_xticks(threads)
+            ax.set_title(w)
+            ax.legend(fontsize=8)
+            fig.tight_layout()
+            fig.savefig(os.path.join(args.out, "figures", "scaling_%s.svg" % w))
+            plt.close(fig)
+            doc.figure("figures/scaling_%s.svg" % w, "%s: speed-up against threads (median of %d runs; "
+                       "dotted: ideal). The machine has %s cores." % (w, reps, m.get("cores")))
+
+    # ---- CPU and memory ----
+    doc.heading(2, "CPU time and peak memory")
+    doc.para("CPU time (user + system, all threads) over wall time at the largest thread count: above 1 means "
+             "threads ran in parallel; peak resident set size of the process. Medians of %d runs." % reps)
+    rows = []
+    tmax = max(threads)
+    for w in workloads:
+        for i in interps:
+            sel = [r for r in runs if r["program"] == w and r["interpreter"] == i and r["threads"] == tmax and
+                   r["status"] == "ok"]
+            if not sel:
+                continue
+            rows.append([w, i, "%.2f" % statistics.median(r["cpu_s"] / r["wall_s"] for r in sel),
+                         "%.1f" % (statistics.median(r["maxrss_kib"] for r in sel) / 1024)])
+    doc.table(["workload (%d threads)" % tmax, "interpreter", "CPU / wall", "peak RSS (MiB)"], rows)
+
+    # ---- GIL statistics ----
+    gil_runs = [r for r in runs if r.get("stats") and r["stats"].get("backend") == "gil"]
+    if gil_runs:
+        doc.heading(2, "GIL statistics")
+        doc.para("From pyvm-gil's --stats, at the largest thread count, medians of %d runs: GIL hand-overs, "
+                 "switches forced by a drop request after the switch interval, voluntary ones (blocking "
+                 "regions, thread exit), and the total time threads waited for the GIL." % reps)
+        rows = []
+        for w in workloads:
+            for i in interps:
+                sel = [r["stats"] for r in gil_runs if r["program"] == w and r["interpreter"] == i and
+                       r["threads"] == tmax]
+                if not sel:
+                    continue
+                med = lambda f: statistics.median(f(s) for s in sel)
+                rows.append([w, i, "%.0f" % med(lambda s: s["switches"].get("holder_changes", 0)),
+                             "%.0f" % med(lambda s: s["switches"].get("forced", 0)),
+                             "%.0f" % med(lambda s: s["switches"].get("voluntary", 0)),
+                             "%.0f" % med(lambda s: s.get("drop_requests", 0)),
+                             "%.3f" % (med(lambda s: s["wait"].get("total_us", 0)) / 1e6)])
+        doc.table(["workload (%d threads)" % tmax, "interpreter", "hand-overs", "forced", "voluntary",
+                   "drop requests", "wait (s)"], rows)
+
+    # ---- failures ----
+    bad = [r for r in runs if r["status"] != "ok"]
+    doc.heading(2, "Runs left out")
+    if not bad:
+        doc.para("None: every run exited 0 and printed CPython's checksum.")
+    else:
+        doc.table(["program", "interpreter", "threads", "rep", "status", "last line of stderr"],
+                  [[r["program"], r["interpreter"], r["threads"], r["rep"] + 1, r["status"],
+                    (r.get("stderr_tail") or "").strip().splitlines()[-1:][0][:120]
+                    if (r.get("stderr_tail") or "").strip() else ""] for r in bad])
+    if not plt:
+        doc.para("Figures skipped: matplotlib is not installed (scripts/setup.sh --report installs it).")
+
+    with open(os.path.join(args.out, "report.md"), "w") as f:
+        f.write("\n".join(doc.md) + "\n")
+    with open(os.path.join(args.out, "report.html"), "w") as f:
+        f.write("<!DOCTYPE html><html><head><meta charset='utf-8'><title>gillab report</title><style>"
+                "body{font-family:sans-serif;max-width:70em;margin:2em auto}table{border-collapse:collapse;"
+                "margin:1em 0}td,th{border:1px solid #aaa;padding:0.2em 0.6em;text-align:right}"
+                "td:first-child{text-align:left}</style></head><body>\n" + "\n".join(doc.html) + "\n</body></html>\n")
+    print("report: %s (and report.html, figures/)" % os.path.join(args.out, "report.md"))
+
+
+if __name__ == "__main__":
+    main()
