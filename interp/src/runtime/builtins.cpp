@@ -106,6 +106,7 @@ void add_method(type_object& t, const char* name, native_fn fn) {
   value m = make_builtin(name, fn);
   immortalize(m);
   dict_set(value::from(t.dict), intern(name), m);
+  invalidate_type_cache();  // a type's methods added after lookups began (a module's first import)
 }
 
 void flush_stdout() {

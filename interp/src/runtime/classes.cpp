@@ -36,6 +36,7 @@
 #include <gillab/interp/ast.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -77,29 +78,77 @@ value intern_c(const char* s) { return intern(s); }
 
 // ---- lookups ----
 
-value lookup_owner(type_object* t, value name, type_object** owner) {
+// The attribute cache (CPython's type method cache): (type, name) -> what
+// the MRO walk found, found or not. Keys are interned (immortal) names only,
+// so a key's address is never reused for another string. Every change to a
+// type dict after start-up (a class statement, C.x = ..., a built-in type's
+// methods added late) bumps one global generation, which empties it: class
+// attributes change rarely, lookups happen on every attribute access. One
+// cache per thread: nothing shared to synchronise.
+std::atomic<std::uint64_t> type_generation{1};
+
+struct attribute_cache {
+  struct entry {
+    const type_object* type = nullptr;
+    const object* name = nullptr;
+    std::uint64_t generation = 0;
+    value found;
+    type_object* owner = nullptr;
+  };
+  static constexpr std::size_t size = 4096;
+  entry entries[size];
+};
+thread_local attribute_cache attr_cache;
+
+value lookup_uncached(type_object* t, value name, type_object** owner) {
   for (type_object* k : t->mro) {
     if (!k->dict) continue;
     value v = dict_get(value::from(k->dict), name);
     if (v) {
-      if (owner) *owner = k;
+      *owner = k;
       return v;
     }
+    // (Names are strs: their hash and comparison cannot fail, so a null
+    // here is "absent", even while the caller has an exception pending.)
   }
+  *owner = nullptr;
   return value();
 }
 
-/// A special method defined by a class (the heap part of the MRO), or null.
-value lookup_user(type_object* t, const char* name) {
-  if (!t->heap) return value();
-  value n = intern_c(name);
-  for (type_object* k : t->mro) {
-    if (!k->heap) return value();
-    value v = dict_get(value::from(k->dict), n);
-    if (v) return v;
+value lookup_owner(type_object* t, value name, type_object** owner) {
+  type_object* found_in = nullptr;
+  if (!name.is_object() || !(name.obj()->flags & flag_immortal)) {
+    value v = lookup_uncached(t, name, &found_in);
+    if (owner) *owner = found_in;
+    return v;
   }
-  return value();
+  const auto h = ((reinterpret_cast<std::uintptr_t>(t) >> 4) ^ (reinterpret_cast<std::uintptr_t>(name.obj()) >> 3)) &
+                 (attribute_cache::size - 1);
+  attribute_cache::entry& e = attr_cache.entries[h];
+  const std::uint64_t gen = type_generation.load(std::memory_order_acquire);
+  if (e.type == t && e.name == name.obj() && e.generation == gen) {
+    if (owner) *owner = e.owner;
+    return e.found;
+  }
+  value v = lookup_uncached(t, name, &found_in);
+  e = {t, name.obj(), gen, v, found_in};
+  if (owner) *owner = found_in;
+  return v;
 }
+
+/// A special method defined by a class (the heap part of the MRO), or null.
+value lookup_user(type_object* t, value name) {
+  if (!t->heap) return value();
+  type_object* owner = nullptr;
+  value v = lookup_owner(t, name, &owner);
+  return (v && owner && owner->heap) ? v : value();
+}
+
+// An interned special-method name, made once (thread-safe static).
+#define SPECIAL(literal) ([] {                 \
+  static const value special_name_ = intern(literal); \
+  return special_name_;                               \
+}())
 
 value make_method(value func, value self) {
   auto* m = make<method_object>(&method_type);
@@ -111,7 +160,7 @@ value make_method(value func, value self) {
 bool is_data_descriptor(value d) {
   type_object* t = type_of(d);
   if (t == &property_type || t == &member_type) return true;
-  return t->heap && (lookup_user(t, "__set__") || lookup_user(t, "__delete__"));
+  return t->heap && (lookup_user(t, SPECIAL("__set__")) || lookup_user(t, SPECIAL("__delete__")));
 }
 
 /// The descriptor protocol's __get__: `d` found on type `t` (in `owner`'s
@@ -154,7 +203,7 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
     return newref(v);
   }
   if (dt->heap) {
-    value get = lookup_user(dt, "__get__");
+    value get = lookup_user(dt, SPECIAL("__get__"));
     if (get) {
       value args[3] = {d, obj ? obj : none(), value::from(t)};
       return op_call(get, args, 3);
@@ -181,6 +230,8 @@ value no_attribute(value v, value name) {
 }  // namespace
 
 value type_lookup(type_object* t, value name) { return lookup_owner(t, name, nullptr); }
+
+void invalidate_type_cache() { type_generation.fetch_add(1, std::memory_order_acq_rel); }
 
 value call_method(value m, value self, const value* args, std::size_t nargs) {
   value stack_args[8];
@@ -250,7 +301,7 @@ value instance_getattr(value v, value name) {
   if (r || error_pending()) {
     if (r || !pending_matches(&exc_AttributeError)) return r;
   }
-  value hook = lookup_user(type_of(v), "__getattr__");
+  value hook = lookup_user(type_of(v), SPECIAL("__getattr__"));
   if (hook) {
     clear_pending();
     return call_method(hook, v, &name, 1);
@@ -299,7 +350,7 @@ int generic_setattr(value v, value name, value x) {
       return 0;
     }
     if (dt->heap) {
-      value hook = lookup_user(dt, x ? "__set__" : "__delete__");
+      value hook = lookup_user(dt, x ? SPECIAL("__set__") : SPECIAL("__delete__"));
       if (hook) {
         value args[3] = {d, v, x};
         ref r(op_call(hook, args, x ? 3 : 2));
@@ -335,7 +386,7 @@ int generic_setattr(value v, value name, value x) {
 }
 
 int instance_setattr(value v, value name, value x) {
-  value hook = lookup_user(type_of(v), x ? "__setattr__" : "__delattr__");
+  value hook = lookup_user(type_of(v), x ? SPECIAL("__setattr__") : SPECIAL("__delattr__"));
   if (hook) {
     value args[2] = {name, x};
     ref r(call_method(hook, v, args, x ? 2 : 1));
@@ -365,14 +416,14 @@ value checked_str(value r, const char* method) {
 }
 
 value heap_repr(value v) {
-  if (value m = lookup_user(type_of(v), "__repr__")) return checked_str(call1(m, v), "__repr__");
+  if (value m = lookup_user(type_of(v), SPECIAL("__repr__"))) return checked_str(call1(m, v), "__repr__");
   type_object* s = type_of(v)->solid;
   if (s->repr) return s->repr(v);
   return default_repr(v);
 }
 
 value heap_str(value v) {
-  if (value m = lookup_user(type_of(v), "__str__")) return checked_str(call1(m, v), "__str__");
+  if (value m = lookup_user(type_of(v), SPECIAL("__str__"))) return checked_str(call1(m, v), "__str__");
   type_object* s = type_of(v)->solid;
   if (s->str) return s->str(v);
   return heap_repr(v);
@@ -384,7 +435,7 @@ bool unhashable(value v) {
 }
 
 bool heap_hash(value v, std::int64_t* out) {
-  value m = lookup_user(type_of(v), "__hash__");
+  value m = lookup_user(type_of(v), SPECIAL("__hash__"));
   if (m == none()) return unhashable(v);
   if (m) {
     ref r(call1(m, v));
@@ -407,10 +458,12 @@ constexpr const char* compare_names[] = {"__eq__", "__ne__", "__lt__", "__le__",
 value heap_compare(value a, value b, int op) {
   type_object* t = type_of(a);
   if (op < 0 || op > 5) return not_implemented();
-  if (value m = lookup_user(t, compare_names[op])) return call2(m, a, b);
+  static const value interned[6] = {intern(compare_names[0]), intern(compare_names[1]), intern(compare_names[2]),
+                                    intern(compare_names[3]), intern(compare_names[4]), intern(compare_names[5])};
+  if (value m = lookup_user(t, interned[op])) return call2(m, a, b);
   if (op == static_cast<int>(ast::cmpop::ne)) {
     // object.__ne__: the inverse of __eq__ unless that is NotImplemented.
-    if (value eq = lookup_user(t, "__eq__")) {
+    if (value eq = lookup_user(t, SPECIAL("__eq__"))) {
       ref r(call2(eq, a, b));
       if (!r || r.get() == not_implemented()) return r.release();
       const int truth = op_truth(r.get());
@@ -440,9 +493,22 @@ value heap_binary(value a, value b, int op);
 
 bool has_heap_binary(type_object* t) { return t->binary == heap_binary; }
 
+struct binop_values {
+  value name, reflected, inplace;
+};
+
+const binop_values& binary_values(int op) {
+  static const std::vector<binop_values> table = [] {
+    std::vector<binop_values> t;
+    for (const binop_names& n : binary_names) t.push_back({intern(n.name), intern(n.reflected), intern(n.inplace)});
+    return t;
+  }();
+  return table[static_cast<std::size_t>(op & 15)];
+}
+
 value heap_binary(value a, value b, int op) {
   const bool inplace = op & 16;
-  const binop_names& n = binary_names[op & 15];
+  const binop_values& n = binary_values(op);
   type_object* ta = type_of(a);
   type_object* tb = type_of(b);
   const bool do_left = has_heap_binary(ta);
@@ -485,7 +551,8 @@ value heap_binary(value a, value b, int op) {
 value heap_unary(value v, int op) {
   static constexpr const char* names[] = {"__neg__", "__pos__", "__invert__"};
   if (op >= 0 && op < 3) {
-    if (value m = lookup_user(type_of(v), names[op])) return call1(m, v);
+    static const value interned[3] = {intern(names[0]), intern(names[1]), intern(names[2])};
+    if (value m = lookup_user(type_of(v), interned[op])) return call1(m, v);
   }
   type_object* s = type_of(v)->solid;
   if (s->unary) return s->unary(v, op);
@@ -509,7 +576,7 @@ std::int64_t checked_length(value r) {
 }
 
 std::int64_t heap_length(value v) {
-  if (value m = lookup_user(type_of(v), "__len__")) return checked_length(call1(m, v));
+  if (value m = lookup_user(type_of(v), SPECIAL("__len__"))) return checked_length(call1(m, v));
   type_object* s = type_of(v)->solid;
   if (s->length) return s->length(v);
   raise_type_error(std::string("object of type '") + type_name(v) + "' has no len()");
@@ -518,7 +585,7 @@ std::int64_t heap_length(value v) {
 
 int heap_truth(value v) {
   type_object* t = type_of(v);
-  if (value m = lookup_user(t, "__bool__")) {
+  if (value m = lookup_user(t, SPECIAL("__bool__"))) {
     ref r(call1(m, v));
     if (!r) return -1;
     if (type_of(r.get()) != &bool_type) {
@@ -527,7 +594,7 @@ int heap_truth(value v) {
     }
     return r.get() == true_value();
   }
-  if (value m = lookup_user(t, "__len__")) {
+  if (value m = lookup_user(t, SPECIAL("__len__"))) {
     const std::int64_t n = checked_length(call1(m, v));
     return n < 0 ? -1 : n != 0;
   }
@@ -540,13 +607,13 @@ int heap_truth(value v) {
 }
 
 value heap_getitem(value v, value key) {
-  if (value m = lookup_user(type_of(v), "__getitem__")) return call2(m, v, key);
+  if (value m = lookup_user(type_of(v), SPECIAL("__getitem__"))) return call2(m, v, key);
   type_object* s = type_of(v)->solid;
   if (s->getitem) {
     value r = s->getitem(v, key);
     // dict subclasses: a missing key goes to __missing__ (collections.defaultdict, Counter).
     if (!r && s == &dict_type && pending_matches(&exc_KeyError)) {
-      if (value missing = lookup_user(type_of(v), "__missing__")) {
+      if (value missing = lookup_user(type_of(v), SPECIAL("__missing__"))) {
         clear_pending();
         return call2(missing, v, key);
       }
@@ -557,7 +624,7 @@ value heap_getitem(value v, value key) {
 }
 
 int heap_setitem(value v, value key, value x) {
-  if (value m = lookup_user(type_of(v), x ? "__setitem__" : "__delitem__")) {
+  if (value m = lookup_user(type_of(v), x ? SPECIAL("__setitem__") : SPECIAL("__delitem__"))) {
     value args[2] = {key, x};
     ref r(call_method(m, v, args, x ? 2 : 1));
     return r ? 0 : -1;
@@ -573,7 +640,7 @@ value heap_iter(value v);
 
 int heap_contains(value v, value item) {
   type_object* t = type_of(v);
-  if (value m = lookup_user(t, "__contains__")) {
+  if (value m = lookup_user(t, SPECIAL("__contains__"))) {
     ref r(call2(m, v, item));
     return r ? op_truth(r.get()) : -1;
   }
@@ -613,7 +680,7 @@ value sequence_step(iterator_object* it) {
 
 value heap_iter(value v) {
   type_object* t = type_of(v);
-  if (value m = lookup_user(t, "__iter__")) {
+  if (value m = lookup_user(t, SPECIAL("__iter__"))) {
     value r = call1(m, v);
     if (r && !type_of(r)->next) {
       std::string msg = std::string("iter() returned non-iterator of type '") + type_name(r) + "'";
@@ -623,12 +690,12 @@ value heap_iter(value v) {
     return r;
   }
   if (t->solid->iter) return t->solid->iter(v);
-  if (lookup_user(t, "__getitem__")) return make_iterator(v, sequence_step);
+  if (lookup_user(t, SPECIAL("__getitem__"))) return make_iterator(v, sequence_step);
   return raise_type_error(std::string("'") + t->name + "' object is not iterable");
 }
 
 value heap_next(value v) {
-  if (value m = lookup_user(type_of(v), "__next__")) {
+  if (value m = lookup_user(type_of(v), SPECIAL("__next__"))) {
     value r = call1(m, v);
     if (!r && pending_matches(&exc_StopIteration)) clear_pending();  // exhausted
     return r;
@@ -639,7 +706,7 @@ value heap_next(value v) {
 }
 
 value heap_call(value v, const value* args, std::size_t nargs, value kwnames) {
-  value m = lookup_user(type_of(v), "__call__");
+  value m = lookup_user(type_of(v), SPECIAL("__call__"));
   if (!m) return raise_type_error(std::string("'") + type_name(v) + "' object is not callable");
   // nargs counts the keyword values too (they follow the positional ones).
   std::vector<value> all;
@@ -757,7 +824,7 @@ bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) 
 value class_call(type_object* t, const value* args, std::size_t nargs, value kwnames) {
   value self_type = value::from(t);
   ref obj;
-  if (value new_m = lookup_user(t, "__new__")) {
+  if (value new_m = lookup_user(t, SPECIAL("__new__"))) {
     obj = ref(call_with_self(new_m, self_type, args, nargs, kwnames));
     if (!obj) return value();
     if (!is_instance(obj.get(), t)) return obj.release();
@@ -772,13 +839,13 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
       e->args = make_args_tuple(args, nargs - kw_count(kwnames));
     }
   }
-  if (value init = lookup_user(t, "__init__")) {
+  if (value init = lookup_user(t, SPECIAL("__init__"))) {
     ref r(call_with_self(init, obj.get(), args, nargs, kwnames));
     if (!r) return value();
     if (r.get() != none()) {
       return raise_type_error(std::string("__init__() should return None, not '") + type_name(r.get()) + "'");
     }
-  } else if (!lookup_user(t, "__new__") || nargs == 0) {
+  } else if (!lookup_user(t, SPECIAL("__new__")) || nargs == 0) {
     if (!solid_init(obj.get(), args, nargs, kwnames)) return value();
   }
   return obj.release();
@@ -862,7 +929,7 @@ value make_class(value name, value bases, value ns) {
     for (std::size_t i = 0; i < base_types.size(); ++i) msg += (i ? ", " : " ") + std::string(base_types[i]->name);
     return raise_type_error(msg);
   }
-  auto* t = new type_object();
+  auto* t = new type_object();  // a new type: no cache entry can name it yet
   make_immortal(*t, &type_type);
   t->heap = true;
   t->name = strdup(cls_name.c_str());
@@ -995,7 +1062,7 @@ value make_class(value name, value bases, value ns) {
   pos = 0;
   while (dict_next(ns, &pos, &k, &v)) {
     if (!type_of(v)->heap) continue;
-    if (value hook = lookup_user(type_of(v), "__set_name__")) {
+    if (value hook = lookup_user(type_of(v), SPECIAL("__set_name__"))) {
       value args[2] = {tv, k};
       ref r(call_method(hook, v, args, 2));
       if (!r) return value();
@@ -1331,7 +1398,7 @@ value object_new(value self, const value* args, std::size_t nargs, value kwnames
 
 value object_init(value self, const value* args, std::size_t nargs, value kwnames) {
   (void)args;
-  if ((nargs || kw_count(kwnames)) && !lookup_user(type_of(self), "__new__")) {
+  if ((nargs || kw_count(kwnames)) && !lookup_user(type_of(self), SPECIAL("__new__"))) {
     return raise_type_error("object.__init__() takes exactly one argument (the instance to initialize)");
   }
   return none();
@@ -1548,7 +1615,15 @@ value class_getattr(type_object* t, value name) {
   return value();
 }
 
+int class_setattr_uncached(type_object* t, value name, value v);
+
 int class_setattr(type_object* t, value name, value v) {
+  const int rc = class_setattr_uncached(t, name, v);
+  invalidate_type_cache();  // after the write: no lookup may cache the old value with the new generation
+  return rc;
+}
+
+int class_setattr_uncached(type_object* t, value name, value v) {
   if (!t->heap) {
     raise_type_error("cannot set '" + str_of(name) + "' attribute of immutable type '" + t->name + "'");
     return -1;

@@ -20,7 +20,10 @@ void set_base(type_object& t, type_object* base);
 /// staticmethod, classmethod, super.
 void init_classes();
 /// The attribute `name` found along the MRO of `t` (borrowed), or null.
+/// Cached per thread (classes.cpp); whoever changes a type's dict after
+/// start-up calls invalidate_type_cache().
 value type_lookup(type_object* t, value name);
+void invalidate_type_cache();
 /// Runs a class body function with `ns` as its locals (eval.cpp).
 value run_class_body(value fn, value ns);
 /// builtins.__build_class__.
