@@ -234,45 +234,34 @@ value builtin_abs(value, const value* args, std::size_t nargs, value kwnames) {
   return op_unary(v, static_cast<int>(ast::unaryop::pos));
 }
 
+// isinstance/issubclass: whether type t derives from cls, or from any
+// class in a (nested) tuple cls; -1 with `error` raised for anything else.
+int subclass_check(const type_object* t, value cls, const char* error) {
+  if (type_of(cls) == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(cls)->size; ++i) {
+      const int r = subclass_check(t, as_tuple(cls)->items[i], error);
+      if (r) return r;
+    }
+    return 0;
+  }
+  if (type_of(cls) != &type_type) {
+    raise_type_error(error);
+    return -1;
+  }
+  return is_subtype(t, static_cast<type_object*>(cls.obj()));
+}
+
 value builtin_isinstance(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("isinstance", kwnames) || !arg_count("isinstance", nargs, 2, 2)) return value();
-  std::function<int(value)> check = [&](value cls) -> int {
-    if (type_of(cls) == &tuple_type) {
-      for (std::size_t i = 0; i < as_tuple(cls)->size; ++i) {
-        const int r = check(as_tuple(cls)->items[i]);
-        if (r) return r;
-      }
-      return 0;
-    }
-    if (type_of(cls) != &type_type) {
-      raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
-      return -1;
-    }
-    return is_instance(args[0], static_cast<type_object*>(cls.obj()));
-  };
-  const int r = check(args[1]);
+  const int r = subclass_check(type_of(args[0]), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");
   return r < 0 ? value() : boolean(r);
 }
 
 value builtin_issubclass(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("issubclass", kwnames) || !arg_count("issubclass", nargs, 2, 2)) return value();
   if (type_of(args[0]) != &type_type) return raise_type_error("issubclass() arg 1 must be a class");
-  auto* t = static_cast<type_object*>(args[0].obj());
-  std::function<int(value)> check = [&](value cls) -> int {
-    if (type_of(cls) == &tuple_type) {
-      for (std::size_t i = 0; i < as_tuple(cls)->size; ++i) {
-        const int r = check(as_tuple(cls)->items[i]);
-        if (r) return r;
-      }
-      return 0;
-    }
-    if (type_of(cls) != &type_type) {
-      raise_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-      return -1;
-    }
-    return is_subtype(t, static_cast<type_object*>(cls.obj()));
-  };
-  const int r = check(args[1]);
+  const int r = subclass_check(static_cast<type_object*>(args[0].obj()), args[1],
+                               "issubclass() arg 2 must be a class, a tuple of classes, or a union");
   return r < 0 ? value() : boolean(r);
 }
 

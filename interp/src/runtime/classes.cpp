@@ -233,7 +233,12 @@ value type_lookup(type_object* t, value name) { return lookup_owner(t, name, nul
 
 void invalidate_type_cache() { type_generation.fetch_add(1, std::memory_order_acq_rel); }
 
-value call_method(value m, value self, const value* args, std::size_t nargs) {
+namespace {
+
+/// callable(first, *args) — args in the calling convention (nargs counts
+/// the keyword values, which follow the positional ones and stay last).
+/// Up to 7 arguments need no allocation: the common method call.
+value call_with_first(value callable, value first, const value* args, std::size_t nargs, value kwnames) {
   value stack_args[8];
   std::vector<value> heap_args;
   value* all = stack_args;
@@ -241,10 +246,16 @@ value call_method(value m, value self, const value* args, std::size_t nargs) {
     heap_args.resize(nargs + 1);
     all = heap_args.data();
   }
-  all[0] = self;
+  all[0] = first;
   for (std::size_t i = 0; i < nargs; ++i) all[i + 1] = args[i];
+  return op_call(callable, all, nargs + 1, kwnames);
+}
+
+}  // namespace
+
+value call_method(value m, value self, const value* args, std::size_t nargs) {
   if (type_of(m) == &function_type || type_of(m) == &builtin_function_type || type_of(m) == &descriptor_type) {
-    return op_call(m, all, nargs + 1);
+    return call_with_first(m, self, args, nargs, value());
   }
   // Anything else found on a type (a staticmethod, a callable object): bind it first.
   ref bound(descr_get(m, self, type_of(self), nullptr));
@@ -708,12 +719,7 @@ value heap_next(value v) {
 value heap_call(value v, const value* args, std::size_t nargs, value kwnames) {
   value m = lookup_user(type_of(v), SPECIAL("__call__"));
   if (!m) return raise_type_error(std::string("'") + type_name(v) + "' object is not callable");
-  // nargs counts the keyword values too (they follow the positional ones).
-  std::vector<value> all;
-  all.reserve(nargs + 1);
-  all.push_back(v);
-  all.insert(all.end(), args, args + nargs);
-  if (type_of(m) == &function_type) return op_call(m, all.data(), nargs + 1, kwnames);
+  if (type_of(m) == &function_type) return call_with_first(m, v, args, nargs, kwnames);
   ref bound(descr_get(m, v, type_of(v), nullptr));
   if (!bound) return value();
   return op_call(bound.get(), args, nargs, kwnames);
@@ -786,12 +792,8 @@ value make_args_tuple(const value* args, std::size_t nargs) {
 std::size_t kw_count(value kwnames) { return kwnames ? as_tuple(kwnames)->size : 0; }
 
 value call_with_self(value m, value self, const value* args, std::size_t nargs, value kwnames) {
-  std::vector<value> all;  // nargs includes the keyword values
-  all.reserve(nargs + 1);
-  all.push_back(self);
-  all.insert(all.end(), args, args + nargs);
   if (type_of(m) == &staticmethod_type) m = static_cast<wrapper_object*>(m.obj())->func;
-  return op_call(m, all.data(), nargs + 1, kwnames);
+  return call_with_first(m, self, args, nargs, kwnames);
 }
 
 // The built-in base's part of __init__ when no class defines one.
@@ -1119,17 +1121,7 @@ void dealloc_method(object* o) {
 
 value method_call(value v, const value* args, std::size_t nargs, value kwnames) {
   auto* m = static_cast<method_object*>(v.obj());
-  const std::size_t total = nargs;  // keyword values included
-  value stack_args[8];
-  std::vector<value> heap_args;
-  value* all = stack_args;
-  if (total + 1 > 8) {
-    heap_args.resize(total + 1);
-    all = heap_args.data();
-  }
-  all[0] = m->self;
-  for (std::size_t i = 0; i < total; ++i) all[i + 1] = args[i];
-  return op_call(m->func, all, nargs + 1, kwnames);
+  return call_with_first(m->func, m->self, args, nargs, kwnames);
 }
 
 value method_repr(value v) {
