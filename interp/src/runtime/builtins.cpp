@@ -1236,14 +1236,13 @@ value list_clear(value self, const value*, std::size_t nargs, value kwnames) {
 
 value dict_get_method(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("get", kwnames) || !arg_count("get", nargs, 1, 2)) return value();
-  value v = dict_get(self, args[0]);
-  if (v) return newref(v);
+  if (value v = dict_get_ref(self, args[0])) return v;
   if (error_pending()) return value();
   return newref(nargs == 2 ? args[1] : none());
 }
 value dict_pop_method(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("pop", kwnames) || !arg_count("pop", nargs, 1, 2)) return value();
-  value v = dict_get(self, args[0]);
+  value v = dict_pop_ref(self, args[0]);
   if (!v) {
     if (error_pending()) return value();
     if (nargs == 2) return newref(args[1]);
@@ -1251,21 +1250,11 @@ value dict_pop_method(value self, const value* args, std::size_t nargs, value kw
     ref e(make_exception(&exc_KeyError, a.get()));
     return raise_value(e.get());
   }
-  incref(v);
-  if (dict_del(self, args[0]) < 0) {
-    decref(v);
-    return value();
-  }
   return v;
 }
 value dict_setdefault(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("setdefault", kwnames) || !arg_count("setdefault", nargs, 1, 2)) return value();
-  value v = dict_get(self, args[0]);
-  if (v) return newref(v);
-  if (error_pending()) return value();
-  value d = nargs == 2 ? args[1] : none();
-  if (dict_set(self, args[0], d) < 0) return value();
-  return newref(d);
+  return dict_setdefault_ref(self, args[0], nargs == 2 ? args[1] : none());
 }
 value dict_update_method(value self, const value* args, std::size_t nargs, value kwnames) {
   const std::size_t n = npositional(nargs, kwnames);

@@ -39,6 +39,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -286,9 +287,10 @@ value generic_getattr(value v, value name) {
   if (dict_object** slot = dict_slot(v)) {
     value x;
     {
+      // The instance's section keeps *slot; the dict's own section (inside
+      // dict_get_ref) keeps the value alive until it is counted.
       backend::read_section guard(bts(), v.obj()->header);
-      if (*slot) x = dict_get(value::from(*slot), name);
-      if (x) incref(x);
+      if (*slot) x = dict_get_ref(value::from(*slot), name);
     }
     if (x) return x;
     if (error_pending()) return value();
@@ -1609,6 +1611,17 @@ value class_getattr(type_object* t, value name) {
 
 int class_setattr_uncached(type_object* t, value name, value v);
 
+namespace {
+/// Adopts `v` (a new reference) until the process ends.
+void keep_until_exit(value v) {
+  static std::mutex mutex;
+  static auto* kept = new std::vector<value>();  // reachable to the end: no leak report
+  if (!v.is_object() || (v.obj()->flags & flag_immortal)) return decref(v);
+  std::lock_guard lock(mutex);
+  kept->push_back(v);
+}
+}  // namespace
+
 int class_setattr(type_object* t, value name, value v) {
   const int rc = class_setattr_uncached(t, name, v);
   invalidate_type_cache();  // after the write: no lookup may cache the old value with the new generation
@@ -1632,6 +1645,15 @@ int class_setattr_uncached(type_object* t, value name, value v) {
       t->name = strdup(str_of(v).c_str());  // immortal type: the old name may still be printed
     }
     return 0;
+  }
+  if constexpr (backend::parallel) {
+    // Other threads' attribute caches hold borrowed pointers to what the
+    // type's dict holds and use them without a lock; keep a replaced value
+    // alive until exit rather than free it under them (class attributes
+    // change rarely; ints and None cost nothing here). A stop-the-world or
+    // QSBR-deferred release would bound this; see backends/fine.hpp.
+    if (value old = dict_get_ref(value::from(t->dict), name)) keep_until_exit(old);
+    clear_pending();
   }
   if (v) {
     if (n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);

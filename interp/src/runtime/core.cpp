@@ -227,6 +227,13 @@ void init_exceptions() {
 #undef GILLAB_SET_BASE
 }
 
+template <class B>
+concept frees_objects = requires(void (*fn)(void*)) { B::set_deallocator(fn); };
+template <class B>
+void register_deallocator() {
+  if constexpr (frees_objects<B>) B::set_deallocator([](void* header) { deallocate(static_cast<object*>(header)); });
+}
+
 void init_runtime() {
   static const bool done = [] {
     init_functions();  // type objects first: every other type's type is `type`
@@ -244,6 +251,9 @@ void init_runtime() {
     return true;
   }();
   (void)done;
+  // Back-ends that free objects themselves (fine-biased merges queued
+  // objects at safepoints) call the runtime's deallocator through this.
+  register_deallocator<backend>();
   backend::attach(current_thread().backend_state);
 }
 

@@ -83,6 +83,18 @@ void rebuild_index(dict_object* d, std::size_t min_size) {
   }
 }
 
+// Adds an absent key at the slot lookup() found. Caller holds the section.
+void insert_new(dict_object* d, value key, std::int64_t hash, value v, std::size_t slot) {
+  if (d->index.empty() || (d->entries.size() + 1) * 3 >= d->index.size() * 2) {
+    rebuild_index(d, (d->used + 1) * 2);
+    lookup(d, key, hash, &slot);
+  }
+  d->index[slot] = static_cast<std::int32_t>(d->entries.size());
+  d->entries.push_back({hash, newref(key), newref(v)});
+  ++d->used;
+  ++d->version;
+}
+
 void dealloc_dict(object* o) {
   auto* d = static_cast<dict_object*>(o);
   for (auto& e : d->entries) {
@@ -127,8 +139,7 @@ value dict_repr(value v) {
 std::int64_t dict_length(value v) { return static_cast<std::int64_t>(dict_size(v)); }
 
 value dict_subscript(value v, value key) {
-  value r = dict_get(v, key);
-  if (r) return newref(r);
+  if (value r = dict_get_ref(v, key)) return r;
   if (!error_pending()) {
     ref args(make_tuple({key}));
     ref exc(make_exception(&exc_KeyError, args.get()));
@@ -206,6 +217,52 @@ value dict_get(value dict, value key) {
   return ix >= 0 ? d->entries[static_cast<std::size_t>(ix)].val : value();
 }
 
+value dict_get_ref(value dict, value key) {
+  std::int64_t hash = 0;
+  if (!op_hash(key, &hash)) return value();
+  dict_object* d = as_dict(dict);
+  backend::read_section guard(bts(), d->header);
+  std::size_t slot = 0;
+  const std::int64_t ix = lookup(d, key, hash, &slot);
+  return ix >= 0 ? newref(d->entries[static_cast<std::size_t>(ix)].val) : value();
+}
+
+value dict_pop_ref(value dict, value key) {
+  std::int64_t hash = 0;
+  if (!op_hash(key, &hash)) return value();
+  dict_object* d = as_dict(dict);
+  value old_key, old_val;
+  {
+    backend::write_section guard(bts(), d->header);
+    std::size_t slot = 0;
+    const std::int64_t ix = lookup(d, key, hash, &slot);
+    if (ix < 0) return value();
+    auto& e = d->entries[static_cast<std::size_t>(ix)];
+    old_key = e.key;
+    old_val = e.val;
+    e.key = value();
+    e.val = value();
+    d->index[slot] = slot_dummy;
+    --d->used;
+    ++d->version;
+  }
+  decref(old_key);
+  return old_val;  // the entry's reference passes to the caller
+}
+
+value dict_setdefault_ref(value dict, value key, value dflt) {
+  std::int64_t hash = 0;
+  if (!op_hash(key, &hash)) return value();
+  dict_object* d = as_dict(dict);
+  backend::write_section guard(bts(), d->header);
+  std::size_t slot = 0;
+  const std::int64_t ix = lookup(d, key, hash, &slot);
+  if (ix == -2) return value();
+  if (ix >= 0) return newref(d->entries[static_cast<std::size_t>(ix)].val);
+  insert_new(d, key, hash, dflt, slot);
+  return newref(dflt);
+}
+
 std::int64_t dict_entry_index(value dict, value key) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return -2;
@@ -230,14 +287,7 @@ int dict_set(value dict, value key, value v) {
       old = e.val;
       e.val = newref(v);
     } else {
-      if (d->index.empty() || (d->entries.size() + 1) * 3 >= d->index.size() * 2) {
-        rebuild_index(d, (d->used + 1) * 2);
-        lookup(d, key, hash, &slot);
-      }
-      d->index[slot] = static_cast<std::int32_t>(d->entries.size());
-      d->entries.push_back({hash, newref(key), newref(v)});
-      ++d->used;
-      ++d->version;
+      insert_new(d, key, hash, v, slot);
     }
   }
   xdecref(old);

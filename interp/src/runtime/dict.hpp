@@ -9,6 +9,17 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 /// Borrowed reference to the value for `key`, null if absent (or on error:
 /// check error_pending()).
 value dict_get(value dict, value key);
+/// The value for `key` as a new reference, taken inside the dict's section:
+/// what a reader of a dict other threads may change must use (a borrowed
+/// value could be freed by a concurrent store before the caller increfs it).
+/// Null if absent (or on error: check error_pending()).
+value dict_get_ref(value dict, value key);
+/// Removes `key` and returns its value (new reference) in one section; null
+/// without an exception if absent.
+value dict_pop_ref(value dict, value key);
+/// dict.setdefault in one section: the value (new reference), inserting
+/// `dflt` first if `key` is absent. Null on error.
+value dict_setdefault_ref(value dict, value key, value dflt);
 int dict_set(value dict, value key, value v);  // borrowed key and value; -1 error
 int dict_del(value dict, value key);           // 0 ok, -1 error (KeyError raised)
 std::size_t dict_size(value dict);

@@ -154,10 +154,10 @@ bool exception_matches(value exc, value type) {
 }
 
 value load_global(frame* f, value name) {
-  value v = dict_get(value::from(f->globals), name);
-  if (!v && !error_pending()) v = dict_get(value::from(f->builtins), name);
+  value v = dict_get_ref(value::from(f->globals), name);
+  if (!v && !error_pending()) v = dict_get_ref(value::from(f->builtins), name);
   if (!v) return error_pending() ? value() : name_error(name);
-  return newref(v);
+  return v;
 }
 
 // LOAD_GLOBAL's inline cache (global_cache_entry in types.hpp): a new
@@ -510,8 +510,16 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_DEREF) {
+    // Cells are mutable and shared by closures that may run on other
+    // threads (`nonlocal n` in a thread's target): read and count the
+    // contents inside the cell's section.
     auto* cell = static_cast<cell_object*>(fast[ncells_base + arg].obj());
-    value v = cell->contents;
+    value v;
+    {
+      backend::read_section guard(ts.backend_state, cell->header);
+      v = cell->contents;
+      if (v) incref(v);
+    }
     if (!v) {
       SAVE_POINT();
       const std::string n = arg < unit.cellvars.size() ? unit.cellvars[arg] : unit.freevars[arg - unit.cellvars.size()];
@@ -522,20 +530,29 @@ dispatch:
       }
       goto error;
     }
-    PUSH(newref(v));
+    PUSH(v);
     DISPATCH();
   }
   TARGET(STORE_DEREF) {
     auto* cell = static_cast<cell_object*>(fast[ncells_base + arg].obj());
-    value old = cell->contents;
-    cell->contents = POP();
+    value old;
+    {
+      backend::write_section guard(ts.backend_state, cell->header);
+      old = cell->contents;
+      cell->contents = POP();
+    }
     xdecref(old);
     DISPATCH();
   }
   TARGET(DELETE_DEREF) {
     auto* cell = static_cast<cell_object*>(fast[ncells_base + arg].obj());
-    xdecref(cell->contents);
-    cell->contents = value();
+    value old;
+    {
+      backend::write_section guard(ts.backend_state, cell->header);
+      old = cell->contents;
+      cell->contents = value();
+    }
+    xdecref(old);
     DISPATCH();
   }
   TARGET(LOAD_CLOSURE) {

@@ -57,8 +57,7 @@ value function_getattr(value v, value name) {
     return newref(f->dict);
   }
   if (f->dict) {
-    value attr = dict_get(f->dict, name);
-    if (attr) return newref(attr);
+    if (value attr = dict_get_ref(f->dict, name)) return attr;
   }
   return value();
 }
@@ -154,8 +153,7 @@ value module_repr(value v) {
 
 value module_getattr(value v, value name) {
   auto* m = static_cast<module_object*>(v.obj());
-  value r = dict_get(value::from(m->dict), name);
-  return r ? newref(r) : value();
+  return dict_get_ref(value::from(m->dict), name);
 }
 
 value type_repr(value v) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <unordered_map>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -294,6 +295,10 @@ value make_bytes(std::string_view bytes) {
 value intern(std::string_view s) {
   // Interned strings are immortal and shared: names, attribute keys, constants.
   static std::unordered_map<std::string, value>* table = new std::unordered_map<std::string, value>();
+  // Without a GIL two threads may intern at once (getattr with a new name).
+  static std::mutex table_mutex;
+  std::unique_lock<std::mutex> lock(table_mutex, std::defer_lock);
+  if constexpr (backend::parallel) lock.lock();
   auto it = table->find(std::string(s));
   if (it != table->end()) return it->second;
   value v = make_str(s);

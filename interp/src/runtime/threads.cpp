@@ -172,8 +172,12 @@ struct lock_object : object {
 };
 struct rlock_object : object {
   std::atomic<std::uint32_t> word{lock_free};
-  std::uint64_t owner = 0;  // ident of the owning thread, 0: none
-  std::uint64_t count = 0;
+  // Ident of the owning thread, 0: none. Atomic because any thread asks
+  // "is it mine?" without holding the lock (no GIL under fine); only the
+  // owner writes `count` (atomic only so that repr() may read it), and
+  // owner == me implies count > 0.
+  std::atomic<std::uint64_t> owner{0};
+  std::atomic<std::uint64_t> count{0};
 };
 
 // CPython's _thread.TIMEOUT_MAX on Linux (PY_TIMEOUT_MAX in seconds).
@@ -350,8 +354,8 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
   if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
   const std::uint64_t me = self_ident();
-  if (r->count > 0 && r->owner == me) {
-    ++r->count;
+  if (r->owner.load(std::memory_order_relaxed) == me) {
+    r->count.store(r->count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     return boolean(true);
   }
   bool ok;
@@ -362,8 +366,8 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
     ok = acquire_word(r->word, r, timeout);
   }
   if (ok) {
-    r->owner = me;
-    r->count = 1;
+    r->owner.store(me, std::memory_order_relaxed);
+    r->count.store(1, std::memory_order_relaxed);
   }
   return boolean(ok);
 }
@@ -371,9 +375,13 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
 value rlock_release(value self, const value*, std::size_t nargs, value kwnames) {
   if (!keywordless("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
-  if (r->count == 0 || r->owner != self_ident()) return raise(&exc_RuntimeError, "cannot release un-acquired lock");
-  if (--r->count == 0) {
-    r->owner = 0;
+  if (r->owner.load(std::memory_order_relaxed) != self_ident()) {
+    return raise(&exc_RuntimeError, "cannot release un-acquired lock");
+  }
+  const std::uint64_t left = r->count.load(std::memory_order_relaxed) - 1;
+  r->count.store(left, std::memory_order_relaxed);
+  if (left == 0) {
+    r->owner.store(0, std::memory_order_relaxed);
     release_word(r->word);
   }
   return none();
@@ -384,14 +392,16 @@ value rlock_exit(value self, const value*, std::size_t, value) { return rlock_re
 value rlock_is_owned(value self, const value*, std::size_t nargs, value kwnames) {
   if (!keywordless("_is_owned", kwnames) || !count_in("_is_owned", nargs, 0, 0)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
-  return boolean(r->count > 0 && r->owner == self_ident());
+  return boolean(r->owner.load(std::memory_order_relaxed) == self_ident());
 }
 
 value rlock_repr(value self) {
   auto* r = static_cast<rlock_object*>(self.obj());
   const bool held = r->word.load(std::memory_order_relaxed) != lock_free;
+  const std::uint64_t owner = r->owner.load(std::memory_order_relaxed);
+  const std::uint64_t count = r->count.load(std::memory_order_relaxed);
   return make_str(std::string("<") + (held ? "locked" : "unlocked") + " _thread.RLock object owner=" +
-                  std::to_string(r->owner) + " count=" + std::to_string(r->count) + " at " + hex_address(r) + ">");
+                  std::to_string(owner) + " count=" + std::to_string(count) + " at " + hex_address(r) + ">");
 }
 
 value thread_rlock(value, const value*, std::size_t nargs, value kwnames) {

@@ -65,6 +65,11 @@
 //                     waits, contention, commits, aborts by cause.
 //  supports_threads   false only for nosync, which refuses a second thread
 //                     with a clear error.
+//  parallel           true when two threads may run runtime code at the
+//                     same moment (fine, stm): the runtime's own shared
+//                     tables (the intern table, values displaced from type
+//                     dicts that per-thread caches may still point to) then
+//                     need their own protection; nosync and gil pay nothing.
 #pragma once
 
 #include <concepts>
@@ -82,6 +87,7 @@ concept vm_backend = requires(typename B::object_header& h, typename B::thread_s
   { B::name } -> std::convertible_to<std::string_view>;
   { B::supports_threads } -> std::convertible_to<bool>;
   { B::restartable } -> std::convertible_to<bool>;
+  { B::parallel } -> std::convertible_to<bool>;
   // Threads.
   { B::attach(ts) } -> std::same_as<void>;
   { B::detach(ts) } -> std::same_as<void>;

@@ -19,6 +19,7 @@ struct nosync {
   static constexpr const char* name = "nosync";
   static constexpr bool supports_threads = false;
   static constexpr bool restartable = false;
+  static constexpr bool parallel = false;
 
   struct object_header {
     std::uint32_t refcount;

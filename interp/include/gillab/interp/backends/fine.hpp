@@ -1,0 +1,351 @@
+// fine.hpp — no global lock: per-object locks and thread-safe reference
+// counting, as in Larry Hastings' Gilectomy and PEP 703 (free-threaded
+// CPython 3.13t, Python/critical_section.c, Objects/object.c, Python/brc.c).
+//
+// Two executables, one per reference-counting policy (chosen at build time
+// so the report can put them side by side; interp/CMakeLists.txt):
+//  - pyvm-fine-atomic  every incref/decref is an atomic read-modify-write on
+//                      one shared count (the Gilectomy). Correct and simple;
+//                      every count change is a locked instruction and a
+//                      contended cache line when threads share an object.
+//  - pyvm-fine-biased  biased reference counting (Choi, Shull & Torrellas,
+//                      "Biased Reference Counting", PACT 2018; PEP 703): the
+//                      thread that made an object (its owner) counts in a
+//                      plain local field, every other thread in an atomic
+//                      shared field. When the local count drops to zero the
+//                      owner merges the two; when another thread would take
+//                      the shared count below zero it queues the object to
+//                      its owner, which merges at its next safepoint.
+//
+// Per-object locks: every heap object's header carries the one-byte
+// parking-lot mutex of locks/ (parking_mutex.hpp). The runtime's container
+// code wraps each access to a mutable object's state in a read_section,
+// write_section or write_section2 (backend.hpp); here each is a *critical
+// section* in PEP 703's sense (Py_BEGIN_CRITICAL_SECTION):
+//  - A thread keeps a stack of its active sections. Beginning a section
+//    whose object the innermost section already holds does nothing.
+//  - If the lock is taken by someone else, the thread first *suspends* every
+//    section it holds (unlocks them), then waits. When a section ends, the
+//    section below it is resumed (its lock taken again) if it was suspended.
+//    Blocking regions (lock waits, sleeps, joins, I/O) suspend too. So a
+//    thread never waits for a lock while holding another one: per-object
+//    locks cannot deadlock with each other nor with Python-level locks. The
+//    price, as in CPython: a section protects its object only until the
+//    next section begins or the thread blocks; code that calls back into
+//    Python (a user __eq__ inside a dict lookup) must re-check what it read,
+//    exactly as it must single-threaded, where the callback may mutate too.
+//  - Two objects (list.extend(other)) are locked in address order
+//    (Py_BEGIN_CRITICAL_SECTION2).
+//  - Reads take the lock as writes do. PEP 703's lock-free reads of list and
+//    dict items (optimistic read, conditional incref, QSBR-deferred frees)
+//    are not done: every read that returns an item increfs it inside the
+//    section instead (the runtime's dict_get_ref, list getitem), which is
+//    what makes a concurrent store's decref safe.
+//
+// Atomic blocks (`with atomic:`) run under one process-wide lock, taken in a
+// blocking region (so sections are suspended while waiting for it) and
+// re-entrant per thread.
+//
+// Invariants:
+//  - A section's lock is held exactly while the section is `active`; only
+//    the innermost section of a thread can be inactive-and-resumable, and
+//    it is resumed before the thread runs anything else in its scope.
+//  - A thread waiting for an object lock or in a blocking region holds no
+//    object lock.
+//  - Biased counts: the total number of references is local + shared
+//    (shared counted in units of 4; its low two bits are the state:
+//    0 owned, 2 queued to the owner, 3 merged). Only the owner writes
+//    `local`, and only while owner == its id. An object is freed exactly
+//    once: by the owner when local reaches 0 with shared == 0, or by
+//    whoever takes a merged shared count to 0, or by the merge of a queued
+//    object whose total is 0. A queued object holds one reference for the
+//    queue (the decrement that queued it is deferred to the merge), so it
+//    cannot be freed while queued.
+//  - Thread ids are never reused (a 32-bit counter), so a dead owner is
+//    never mistaken for a live one: objects queued to a thread that has
+//    ended are merged by the thread that queues them.
+#pragma once
+
+#include <gillab/interp/backend.hpp>
+#include <gillab/locks/parking_mutex.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <new>
+#include <ostream>
+#include <utility>
+
+namespace gillab::interp::backends {
+
+namespace fine_detail {
+
+/// One critical section on a thread's stack (one or two object locks).
+struct section {
+  locks::parking_mutex* first = nullptr;   // lower address; null: a no-op section
+  locks::parking_mutex* second = nullptr;  // higher address, or null
+  section* below = nullptr;
+  bool active = false;
+};
+
+struct section_stack {
+  section* top = nullptr;
+};
+
+void begin_slow(section_stack& st, section& s, locks::parking_mutex* a, locks::parking_mutex* b);
+void suspend_all(section_stack& st);
+void resume_top(section_stack& st);
+
+inline bool holds(const section* top, const locks::parking_mutex* m) {
+  return top != nullptr && top->active && (top->first == m || top->second == m);
+}
+
+inline void begin(section_stack& st, section& s, locks::parking_mutex* m) {
+  if (holds(st.top, m)) return;  // the innermost section holds it already
+  if (m->try_lock()) [[likely]] {
+    s.first = m;
+    s.active = true;
+    s.below = st.top;
+    st.top = &s;
+    return;
+  }
+  begin_slow(st, s, m, nullptr);
+}
+
+inline void begin2(section_stack& st, section& s, locks::parking_mutex* a, locks::parking_mutex* b) {
+  if (a == b) {
+    begin(st, s, a);
+    return;
+  }
+  if (b < a) std::swap(a, b);
+  if (holds(st.top, a) && holds(st.top, b)) return;
+  if (a->try_lock()) {
+    if (b->try_lock()) {
+      s.first = a;
+      s.second = b;
+      s.active = true;
+      s.below = st.top;
+      st.top = &s;
+      return;
+    }
+    a->unlock();
+  }
+  begin_slow(st, s, a, b);
+}
+
+inline void end(section_stack& st, section& s) {
+  if (s.first == nullptr) return;  // a no-op section
+  if (s.active) {
+    if (s.second) s.second->unlock();
+    s.first->unlock();
+  }
+  st.top = s.below;
+  if (st.top != nullptr && !st.top->active) resume_top(st);
+}
+
+// ---- thread ids (biased counting's owners) ----
+/// 0: no owner (merged or made before any thread attached). A thread that
+/// never attached has `no_thread`, which is no object's owner.
+inline constexpr std::uint32_t no_owner = 0;
+inline constexpr std::uint32_t no_thread = 0xffffffffu;
+inline thread_local std::uint32_t current_id = no_thread;
+
+/// The runtime's deallocator (object* == header*: the header is the first
+/// member of every object), for objects freed inside the back-end (merges of
+/// queued objects).
+using dealloc_fn = void (*)(void* header);
+inline dealloc_fn deallocate = nullptr;
+
+struct brc_queue;  // fine.cpp: a thread's queue of objects to merge
+
+// ---- statistics (slow paths only; the fast paths count nothing) ----
+struct counters {
+  std::atomic<std::uint64_t> contended_sections{0};  // begin found the lock taken
+  std::atomic<std::uint64_t> suspensions{0};         // sections suspended (contention, blocking)
+  std::atomic<std::uint64_t> blocking_regions{0};
+  std::atomic<std::uint64_t> threads{0};
+  std::atomic<std::uint64_t> zero_local_merges{0};   // biased: owner's count reached 0, shared not
+  std::atomic<std::uint64_t> queued{0};              // biased: objects queued to their owner
+  std::atomic<std::uint64_t> queue_merges{0};        // biased: queued objects merged by the owner
+  std::atomic<std::uint64_t> orphan_merges{0};       // biased: queued to an ended thread
+  std::atomic<std::uint64_t> atomic_blocks{0};
+};
+inline counters stats;
+
+void write_statistics(std::ostream& out, const char* refcount_policy);
+void atomic_begin(section_stack& st, int& depth);
+void atomic_end(section_stack& st, int& depth);
+
+}  // namespace fine_detail
+
+// ---- reference-counting policies ----
+
+// The counts are plain integers operated on through std::atomic_ref: the
+// runtime constructs objects in place (`new (mem) T`) after allocate() has
+// initialised the header, and a std::atomic member would be value-initialised
+// (zeroed) by that construction in C++20.
+template <class T>
+std::atomic_ref<T> atomic_field(const T& field) {
+  return std::atomic_ref<T>(const_cast<T&>(field));
+}
+
+/// The Gilectomy's: one atomic count. Decrement is acq_rel so the thread
+/// that frees sees every other thread's last writes to the object.
+struct atomic_refcount {
+  static constexpr const char* name = "atomic";
+  struct counts {
+    std::uint32_t refcount;
+  };
+  struct thread_data {};
+  static void attach(thread_data&) {}
+  static void detach(thread_data&) {}
+  static void safepoint(thread_data&) {}
+  static void init(counts& c, thread_data&) { c.refcount = 1; }  // not yet published
+  static void incref(counts& c) { atomic_field(c.refcount).fetch_add(1, std::memory_order_relaxed); }
+  static bool decref(counts& c) { return atomic_field(c.refcount).fetch_sub(1, std::memory_order_acq_rel) == 1; }
+  static std::uint32_t refcount(const counts& c) { return atomic_field(c.refcount).load(std::memory_order_relaxed); }
+};
+
+/// Biased reference counting (PEP 703's layout: ob_tid, ob_ref_local,
+/// ob_ref_shared with two state bits).
+struct biased_refcount {
+  static constexpr const char* name = "biased";
+  static constexpr std::int32_t state_queued = 2;
+  static constexpr std::int32_t state_merged = 3;
+  static constexpr std::int32_t state_mask = 3;
+  static constexpr std::int32_t one = 4;  // one reference in the shared field
+
+  struct counts {
+    std::uint32_t owner;  // thread id, or no_owner once merged
+    std::uint32_t local;  // written by the owner only (relaxed load + store: no RMW)
+    std::int32_t shared;  // count * 4 | state
+  };
+  struct thread_data {
+    std::uint32_t id = fine_detail::no_thread;
+    fine_detail::brc_queue* queue = nullptr;
+  };
+  static void attach(thread_data& t);
+  static void detach(thread_data& t);
+  static void safepoint(thread_data& t) {
+    if (has_queued(t)) [[unlikely]] merge_queued(t);
+  }
+  static void init(counts& c, thread_data& t) {  // not yet published: plain stores
+    if (t.id != fine_detail::no_thread) {
+      c.owner = t.id;
+      c.local = 1;
+      c.shared = 0;
+    } else {  // made by a thread that is not attached: shared from birth
+      c.owner = fine_detail::no_owner;
+      c.local = 0;
+      c.shared = one | state_merged;
+    }
+  }
+  static void incref(counts& c) {
+    if (atomic_field(c.owner).load(std::memory_order_relaxed) == fine_detail::current_id) [[likely]] {
+      atomic_field(c.local).store(atomic_field(c.local).load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    } else {
+      atomic_field(c.shared).fetch_add(one, std::memory_order_relaxed);
+    }
+  }
+  static bool decref(counts& c) {
+    if (atomic_field(c.owner).load(std::memory_order_relaxed) == fine_detail::current_id) [[likely]] {
+      const std::uint32_t l = atomic_field(c.local).load(std::memory_order_relaxed) - 1;
+      atomic_field(c.local).store(l, std::memory_order_relaxed);
+      return l == 0 && merge_zero_local(c);
+    }
+    return decref_shared(c);
+  }
+  static std::uint32_t refcount(const counts& c) {
+    return atomic_field(c.local).load(std::memory_order_relaxed) +
+           static_cast<std::uint32_t>(atomic_field(c.shared).load(std::memory_order_relaxed) >> 2);
+  }
+
+ private:
+  static bool has_queued(const thread_data& t);
+  static void merge_queued(thread_data& t);
+  static bool merge_zero_local(counts& c);
+  static bool decref_shared(counts& c);
+};
+
+template <class Refcount>
+struct fine {
+  static constexpr const char* name = "fine";
+  static constexpr bool supports_threads = true;
+  static constexpr bool restartable = false;
+  static constexpr bool parallel = true;
+  using refcount_policy = Refcount;
+
+  struct object_header {
+    typename Refcount::counts counts;
+    locks::parking_mutex mutex;
+  };
+  struct thread_state {
+    fine_detail::section_stack sections;
+    typename Refcount::thread_data rc;
+    int atomic_depth = 0;
+  };
+
+  // ---- threads ----
+  static void attach(thread_state& ts) {
+    fine_detail::stats.threads.fetch_add(1, std::memory_order_relaxed);
+    Refcount::attach(ts.rc);
+  }
+  static void detach(thread_state& ts) { Refcount::detach(ts.rc); }
+  static bool safepoint(thread_state& ts) {
+    Refcount::safepoint(ts.rc);
+    return false;
+  }
+  static void enter_blocking(thread_state& ts) {
+    fine_detail::stats.blocking_regions.fetch_add(1, std::memory_order_relaxed);
+    fine_detail::suspend_all(ts.sections);
+  }
+  static void leave_blocking(thread_state& ts) { fine_detail::resume_top(ts.sections); }
+
+  // ---- reference counting ----
+  static void init_header(object_header& h, thread_state& ts) {
+    Refcount::init(h.counts, ts.rc);
+    new (&h.mutex) locks::parking_mutex();  // unlocked (malloc'd memory is not)
+  }
+  static void incref(object_header& h) { Refcount::incref(h.counts); }
+  static bool decref(object_header& h) { return Refcount::decref(h.counts); }
+  static std::uint32_t refcount(const object_header& h) { return Refcount::refcount(h.counts); }
+
+  // ---- critical sections ----
+  class read_section {
+   public:
+    read_section(thread_state& ts, object_header& h) : st_(ts.sections) { fine_detail::begin(st_, s_, &h.mutex); }
+    ~read_section() { fine_detail::end(st_, s_); }
+    read_section(const read_section&) = delete;
+    read_section& operator=(const read_section&) = delete;
+
+   private:
+    fine_detail::section_stack& st_;
+    fine_detail::section s_;
+  };
+  using write_section = read_section;
+  class write_section2 {
+   public:
+    write_section2(thread_state& ts, object_header& a, object_header& b) : st_(ts.sections) {
+      fine_detail::begin2(st_, s_, &a.mutex, &b.mutex);
+    }
+    ~write_section2() { fine_detail::end(st_, s_); }
+    write_section2(const write_section2&) = delete;
+    write_section2& operator=(const write_section2&) = delete;
+
+   private:
+    fine_detail::section_stack& st_;
+    fine_detail::section s_;
+  };
+
+  static void atomic_begin(thread_state& ts) { fine_detail::atomic_begin(ts.sections, ts.atomic_depth); }
+  static void atomic_end(thread_state& ts) { fine_detail::atomic_end(ts.sections, ts.atomic_depth); }
+
+  static void set_deallocator(fine_detail::dealloc_fn fn) { fine_detail::deallocate = fn; }
+  static void write_statistics(std::ostream& out) { fine_detail::write_statistics(out, Refcount::name); }
+};
+
+using fine_atomic = fine<atomic_refcount>;
+using fine_biased = fine<biased_refcount>;
+static_assert(vm_backend<fine_atomic>);
+static_assert(vm_backend<fine_biased>);
+
+}  // namespace gillab::interp::backends
