@@ -231,6 +231,30 @@ def main():
         doc.table(["workload (%d threads)" % tmax, "interpreter", "hand-overs", "forced", "voluntary",
                    "drop requests", "wait (s)"], rows)
 
+    # ---- fine back-end statistics ----
+    fine_runs = [r for r in runs if r.get("stats") and r["stats"].get("backend") == "fine"]
+    if fine_runs:
+        doc.heading(2, "Per-object locks and reference counts (fine)")
+        doc.para("From pyvm-fine-*'s --stats, at the largest thread count, medians of %d runs: critical "
+                 "sections that found their object locked by another thread (contended), sections "
+                 "suspended (by contention or a blocking region), threads parked on a per-object lock; "
+                 "for biased counting, objects whose owner's count reached zero while other threads "
+                 "still counted (merged), and objects queued to their owner because another thread "
+                 "dropped the last reference it had counted." % reps)
+        rows = []
+        for w in workloads:
+            for i in interps:
+                sel = [r["stats"] for r in fine_runs if r["program"] == w and r["interpreter"] == i and
+                       r["threads"] == tmax]
+                if not sel:
+                    continue
+                med = lambda key: "%.0f" % statistics.median(s.get(key, 0) for s in sel)
+                biased = sel[0].get("refcount") == "biased"
+                rows.append([w, i, med("contended_sections"), med("suspensions"), med("parks"),
+                             med("zero_local_merges") if biased else "–", med("queued") if biased else "–"])
+        doc.table(["workload (%d threads)" % tmax, "interpreter", "contended", "suspended", "parks",
+                   "merged", "queued"], rows)
+
     # ---- failures ----
     bad = [r for r in runs if r["status"] != "ok"]
     doc.heading(2, "Runs left out")

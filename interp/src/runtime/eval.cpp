@@ -162,23 +162,36 @@ value load_global(frame* f, value name) {
 
 // LOAD_GLOBAL's inline cache (global_cache_entry in types.hpp): a new
 // reference on a verified hit, else null (nothing raised).
-value cached_global(frame* f, const global_cache_entry& c, value name) {
+value cached_global(frame* f, const global_cache_entry& shared_entry, value name) {
+  const global_cache_entry c = shared_entry.load();
   if (c.where == 0) return value();
   dict_object* d = c.where == 1 ? f->globals : f->builtins;
-  if (c.where == 2 && f->globals->version != c.globals_version) return value();
-  backend::read_section guard(current_thread().backend_state, d->header);
+  backend::thread_state& bts = current_thread().backend_state;
+  if (c.where == 2) {  // a builtin, valid while globals did not gain the name
+    backend::read_section globals_guard(bts, f->globals->header);
+    if (f->globals->version != c.globals_version) return value();
+  }
+  backend::read_section guard(bts, d->header);
   if (c.index >= d->entries.size()) return value();
   const dict_object::entry& e = d->entries[c.index];
   return e.key == name ? newref(e.val) : value();
 }
 
-void fill_global_cache(frame* f, global_cache_entry& c, value name) {
+void fill_global_cache(frame* f, global_cache_entry& shared_entry, value name) {
+  global_cache_entry c;
+  // The globals' version is read before the globals are searched: a name
+  // another thread adds meanwhile then bumps it past the recorded one, so a
+  // builtins entry can only be conservatively stale, never wrong.
+  std::uint64_t version = 0;
+  {
+    backend::read_section guard(current_thread().backend_state, f->globals->header);
+    version = f->globals->version;
+  }
   std::int64_t ix = dict_entry_index(value::from(f->globals), name);
   if (ix >= 0) {
-    c = {0, static_cast<std::uint32_t>(ix), 1};
+    shared_entry.store({0, static_cast<std::uint32_t>(ix), 1});
     return;
   }
-  const std::uint64_t version = f->globals->version;
   ix = ix == -1 ? dict_entry_index(value::from(f->builtins), name) : ix;
   if (ix >= 0) {
     c = {version, static_cast<std::uint32_t>(ix), 2};
@@ -186,6 +199,7 @@ void fill_global_cache(frame* f, global_cache_entry& c, value name) {
     c = {};
     if (ix == -2) clear_pending();
   }
+  shared_entry.store(c);
 }
 
 value run_frame(frame* f, value sent = value(), bool throwing = false);

@@ -544,7 +544,7 @@ value thread_start_new_thread(value, const value* args, std::size_t nargs, value
   if (!backend::supports_threads) {
     return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name +
                                         " cannot start a thread: the " + backend::name +
-                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine or pyvm-stm)");
+                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine-biased or pyvm-fine-atomic)");
   }
   if (!keywordless("start_new_thread", kwnames)) return value();
   if (nargs < 2 || nargs > 3) {

@@ -22,6 +22,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #endif
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -172,12 +173,35 @@ struct cell_object : object {
 // last time. A hit is checked, not trusted: the entry at `index` must still
 // hold this very name (interned, so compared by identity); a builtins hit
 // also needs the globals' key set unchanged since (`globals_version`), so
-// that the name is still absent from them. Written without synchronisation:
-// a back-end with parallel threads must make it thread-private or atomic.
+// that the name is still absent from them. Threads running the same code
+// share the entry, so each field is read and written as a relaxed atomic
+// (plain moves on x86); an entry torn between two fills is still checked,
+// not trusted (a wrong index fails the name check, and a version recorded
+// by any fill was read before that fill found globals without the name),
+// so per-field atomicity is all the fine back-end needs.
 struct global_cache_entry {
   std::uint64_t globals_version = 0;
   std::uint32_t index = 0;
   std::uint8_t where = 0;  // 0 empty, 1 globals, 2 builtins
+
+  [[nodiscard]] global_cache_entry load() const {
+    global_cache_entry e;
+    e.globals_version = field(globals_version).load(std::memory_order_relaxed);
+    e.index = field(index).load(std::memory_order_relaxed);
+    e.where = field(where).load(std::memory_order_relaxed);
+    return e;
+  }
+  void store(const global_cache_entry& e) {
+    field(globals_version).store(e.globals_version, std::memory_order_relaxed);
+    field(index).store(e.index, std::memory_order_relaxed);
+    field(where).store(e.where, std::memory_order_relaxed);
+  }
+
+ private:
+  template <class T>
+  static std::atomic_ref<T> field(const T& f) {
+    return std::atomic_ref<T>(const_cast<T&>(f));
+  }
 };
 
 struct code_object : object {

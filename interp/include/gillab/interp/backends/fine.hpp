@@ -192,6 +192,7 @@ std::atomic_ref<T> atomic_field(const T& field) {
 /// that frees sees every other thread's last writes to the object.
 struct atomic_refcount {
   static constexpr const char* name = "atomic";
+  static constexpr const char* backend_name = "fine-atomic";
   struct counts {
     std::uint32_t refcount;
   };
@@ -209,6 +210,7 @@ struct atomic_refcount {
 /// ob_ref_shared with two state bits).
 struct biased_refcount {
   static constexpr const char* name = "biased";
+  static constexpr const char* backend_name = "fine-biased";
   static constexpr std::int32_t state_queued = 2;
   static constexpr std::int32_t state_merged = 3;
   static constexpr std::int32_t state_mask = 3;
@@ -268,7 +270,7 @@ struct biased_refcount {
 
 template <class Refcount>
 struct fine {
-  static constexpr const char* name = "fine";
+  static constexpr const char* name = Refcount::backend_name;  // pyvm-<name>
   static constexpr bool supports_threads = true;
   static constexpr bool restartable = false;
   static constexpr bool parallel = true;
