@@ -42,6 +42,7 @@ WORKLOAD_SIZES = {
     "shared_read": (300000, 1500000),
     "shared_write": (200000, 1000000),
     "lock_counter": (100000, 500000),
+    "atomic_counter": (100000, 500000),
 }
 # The classic single-thread programs (bench/speed) run at 1 thread, default size.
 SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]

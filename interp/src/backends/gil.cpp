@@ -208,6 +208,7 @@ void gil::detach(thread_state& ts) {
 }
 
 bool gil::safepoint_slow(thread_state& ts) {
+  if (ts.atomic_depth > 0) return false;  // inside `with atomic:`: keep the GIL (gil.hpp)
   gil_core& g = core();
   const std::uint32_t bits = eval_breaker.load(order_breaker_poll);
   if (bits & breaker_ticks) {

@@ -1868,6 +1868,7 @@ value builtin_module(const std::string& n) {
   if (n == "sys") return newref(sys_module());
   if (n == "math") return newref(math_module());
   if (n == "_thread") return newref(thread_module());
+  if (n == "atomic") return newref(atomic_module());
   if (n == "time") return newref(time_module());
   if (n == "random") return newref(random_module());
   if (n == "_collections") return newref(collections_module());

@@ -18,6 +18,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <cstdlib>
+#include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -466,13 +467,20 @@ void dealloc_iterator(object* o) {
 }
 value iterator_self(value v) { return newref(v); }
 value iterator_next(value v) {
+  // An iterator is mutable and may be shared (threads taking work with
+  // next(it)): advance it inside its own section, so that under fine each
+  // item is produced once and the sequence is dropped once. The step takes
+  // the sequence's section inside this one where the sequence is mutable.
   auto* it = static_cast<iterator_object*>(v.obj());
-  if (!it->seq) return value();
-  value r = it->step(it);
-  if (!r && !error_pending()) {
-    decref(it->seq);  // exhausted iterators drop their sequence, as CPython's
-    it->seq = value();
+  value exhausted;
+  value r;
+  {
+    backend::write_section guard(bts(), it->header);
+    if (!it->seq) return value();
+    r = it->step(it);
+    if (!r && !error_pending()) exhausted = std::exchange(it->seq, value());  // dropped, as CPython's
   }
+  xdecref(exhausted);
   return r;
 }
 

@@ -754,6 +754,62 @@ value thread_module() {
   return m;
 }
 
+// ---- the `atomic` module: `with atomic:` ----
+// One immortal object whose __enter__/__exit__ are the back-end's
+// atomic_begin/atomic_end (backend.hpp): nothing under nosync, the GIL kept
+// to the end of the block under gil, one process-wide lock under fine, a
+// transaction under stm. Blocks nest. The same program runs on CPython and
+// PyPy with bench/workloads/atomic.py (a module-wide RLock) on sys.path;
+// here the built-in module wins over a file of that name, as CPython's
+// built-in modules do.
+namespace {
+type_object atomic_block_type;
+thread_local int atomic_depth = 0;  // for the error below; the back-end keeps its own
+
+value atomic_enter(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("__enter__", kwnames) || !count_in("__enter__", nargs, 0, 0)) return value();
+  backend::atomic_begin(current_thread().backend_state);
+  ++atomic_depth;
+  return newref(self);
+}
+
+value atomic_exit(value, const value*, std::size_t, value kwnames) {
+  if (!keywordless("__exit__", kwnames)) return value();
+  if (atomic_depth == 0) return raise(&exc_RuntimeError, "atomic.__exit__() without a matching __enter__()");
+  --atomic_depth;
+  backend::atomic_end(current_thread().backend_state);
+  return boolean(false);  // exceptions propagate
+}
+
+value atomic_is_atomic(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("is_atomic", kwnames) || !count_in("is_atomic", nargs, 0, 0)) return value();
+  return boolean(atomic_depth > 0);
+}
+
+value atomic_repr(value) { return make_str(std::string("<atomic block (") + backend::name + ")>"); }
+}  // namespace
+
+value atomic_module() {
+  static value m = [] {
+    init_type(atomic_block_type, "atomic.atomic_block", nullptr);
+    atomic_block_type.repr = atomic_repr;
+    add_method(atomic_block_type, "__enter__", atomic_enter);
+    add_method(atomic_block_type, "__exit__", atomic_exit);
+    static object block{};
+    make_immortal(block, &atomic_block_type);
+    value mod = make_module("atomic");
+    immortalize(mod);
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    dict_set(d, intern("atomic"), value::from(&block));
+    ref is_atomic(make_builtin("is_atomic", atomic_is_atomic));
+    dict_set(d, intern("is_atomic"), is_atomic.get());
+    ref name(make_str(backend::name));
+    dict_set(d, intern("backend"), name.get());
+    return mod;
+  }();
+  return m;
+}
+
 int running_thread_count() {
   std::lock_guard lk(registry_mutex);
   int n = 0;

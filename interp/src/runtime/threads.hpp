@@ -12,6 +12,8 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 /// The `_thread` module (created on first import).
 value thread_module();
+/// The `atomic` module: `with atomic:` blocks through the back-end.
+value atomic_module();
 
 /// sys.setswitchinterval(s) / sys.getswitchinterval(): the back-end's switch
 /// interval when it has one (gil), else a stored value, as CPython keeps it.

@@ -48,13 +48,16 @@
 // Hooks that do nothing here, and why: the sections (read/write/write2) are
 // empty because a thread touches objects only while it holds the GIL, which
 // already makes every runtime call on a shared object exclusive.
-// atomic_begin/atomic_end are empty because DESIGN.md makes atomic blocks
-// "free under gil" and no program has `with atomic:` yet: a bytecode is
-// already atomic, and a block that spans safepoints may be interleaved at
-// them, as on CPython. When atomic blocks arrive, the zero-cost way to make
-// them real here is a per-thread depth that safepoint_slow() checks before
-// honouring a drop request (PyPy's `atomic` without STM); the fast path
-// would not change.
+//
+// Atomic blocks (`with atomic:`, the `atomic` module): "free under gil"
+// (DESIGN.md). atomic_begin/atomic_end count a per-thread depth, and
+// safepoint_slow() does not honour a drop request (nor a legacy tick) while
+// it is above zero, so the holder keeps the GIL to the end of the block:
+// PyPy's `atomic` without STM. The fast path does not change (the request
+// stays posted, and is honoured at the first safepoint after the block). A
+// blocking call inside the block (a lock wait, sleep, I/O) still releases
+// the GIL: the block is atomic between blocking calls, and a thread that
+// waits inside one cannot stall the others.
 //
 // Invariants:
 //  - `locked` and every statistic change only with the GIL's mutex held; a
@@ -106,6 +109,7 @@ struct gil {
     std::chrono::steady_clock::time_point taken_at{};     // start of the current hold
     std::chrono::steady_clock::time_point blocking_since{};
     int ticks = legacy_check_interval;  // legacy: safepoints left until the next release
+    int atomic_depth = 0;               // nested `with atomic:` blocks running
     bool holds = false;                 // this thread holds the GIL
   };
 
@@ -135,8 +139,8 @@ struct gil {
   struct write_section2 {
     write_section2(thread_state&, object_header&, object_header&) {}
   };
-  static void atomic_begin(thread_state&) {}
-  static void atomic_end(thread_state&) {}
+  static void atomic_begin(thread_state& ts) { ++ts.atomic_depth; }
+  static void atomic_end(thread_state& ts) { --ts.atomic_depth; }
 
   // ---- configuration (pyvm's -X options, sys.setswitchinterval) ----
   /// `-X gil=VALUE`: false for an unknown name. Only before a second
