@@ -132,8 +132,21 @@ def git_commit():
         return ""
 
 
+# Peak RSS: Linux keeps a process's high-water mark across exec, so a child
+# spawned straight from this (15 MB) Python process reports at least 15 MB
+# whatever it ran. GNU time forks the measured command from a small process
+# and reports that child's own peak; wall and CPU still come from wait4
+# (which includes the reaped grandchild).
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run_once(cmd, timeout):
-    """One process: wall, CPU and peak RSS from wait4; status ok/failed/timeout."""
+    """One process: wall and CPU from wait4, peak RSS from GNU time; status ok/failed/timeout."""
+    rss_file = None
+    if GNU_TIME:
+        fd, rss_file = tempfile.mkstemp(prefix="sweep-rss-")
+        os.close(fd)
+        cmd = [GNU_TIME, "-f", "%M", "-o", rss_file] + cmd
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
@@ -156,10 +169,19 @@ def run_once(cmd, timeout):
     wall = time.perf_counter() - start
     timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    maxrss = None
+    if rss_file:
+        try:
+            with open(rss_file) as f:
+                lines = f.read().split()
+            maxrss = int(lines[-1]) if lines else None  # after "Command exited with non-zero status N"
+        except (OSError, ValueError):
+            maxrss = None
+        os.unlink(rss_file)
     result = {
         "wall_s": wall,
         "cpu_s": usage.ru_utime + usage.ru_stime,
-        "maxrss_kib": usage.ru_maxrss,
+        "maxrss_kib": maxrss,
         "exit": proc.returncode,
         "stdout": "".join(out_chunks),
         "stderr_tail": "".join(err_chunks)[-2000:],

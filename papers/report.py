@@ -21,6 +21,13 @@ import statistics
 import sys
 
 
+def rss_mib(sel):
+    """Median peak RSS in MiB of runs that have one (sweeps before GNU time
+    measured it recorded the sweep's own high-water mark: see sweep.py)."""
+    rss = [r["maxrss_kib"] for r in sel if r.get("maxrss_kib")]
+    return "%.1f" % (statistics.median(rss) / 1024) if rss else "–"
+
+
 def median_spread(values):
     if not values:
         return None, None, None
@@ -205,7 +212,7 @@ def main():
             if not sel:
                 continue
             rows.append([w, i, "%.2f" % statistics.median(r["cpu_s"] / r["wall_s"] for r in sel),
-                         "%.1f" % (statistics.median(r["maxrss_kib"] for r in sel) / 1024)])
+                         rss_mib(sel)])
     doc.table(["workload (%d threads)" % tmax, "interpreter", "CPU / wall", "peak RSS (MiB)"], rows)
 
     # ---- GIL statistics ----

@@ -18,6 +18,7 @@ packages=(
   valgrind                       # cachegrind counts when perf has no hardware counters
   python3                        # golden-output regeneration and bench scripts
   pypy3                          # the second reference interpreter of the speed and scaling benchmarks
+  time                           # GNU time: bench/sweep.py's peak RSS of each run
 )
 if [[ "${1:-}" == "--report" ]]; then
   packages+=(python3-matplotlib) # papers/report.py's plots (Debian's /usr/bin/python3 sees it)
