@@ -50,6 +50,64 @@ WORKLOAD_SIZES = {
 # The classic single-thread programs (bench/speed) run at 1 thread, default size.
 SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]
 
+# Counters (cycles, instructions, cache misses) of single-thread runs: the
+# class-heavy programs at reduced sizes (~0.1 s natively, ~5 s under
+# cachegrind: the default sweep must stay under 15 minutes), on every interpreter but pypy3 (a JIT under valgrind measures
+# valgrind). (quick, default) arguments.
+COUNTER_PROGRAMS = {
+    "richards": (["1"], ["1"]),
+    "deltablue": (["10"], ["10"]),
+    "raytrace": (["24"], ["24"]),
+    "go": (["10"], ["10"]),
+}
+COUNTER_QUICK = ["richards"]
+
+
+def counter_method():
+    """'perf' when perf stat can count hardware events here (perf_event_open
+    allowed, a PMU exposed), else 'cachegrind' when valgrind exists, else None."""
+    if shutil.which("perf"):
+        r = subprocess.run(["perf", "stat", "-x,", "-e", "cycles,instructions,cache-misses", "true"],
+                           capture_output=True, text=True)
+        if r.returncode == 0 and "<not supported>" not in r.stderr and "<not counted>" not in r.stderr:
+            return "perf"
+    return "cachegrind" if shutil.which("valgrind") else None
+
+
+def count_once(method, cmd, timeout):
+    """Counters of one run: a dict of event -> count, or None if the run failed."""
+    if method == "perf":
+        r = subprocess.run(["perf", "stat", "-x,", "-e", "cycles,instructions,cache-references,cache-misses"] + cmd,
+                           capture_output=True, text=True, timeout=timeout)
+        if r.returncode != 0:
+            return None
+        counts = {}
+        for line in r.stderr.splitlines():
+            parts = line.split(",")
+            if len(parts) > 2 and parts[0].strip().isdigit():
+                counts[parts[2].strip()] = int(parts[0])
+        return counts
+    with tempfile.TemporaryDirectory(prefix="sweep-cg-") as d:
+        r = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=yes",
+                            "--cachegrind-out-file=" + os.path.join(d, "cg.out")] + cmd,
+                           capture_output=True, text=True, timeout=timeout)
+    if r.returncode != 0:
+        return None
+    # "==123== D1  misses:   1,234  ( 1,000 rd + 234 wr)": the first number of each summary line.
+    names = {"I refs": "instructions", "I1 misses": "i1_misses", "LLi misses": "lli_misses",
+             "D refs": "data_refs", "D1 misses": "d1_misses", "LLd misses": "lld_misses",
+             "LL misses": "ll_misses"}
+    counts = {}
+    for line in r.stderr.splitlines():
+        body = line.split("==", 2)[-1].strip()
+        if ":" not in body:
+            continue
+        label, rest = body.split(":", 1)
+        label = " ".join(label.split())
+        if label in names and rest.split():
+            counts[names[label]] = int(rest.split()[0].replace(",", ""))
+    return counts or None
+
 
 def real_python3():
     """The interpreter behind `python3`, resolving a pyenv-style shim (whose
@@ -221,6 +279,7 @@ def main():
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
     ap.add_argument("--no-speed", action="store_true", help="skip the single-thread bench/speed programs")
+    ap.add_argument("--no-counters", action="store_true", help="skip the hardware-counter / cachegrind runs")
     ap.add_argument("--out", default=os.path.join(ROOT, "results", "sweep.json"))
     ap.add_argument("--strict", action="store_true", help="exit 1 if any run failed, timed out or printed "
                     "another checksum (the smoke test)")
@@ -254,7 +313,19 @@ def main():
             cases.append({"suite": "speed", "program": name, "path": os.path.join(HERE, "speed", name + ".py"),
                           "args": [], "threads": 1})
     runnable = lambda case, interp: case["threads"] <= interpreters[interp].get("max_threads", 1 << 30)
-    total = sum(1 for c in cases for i in interpreters if runnable(c, i)) * reps
+    # Counter runs: once per (program, interpreter) — counts are repeatable
+    # under cachegrind — and one GIL variant (they differ only with threads).
+    method = None if args.no_counters else counter_method()
+    counter_cases = []
+    if method:
+        for name, (quick, default) in sorted(COUNTER_PROGRAMS.items()):
+            if (args.quick and name not in COUNTER_QUICK) or (only and name not in only):
+                continue
+            for interp, info in interpreters.items():
+                if info["kind"] == "pypy" or info.get("variant") in ("legacy", "fair"):
+                    continue
+                counter_cases.append((name, interp, quick if args.quick else default))
+    total = sum(1 for c in cases for i in interpreters if runnable(c, i)) * reps + len(counter_cases)
     progress = Progress(total)
 
     runs = []
@@ -297,6 +368,17 @@ def main():
                                                                 r["status"], r["wall_s"]))
     shutil.rmtree(tmp, ignore_errors=True)
 
+    counter_runs = []
+    for name, interp, prog_args in counter_cases:
+        cmd = list(interpreters[interp]["cmd"]) + [os.path.join(HERE, "speed", name + ".py")] + prog_args
+        try:
+            counts = count_once(method, cmd, args.timeout * 10)
+        except subprocess.TimeoutExpired:
+            counts = None
+        counter_runs.append({"program": name, "interpreter": interp, "args": prog_args,
+                             "status": "ok" if counts else "failed", "counts": counts})
+        progress.step("counters (%s) %s %s: %s" % (method, name, interp, "ok" if counts else "failed"))
+
     result = {
         "format": "gillab-sweep/1",
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -308,7 +390,15 @@ def main():
         "reps": reps,
         "interpreters": {k: dict(v, version=version_of(v["cmd"])) for k, v in interpreters.items()},
         "workload_sizes": {k: v[0] if args.quick else v[1] for k, v in WORKLOAD_SIZES.items()},
-        "hardware_counters": "not collected (perf_event_open and cachegrind integration: not written yet)",
+        "hardware_counters": {
+            "method": method or "none",
+            "why": {"perf": "perf stat: hardware counters through perf_event_open",
+                    "cachegrind": "cachegrind's simulated caches (this machine exposes no hardware counters to "
+                                  "perf_event_open, or perf is not installed); instructions are exact, misses "
+                                  "are of the simulated I1/D1/LL hierarchy",
+                    None: "neither perf nor valgrind available, or --no-counters"}[method],
+            "runs": counter_runs,
+        },
         "runs": runs,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

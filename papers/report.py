@@ -105,10 +105,13 @@ def main():
              "at start %s." % (data["created"], data["mode"], data["commit"], data["build_dir"], m.get("cpu", "?"),
                                m.get("cores"), m.get("memory_kib", 0) / 1048576, m.get("kernel"),
                                ", ".join("%.2f" % x for x in m.get("load_average_at_start", []))))
+    counters = data.get("hardware_counters")
+    if not isinstance(counters, dict):  # sweeps before the counters existed stored a sentence
+        counters = {"method": "none", "why": counters or "not collected", "runs": []}
     doc.para("Every number is the median of %d runs of a separate process (repetitions interleaved across "
              "interpreters), with the spread (min–max) beside it; runs that failed, timed out or printed another "
-             "checksum than CPython are left out and listed at the end. Hardware counters: %s." %
-             (reps, data.get("hardware_counters", "not collected")))
+             "checksum than CPython are left out and listed at the end. Peak RSS is GNU time's. Counters "
+             "(instructions, cache misses): %s — %s." % (reps, counters["method"], counters["why"]))
     doc.table(["interpreter", "version", "command"],
               [[i, data["interpreters"][i].get("version", ""), " ".join(os.path.basename(c) if n == 0 else c
                                                                          for n, c in enumerate(data["interpreters"][i]["cmd"]))]
@@ -237,6 +240,33 @@ def main():
                              "%.3f" % (med(lambda s: s["wait"].get("total_us", 0)) / 1e6)])
         doc.table(["workload (%d threads)" % tmax, "interpreter", "hand-overs", "forced", "voluntary",
                    "drop requests", "wait (s)"], rows)
+
+    # ---- counters ----
+    counted = [r for r in counters.get("runs", []) if r.get("counts")]
+    if counted:
+        doc.heading(2, "Instructions and cache misses (single thread)")
+        if counters["method"] == "cachegrind":
+            how = ("cachegrind's counts (valgrind --tool=cachegrind --cache-sim=yes): instructions executed, and "
+                   "misses in its simulated first-level data cache (D1) and last-level cache (LL); one run each, "
+                   "as the counts repeat exactly")
+        else:
+            how = "perf stat's hardware counters, one run each"
+        doc.para("The class-heavy programs at reduced sizes (arguments in the table), %s. The ratio is to "
+                 "pyvm-gil's instructions: what a back-end's synchronisation adds to the same work." % how)
+        base = {r["program"]: r["counts"].get("instructions") for r in counted if r["interpreter"] == "pyvm-gil"}
+        rows = []
+        for r in sorted(counted, key=lambda r: (r["program"], interps.index(r["interpreter"])
+                                                 if r["interpreter"] in interps else 99)):
+            c = r["counts"]
+            ins = c.get("instructions")
+            rows.append([r["program"] + " " + " ".join(r["args"]), r["interpreter"],
+                         "%.0f" % (ins / 1e6) if ins else "–",
+                         "×%.2f" % (ins / base[r["program"]]) if ins and base.get(r["program"]) else "–",
+                         "%.0f" % (c["d1_misses"] / 1e3) if "d1_misses" in c else
+                         ("%.0f" % (c["cache-misses"] / 1e3) if "cache-misses" in c else "–"),
+                         "%.1f" % (c["ll_misses"] / 1e3) if "ll_misses" in c else "–"])
+        doc.table(["program", "interpreter", "instructions (M)", "vs pyvm-gil", "D1 misses (K)", "LL misses (K)"],
+                  rows)
 
     # ---- fine back-end statistics ----
     fine_runs = [r for r in runs if r.get("stats") and r["stats"].get("backend") == "fine"]
