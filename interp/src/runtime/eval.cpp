@@ -18,6 +18,7 @@
 // scope that closes before DISPATCH (a computed goto runs no destructors);
 // `lasti` is the index of the executing instruction (the named save point
 // before anything that can raise, as Lua's `Protect`).
+#include "threads.hpp"
 #include "eval.hpp"
 #include "dict.hpp"
 #include "operations.hpp"
@@ -1135,9 +1136,11 @@ dispatch:
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    // The eval breaker. Pending work (GIL drop requests, stop-the-world)
+    // arrives here with the back-ends that post it; Ctrl-C is checked with
+    // one relaxed load, before the jump, so the traceback names this loop.
+    if (signals_pending() && handle_signals()) goto error;
     ip = first + arg;
-    // The eval breaker. Pending work (signals, GIL drop requests,
-    // stop-the-world) arrives here with the back-ends that post it.
     (void)backend::safepoint(ts.backend_state);
     DISPATCH();
   }
@@ -1241,6 +1244,7 @@ dispatch:
     CHECK(r);
     PUSH(r);
     (void)backend::safepoint(ts.backend_state);
+    if (signals_pending() && handle_signals()) goto error;
     DISPATCH();
   }
   TARGET(CALL_KW) {

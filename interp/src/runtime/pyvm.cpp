@@ -118,6 +118,9 @@ int run_source(const std::string& filename, const std::string& text) {
     } else {
       print_exception(exc.get());
       rc = 1;
+      // CPython ends by SIGINT after an uncaught KeyboardInterrupt, so a
+      // shell sees it (status 130) and stops a script loop.
+      if (is_instance(exc.get(), &exc_KeyboardInterrupt)) exit_by_sigint_at_end();
     }
   } else {
     decref(result);
@@ -197,6 +200,7 @@ int pyvm_main(int argc, char** argv) {
     sys_argv.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
   }
   set_argv(sys_argv);
+  install_signal_handlers();  // Ctrl-C: KeyboardInterrupt in this (the main) thread
   if (dis) {
     if (!check_source(filename, text)) return 1;
     try {

@@ -12,6 +12,7 @@
 //
 // time.sleep() runs in the back-end's blocking region (the gil back-end
 // releases the lock around it).
+#include "threads.hpp"
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
@@ -91,9 +92,19 @@ value time_sleep(value, const value* args, std::size_t nargs, value kwnames) {
   }
   if (std::isnan(secs)) return raise(&exc_ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return raise(&exc_ValueError, "sleep length must be non-negative");
-  {
-    gillab::interp::blocking_region<backend> region(current_thread().backend_state);
-    std::this_thread::sleep_for(std::chrono::duration<double>(secs));
+  // In slices of signal_poll_ms, so that Ctrl-C interrupts a sleeping main
+  // thread (threads.hpp); other threads sleep in one go.
+  const auto until = std::chrono::steady_clock::now() +
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(secs));
+  for (;;) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= until) break;
+    {
+      gillab::interp::blocking_region<backend> region(current_thread().backend_state);
+      std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+          until - now, std::chrono::milliseconds(signal_poll_ms)));
+    }
+    if (signals_pending() && handle_signals()) return value();
   }
   return none();
 }

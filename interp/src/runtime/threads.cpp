@@ -63,6 +63,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -186,6 +187,9 @@ constexpr double timeout_max = 9223372036.0;
 [[noreturn]] void report_deadlock();
 int end_process(int rc);
 
+thread_local bool is_signal_thread = false;  // the Python main thread (install_signal_handlers)
+bool end_by_sigint = false;                  // main thread only
+
 /// Every live thread waits with no timeout on a held lock.
 bool all_threads_deadlocked() {
   std::lock_guard lk(registry_mutex);
@@ -196,11 +200,12 @@ bool all_threads_deadlocked() {
 }
 
 /// Acquires the lock word while attached; waits in a blocking region.
-/// timeout < 0: forever. Returns false on timeout.
-bool acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double timeout) {
+/// timeout < 0: forever. Returns 1 when acquired, 0 on timeout, -1 with
+/// KeyboardInterrupt raised (the main thread, on Ctrl-C).
+int acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double timeout) {
   std::uint32_t expected = lock_free;
   if (word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire, std::memory_order_relaxed)) {
-    return true;
+    return 1;
   }
   std::optional<parking_lot::clock::time_point> deadline;
   if (timeout >= 0) {
@@ -214,7 +219,7 @@ bool acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double t
     if (s == lock_free) {
       // Taken as "contended": other waiters may still be parked.
       if (word.compare_exchange_weak(s, lock_contended, std::memory_order_acquire, std::memory_order_relaxed)) {
-        return true;
+        return 1;
       }
       continue;
     }
@@ -222,7 +227,7 @@ bool acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double t
         !word.compare_exchange_weak(s, lock_contended, std::memory_order_relaxed, std::memory_order_relaxed)) {
       continue;
     }
-    if (deadline && parking_lot::clock::now() >= *deadline) return false;
+    if (deadline && parking_lot::clock::now() >= *deadline) return 0;
     if (!deadline) {
       {
         std::lock_guard lk(registry_mutex);
@@ -231,16 +236,24 @@ bool acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double t
       }
       if (all_threads_deadlocked()) report_deadlock();
     }
+    // The main thread wakes every signal_poll_ms to look for Ctrl-C; the
+    // registry still says it waits without a timeout (it does).
+    std::optional<parking_lot::clock::time_point> wake = deadline;
+    if (is_signal_thread) {
+      const auto poll = parking_lot::clock::now() + std::chrono::milliseconds(signal_poll_ms);
+      if (!wake || poll < *wake) wake = poll;
+    }
     {
       blocking_region<backend> region(ts.backend_state);
       parking_lot::park(
-          &word, [&] { return word.load(std::memory_order_relaxed) == lock_contended; }, deadline);
+          &word, [&] { return word.load(std::memory_order_relaxed) == lock_contended; }, wake);
     }
     if (!deadline) {
       std::lock_guard lk(registry_mutex);
       me.waits_on = nullptr;
       me.waits_on_word = nullptr;
     }
+    if (signals_pending() && handle_signals()) return -1;
   }
 }
 
@@ -316,7 +329,8 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
     return boolean(l->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
                                                    std::memory_order_relaxed));
   }
-  return boolean(acquire_word(l->word, l, timeout));
+  const int got = acquire_word(l->word, l, timeout);
+  return got < 0 ? value() : boolean(got != 0);
 }
 
 value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
@@ -363,7 +377,9 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
     std::uint32_t expected = lock_free;
     ok = r->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire, std::memory_order_relaxed);
   } else {
-    ok = acquire_word(r->word, r, timeout);
+    const int got = acquire_word(r->word, r, timeout);
+    if (got < 0) return value();
+    ok = got != 0;
   }
   if (ok) {
     r->owner.store(me, std::memory_order_relaxed);
@@ -719,6 +735,11 @@ int end_process(int rc) {
   flush_stdout();
   std::fflush(stdout);
   write_statistics();
+  if (end_by_sigint) {
+    std::fflush(stderr);
+    std::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);  // the default action ends the process
+  }
   if (running_thread_count() > 0) {
     std::fflush(stderr);
     std::_Exit(rc);
@@ -842,6 +863,32 @@ bool set_backend_option(const std::string& name, const std::string& value, std::
 }
 
 void set_statistics_output(std::string where) { statistics_output = std::move(where); }
+
+std::atomic<bool> sigint_pending{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the SIGINT handler may only touch lock-free atomics");
+
+namespace {
+extern "C" void on_sigint(int) { sigint_pending.store(true, std::memory_order_relaxed); }
+}  // namespace
+
+void install_signal_handlers() {
+  is_signal_thread = true;
+  struct sigaction sa {};
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &sa, nullptr);
+}
+
+bool handle_signals() {
+  if (!is_signal_thread || !sigint_pending.exchange(false, std::memory_order_relaxed)) return false;
+  ref no_args(make_tuple({}));
+  ref exc(make_exception(&exc_KeyboardInterrupt, no_args.get()));
+  raise_value(exc.get());
+  return true;
+}
+
+void exit_by_sigint_at_end() { end_by_sigint = true; }
 
 int finish_main_program(int rc) {
   run_threading_shutdown();

@@ -6,6 +6,7 @@
 
 #include "types.hpp"
 
+#include <atomic>
 #include <string>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -40,5 +41,26 @@ int finish_main_program(int rc);
 
 /// Threads started by _thread that have not finished (CPython's _count()).
 int running_thread_count();
+
+// ---- Ctrl-C (SIGINT) ----
+// The handler only sets a flag (all an async-signal handler may do). The
+// Python main thread — the one that called install_signal_handlers() —
+// raises KeyboardInterrupt at its next safepoint (loop back edge, call) or
+// from the blocking call it waits in (time.sleep, lock acquire, join),
+// which it wakes from every signal_poll_ms to look, as CPython's blocking
+// calls return on EINTR. Other threads never see it, as in CPython.
+inline constexpr int signal_poll_ms = 50;
+/// Set by the SIGINT handler; cleared by the main thread that raises.
+extern std::atomic<bool> sigint_pending;
+inline bool signals_pending() { return sigint_pending.load(std::memory_order_relaxed); }
+/// On the main thread with a signal pending: raises KeyboardInterrupt and
+/// returns true. Elsewhere (or nothing pending): false.
+bool handle_signals();
+/// Installs the SIGINT handler; the calling thread becomes the main thread.
+void install_signal_handlers();
+/// After an uncaught KeyboardInterrupt: the process ends by SIGINT, as
+/// CPython's does (exit status 130 in a shell), once finish_main_program
+/// has flushed and written the statistics.
+void exit_by_sigint_at_end();
 
 GILLAB_RUNTIME_NAMESPACE_END
