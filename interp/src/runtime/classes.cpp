@@ -219,6 +219,21 @@ dict_object** dict_slot(value v) {
   return reinterpret_cast<dict_object**>(reinterpret_cast<char*>(v.obj()) + t->dict_offset);
 }
 
+/// The instance dict in `slot`, made on first need. The slot is written once
+/// (null -> dict, by a CAS, so two threads making it at once agree on one)
+/// and cleared only when the instance dies, so a reader that holds the
+/// instance needs no section to follow it: under fine that saves a lock
+/// round trip on every attribute access (the dict's own section remains).
+dict_object* instance_dict(dict_object** slot, bool create) {
+  std::atomic_ref<dict_object*> field(*slot);
+  dict_object* d = field.load(std::memory_order_acquire);
+  if (d || !create) return d;
+  dict_object* made = as_dict(make_dict());
+  if (field.compare_exchange_strong(d, made, std::memory_order_acq_rel, std::memory_order_acquire)) return made;
+  decref(value::from(made));  // another thread made it first
+  return d;
+}
+
 std::string qualified_name(const type_object* t) {
   if (t->module == "builtins" || t->module.empty()) return t->qualname;
   return t->module + "." + t->qualname;
@@ -285,13 +300,10 @@ value generic_getattr(value v, value name) {
     if (r || error_pending()) return r;
   }
   if (dict_object** slot = dict_slot(v)) {
-    value x;
-    {
-      // The instance's section keeps *slot; the dict's own section (inside
-      // dict_get_ref) keeps the value alive until it is counted.
-      backend::read_section guard(bts(), v.obj()->header);
-      if (*slot) x = dict_get_ref(value::from(*slot), name);
-    }
+    // The dict's own section (inside dict_get_ref) keeps the value alive
+    // until it is counted.
+    dict_object* dict = instance_dict(slot, false);
+    value x = dict ? dict_get_ref(value::from(dict), name) : value();
     if (x) return x;
     if (error_pending()) return value();
   }
@@ -299,12 +311,7 @@ value generic_getattr(value v, value name) {
   const std::string n = str_of(name);
   if (n == "__class__") return newref(value::from(t));
   if (n == "__dict__") {
-    dict_object** slot = dict_slot(v);
-    if (slot) {
-      backend::write_section guard(bts(), v.obj()->header);
-      if (!*slot) *slot = as_dict(make_dict());
-      return newref(value::from(*slot));
-    }
+    if (dict_object** slot = dict_slot(v)) return newref(value::from(instance_dict(slot, true)));
   }
   return value();  // the caller tries __getattr__, then raises
 }
@@ -380,13 +387,7 @@ int generic_setattr(value v, value name, value x) {
     }
     return -1;
   }
-  value dict;
-  {
-    backend::write_section guard(bts(), v.obj()->header);
-    if (!*slot) *slot = as_dict(make_dict());
-    dict = newref(value::from(*slot));
-  }
-  ref hold(dict);
+  const value dict = value::from(instance_dict(slot, true));  // alive while v is
   if (x) return dict_set(dict, name, x);
   if (dict_del(dict, name) < 0) {
     if (pending_matches(&exc_KeyError)) {
@@ -1679,8 +1680,8 @@ value method_for_call(value obj, value name) {
   value d = lookup_owner(t, name, &owner);
   if (!d || type_of(d) != &function_type) return value();
   if (dict_object** slot = dict_slot(obj)) {
-    backend::read_section guard(bts(), obj.obj()->header);
-    if (*slot && dict_get(value::from(*slot), name)) return value();
+    dict_object* dict = instance_dict(slot, false);
+    if (dict && dict_get(value::from(dict), name)) return value();  // shadowed by the instance
   }
   return error_pending() ? value() : d;
 }
