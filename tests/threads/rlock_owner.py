@@ -44,3 +44,5 @@ try:
     rlock.release()
 except RuntimeError as e:
     print("main:", e)
+# _thread.RLock is a type, as in CPython.
+print(repr(_thread.RLock), isinstance(rlock, _thread.RLock), isinstance(lock, _thread.RLock))

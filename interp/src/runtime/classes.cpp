@@ -1697,9 +1697,12 @@ std::string exception_type_name(const type_object* t) {
 
 value construct_deque_value(const value* args, std::size_t nargs, value kwnames);  // collections.cpp
 bool is_deque_type(const type_object* t);
+value construct_rlock(const value* args, std::size_t nargs, value kwnames);  // threads.cpp
+bool is_rlock_type(const type_object* t);
 
 constructor_fn class_constructor(const type_object* t) {
   if (is_deque_type(t)) return construct_deque_value;
+  if (is_rlock_type(t)) return construct_rlock;
   if (t == &property_type) return construct_property;
   if (t == &staticmethod_type) return construct_staticmethod;
   if (t == &classmethod_type) return construct_classmethod;

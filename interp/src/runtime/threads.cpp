@@ -420,10 +420,17 @@ value rlock_repr(value self) {
                   std::to_string(owner) + " count=" + std::to_string(count) + " at " + hex_address(r) + ">");
 }
 
-value thread_rlock(value, const value*, std::size_t nargs, value kwnames) {
+}  // namespace
+
+// _thread.RLock is a type, as in CPython: RLock() constructs one (through
+// type_call and class_constructor) and isinstance(x, _thread.RLock) works.
+value construct_rlock(const value*, std::size_t nargs, value kwnames) {
   if (!keywordless("RLock", kwnames) || !count_in("RLock", nargs, 0, 0)) return value();
   return value::from(make<rlock_object>(&rlock_type));
 }
+bool is_rlock_type(const type_object* t) { return t == &rlock_type; }
+
+namespace {
 
 // ---- the deadlock report ----
 int line_of_frame(const frame* f) {
@@ -763,7 +770,7 @@ value thread_module() {
     set("start_new", make_builtin("start_new", thread_start_new_thread));
     set("allocate_lock", make_builtin("allocate_lock", thread_allocate_lock));
     set("allocate", make_builtin("allocate", thread_allocate_lock));
-    set("RLock", make_builtin("RLock", thread_rlock));
+    set("RLock", newref(value::from(&rlock_type)));
     set("get_ident", make_builtin("get_ident", thread_get_ident));
     set("get_native_id", make_builtin("get_native_id", thread_get_native_id));
     set("_count", make_builtin("_count", thread_count));
