@@ -1648,13 +1648,24 @@ int class_setattr_uncached(type_object* t, value name, value v) {
     return 0;
   }
   if constexpr (backend::parallel) {
-    // Other threads' attribute caches hold borrowed pointers to what the
-    // type's dict holds and use them without a lock; keep a replaced value
-    // alive until exit rather than free it under them (class attributes
-    // change rarely; ints and None cost nothing here). A stop-the-world or
-    // QSBR-deferred release would bound this; see backends/fine.hpp.
-    if (value old = dict_get_ref(value::from(t->dict), name)) keep_until_exit(old);
-    clear_pending();
+    // Other threads' attribute caches and lookups hold borrowed pointers to
+    // what the type's dict holds and use them without a lock; keep a
+    // replaced value alive until exit rather than free it under them (class
+    // attributes change rarely; ints and None cost nothing here). The value
+    // is taken out in the same section that puts the new one in: reading it
+    // first and storing after let two writers each free the other's value.
+    // A stop-the-world or QSBR-deferred release would bound this; see
+    // backends/fine.hpp.
+    if (v && n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
+    value old = v ? dict_exchange(value::from(t->dict), name, v) : dict_pop_ref(value::from(t->dict), name);
+    if (old) {
+      keep_until_exit(old);
+      return 0;
+    }
+    if (error_pending()) return -1;
+    if (v) return 0;  // a new attribute
+    raise(&exc_AttributeError, "type object '" + std::string(t->name) + "' has no attribute '" + n + "'");
+    return -1;
   }
   if (v) {
     if (n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);

@@ -6,6 +6,7 @@
 #include <gillab/interp/ast.hpp>
 
 #include <cstdlib>
+#include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -248,6 +249,19 @@ value dict_pop_ref(value dict, value key) {
   }
   decref(old_key);
   return old_val;  // the entry's reference passes to the caller
+}
+
+value dict_exchange(value dict, value key, value v) {
+  std::int64_t hash = 0;
+  if (!op_hash(key, &hash)) return value();
+  dict_object* d = as_dict(dict);
+  backend::write_section guard(bts(), d->header);
+  std::size_t slot = 0;
+  const std::int64_t ix = lookup(d, key, hash, &slot);
+  if (ix == -2) return value();
+  if (ix >= 0) return std::exchange(d->entries[static_cast<std::size_t>(ix)].val, newref(v));  // ours now
+  insert_new(d, key, hash, v, slot);
+  return value();
 }
 
 value dict_setdefault_ref(value dict, value key, value dflt) {

@@ -17,6 +17,10 @@ value dict_get_ref(value dict, value key);
 /// Removes `key` and returns its value (new reference) in one section; null
 /// without an exception if absent.
 value dict_pop_ref(value dict, value key);
+/// Stores `v` under `key` and returns the value it replaced (the dict's
+/// reference passes to the caller) in one section; null without an
+/// exception when the key was new, null with one on error.
+value dict_exchange(value dict, value key, value v);
 /// dict.setdefault in one section: the value (new reference), inserting
 /// `dflt` first if `key` is absent. Null on error.
 value dict_setdefault_ref(value dict, value key, value dflt);
