@@ -228,40 +228,64 @@ value dict_get_ref(value dict, value key) {
   return ix >= 0 ? newref(d->entries[static_cast<std::size_t>(ix)].val) : value();
 }
 
-value dict_pop_ref(value dict, value key) {
+namespace {
+
+// The two writers every mutator of an entry goes through, each one section:
+// remove_entry (dict_pop_ref, dict_del) and store_entry (dict_exchange,
+// dict_set). They hand the displaced reference to the caller, which drops
+// or keeps it outside the section.
+
+/// Removes `key`: 1 with its value in *val (the entry's reference), 0 if
+/// absent, -1 on error.
+int remove_entry(value dict, value key, value* val) {
   std::int64_t hash = 0;
-  if (!op_hash(key, &hash)) return value();
+  if (!op_hash(key, &hash)) return -1;
   dict_object* d = as_dict(dict);
-  value old_key, old_val;
+  value old_key;
   {
     backend::write_section guard(bts(), d->header);
     std::size_t slot = 0;
     const std::int64_t ix = lookup(d, key, hash, &slot);
-    if (ix < 0) return value();
+    if (ix < 0) return ix == -1 ? 0 : -1;
     auto& e = d->entries[static_cast<std::size_t>(ix)];
-    old_key = e.key;
-    old_val = e.val;
-    e.key = value();
-    e.val = value();
+    old_key = std::exchange(e.key, value());
+    *val = std::exchange(e.val, value());
     d->index[slot] = slot_dummy;
     --d->used;
     ++d->version;
   }
   decref(old_key);
-  return old_val;  // the entry's reference passes to the caller
+  return 1;
 }
 
-value dict_exchange(value dict, value key, value v) {
+/// Stores `v` under `key`: 1 with the replaced value in *old (the entry's
+/// reference), 0 if the key was new, -1 on error.
+int store_entry(value dict, value key, value v, value* old) {
   std::int64_t hash = 0;
-  if (!op_hash(key, &hash)) return value();
+  if (!op_hash(key, &hash)) return -1;
   dict_object* d = as_dict(dict);
   backend::write_section guard(bts(), d->header);
   std::size_t slot = 0;
   const std::int64_t ix = lookup(d, key, hash, &slot);
-  if (ix == -2) return value();
-  if (ix >= 0) return std::exchange(d->entries[static_cast<std::size_t>(ix)].val, newref(v));  // ours now
+  if (ix == -2) return -1;
+  if (ix >= 0) {
+    *old = std::exchange(d->entries[static_cast<std::size_t>(ix)].val, newref(v));
+    return 1;
+  }
   insert_new(d, key, hash, v, slot);
-  return value();
+  return 0;
+}
+
+}  // namespace
+
+value dict_pop_ref(value dict, value key) {
+  value v;
+  return remove_entry(dict, key, &v) > 0 ? v : value();
+}
+
+value dict_exchange(value dict, value key, value v) {
+  value old;
+  return store_entry(dict, key, v, &old) > 0 ? old : value();
 }
 
 value dict_setdefault_ref(value dict, value key, value dflt) {
@@ -287,55 +311,25 @@ std::int64_t dict_entry_index(value dict, value key) {
 }
 
 int dict_set(value dict, value key, value v) {
-  std::int64_t hash = 0;
-  if (!op_hash(key, &hash)) return -1;
-  dict_object* d = as_dict(dict);
   value old;
-  {
-    backend::write_section guard(bts(), d->header);
-    std::size_t slot = 0;
-    const std::int64_t ix = lookup(d, key, hash, &slot);
-    if (ix == -2) return -1;
-    if (ix >= 0) {
-      auto& e = d->entries[static_cast<std::size_t>(ix)];
-      old = e.val;
-      e.val = newref(v);
-    } else {
-      insert_new(d, key, hash, v, slot);
-    }
-  }
-  xdecref(old);
-  return 0;
+  const int r = store_entry(dict, key, v, &old);
+  if (r > 0) decref(old);
+  return r < 0 ? -1 : 0;
 }
 
 int dict_del(value dict, value key) {
-  std::int64_t hash = 0;
-  if (!op_hash(key, &hash)) return -1;
-  dict_object* d = as_dict(dict);
-  value old_key, old_val;
-  {
-    backend::write_section guard(bts(), d->header);
-    std::size_t slot = 0;
-    const std::int64_t ix = lookup(d, key, hash, &slot);
-    if (ix == -2) return -1;
-    if (ix == -1) {
-      ref args(make_tuple({key}));
-      ref exc(make_exception(&exc_KeyError, args.get()));
-      raise_value(exc.get());
-      return -1;
-    }
-    auto& e = d->entries[static_cast<std::size_t>(ix)];
-    old_key = e.key;
-    old_val = e.val;
-    e.key = value();
-    e.val = value();
-    d->index[slot] = slot_dummy;
-    --d->used;
-    ++d->version;
+  value old;
+  const int r = remove_entry(dict, key, &old);
+  if (r > 0) {
+    decref(old);
+    return 0;
   }
-  decref(old_key);
-  decref(old_val);
-  return 0;
+  if (r == 0) {
+    ref args(make_tuple({key}));
+    ref exc(make_exception(&exc_KeyError, args.get()));
+    raise_value(exc.get());
+  }
+  return -1;
 }
 
 std::size_t dict_size(value dict) {
