@@ -38,11 +38,7 @@ void begin_slow(section_stack& st, section& s, locks::parking_mutex* a, locks::p
   suspend_all(st);
   a->lock();
   if (b) b->lock();
-  s.first = a;
-  s.second = b;
-  s.active = true;
-  s.below = st.top;
-  st.top = &s;
+  push(st, s, a, b);
 }
 
 namespace {

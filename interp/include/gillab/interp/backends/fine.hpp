@@ -99,13 +99,19 @@ inline bool holds(const section* top, const locks::parking_mutex* m) {
   return top != nullptr && top->active && (top->first == m || top->second == m);
 }
 
+/// Makes `s`, whose locks (b may be null) the caller now holds, the innermost section.
+inline void push(section_stack& st, section& s, locks::parking_mutex* a, locks::parking_mutex* b) {
+  s.first = a;
+  s.second = b;
+  s.active = true;
+  s.below = st.top;
+  st.top = &s;
+}
+
 inline void begin(section_stack& st, section& s, locks::parking_mutex* m) {
   if (holds(st.top, m)) return;  // the innermost section holds it already
   if (m->try_lock()) [[likely]] {
-    s.first = m;
-    s.active = true;
-    s.below = st.top;
-    st.top = &s;
+    push(st, s, m, nullptr);
     return;
   }
   begin_slow(st, s, m, nullptr);
@@ -120,11 +126,7 @@ inline void begin2(section_stack& st, section& s, locks::parking_mutex* a, locks
   if (holds(st.top, a) && holds(st.top, b)) return;
   if (a->try_lock()) {
     if (b->try_lock()) {
-      s.first = a;
-      s.second = b;
-      s.active = true;
-      s.below = st.top;
-      st.top = &s;
+      push(st, s, a, b);
       return;
     }
     a->unlock();
@@ -311,32 +313,24 @@ struct fine {
   static bool decref(object_header& h) { return Refcount::decref(h.counts); }
   static std::uint32_t refcount(const object_header& h) { return Refcount::refcount(h.counts); }
 
-  // ---- critical sections ----
-  class read_section {
+  // ---- critical sections: one scope over one object or two ----
+  class section_scope {
    public:
-    read_section(thread_state& ts, object_header& h) : st_(ts.sections) { fine_detail::begin(st_, s_, &h.mutex); }
-    ~read_section() { fine_detail::end(st_, s_); }
-    read_section(const read_section&) = delete;
-    read_section& operator=(const read_section&) = delete;
-
-   private:
-    fine_detail::section_stack& st_;
-    fine_detail::section s_;
-  };
-  using write_section = read_section;
-  class write_section2 {
-   public:
-    write_section2(thread_state& ts, object_header& a, object_header& b) : st_(ts.sections) {
+    section_scope(thread_state& ts, object_header& h) : st_(ts.sections) { fine_detail::begin(st_, s_, &h.mutex); }
+    section_scope(thread_state& ts, object_header& a, object_header& b) : st_(ts.sections) {
       fine_detail::begin2(st_, s_, &a.mutex, &b.mutex);
     }
-    ~write_section2() { fine_detail::end(st_, s_); }
-    write_section2(const write_section2&) = delete;
-    write_section2& operator=(const write_section2&) = delete;
+    ~section_scope() { fine_detail::end(st_, s_); }
+    section_scope(const section_scope&) = delete;
+    section_scope& operator=(const section_scope&) = delete;
 
    private:
     fine_detail::section_stack& st_;
     fine_detail::section s_;
   };
+  using read_section = section_scope;  // reads lock as writes do (see the header comment)
+  using write_section = section_scope;
+  using write_section2 = section_scope;
 
   static void atomic_begin(thread_state& ts) { fine_detail::atomic_begin(ts.sections, ts.atomic_depth); }
   static void atomic_end(thread_state& ts) { fine_detail::atomic_end(ts.sections, ts.atomic_depth); }
