@@ -16,4 +16,14 @@ inline void add_build_context() {
   benchmark::AddCustomContext("build_type", build_info::build_type);
 }
 
+/// The end of every micro benchmark's main(): parse the flags, run, exit 1
+/// on a flag Google Benchmark does not know.
+inline int run_benchmarks(int& argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
+
 }  // namespace gillab::bench

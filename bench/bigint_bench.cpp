@@ -125,9 +125,5 @@ GILLAB_BIGINT_BENCH(BM_Fibonacci, Arg(100)->Arg(1000)->Arg(10000));
 
 int main(int argc, char** argv) {
   gillab::bench::add_build_context();
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return gillab::bench::run_benchmarks(argc, argv);
 }

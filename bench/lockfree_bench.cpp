@@ -268,9 +268,5 @@ int main(int argc, char** argv) {
   register_pairs<tbb_bounded_queue>("BM_Queue");
   register_pairs<mutex_queue>("BM_Queue");
 
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return gillab::bench::run_benchmarks(argc, argv);
 }

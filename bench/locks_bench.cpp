@@ -173,9 +173,5 @@ int main(int argc, char** argv) {
   register_rw_lock<std_shared_mutex>();
   register_rw_lock<tbb_spin_rw_mutex>();
 
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return gillab::bench::run_benchmarks(argc, argv);
 }

@@ -91,9 +91,5 @@ BENCHMARK_TEMPLATE(BM_Shared, biased_refcount)->Name("BM_Shared<biased>")->Threa
 
 int main(int argc, char** argv) {
   gillab::bench::add_build_context();
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return gillab::bench::run_benchmarks(argc, argv);
 }

@@ -606,9 +606,5 @@ int main(int argc, char** argv) {
   register_impl<mutex_impl>();
   register_impl<spin_rw_impl>();
   benchmark::RegisterBenchmark("BM_Hash<tbb::concurrent_hash_map>", BM_Hash_tbb)->ThreadRange(1, 8)->UseRealTime();
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return gillab::bench::run_benchmarks(argc, argv);
 }

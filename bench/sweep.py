@@ -53,12 +53,12 @@ SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]
 # Counters (cycles, instructions, cache misses) of single-thread runs: the
 # class-heavy programs at reduced sizes (~0.1 s natively, ~5 s under
 # cachegrind: the default sweep must stay under 15 minutes), on every interpreter but pypy3 (a JIT under valgrind measures
-# valgrind). (quick, default) arguments.
+# valgrind). Program -> arguments; --quick counts only COUNTER_QUICK.
 COUNTER_PROGRAMS = {
-    "richards": (["1"], ["1"]),
-    "deltablue": (["10"], ["10"]),
-    "raytrace": (["24"], ["24"]),
-    "go": (["10"], ["10"]),
+    "richards": ["1"],
+    "deltablue": ["10"],
+    "raytrace": ["24"],
+    "go": ["10"],
 }
 COUNTER_QUICK = ["richards"]
 
@@ -318,13 +318,13 @@ def main():
     method = None if args.no_counters else counter_method()
     counter_cases = []
     if method:
-        for name, (quick, default) in sorted(COUNTER_PROGRAMS.items()):
+        for name, prog_args in sorted(COUNTER_PROGRAMS.items()):
             if (args.quick and name not in COUNTER_QUICK) or (only and name not in only):
                 continue
             for interp, info in interpreters.items():
                 if info["kind"] == "pypy" or info.get("variant") in ("legacy", "fair"):
                     continue
-                counter_cases.append((name, interp, quick if args.quick else default))
+                counter_cases.append((name, interp, prog_args))
     total = sum(1 for c in cases for i in interpreters if runnable(c, i)) * reps + len(counter_cases)
     progress = Progress(total)
 
