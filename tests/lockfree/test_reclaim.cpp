@@ -44,8 +44,8 @@ namespace {
 /// process runs. The poison its destructor wrote therefore stays readable,
 /// and a reader that finds it knows the scheme freed the object too early,
 /// in any build. Under AddressSanitizer the block is freed for real instead:
-/// ASan's quarantine reports the early read itself (and LeakSanitizer keeps
-/// checking that every node is freed).
+/// ASan's quarantine reports the early read itself (and LeakSanitizer
+/// that a node no domain list holds was never freed).
 struct parked_allocation {
   static void* operator new(std::size_t size) { return ::operator new(size); }
   static void operator delete(void* block) noexcept {
@@ -53,7 +53,7 @@ struct parked_allocation {
     ::operator delete(block);
 #else
     // Leaked on purpose (never destroyed), so that objects a reclamation
-    // domain frees during static destruction still find it.
+    // domain frees late (a thread's exit hook) still find it.
     static auto* const graveyard = new std::vector<void*>();
     static auto* const lock = new std::mutex();
     const std::lock_guard<std::mutex> hold(*lock);

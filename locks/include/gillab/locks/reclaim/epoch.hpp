@@ -93,7 +93,7 @@ class basic_epoch {
       // Adopt exited threads' garbage (else it would grow with thread churn
       // until someone flushed). Orphans carry older stamps than the tail
       // they join, so after an adoption sweep the whole list once.
-      if (registry_.adopt(r.retired) != 0) {
+      if (registry_.value.adopt(r.retired) != 0) {
         sweep_expired(r);
       } else {
         free_expired(r);
@@ -108,7 +108,7 @@ class basic_epoch {
   /// everything expired (a full sweep, not just the oldest prefix).
   static void flush() {
     record& r = local();
-    registry_.adopt(r.retired);
+    registry_.value.adopt(r.retired);
     if (r.depth == 0) {
       try_advance();
       try_advance();
@@ -123,14 +123,14 @@ class basic_epoch {
   }
 
   // --- for detail::thread_handle -------------------------------------------
-  static detail::record_registry<record>& registry() noexcept { return registry_; }
+  static detail::record_registry<record>& registry() noexcept { return registry_.value; }
   static void on_thread_exit(record& r) {
     if (r.depth == 0) {
       try_advance();
       try_advance();
     }
     free_expired(r);
-    registry_.donate(r.retired);
+    registry_.value.donate(r.retired);
     r.publish_pending();
   }
 
@@ -143,7 +143,7 @@ class basic_epoch {
   /// Advance the epoch if every pinned thread has pinned the current one.
   static bool try_advance() noexcept {
     std::uint64_t e = global_epoch_.load(std::memory_order_seq_cst);
-    for (record* r = registry_.first(); r != nullptr; r = registry_.next(r)) {
+    for (record* r = registry_.value.first(); r != nullptr; r = registry_.value.next(r)) {
       const std::uint64_t a = r->active.load(std::memory_order_seq_cst);
       if (a != 0 && a != e) return false;
     }
@@ -169,7 +169,7 @@ class basic_epoch {
   }
 
   static inline std::atomic<std::uint64_t> global_epoch_{1};
-  static inline detail::record_registry<record> registry_;
+  static inline detail::never_destroyed<detail::record_registry<record>> registry_;
 };
 
 /// The process-wide epoch domain that structures use by default.

@@ -116,7 +116,7 @@ class basic_hazard_pointers {
     if (r.retired.size() >= r.scan_at) {
       // Adopt exited threads' garbage here too, not only in flush(): else it
       // would grow with thread churn. The scan's sweep covers it.
-      registry_.adopt(r.retired);
+      registry_.value.adopt(r.retired);
       scan(r);
     }
     r.publish_pending();
@@ -127,7 +127,7 @@ class basic_hazard_pointers {
   /// Adopts the garbage of exited threads and scans.
   static void flush() {
     record& r = local();
-    registry_.adopt(r.retired);
+    registry_.value.adopt(r.retired);
     scan(r);
     r.publish_pending();
   }
@@ -135,10 +135,10 @@ class basic_hazard_pointers {
   static std::size_t pending() noexcept { return registry().pending(); }
 
   // --- for detail::thread_handle -------------------------------------------
-  static detail::record_registry<record>& registry() noexcept { return registry_; }
+  static detail::record_registry<record>& registry() noexcept { return registry_.value; }
   static void on_thread_exit(record& r) {
     scan(r);
-    registry_.donate(r.retired);
+    registry_.value.donate(r.retired);
     r.publish_pending();
   }
 
@@ -152,7 +152,7 @@ class basic_hazard_pointers {
     auto& hazards = r.scratch;
     hazards.clear();
     std::size_t slots = 0;
-    for (record* other = registry_.first(); other != nullptr; other = registry_.next(other)) {
+    for (record* other = registry_.value.first(); other != nullptr; other = registry_.value.next(other)) {
       for (auto& slot : other->slots) {
         ++slots;
         if (const void* p = slot.load(std::memory_order_seq_cst)) {
@@ -167,7 +167,7 @@ class basic_hazard_pointers {
     r.scan_at = r.retired.size() + std::max(min_scan_interval, slots);
   }
 
-  static inline detail::record_registry<record> registry_;
+  static inline detail::never_destroyed<detail::record_registry<record>> registry_;
 };
 
 /// The process-wide hazard-pointer domain that structures may use.

@@ -56,7 +56,7 @@ class basic_leak {
   /// waiting at a barrier): benchmarks call it between runs so that memory
   /// does not grow from one run to the next.
   static void free_all_unsafe() noexcept {
-    for (record* r = registry_.first(); r != nullptr; r = registry_.next(r)) {
+    for (record* r = registry_.value.first(); r != nullptr; r = registry_.value.next(r)) {
       r->retired.destroy_all();
       r->publish_pending();
     }
@@ -64,7 +64,7 @@ class basic_leak {
   static std::size_t pending() noexcept { return registry().pending(); }
 
   // --- for detail::thread_handle -------------------------------------------
-  static detail::record_registry<record>& registry() noexcept { return registry_; }
+  static detail::record_registry<record>& registry() noexcept { return registry_.value; }
   static void on_thread_exit(record&) noexcept {}
 
  private:
@@ -73,7 +73,7 @@ class basic_leak {
     return *handle.rec;
   }
 
-  static inline detail::record_registry<record> registry_;
+  static inline detail::never_destroyed<detail::record_registry<record>> registry_;
 };
 
 using leak = basic_leak<>;

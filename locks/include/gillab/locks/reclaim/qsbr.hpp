@@ -85,7 +85,7 @@ class basic_qsbr {
       // Adopt exited threads' garbage (else it would grow with thread churn
       // until someone flushed). Orphans carry older stamps than the tail
       // they join, so after an adoption sweep the whole list once.
-      if (registry_.adopt(r.retired) != 0) {
+      if (registry_.value.adopt(r.retired) != 0) {
         sweep_expired(r);
       } else {
         free_expired(r);
@@ -134,7 +134,7 @@ class basic_qsbr {
   /// guard may flush; call quiescent_state() first to free its own latest.
   static void flush() {
     record& r = local();
-    registry_.adopt(r.retired);
+    registry_.value.adopt(r.retired);
     if (!r.batch.empty()) close_batch(r);
     sweep_expired(r);
     publish_pending(r);
@@ -143,12 +143,12 @@ class basic_qsbr {
   static std::size_t pending() noexcept { return registry().pending(); }
 
   // --- for detail::thread_handle -------------------------------------------
-  static detail::record_registry<record>& registry() noexcept { return registry_; }
+  static detail::record_registry<record>& registry() noexcept { return registry_.value; }
   static void on_thread_exit(record& r) {
     r.seen.store(0, std::memory_order_release);
     if (!r.batch.empty()) close_batch(r);
     free_expired(r);
-    registry_.donate(r.retired);
+    registry_.value.donate(r.retired);
     publish_pending(r);
   }
 
@@ -174,7 +174,7 @@ class basic_qsbr {
   /// The oldest period an online thread may still be reading in.
   static std::uint64_t oldest_seen() noexcept {
     std::uint64_t oldest = std::numeric_limits<std::uint64_t>::max();
-    for (record* other = registry_.first(); other != nullptr; other = registry_.next(other)) {
+    for (record* other = registry_.value.first(); other != nullptr; other = registry_.value.next(other)) {
       const std::uint64_t seen = other->seen.load(std::memory_order_seq_cst);
       if (seen != 0) oldest = std::min(oldest, seen);
     }
@@ -200,7 +200,7 @@ class basic_qsbr {
   }
 
   static inline std::atomic<std::uint64_t> period_{1};
-  static inline detail::record_registry<record> registry_;
+  static inline detail::never_destroyed<detail::record_registry<record>> registry_;
 };
 
 /// The process-wide QSBR domain (the VM's safepoints announce into it).

@@ -46,8 +46,9 @@
 // free before exiting goes to the domain's orphan list; the next reclamation
 // attempt of any thread (flush(), or retire()'s slow path when the orphan
 // list is non-empty) adopts it, so garbage does not grow with thread churn.
-// The domain frees whatever is left at static destruction, after every
-// thread that used it has finished.
+// What is left when the process ends stays reachable from the domain's
+// registry, which is never destroyed (never_destroyed: detached threads may
+// still be leaving the domain while static destructors run).
 #pragma once
 
 #include <atomic>
@@ -237,24 +238,30 @@ class record_registry {
   record_registry() = default;
   record_registry(const record_registry&) = delete;
   record_registry& operator=(const record_registry&) = delete;
-  /// Static destruction: every thread that used the domain has finished.
-  ~record_registry() {
-    retired_list orphans;
-    adopt(orphans);
-    orphans.destroy_all();
-    Record* r = first();
-    while (r != nullptr) {
-      Record* n = next(r);
-      r->retired.destroy_all();
-      delete r;
-      r = n;
-    }
-  }
+  // No destructor that frees: a domain's registry is never destroyed
+  // (never_destroyed below), its records and garbage stay reachable until
+  // the process ends.
 
  private:
   std::atomic<record_base*> head_{nullptr};
   std::atomic<retirable*> orphans_{nullptr};
   std::atomic<std::size_t> orphan_count_{0};
+};
+
+/// A domain's registry lives until the process ends, never destroyed:
+/// a detached thread (the VM's threads are) may still be in its exit hook
+/// (on_thread_exit, release) while the main thread runs the static
+/// destructors, and would then touch freed records. A union whose
+/// destructor does nothing keeps the constant initialisation of the
+/// registry (no static-initialisation-order question) without the
+/// destructor.
+template <class T>
+union never_destroyed {
+  constexpr never_destroyed() : value() {}
+  ~never_destroyed() {}
+  never_destroyed(const never_destroyed&) = delete;
+  never_destroyed& operator=(const never_destroyed&) = delete;
+  T value;
 };
 
 /// A thread's claim on one record of `Domain`, given back at thread exit
