@@ -1,11 +1,15 @@
 // dict.cpp — see containers.cpp for the design; this file holds the table.
 #include "dict.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <new>
 #include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -18,19 +22,47 @@ constexpr std::size_t min_index = 8;
 
 backend::thread_state& bts() { return current_thread().backend_state; }
 
+using table = dict_object::table;
+using entry = dict_object::entry;
+
+// Writers change a table only inside the dict's write section, but with
+// lockfree_reads a reader may load the same fields at the same time: every
+// store to a field a reader loads is atomic (release where it publishes),
+// and readers outside a section load with acquire. Inside a section plain
+// loads are enough: the section orders them against every writer.
+template <class T>
+void publish(T& field, T v) {
+  std::atomic_ref<T>(field).store(v, std::memory_order_release);
+}
+template <class T>
+T observe(const T& field) {
+  return std::atomic_ref<T>(const_cast<T&>(field)).load(std::memory_order_acquire);
+}
+void bump_version(dict_object* d) { publish(d->version, d->version + 1); }
+
+table* new_table(std::size_t index_size, std::size_t capacity) {
+  void* mem = std::malloc(sizeof(table) + index_size * sizeof(std::int32_t) + capacity * sizeof(entry));
+  if (mem == nullptr) throw std::bad_alloc();
+  auto* t = new (mem) table{static_cast<std::uint32_t>(index_size), static_cast<std::uint32_t>(capacity), 0, 0};
+  std::int32_t* index = t->index();
+  for (std::size_t i = 0; i < index_size; ++i) index[i] = slot_empty;
+  return t;
+}
+
 // Finds the index slot of `key` (or the slot to insert it at). Returns the
 // entry number, -1 if absent, -2 on error. Caller holds the section.
 std::int64_t lookup(dict_object* d, value key, std::int64_t hash, std::size_t* slot_out) {
-  if (d->index.empty()) {
+  table* t = d->tab;
+  if (t == nullptr) {
     *slot_out = 0;
     return -1;
   }
-  const std::size_t mask = d->index.size() - 1;
+  const std::size_t mask = t->index_size - 1;
   std::size_t i = static_cast<std::size_t>(hash) & mask;
   std::uint64_t perturb = static_cast<std::uint64_t>(hash);
   std::size_t first_free = SIZE_MAX;
   for (;;) {
-    const std::int32_t ix = d->index[i];
+    const std::int32_t ix = t->index()[i];
     if (ix == slot_empty) {
       *slot_out = first_free != SIZE_MAX ? first_free : i;
       return -1;
@@ -38,12 +70,14 @@ std::int64_t lookup(dict_object* d, value key, std::int64_t hash, std::size_t* s
     if (ix == slot_dummy) {
       if (first_free == SIZE_MAX) first_free = i;
     } else {
-      dict_object::entry& e = d->entries[static_cast<std::size_t>(ix)];
+      const entry& e = t->entries()[static_cast<std::size_t>(ix)];
       if (e.key == key) {
         *slot_out = i;
         return ix;
       }
       if (e.hash == hash) {
+        // __eq__ may run Python that changes the dict (and replaces `t`):
+        // the version says whether what we are walking is still the dict.
         const std::uint64_t version = d->version;
         const int eq = op_equal(e.key, key);
         if (eq < 0) return -2;
@@ -62,47 +96,115 @@ std::int64_t lookup(dict_object* d, value key, std::int64_t hash, std::size_t* s
   }
 }
 
+bool exact_str_equal(value a, value b) {
+  return type_of(a) == &str_type && type_of(b) == &str_type &&
+         static_cast<str_object*>(a.obj())->utf8 == static_cast<str_object*>(b.obj())->utf8;
+}
+
+/// PEP 703's lock-free lookup (_Py_dict_lookup_threadsafe), without the
+/// section: 1 with the value (borrowed) in *out, 0 if absent, -1
+/// when only the locked path can answer (a key equal by __eq__ but not
+/// identical, or a table replaced under us twice). Safe because nothing it
+/// loads is freed before this thread's next safepoint (reclaim.hpp).
+int lookup_lockfree(dict_object* d, value key, std::int64_t hash, value* out) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    table* t = observe(d->tab);
+    value found;
+    if (t != nullptr) {
+      const std::size_t mask = t->index_size - 1;
+      const std::int32_t* index = t->index();
+      const entry* entries = t->entries();
+      std::size_t i = static_cast<std::size_t>(hash) & mask;
+      std::uint64_t perturb = static_cast<std::uint64_t>(hash);
+      // Slots only go empty -> entry -> dummy within one table, and at
+      // least a third stay empty: the probe ends.
+      for (;;) {
+        const std::int32_t ix = observe(index[i]);
+        if (ix == slot_empty) break;
+        if (ix != slot_dummy) {
+          const entry& e = entries[static_cast<std::size_t>(ix)];
+          const value k = observe(e.key);
+          if (k == key) {
+            found = observe(e.val);  // null: deleted meanwhile
+            break;
+          }
+          if (k && observe(e.hash) == hash) {
+            if (!exact_str_equal(k, key)) return -1;  // __eq__ runs code: lock
+            found = observe(e.val);
+            break;
+          }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+      }
+    }
+    // The table still current: what we read was the dict's state when we
+    // read it (a store goes to the current table only).
+    if (observe(d->tab) != t) continue;
+    if (!found) return 0;
+    *out = found;
+    return 1;
+  }
+  return -1;
+}
+
 void rebuild_index(dict_object* d, std::size_t min_size) {
-  // Compact the entries, then size the index to keep it at most 2/3 full.
-  std::vector<dict_object::entry> live;
-  live.reserve(d->used);
-  for (auto& e : d->entries)
-    if (e.key) live.push_back(e);
-  d->entries.swap(live);
+  // Compact the entries into a new table whose index is at most 2/3 full
+  // even when all `capacity` entries are used.
   std::size_t size = min_index;
-  while (size * 2 < (std::max(min_size, d->entries.size()) + 1) * 3) size <<= 1;
-  d->index.assign(size, slot_empty);
+  while (size * 2 < (std::max(min_size, d->used) + 1) * 3) size <<= 1;
+  table* old = d->tab;
+  table* t = new_table(size, size * 2 / 3);
   const std::size_t mask = size - 1;
-  for (std::size_t n = 0; n < d->entries.size(); ++n) {
-    std::size_t i = static_cast<std::size_t>(d->entries[n].hash) & mask;
-    std::uint64_t perturb = static_cast<std::uint64_t>(d->entries[n].hash);
-    while (d->index[i] != slot_empty) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; old != nullptr && k < old->nentries; ++k) {
+    const entry& e = old->entries()[k];
+    if (!e.key) continue;
+    t->entries()[n] = e;
+    std::size_t i = static_cast<std::size_t>(e.hash) & mask;
+    std::uint64_t perturb = static_cast<std::uint64_t>(e.hash);
+    while (t->index()[i] != slot_empty) {
       perturb >>= 5;
       i = (i * 5 + perturb + 1) & mask;
     }
-    d->index[i] = static_cast<std::int32_t>(n);
+    t->index()[i] = static_cast<std::int32_t>(n++);
   }
+  t->nentries = static_cast<std::uint32_t>(n);
+  publish(d->tab, t);  // the copies move the references: the old table owns none
+  if (old != nullptr) retire_memory(old);
 }
 
 // Adds an absent key at the slot lookup() found. Caller holds the section.
 void insert_new(dict_object* d, value key, std::int64_t hash, value v, std::size_t slot) {
-  if (d->index.empty() || (d->entries.size() + 1) * 3 >= d->index.size() * 2) {
+  table* t = d->tab;
+  if (t == nullptr || (t->nentries + 1) * 3 >= t->index_size * 2) {
     rebuild_index(d, (d->used + 1) * 2);
+    t = d->tab;
     lookup(d, key, hash, &slot);
   }
-  d->index[slot] = static_cast<std::int32_t>(d->entries.size());
-  d->entries.push_back({hash, newref(key), newref(v)});
+  const std::uint32_t n = t->nentries;
+  entry& e = t->entries()[n];
+  publish(e.hash, hash);
+  publish(e.key, newref(key));
+  publish(e.val, newref(v));
+  publish(t->nentries, n + 1);
+  publish(t->index()[slot], static_cast<std::int32_t>(n));  // the entry is visible from here
   ++d->used;
-  ++d->version;
+  bump_version(d);
 }
 
 void dealloc_dict(object* o) {
   auto* d = static_cast<dict_object*>(o);
-  for (auto& e : d->entries) {
-    if (e.key) {
-      decref(e.key);
-      decref(e.val);
+  // Nobody can be reading a dict nobody references: free at once.
+  if (table* t = d->tab) {
+    for (std::size_t k = 0; k < t->nentries; ++k) {
+      const entry& e = t->entries()[k];
+      if (e.key) {
+        decref(e.key);
+        decref(e.val);
+      }
     }
+    std::free(t);
   }
   d->~dict_object();
   std::free(o);
@@ -112,7 +214,9 @@ value dict_repr(value v) {
   std::vector<std::pair<value, value>> items;
   {
     backend::read_section guard(bts(), v.obj()->header);
-    for (auto& e : as_dict(v)->entries) {
+    const table* t = as_dict(v)->tab;
+    for (std::size_t k = 0; t != nullptr && k < t->nentries; ++k) {
+      const entry& e = t->entries()[k];
       if (!e.key) continue;
       items.emplace_back(newref(e.key), newref(e.val));
     }
@@ -187,8 +291,9 @@ value dict_keys_step(iterator_object* it) {
   if (d->version != it->version) {
     return raise(&exc_RuntimeError, "dictionary changed size during iteration");
   }
-  while (static_cast<std::size_t>(it->index) < d->entries.size()) {
-    auto& e = d->entries[static_cast<std::size_t>(it->index++)];
+  const table* t = d->tab;
+  while (t != nullptr && static_cast<std::size_t>(it->index) < t->nentries) {
+    const entry& e = t->entries()[static_cast<std::size_t>(it->index++)];
     if (e.key) return newref(e.key);
   }
   return value();
@@ -212,20 +317,40 @@ value dict_get(value dict, value key) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return value();
   dict_object* d = as_dict(dict);
+  if constexpr (backend::lockfree_reads) {
+    // Borrowed as on every back-end; here it stays valid until this
+    // thread's next safepoint even if another thread displaces it.
+    value found;
+    if (lookup_lockfree(d, key, hash, &found) >= 0) return found;
+  }
   backend::read_section guard(bts(), d->header);
   std::size_t slot = 0;
   const std::int64_t ix = lookup(d, key, hash, &slot);
-  return ix >= 0 ? d->entries[static_cast<std::size_t>(ix)].val : value();
+  return ix >= 0 ? d->tab->entries()[static_cast<std::size_t>(ix)].val : value();
 }
 
 value dict_get_ref(value dict, value key) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return value();
   dict_object* d = as_dict(dict);
+  if constexpr (backend::lockfree_reads) {
+    value found;
+    if (lookup_lockfree(d, key, hash, &found) >= 0) return newref(found);
+  }
   backend::read_section guard(bts(), d->header);
   std::size_t slot = 0;
   const std::int64_t ix = lookup(d, key, hash, &slot);
-  return ix >= 0 ? newref(d->entries[static_cast<std::size_t>(ix)].val) : value();
+  return ix >= 0 ? newref(d->tab->entries()[static_cast<std::size_t>(ix)].val) : value();
+}
+
+value dict_entry_value_ref(dict_object* d, std::size_t position, value key) {
+  const table* t = observe(d->tab);
+  if (t == nullptr || position >= observe(t->nentries)) return value();
+  const entry& e = t->entries()[position];
+  if (observe(e.key) != key) return value();
+  const value v = observe(e.val);
+  if (!v || observe(d->tab) != t) return value();
+  return newref(v);
 }
 
 namespace {
@@ -247,14 +372,17 @@ int remove_entry(value dict, value key, value* val) {
     std::size_t slot = 0;
     const std::int64_t ix = lookup(d, key, hash, &slot);
     if (ix < 0) return ix == -1 ? 0 : -1;
-    auto& e = d->entries[static_cast<std::size_t>(ix)];
-    old_key = std::exchange(e.key, value());
-    *val = std::exchange(e.val, value());
-    d->index[slot] = slot_dummy;
+    table* t = d->tab;
+    entry& e = t->entries()[static_cast<std::size_t>(ix)];
+    old_key = e.key;
+    *val = e.val;
+    publish(t->index()[slot], slot_dummy);
+    publish(e.key, value());
+    publish(e.val, value());
     --d->used;
-    ++d->version;
+    bump_version(d);
   }
-  decref(old_key);
+  release_displaced(old_key);
   return 1;
 }
 
@@ -269,7 +397,9 @@ int store_entry(value dict, value key, value v, value* old) {
   const std::int64_t ix = lookup(d, key, hash, &slot);
   if (ix == -2) return -1;
   if (ix >= 0) {
-    *old = std::exchange(d->entries[static_cast<std::size_t>(ix)].val, newref(v));
+    entry& e = d->tab->entries()[static_cast<std::size_t>(ix)];
+    *old = e.val;
+    publish(e.val, newref(v));  // not a change of size: iteration goes on
     return 1;
   }
   insert_new(d, key, hash, v, slot);
@@ -278,14 +408,22 @@ int store_entry(value dict, value key, value v, value* old) {
 
 }  // namespace
 
+// The caller gets its own reference and the dict's goes through
+// release_displaced: a lock-free reader may be about to incref the value.
 value dict_pop_ref(value dict, value key) {
   value v;
-  return remove_entry(dict, key, &v) > 0 ? v : value();
+  if (remove_entry(dict, key, &v) <= 0) return value();
+  value mine = newref(v);
+  release_displaced(v);
+  return mine;
 }
 
 value dict_exchange(value dict, value key, value v) {
   value old;
-  return store_entry(dict, key, v, &old) > 0 ? old : value();
+  if (store_entry(dict, key, v, &old) <= 0) return value();
+  value mine = newref(old);
+  release_displaced(old);
+  return mine;
 }
 
 value dict_setdefault_ref(value dict, value key, value dflt) {
@@ -296,7 +434,7 @@ value dict_setdefault_ref(value dict, value key, value dflt) {
   std::size_t slot = 0;
   const std::int64_t ix = lookup(d, key, hash, &slot);
   if (ix == -2) return value();
-  if (ix >= 0) return newref(d->entries[static_cast<std::size_t>(ix)].val);
+  if (ix >= 0) return newref(d->tab->entries()[static_cast<std::size_t>(ix)].val);
   insert_new(d, key, hash, dflt, slot);
   return newref(dflt);
 }
@@ -313,7 +451,7 @@ std::int64_t dict_entry_index(value dict, value key) {
 int dict_set(value dict, value key, value v) {
   value old;
   const int r = store_entry(dict, key, v, &old);
-  if (r > 0) decref(old);
+  if (r > 0) release_displaced(old);
   return r < 0 ? -1 : 0;
 }
 
@@ -321,7 +459,7 @@ int dict_del(value dict, value key) {
   value old;
   const int r = remove_entry(dict, key, &old);
   if (r > 0) {
-    decref(old);
+    release_displaced(old);
     return 0;
   }
   if (r == 0) {
@@ -340,8 +478,9 @@ std::size_t dict_size(value dict) {
 bool dict_next(value dict, std::size_t* pos, value* key, value* v) {
   dict_object* d = as_dict(dict);
   backend::read_section guard(bts(), d->header);
-  while (*pos < d->entries.size()) {
-    auto& e = d->entries[(*pos)++];
+  const table* t = d->tab;
+  while (t != nullptr && *pos < t->nentries) {
+    const entry& e = t->entries()[(*pos)++];
     if (e.key) {
       *key = e.key;
       *v = e.val;

@@ -9,9 +9,10 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 /// Borrowed reference to the value for `key`, null if absent (or on error:
 /// check error_pending()).
 value dict_get(value dict, value key);
-/// The value for `key` as a new reference, taken inside the dict's section:
-/// what a reader of a dict other threads may change must use (a borrowed
-/// value could be freed by a concurrent store before the caller increfs it).
+/// The value for `key` as a new reference: what a reader of a dict other
+/// threads may change must use (a borrowed value could be freed by a
+/// concurrent store before the caller increfs it). Without the dict's
+/// section on back-ends with lockfree_reads, inside it on the others.
 /// Null if absent (or on error: check error_pending()).
 value dict_get_ref(value dict, value key);
 /// Removes `key` and returns its value (new reference) in one section; null
@@ -30,6 +31,11 @@ std::size_t dict_size(value dict);
 /// The position of `key` among the entries (stable until the next insert or
 /// delete, which bumps `version`), or -1; -2 on error.
 std::int64_t dict_entry_index(value dict, value key);
+/// The value at entry `position` if that entry still holds `key` (a new
+/// reference), else null; never raises. Lock-free on back-ends with
+/// lockfree_reads (LOAD_GLOBAL's cache), else the caller holds the dict's
+/// read section.
+value dict_entry_value_ref(dict_object* d, std::size_t position, value key);
 /// Iterates live entries in insertion order; `pos` starts at 0.
 bool dict_next(value dict, std::size_t* pos, value* key, value* v);
 

@@ -22,12 +22,14 @@
 #include "eval.hpp"
 #include "dict.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
 #include <gillab/interp/lexer.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -167,15 +169,21 @@ value cached_global(frame* f, const global_cache_entry& shared_entry, value name
   const global_cache_entry c = shared_entry.load();
   if (c.where == 0) return value();
   dict_object* d = c.where == 1 ? f->globals : f->builtins;
-  backend::thread_state& bts = current_thread().backend_state;
-  if (c.where == 2) {  // a builtin, valid while globals did not gain the name
-    backend::read_section globals_guard(bts, f->globals->header);
-    if (f->globals->version != c.globals_version) return value();
+  if constexpr (backend::lockfree_reads) {  // PEP 703: no lock, see dict.cpp
+    if (c.where == 2 &&  // a builtin, valid while globals did not gain the name
+        std::atomic_ref<std::uint64_t>(f->globals->version).load(std::memory_order_acquire) != c.globals_version) {
+      return value();
+    }
+    return dict_entry_value_ref(d, c.index, name);
+  } else {
+    backend::thread_state& bts = current_thread().backend_state;
+    if (c.where == 2) {
+      backend::read_section globals_guard(bts, f->globals->header);
+      if (f->globals->version != c.globals_version) return value();
+    }
+    backend::read_section guard(bts, d->header);
+    return dict_entry_value_ref(d, c.index, name);
   }
-  backend::read_section guard(bts, d->header);
-  if (c.index >= d->entries.size()) return value();
-  const dict_object::entry& e = d->entries[c.index];
-  return e.key == name ? newref(e.val) : value();
 }
 
 void fill_global_cache(frame* f, global_cache_entry& shared_entry, value name) {
@@ -1142,6 +1150,7 @@ dispatch:
     if (signals_pending() && handle_signals()) goto error;
     ip = first + arg;
     (void)backend::safepoint(ts.backend_state);
+    reclaim_safepoint();
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -1244,6 +1253,7 @@ dispatch:
     CHECK(r);
     PUSH(r);
     (void)backend::safepoint(ts.backend_state);
+    reclaim_safepoint();
     if (signals_pending() && handle_signals()) goto error;
     DISPATCH();
   }

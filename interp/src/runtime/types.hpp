@@ -142,10 +142,21 @@ struct dict_object : object {
     value key;  // null: deleted
     value val;
   };
-  std::vector<entry> entries;          // insertion order, with holes
-  std::vector<std::int32_t> index;     // open addressing; -1 empty, -2 dummy
+  /// One allocation: this header, `index_size` int32 index slots (open
+  /// addressing; -1 empty, -2 dummy), then room for `capacity` entries in
+  /// insertion order, with holes. A full table is replaced, never resized in
+  /// place, so a lock-free reader (dict.cpp) can finish with an old one.
+  struct table {
+    std::uint32_t index_size;  // a power of two
+    std::uint32_t capacity;
+    std::uint32_t nentries;    // entries [0, nentries) are written
+    std::uint32_t unused;
+    std::int32_t* index() const { return reinterpret_cast<std::int32_t*>(const_cast<table*>(this) + 1); }
+    entry* entries() const { return reinterpret_cast<entry*>(index() + index_size); }
+  };
+  table* tab = nullptr;        // null: never had an entry
   std::size_t used = 0;
-  std::uint64_t version = 0;           // bumped on every change: iteration checks it
+  std::uint64_t version = 0;   // bumped on every change: iteration checks it
 };
 struct set_object : object {
   // CPython's setobject.c table, so iteration order (slot order) matches

@@ -70,6 +70,15 @@
 //                     tables (the intern table, values displaced from type
 //                     dicts that per-thread caches may still point to) then
 //                     need their own protection; nosync and gil pay nothing.
+//  lockfree_reads     true when the runtime reads dict items without a
+//                     section (fine, as PEP 703 does): the back-end then
+//                     keeps every thread in the process-wide QSBR domain
+//                     (locks/reclaim/qsbr.hpp) — online while it runs,
+//                     a quiescent state at safepoints, offline in blocking
+//                     regions — and the runtime retires what a lock-free
+//                     reader may still hold (replaced dict tables, values
+//                     and keys displaced from dicts) into that domain
+//                     instead of freeing it (runtime/reclaim.hpp).
 #pragma once
 
 #include <concepts>
@@ -88,6 +97,7 @@ concept vm_backend = requires(typename B::object_header& h, typename B::thread_s
   { B::supports_threads } -> std::convertible_to<bool>;
   { B::restartable } -> std::convertible_to<bool>;
   { B::parallel } -> std::convertible_to<bool>;
+  { B::lockfree_reads } -> std::convertible_to<bool>;
   // Threads.
   { B::attach(ts) } -> std::same_as<void>;
   { B::detach(ts) } -> std::same_as<void>;

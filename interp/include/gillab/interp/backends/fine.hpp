@@ -36,11 +36,18 @@
 //    exactly as it must single-threaded, where the callback may mutate too.
 //  - Two objects (list.extend(other)) are locked in address order
 //    (Py_BEGIN_CRITICAL_SECTION2).
-//  - Reads take the lock as writes do. PEP 703's lock-free reads of list and
-//    dict items (optimistic read, conditional incref, QSBR-deferred frees)
-//    are not done: every read that returns an item increfs it inside the
-//    section instead (the runtime's dict_get_ref, list getitem), which is
-//    what makes a concurrent store's decref safe.
+//  - Dict reads take no lock (lockfree_reads, as PEP 703's
+//    _Py_dict_lookup_threadsafe): the runtime reads the dict's table with
+//    acquire loads and increfs what it found; writers still lock. What makes
+//    that safe is quiescent-state-based reclamation (locks/reclaim/qsbr.hpp):
+//    once a second thread exists, a replaced table and every key or value a
+//    store or delete displaces is retired into the QSBR domain instead of
+//    being freed (runtime/reclaim.cpp), and it is freed only after every
+//    running thread has passed a safepoint. Each thread is online from
+//    attach to detach, announces a quiescent state every
+//    `quiescent_interval` safepoints, and is offline in blocking regions.
+//    Other reads (list items, sets, instance attributes through the
+//    instance __dict__ are dict reads) still lock as writes do.
 //
 // Atomic blocks (`with atomic:`) run under one process-wide lock, taken in a
 // blocking region (so sections are suspended while waiting for it) and
@@ -68,6 +75,7 @@
 
 #include <gillab/interp/backend.hpp>
 #include <gillab/locks/parking_mutex.hpp>
+#include <gillab/locks/reclaim/qsbr.hpp>
 
 #include <atomic>
 #include <cstdint>
@@ -276,7 +284,14 @@ struct fine {
   static constexpr bool supports_threads = true;
   static constexpr bool restartable = false;
   static constexpr bool parallel = true;
+  static constexpr bool lockfree_reads = true;
   using refcount_policy = Refcount;
+  using qsbr = locks::reclaim::qsbr;
+  /// Safepoints between two quiescent states: a quiescent state stores to
+  /// the thread's QSBR record and may free garbage; every 64th back edge or
+  /// call keeps that off the single-thread fast path and still bounds the
+  /// garbage's wait to microseconds.
+  static constexpr int quiescent_interval = 64;
 
   struct object_header {
     typename Refcount::counts counts;
@@ -286,23 +301,36 @@ struct fine {
     fine_detail::section_stack sections;
     typename Refcount::thread_data rc;
     int atomic_depth = 0;
+    int until_quiescent = quiescent_interval;
   };
 
   // ---- threads ----
   static void attach(thread_state& ts) {
     fine_detail::stats.threads.fetch_add(1, std::memory_order_relaxed);
     Refcount::attach(ts.rc);
+    qsbr::online();
   }
-  static void detach(thread_state& ts) { Refcount::detach(ts.rc); }
+  static void detach(thread_state& ts) {
+    qsbr::offline();
+    Refcount::detach(ts.rc);
+  }
   static bool safepoint(thread_state& ts) {
     Refcount::safepoint(ts.rc);
+    if (--ts.until_quiescent == 0) [[unlikely]] {
+      ts.until_quiescent = quiescent_interval;
+      qsbr::quiescent_state();
+    }
     return false;
   }
   static void enter_blocking(thread_state& ts) {
     fine_detail::stats.blocking_regions.fetch_add(1, std::memory_order_relaxed);
     fine_detail::suspend_all(ts.sections);
+    qsbr::offline();  // a blocked thread holds back no one's reclamation
   }
-  static void leave_blocking(thread_state& ts) { fine_detail::resume_top(ts.sections); }
+  static void leave_blocking(thread_state& ts) {
+    qsbr::online();
+    fine_detail::resume_top(ts.sections);
+  }
 
   // ---- reference counting ----
   static void init_header(object_header& h, thread_state& ts) {

@@ -96,6 +96,7 @@ struct gil {
   static constexpr bool supports_threads = true;
   static constexpr bool restartable = false;
   static constexpr bool parallel = false;  // the GIL serialises runtime code
+  static constexpr bool lockfree_reads = false;
 
   enum class variant : std::uint8_t { new_gil, legacy, fair };
   /// CPython 3.1's sys.setcheckinterval default.

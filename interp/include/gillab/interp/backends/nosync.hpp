@@ -20,6 +20,7 @@ struct nosync {
   static constexpr bool supports_threads = false;
   static constexpr bool restartable = false;
   static constexpr bool parallel = false;
+  static constexpr bool lockfree_reads = false;
 
   struct object_header {
     std::uint32_t refcount;

@@ -1,0 +1,79 @@
+// reclaim.hpp — what a lock-free reader may still hold is retired, not
+// freed (back-ends with lockfree_reads: fine).
+//
+// The fine back-end reads dict tables without a lock (dict.cpp), so a key,
+// a value or a whole table that a writer removes may still be in a reader's
+// hands for a moment: the reader found the pointer, and increfs it a few
+// instructions later. Writers therefore hand what they displace to
+// release_displaced() / retire_memory() instead of decref / free. Once a
+// second thread has been started, those go into the process-wide QSBR
+// domain (locks/reclaim/qsbr.hpp, McKenney & Slingwine's RCU grace
+// periods): they are freed after every running thread has passed a
+// safepoint, which no reader does in the middle of a lookup. With a single
+// thread nobody can be reading concurrently, and both free at once, as they
+// do on every back-end without lockfree_reads.
+//
+// Invariants:
+//  - A value handed to release_displaced() carries the reference the
+//    container owned; it is decref'd exactly once: now, or by the thread
+//    that next drains after its grace period ends.
+//  - Deferred decrefs run at safepoints (reclaim_safepoint) or at thread
+//    detach, never inside the QSBR domain's own bookkeeping (a decref may
+//    free a generator whose finally block runs Python, which may retire
+//    again).
+#pragma once
+
+#include "types.hpp"
+
+#include <atomic>
+#include <cstdlib>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace reclaim_detail {
+void defer_decref(value v);
+void defer_free(void* memory);
+bool drain_pending() noexcept;  // true when something waits to be decref'd
+void drain();
+extern std::atomic<bool> other_threads;
+}  // namespace reclaim_detail
+
+/// A second thread is about to start: from now on displaced objects wait
+/// for their grace period (called before the thread is created).
+void note_thread_start();
+
+/// Drops the reference a container owned on `v` (a displaced key or value).
+inline void release_displaced(value v) {
+  if constexpr (backend::lockfree_reads) {
+    if (v.is_object() && !(v.obj()->flags & flag_immortal) &&
+        reclaim_detail::other_threads.load(std::memory_order_relaxed)) {
+      reclaim_detail::defer_decref(v);
+      return;
+    }
+  }
+  decref(v);
+}
+
+/// Frees `memory` (std::malloc'd) that lock-free readers may still be in.
+inline void retire_memory(void* memory) {
+  if constexpr (backend::lockfree_reads) {
+    if (reclaim_detail::other_threads.load(std::memory_order_relaxed)) {
+      reclaim_detail::defer_free(memory);
+      return;
+    }
+  }
+  std::free(memory);
+}
+
+/// At a safepoint, after the back-end's: decref what finished its grace period.
+inline void reclaim_safepoint() {
+  if constexpr (backend::lockfree_reads) {
+    if (reclaim_detail::drain_pending()) [[unlikely]] reclaim_detail::drain();
+  }
+}
+
+/// The calling thread leaves the runtime (before backend::detach): its
+/// partly filled batch is retired, and what it can decref now is.
+void reclaim_thread_exit();
+
+GILLAB_RUNTIME_NAMESPACE_END
