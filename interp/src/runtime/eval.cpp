@@ -422,6 +422,17 @@ value make_function(frame* f, code_object* code, std::uint32_t flags, value* pop
       fn->doc = newref(code->constants[0]);
     }
   }
+  // A `def` in a module or class body lives as long as its module or class:
+  // it is in a cycle with its namespace (fn -> globals -> fn) that only a
+  // cycle collector could break, and this VM has none. Making it immortal
+  // changes no lifetime (except of a def re-run in a module-level loop) and
+  // spares every call two count changes — which, with threads calling one
+  // function, are the cache line PEP 703's deferred reference counting
+  // exists to keep unshared. Lambdas and comprehensions (names in <>) are
+  // made again each time their line runs and stay counted.
+  if ((f->code->unit->flags & (cf_module | cf_class_body)) && !str_of(code->name).starts_with('<')) {
+    immortalize(value::from(fn));
+  }
   return value::from(fn);
 }
 

@@ -5,6 +5,7 @@
 #include "operations.hpp"
 #include "runtime.hpp"
 
+#include <mutex>
 #include <cstdlib>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -213,6 +214,8 @@ std::vector<object*>& immortal_registry() {
 
 value immortalize(value v) {
   if (v.is_object()) {
+    static std::mutex registry_mutex;  // threads import and define concurrently
+    std::lock_guard lock(registry_mutex);
     v.obj()->flags |= flag_immortal;
     immortal_registry().push_back(v.obj());
   }
