@@ -277,7 +277,8 @@ def main():
                  "suspended (by contention or a blocking region), threads parked on a per-object lock; "
                  "for biased counting, objects whose owner's count reached zero while other threads "
                  "still counted (merged), and objects queued to their owner because another thread "
-                 "dropped the last reference it had counted." % reps)
+                 "dropped the last reference it had counted; waits by type: the object types whose "
+                 "lock a thread waited for (median count per type, the three largest)." % reps)
         rows = []
         for w in workloads:
             for i in interps:
@@ -287,10 +288,17 @@ def main():
                     continue
                 med = lambda key: "%.0f" % statistics.median(s.get(key, 0) for s in sel)
                 biased = sel[0].get("refcount") == "biased"
+                by_type = {}
+                for s in sel:
+                    for name in s.get("lock_waits_by_type", {}):
+                        by_type[name] = statistics.median(x.get("lock_waits_by_type", {}).get(name, 0) for x in sel)
+                top = sorted(by_type.items(), key=lambda kv: -kv[1])[:3]
+                waits = ", ".join("%s %.0f" % (name, n) for name, n in top if n) or "–"
                 rows.append([w, i, med("contended_sections"), med("suspensions"), med("parks"),
-                             med("zero_local_merges") if biased else "–", med("queued") if biased else "–"])
+                             med("zero_local_merges") if biased else "–", med("queued") if biased else "–",
+                             waits])
         doc.table(["workload (%d threads)" % tmax, "interpreter", "contended", "suspended", "parks",
-                   "merged", "queued"], rows)
+                   "merged", "queued", "waits by type"], rows)
 
     # ---- failures ----
     bad = [r for r in runs if r["status"] != "ok"]

@@ -33,11 +33,39 @@ void resume_top(section_stack& st) {
   s->active = true;
 }
 
+namespace {
+
+void count_lock_wait(const locks::parking_mutex* m) {
+  const char* name = "?";
+  if (type_name_of != nullptr) name = type_name_of(reinterpret_cast<const char*>(m) - mutex_offset);
+  for (auto& slot : stats.lock_waits) {
+    const char* seen = slot.name.load(std::memory_order_acquire);
+    if (seen == nullptr && slot.name.compare_exchange_strong(seen, name, std::memory_order_acq_rel)) seen = name;
+    if (seen == name) {
+      slot.waits.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+  }
+  stats.lock_waits_other.fetch_add(1, std::memory_order_relaxed);
+}
+
+/// Takes `m`, counting a wait for another thread by the object's type.
+void lock_counting(locks::parking_mutex* m) {
+  if (m->try_lock()) return;
+  count_lock_wait(m);
+  m->lock();
+}
+
+}  // namespace
+
 void begin_slow(section_stack& st, section& s, locks::parking_mutex* a, locks::parking_mutex* b) {
   stats.contended_sections.fetch_add(1, std::memory_order_relaxed);
+  // After the suspension the thread holds no object lock: a lock still
+  // taken now is another thread's (before, it may have been our own outer
+  // section's), which is what the per-type counts report.
   suspend_all(st);
-  a->lock();
-  if (b) b->lock();
+  lock_counting(a);
+  if (b) lock_counting(b);
   push(st, s, a, b);
 }
 
@@ -72,6 +100,16 @@ void write_statistics(std::ostream& out, const char* refcount_policy) {
       << ", \"parks\": " << parking.parks
       << ", \"direct_handoffs\": " << parking.direct_handoffs
       << ", \"atomic_blocks\": " << n(stats.atomic_blocks);
+  out << ", \"lock_waits_by_type\": {";
+  const char* sep = "";
+  for (const auto& slot : stats.lock_waits) {
+    const char* name = slot.name.load(std::memory_order_acquire);
+    if (name == nullptr) break;
+    out << sep << "\"" << name << "\": " << n(slot.waits);
+    sep = ", ";
+  }
+  if (n(stats.lock_waits_other) != 0) out << sep << "\"other\": " << n(stats.lock_waits_other);
+  out << "}";
   if (std::string_view(refcount_policy) == "biased") {
     out << ", \"zero_local_merges\": " << n(stats.zero_local_merges)
         << ", \"queued\": " << n(stats.queued)

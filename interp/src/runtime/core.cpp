@@ -234,6 +234,17 @@ void register_deallocator() {
   if constexpr (frees_objects<B>) B::set_deallocator([](void* header) { deallocate(static_cast<object*>(header)); });
 }
 
+template <class B>
+concept names_types = requires(const char* (*fn)(const void*)) { B::set_type_namer(fn); };
+template <class B>
+void register_type_namer() {
+  if constexpr (names_types<B>) {
+    B::set_type_namer([](const void* header) -> const char* {
+      return type_name(value::from(static_cast<object*>(const_cast<void*>(header))));
+    });
+  }
+}
+
 void init_runtime() {
   static const bool done = [] {
     init_functions();  // type objects first: every other type's type is `type`
@@ -254,6 +265,7 @@ void init_runtime() {
   // Back-ends that free objects themselves (fine-biased merges queued
   // objects at safepoints) call the runtime's deallocator through this.
   register_deallocator<backend>();
+  register_type_namer<backend>();  // --stats: contention per object type
   backend::attach(current_thread().backend_state);
 }
 

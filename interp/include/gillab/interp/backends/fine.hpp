@@ -78,6 +78,7 @@
 #include <gillab/locks/reclaim/qsbr.hpp>
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <new>
 #include <ostream>
@@ -167,6 +168,12 @@ inline dealloc_fn deallocate = nullptr;
 
 struct brc_queue;  // fine.cpp: a thread's queue of objects to merge
 
+/// The runtime's type name of an object (by its header), for the contention
+/// statistics, and where an object's mutex sits in its header.
+using type_name_fn = const char* (*)(const void* header);
+inline type_name_fn type_name_of = nullptr;
+inline std::size_t mutex_offset = 0;
+
 // ---- statistics (slow paths only; the fast paths count nothing) ----
 struct counters {
   std::atomic<std::uint64_t> contended_sections{0};  // begin found the lock taken
@@ -178,6 +185,16 @@ struct counters {
   std::atomic<std::uint64_t> queue_merges{0};        // biased: queued objects merged by the owner
   std::atomic<std::uint64_t> orphan_merges{0};       // biased: queued to an ended thread
   std::atomic<std::uint64_t> atomic_blocks{0};
+  // Waits for another thread's object lock, per object type (type names
+  // are static strings; the first 32 distinct types get a slot, the rest
+  // count under "other").
+  struct by_type {
+    std::atomic<const char*> name{nullptr};
+    std::atomic<std::uint64_t> waits{0};
+  };
+  static constexpr std::size_t type_slots = 32;
+  by_type lock_waits[type_slots];
+  std::atomic<std::uint64_t> lock_waits_other{0};
 };
 inline counters stats;
 
@@ -364,6 +381,10 @@ struct fine {
   static void atomic_end(thread_state& ts) { fine_detail::atomic_end(ts.sections, ts.atomic_depth); }
 
   static void set_deallocator(fine_detail::dealloc_fn fn) { fine_detail::deallocate = fn; }
+  static void set_type_namer(fine_detail::type_name_fn fn) {
+    fine_detail::mutex_offset = offsetof(object_header, mutex);
+    fine_detail::type_name_of = fn;
+  }
   static void write_statistics(std::ostream& out) { fine_detail::write_statistics(out, Refcount::name); }
 };
 
