@@ -1647,38 +1647,28 @@ int class_setattr_uncached(type_object* t, value name, value v) {
     }
     return 0;
   }
-  if constexpr (backend::parallel) {
-    // Other threads' attribute caches and lookups hold borrowed pointers to
-    // what the type's dict holds and use them without a lock; keep a
-    // replaced value alive until exit rather than free it under them (class
-    // attributes change rarely; ints and None cost nothing here). The value
-    // is taken out in the same section that puts the new one in: reading it
-    // first and storing after let two writers each free the other's value.
-    // A stop-the-world or QSBR-deferred release would bound this; see
-    // backends/fine.hpp.
-    if (v && n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
-    value old = v ? dict_exchange(value::from(t->dict), name, v) : dict_pop_ref(value::from(t->dict), name);
-    if (old) {
+  if (v && n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
+  // The old value is taken out in the same section that puts the new one
+  // in: reading it first and storing after let two writers each free the
+  // other's value.
+  value old = v ? dict_exchange(value::from(t->dict), name, v) : dict_pop_ref(value::from(t->dict), name);
+  if (old) {
+    if constexpr (backend::parallel) {
+      // Other threads' attribute caches and lookups hold borrowed pointers
+      // to what the type's dict holds and use them without a lock, across
+      // Python calls (longer than a QSBR grace period): keep a replaced
+      // value alive until exit rather than free it under them (class
+      // attributes change rarely; ints and None cost nothing here).
       keep_until_exit(old);
-      return 0;
+    } else {
+      decref(old);
     }
-    if (error_pending()) return -1;
-    if (v) return 0;  // a new attribute
-    raise(&exc_AttributeError, "type object '" + std::string(t->name) + "' has no attribute '" + n + "'");
-    return -1;
+    return 0;
   }
-  if (v) {
-    if (n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
-    return dict_set(value::from(t->dict), name, v);
-  }
-  if (dict_del(value::from(t->dict), name) < 0) {
-    if (pending_matches(&exc_KeyError)) {
-      clear_pending();
-      raise(&exc_AttributeError, "type object '" + std::string(t->name) + "' has no attribute '" + n + "'");
-    }
-    return -1;
-  }
-  return 0;
+  if (error_pending()) return -1;
+  if (v) return 0;  // a new attribute
+  raise(&exc_AttributeError, "type object '" + std::string(t->name) + "' has no attribute '" + n + "'");
+  return -1;
 }
 
 /// LOAD_METHOD's fast path: a plain function found on a class, not shadowed
