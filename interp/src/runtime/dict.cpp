@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <optional>
 #include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -40,6 +41,19 @@ T observe(const T& field) {
 }
 void bump_version(dict_object* d) { publish(d->version, d->version + 1); }
 
+/// CPython's open-addressing probe sequence over an index of `size` slots.
+struct probe {
+  std::size_t mask;
+  std::size_t slot;
+  std::uint64_t perturb;
+  probe(std::int64_t hash, std::size_t size)
+      : mask(size - 1), slot(static_cast<std::size_t>(hash) & mask), perturb(static_cast<std::uint64_t>(hash)) {}
+  void next() {
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+};
+
 table* new_table(std::size_t index_size, std::size_t capacity) {
   void* mem = std::malloc(sizeof(table) + index_size * sizeof(std::int32_t) + capacity * sizeof(entry));
   if (mem == nullptr) throw std::bad_alloc();
@@ -57,11 +71,9 @@ std::int64_t lookup(dict_object* d, value key, std::int64_t hash, std::size_t* s
     *slot_out = 0;
     return -1;
   }
-  const std::size_t mask = t->index_size - 1;
-  std::size_t i = static_cast<std::size_t>(hash) & mask;
-  std::uint64_t perturb = static_cast<std::uint64_t>(hash);
   std::size_t first_free = SIZE_MAX;
-  for (;;) {
+  for (probe p(hash, t->index_size);; p.next()) {
+    const std::size_t i = p.slot;
     const std::int32_t ix = t->index()[i];
     if (ix == slot_empty) {
       *slot_out = first_free != SIZE_MAX ? first_free : i;
@@ -91,8 +103,6 @@ std::int64_t lookup(dict_object* d, value key, std::int64_t hash, std::size_t* s
         }
       }
     }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
   }
 }
 
@@ -111,15 +121,12 @@ int lookup_lockfree(dict_object* d, value key, std::int64_t hash, value* out) {
     table* t = observe(d->tab);
     value found;
     if (t != nullptr) {
-      const std::size_t mask = t->index_size - 1;
       const std::int32_t* index = t->index();
       const entry* entries = t->entries();
-      std::size_t i = static_cast<std::size_t>(hash) & mask;
-      std::uint64_t perturb = static_cast<std::uint64_t>(hash);
       // Slots only go empty -> entry -> dummy within one table, and at
       // least a third stay empty: the probe ends.
-      for (;;) {
-        const std::int32_t ix = observe(index[i]);
+      for (probe p(hash, t->index_size);; p.next()) {
+        const std::int32_t ix = observe(index[p.slot]);
         if (ix == slot_empty) break;
         if (ix != slot_dummy) {
           const entry& e = entries[static_cast<std::size_t>(ix)];
@@ -134,8 +141,6 @@ int lookup_lockfree(dict_object* d, value key, std::int64_t hash, value* out) {
             break;
           }
         }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
       }
     }
     // The table still current: what we read was the dict's state when we
@@ -149,25 +154,21 @@ int lookup_lockfree(dict_object* d, value key, std::int64_t hash, value* out) {
 }
 
 void rebuild_index(dict_object* d, std::size_t min_size) {
-  // Compact the entries into a new table whose index is at most 2/3 full
-  // even when all `capacity` entries are used.
+  // Compact the entries into a new table whose index stays under 2/3 full
+  // even when all `capacity` entries are used (the index keeps a third of
+  // its slots empty: probes end).
   std::size_t size = min_index;
   while (size * 2 < (std::max(min_size, d->used) + 1) * 3) size <<= 1;
   table* old = d->tab;
   table* t = new_table(size, size * 2 / 3);
-  const std::size_t mask = size - 1;
   std::size_t n = 0;
   for (std::size_t k = 0; old != nullptr && k < old->nentries; ++k) {
     const entry& e = old->entries()[k];
     if (!e.key) continue;
     t->entries()[n] = e;
-    std::size_t i = static_cast<std::size_t>(e.hash) & mask;
-    std::uint64_t perturb = static_cast<std::uint64_t>(e.hash);
-    while (t->index()[i] != slot_empty) {
-      perturb >>= 5;
-      i = (i * 5 + perturb + 1) & mask;
-    }
-    t->index()[i] = static_cast<std::int32_t>(n++);
+    probe p(e.hash, size);
+    while (t->index()[p.slot] != slot_empty) p.next();
+    t->index()[p.slot] = static_cast<std::int32_t>(n++);
   }
   t->nentries = static_cast<std::uint32_t>(n);
   publish(d->tab, t);  // the copies move the references: the old table owns none
@@ -177,7 +178,7 @@ void rebuild_index(dict_object* d, std::size_t min_size) {
 // Adds an absent key at the slot lookup() found. Caller holds the section.
 void insert_new(dict_object* d, value key, std::int64_t hash, value v, std::size_t slot) {
   table* t = d->tab;
-  if (t == nullptr || (t->nentries + 1) * 3 >= t->index_size * 2) {
+  if (t == nullptr || t->nentries == t->capacity) {
     rebuild_index(d, (d->used + 1) * 2);
     t = d->tab;
     lookup(d, key, hash, &slot);
@@ -313,37 +314,43 @@ value dict_iter(value v) {
 
 value make_dict() { return value::from(make<dict_object>(&dict_type)); }
 
-value dict_get(value dict, value key) {
+namespace {
+
+/// dict_get and dict_get_ref: the value for `key`, borrowed or as a new
+/// reference taken before the section ends.
+value find_value(value dict, value key, bool new_reference) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return value();
   dict_object* d = as_dict(dict);
   if constexpr (backend::lockfree_reads) {
-    // Borrowed as on every back-end; here it stays valid until this
-    // thread's next safepoint even if another thread displaces it.
+    // A borrowed value stays valid until this thread's next safepoint even
+    // if another thread displaces it (reclaim.hpp).
     value found;
-    if (lookup_lockfree(d, key, hash, &found) >= 0) return found;
+    if (lookup_lockfree(d, key, hash, &found) >= 0) return new_reference ? newref(found) : found;
   }
   backend::read_section guard(bts(), d->header);
   std::size_t slot = 0;
   const std::int64_t ix = lookup(d, key, hash, &slot);
-  return ix >= 0 ? d->tab->entries()[static_cast<std::size_t>(ix)].val : value();
+  if (ix < 0) return value();
+  const value v = d->tab->entries()[static_cast<std::size_t>(ix)].val;
+  return new_reference ? newref(v) : v;
 }
 
-value dict_get_ref(value dict, value key) {
-  std::int64_t hash = 0;
-  if (!op_hash(key, &hash)) return value();
-  dict_object* d = as_dict(dict);
-  if constexpr (backend::lockfree_reads) {
-    value found;
-    if (lookup_lockfree(d, key, hash, &found) >= 0) return newref(found);
-  }
+}  // namespace
+
+value dict_get(value dict, value key) { return find_value(dict, key, false); }
+
+value dict_get_ref(value dict, value key) { return find_value(dict, key, true); }
+
+std::uint64_t dict_version(dict_object* d) {
+  if constexpr (backend::lockfree_reads) return observe(d->version);
   backend::read_section guard(bts(), d->header);
-  std::size_t slot = 0;
-  const std::int64_t ix = lookup(d, key, hash, &slot);
-  return ix >= 0 ? newref(d->tab->entries()[static_cast<std::size_t>(ix)].val) : value();
+  return d->version;
 }
 
 value dict_entry_value_ref(dict_object* d, std::size_t position, value key) {
+  std::optional<backend::read_section> guard;  // lock-free where the back-end allows it
+  if constexpr (!backend::lockfree_reads) guard.emplace(bts(), d->header);
   const table* t = observe(d->tab);
   if (t == nullptr || position >= observe(t->nentries)) return value();
   const entry& e = t->entries()[position];
@@ -408,22 +415,25 @@ int store_entry(value dict, value key, value v, value* old) {
 
 }  // namespace
 
-// The caller gets its own reference and the dict's goes through
-// release_displaced: a lock-free reader may be about to incref the value.
+namespace {
+/// The caller gets its own reference to a displaced value, and the dict's
+/// goes through release_displaced: a lock-free reader may be about to
+/// incref it.
+value caller_reference(value displaced) {
+  value mine = newref(displaced);
+  release_displaced(displaced);
+  return mine;
+}
+}  // namespace
+
 value dict_pop_ref(value dict, value key) {
   value v;
-  if (remove_entry(dict, key, &v) <= 0) return value();
-  value mine = newref(v);
-  release_displaced(v);
-  return mine;
+  return remove_entry(dict, key, &v) > 0 ? caller_reference(v) : value();
 }
 
 value dict_exchange(value dict, value key, value v) {
   value old;
-  if (store_entry(dict, key, v, &old) <= 0) return value();
-  value mine = newref(old);
-  release_displaced(old);
-  return mine;
+  return store_entry(dict, key, v, &old) > 0 ? caller_reference(old) : value();
 }
 
 value dict_setdefault_ref(value dict, value key, value dflt) {

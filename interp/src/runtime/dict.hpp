@@ -32,10 +32,12 @@ std::size_t dict_size(value dict);
 /// delete, which bumps `version`), or -1; -2 on error.
 std::int64_t dict_entry_index(value dict, value key);
 /// The value at entry `position` if that entry still holds `key` (a new
-/// reference), else null; never raises. Lock-free on back-ends with
-/// lockfree_reads (LOAD_GLOBAL's cache), else the caller holds the dict's
-/// read section.
+/// reference), else null; never raises (LOAD_GLOBAL's cache). Lock-free on
+/// back-ends with lockfree_reads, else inside the dict's read section.
 value dict_entry_value_ref(dict_object* d, std::size_t position, value key);
+/// The dict's version (bumped by every insert and delete), read as
+/// dict_entry_value_ref reads.
+std::uint64_t dict_version(dict_object* d);
 /// Iterates live entries in insertion order; `pos` starts at 0.
 bool dict_next(value dict, std::size_t* pos, value* key, value* v);
 

@@ -29,7 +29,6 @@
 #include <gillab/interp/lexer.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -169,21 +168,9 @@ value cached_global(frame* f, const global_cache_entry& shared_entry, value name
   const global_cache_entry c = shared_entry.load();
   if (c.where == 0) return value();
   dict_object* d = c.where == 1 ? f->globals : f->builtins;
-  if constexpr (backend::lockfree_reads) {  // PEP 703: no lock, see dict.cpp
-    if (c.where == 2 &&  // a builtin, valid while globals did not gain the name
-        std::atomic_ref<std::uint64_t>(f->globals->version).load(std::memory_order_acquire) != c.globals_version) {
-      return value();
-    }
-    return dict_entry_value_ref(d, c.index, name);
-  } else {
-    backend::thread_state& bts = current_thread().backend_state;
-    if (c.where == 2) {
-      backend::read_section globals_guard(bts, f->globals->header);
-      if (f->globals->version != c.globals_version) return value();
-    }
-    backend::read_section guard(bts, d->header);
-    return dict_entry_value_ref(d, c.index, name);
-  }
+  // A builtin, valid while globals did not gain the name.
+  if (c.where == 2 && dict_version(f->globals) != c.globals_version) return value();
+  return dict_entry_value_ref(d, c.index, name);
 }
 
 void fill_global_cache(frame* f, global_cache_entry& shared_entry, value name) {
@@ -191,11 +178,7 @@ void fill_global_cache(frame* f, global_cache_entry& shared_entry, value name) {
   // The globals' version is read before the globals are searched: a name
   // another thread adds meanwhile then bumps it past the recorded one, so a
   // builtins entry can only be conservatively stale, never wrong.
-  std::uint64_t version = 0;
-  {
-    backend::read_section guard(current_thread().backend_state, f->globals->header);
-    version = f->globals->version;
-  }
+  const std::uint64_t version = dict_version(f->globals);
   std::int64_t ix = dict_entry_index(value::from(f->globals), name);
   if (ix >= 0) {
     shared_entry.store({0, static_cast<std::uint32_t>(ix), 1});

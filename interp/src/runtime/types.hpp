@@ -150,7 +150,7 @@ struct dict_object : object {
     std::uint32_t index_size;  // a power of two
     std::uint32_t capacity;
     std::uint32_t nentries;    // entries [0, nentries) are written
-    std::uint32_t unused;
+    std::uint32_t padding;     // keeps the entries 8-byte aligned
     std::int32_t* index() const { return reinterpret_cast<std::int32_t*>(const_cast<table*>(this) + 1); }
     entry* entries() const { return reinterpret_cast<entry*>(index() + index_size); }
   };
