@@ -6,6 +6,7 @@
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "text.hpp"
 #include "runtime.hpp"
 #include "threads.hpp"  // thread_module(), sys.setswitchinterval
@@ -639,7 +640,7 @@ value builtin_sorted(value, const value* args, std::size_t nargs, value kwnames)
     return value();
   }
   value l = make_list();
-  as_list(l)->items = std::move(items);
+  as_list(l)->items.adopt(std::move(items));
   return l;
 }
 
@@ -782,13 +783,13 @@ value builtin_reversed(value, const value* args, std::size_t nargs, value kwname
       items.push_back(x);
     }
     ref l(make_list());
-    as_list(l.get())->items = std::move(items);
+    as_list(l.get())->items.adopt(std::move(items));
     return op_iter(l.get());
   }
   if (!collect(args[0], items)) return value();
   std::reverse(items.begin(), items.end());
   ref l(make_list());
-  as_list(l.get())->items = std::move(items);
+  as_list(l.get())->items.adopt(std::move(items));
   return op_iter(l.get());
 }
 
@@ -972,11 +973,13 @@ value construct_bool(const value* args, std::size_t nargs, value kwnames) {
 
 value construct_list(const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("list", kwnames) || !arg_count("list", nargs, 0, 1)) return value();
-  value l = make_list();
-  if (nargs == 1 && !collect(args[0], as_list(l)->items)) {
-    decref(l);
+  std::vector<value> items;
+  if (nargs == 1 && !collect(args[0], items)) {
+    for (value x : items) decref(x);
     return value();
   }
+  value l = make_list();
+  as_list(l)->items.adopt(std::move(items));
   return l;
 }
 
@@ -1097,8 +1100,8 @@ value list_pop(value self, const value* args, std::size_t nargs, value kwnames) 
   if (i < 0) i += static_cast<std::int64_t>(items.size());
   if (i < 0 || i >= static_cast<std::int64_t>(items.size())) return raise(&exc_IndexError, "pop index out of range");
   value v = items[static_cast<std::size_t>(i)];
-  items.erase(items.begin() + i);
-  return v;
+  items.erase(static_cast<std::size_t>(i));
+  return take_displaced(v);  // a lock-free reader may still be increfing it
 }
 value list_extend(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("list.extend", kwnames) || !arg_count("list.extend", nargs, 1, 1)) return value();
@@ -1109,7 +1112,7 @@ value list_extend(value self, const value* args, std::size_t nargs, value kwname
   }
   backend::write_section guard(bts(), self.obj()->header);
   auto& dst = as_list(self)->items;
-  dst.insert(dst.end(), items.begin(), items.end());
+  dst.insert(dst.size(), items.data(), items.data() + items.size());  // adopts the references
   return none();
 }
 value list_insert(value self, const value* args, std::size_t nargs, value kwnames) {
@@ -1121,14 +1124,14 @@ value list_insert(value self, const value* args, std::size_t nargs, value kwname
   const auto n = static_cast<std::int64_t>(items.size());
   if (i < 0) i = std::max<std::int64_t>(0, i + n);
   i = std::min(i, n);
-  items.insert(items.begin() + i, newref(args[1]));
+  items.insert(static_cast<std::size_t>(i), newref(args[1]));
   return none();
 }
 value list_index_or_remove(value self, value x, bool remove, const char* missing) {
   std::vector<value> items;
   {
     backend::read_section guard(bts(), self.obj()->header);
-    items = as_list(self)->items;
+    items = as_list(self)->items.copy();
     for (value v : items) incref(v);
   }
   std::int64_t found = -1;
@@ -1153,10 +1156,10 @@ value list_index_or_remove(value self, value x, bool remove, const char* missing
     auto& live = as_list(self)->items;
     if (found < static_cast<std::int64_t>(live.size())) {
       old = live[static_cast<std::size_t>(found)];
-      live.erase(live.begin() + found);
+      live.erase(static_cast<std::size_t>(found));
     }
   }
-  xdecref(old);
+  if (old) release_displaced(old);
   return none();
 }
 value list_remove(value self, const value* args, std::size_t nargs, value kwnames) {
@@ -1172,7 +1175,7 @@ value list_count(value self, const value* args, std::size_t nargs, value kwnames
   std::vector<value> items;
   {
     backend::read_section guard(bts(), self.obj()->header);
-    items = as_list(self)->items;
+    items = as_list(self)->items.copy();
     for (value v : items) incref(v);
   }
   std::int64_t n = 0;
@@ -1196,16 +1199,16 @@ value list_sort(value self, const value* args, std::size_t nargs, value kwnames)
     // CPython empties the list while sorting; a comparison that mutates it
     // then sees an empty list and the sort reports the mutation.
     backend::write_section guard(bts(), self.obj()->header);
-    items.swap(as_list(self)->items);
+    items = as_list(self)->items.take();
   }
   const bool ok = sort_values(items, key, rev && op_truth(rev) > 0);
   std::vector<value> intruders;
   {
     backend::write_section guard(bts(), self.obj()->header);
-    intruders.swap(as_list(self)->items);
-    as_list(self)->items.swap(items);
+    intruders = as_list(self)->items.take();
+    as_list(self)->items.adopt(std::move(items));
   }
-  for (value v : intruders) decref(v);
+  for (value v : intruders) release_displaced(v);
   if (!ok) return value();
   if (!intruders.empty()) return raise(&exc_ValueError, "list modified during sort");
   return none();
@@ -1213,14 +1216,17 @@ value list_sort(value self, const value* args, std::size_t nargs, value kwnames)
 value list_reverse(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("reverse", kwnames) || !arg_count("reverse", nargs, 0, 0)) return value();
   backend::write_section guard(bts(), self.obj()->header);
-  std::reverse(as_list(self)->items.begin(), as_list(self)->items.end());
+  as_list(self)->items.reverse();
   return none();
 }
 value list_copy(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("copy", kwnames) || !arg_count("copy", nargs, 0, 0)) return value();
   value l = make_list();
   backend::read_section guard(bts(), self.obj()->header);
-  for (value v : as_list(self)->items) as_list(l)->items.push_back(newref(v));
+  const auto& src = as_list(self)->items;
+  auto& dst = as_list(l)->items;
+  dst.resize_unshared(src.size());
+  for (std::size_t i = 0; i < src.size(); ++i) dst.set(i, newref(src[i]));
   return l;
 }
 value list_clear(value self, const value*, std::size_t nargs, value kwnames) {
@@ -1228,9 +1234,9 @@ value list_clear(value self, const value*, std::size_t nargs, value kwnames) {
   std::vector<value> old;
   {
     backend::write_section guard(bts(), self.obj()->header);
-    old.swap(as_list(self)->items);
+    old = as_list(self)->items.take();
   }
-  for (value v : old) decref(v);
+  for (value v : old) release_displaced(v);
   return none();
 }
 

@@ -31,6 +31,7 @@
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
@@ -1516,10 +1517,10 @@ value list_init(value self, const value* args, std::size_t nargs, value kwnames)
   std::vector<value> old;
   {
     backend::write_section guard(bts(), self.obj()->header);
-    old.swap(as_list(self)->items);
-    as_list(self)->items = std::move(items);
+    old = as_list(self)->items.take();
+    as_list(self)->items.adopt(std::move(items));
   }
-  for (value x : old) decref(x);
+  for (value x : old) release_displaced(x);
   return none();
 }
 

@@ -11,6 +11,7 @@
 // slots (empty -1, deleted -2), probed with CPython's perturbation scheme.
 #include "free_list.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
@@ -162,8 +163,8 @@ value sequence_index(const value* items, std::size_t n, value key, const char* w
       return t;
     }
     value l = make_list();
-    as_list(l)->items.reserve(static_cast<std::size_t>(count));
-    for (std::int64_t k = 0; k < count; ++k) as_list(l)->items.push_back(newref(items[start + k * step]));
+    as_list(l)->items.resize_unshared(static_cast<std::size_t>(count));
+    for (std::int64_t k = 0; k < count; ++k) as_list(l)->items.set(static_cast<std::size_t>(k), newref(items[start + k * step]));
     return l;
   }
   return raise_type_error(std::string(what) + " indices must be integers or slices, not " + type_name(key));
@@ -228,7 +229,7 @@ value list_repr(value v) {
   std::vector<value> items;
   {
     backend::read_section guard(bts(), v.obj()->header);
-    items = as_list(v)->items;
+    items = as_list(v)->items.copy();
     for (value x : items) incref(x);
   }
   bool ok = false;
@@ -243,14 +244,14 @@ value list_compare(value a, value b, int op) {
   std::vector<value> x, y;
   {
     backend::read_section ga(bts(), a.obj()->header);
-    x = as_list(a)->items;
+    x = as_list(a)->items.copy();
+    for (value v : x) incref(v);
   }
   {
     backend::read_section gb(bts(), b.obj()->header);
-    y = as_list(b)->items;
+    y = as_list(b)->items.copy();
+    for (value v : y) incref(v);
   }
-  for (value v : x) incref(v);
-  for (value v : y) incref(v);
   value r = compare_sequences(x.data(), x.size(), y.data(), y.size(), op);
   for (value v : x) decref(v);
   for (value v : y) decref(v);
@@ -258,11 +259,17 @@ value list_compare(value a, value b, int op) {
 }
 
 std::int64_t list_length(value v) {
+  if constexpr (backend::lockfree_reads) return static_cast<std::int64_t>(as_list(v)->items.size_lockfree());
   backend::read_section guard(bts(), v.obj()->header);
   return static_cast<std::int64_t>(as_list(v)->items.size());
 }
 
 value list_getitem(value v, value key) {
+  if constexpr (backend::lockfree_reads) {
+    if (key.is_small()) {
+      if (value item = list_item_ref(v, key.small_int())) return item;
+    }
+  }
   backend::read_section guard(bts(), v.obj()->header);
   const auto& items = as_list(v)->items;
   return sequence_index(items.data(), items.size(), key, "list", &list_type);
@@ -287,20 +294,19 @@ int list_set_slice(value v, value key, value x) {
     auto& items = as_list(v)->items;
     std::int64_t start = 0, stop = 0, step = 0, count = 0;
     if (!slice_indices(key, static_cast<std::int64_t>(items.size()), &start, &stop, &step, &count)) return -1;
+    const auto at = [](std::int64_t i) { return static_cast<std::size_t>(i); };
     if (step == 1) {
-      const auto first = items.begin() + start;
-      removed.assign(first, first + count);
-      items.erase(first, first + count);
-      items.insert(items.begin() + start, incoming.begin(), incoming.end());  // adopts the references
+      removed.assign(items.begin() + start, items.begin() + start + count);
+      items.erase(at(start), at(start + count));
+      items.insert(at(start), incoming.data(), incoming.data() + incoming.size());  // adopts the references
       incoming.clear();
     } else if (!x) {
       // Erase from the highest index down so the lower ones stay put (a
       // negative step visits them highest first already).
       for (std::int64_t k = 0; k < count; ++k) {
         const std::int64_t index = step < 0 ? start + k * step : start + (count - 1 - k) * step;
-        const auto at = items.begin() + index;
-        removed.push_back(*at);
-        items.erase(at);
+        removed.push_back(items[at(index)]);
+        items.erase(at(index));
       }
     } else {
       if (static_cast<std::int64_t>(incoming.size()) != count) {
@@ -310,15 +316,13 @@ int list_set_slice(value v, value key, value x) {
                                    " to extended slice of size " + std::to_string(count));
         return -1;
       }
-      for (std::int64_t k = 0; k < count; ++k) {
-        value& slot = items[static_cast<std::size_t>(start + k * step)];
-        removed.push_back(slot);
-        slot = incoming[static_cast<std::size_t>(k)];
-      }
+      for (std::int64_t k = 0; k < count; ++k)
+        removed.push_back(items.exchange(at(start + k * step), incoming[static_cast<std::size_t>(k)]));
       incoming.clear();
     }
   }
-  for (value old : removed) decref(old);  // outside the section: destructors may run code
+  // Outside the section (destructors may run code), and after readers.
+  for (value old : removed) release_displaced(old);
   return 0;
 }
 
@@ -338,14 +342,14 @@ int list_setitem(value v, value key, value x) {
       raise(&exc_IndexError, x ? "list assignment index out of range" : "list assignment index out of range");
       return -1;
     }
-    old = items[static_cast<std::size_t>(i)];
     if (x) {
-      items[static_cast<std::size_t>(i)] = newref(x);
+      old = items.exchange(static_cast<std::size_t>(i), newref(x));
     } else {
-      items.erase(items.begin() + i);
+      old = items[static_cast<std::size_t>(i)];
+      items.erase(static_cast<std::size_t>(i));
     }
   }
-  decref(old);  // outside the section: a destructor may run arbitrary code
+  release_displaced(old);  // outside the section: a destructor may run arbitrary code
   return 0;
 }
 
@@ -353,7 +357,7 @@ int list_contains(value v, value item) {
   std::vector<value> items;
   {
     backend::read_section guard(bts(), v.obj()->header);
-    items = as_list(v)->items;
+    items = as_list(v)->items.copy();
     for (value x : items) incref(x);
   }
   const int r = contains_in(items.data(), items.size(), item);
@@ -364,6 +368,14 @@ int list_contains(value v, value item) {
 int list_truth(value v) { return list_length(v) != 0; }
 
 value list_iter_step(iterator_object* it) {
+  // The iterator's own section (iterator_next) orders `index`; the list
+  // itself is read without its lock where the back-end allows it.
+  if constexpr (backend::lockfree_reads) {
+    if (value item = list_item_ref(it->seq, it->index)) {
+      ++it->index;
+      return item;
+    }
+  }
   backend::read_section guard(bts(), it->seq.obj()->header);
   const auto& items = as_list(it->seq)->items;
   if (it->index >= static_cast<std::int64_t>(items.size())) return value();
@@ -377,17 +389,22 @@ value list_binary(value a, value b, int op) {
       std::vector<value> add;
       {
         backend::read_section gb(bts(), b.obj()->header);
-        add = as_list(b)->items;
+        add = as_list(b)->items.copy();
+        for (value x : add) incref(x);
       }
       backend::write_section ga(bts(), a.obj()->header);
-      for (value x : add) as_list(a)->items.push_back(newref(x));
+      auto& dst = as_list(a)->items;
+      dst.insert(dst.size(), add.data(), add.data() + add.size());  // adopts the references
       return newref(a);
     }
     value r = make_list();
     backend::write_section2 guard(bts(), a.obj()->header, b.obj()->header);
+    const auto& x = as_list(a)->items;
+    const auto& y = as_list(b)->items;
     auto& out = as_list(r)->items;
-    for (value x : as_list(a)->items) out.push_back(newref(x));
-    for (value x : as_list(b)->items) out.push_back(newref(x));
+    out.resize_unshared(x.size() + y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) out.set(i, newref(x[i]));
+    for (std::size_t i = 0; i < y.size(); ++i) out.set(x.size() + i, newref(y[i]));
     return r;
   }
   if (o == ast::binop::mul) {
@@ -398,15 +415,21 @@ value list_binary(value a, value b, int op) {
     std::vector<value> src;
     {
       backend::read_section guard(bts(), lv.obj()->header);
-      src = as_list(lv)->items;
+      src = as_list(lv)->items.copy();
+      for (value x : src) incref(x);
     }
     if (n < 0) n = 0;
-    if (static_cast<double>(src.size()) * static_cast<double>(n) > 1e9) return raise(&exc_MemoryError, "");
+    if (static_cast<double>(src.size()) * static_cast<double>(n) > 1e9) {
+      for (value x : src) decref(x);
+      return raise(&exc_MemoryError, "");
+    }
     value r = make_list();
     auto& out = as_list(r)->items;
-    out.reserve(src.size() * static_cast<std::size_t>(n));
+    out.resize_unshared(src.size() * static_cast<std::size_t>(n));
+    std::size_t i = 0;
     for (std::int64_t k = 0; k < n; ++k)
-      for (value x : src) out.push_back(newref(x));
+      for (value x : src) out.set(i++, newref(x));
+    for (value x : src) decref(x);
     return r;
   }
   return not_implemented();
@@ -516,6 +539,18 @@ value make_tuple(std::initializer_list<value> items) {
 }
 
 value make_list() { return value::from(make<list_object>(&list_type)); }
+
+/// Item i of list `l` (negative counts from the end) as a new reference,
+/// read without the list's lock; null when the locked path must answer.
+/// Safe because whatever a reader can load outlives this thread's next
+/// safepoint (list_items.hpp, reclaim.hpp).
+value list_item_ref(value l, std::int64_t i) {
+  const list_items& items = as_list(l)->items;
+  if (i < 0) i += static_cast<std::int64_t>(items.size_lockfree());
+  if (i < 0) return value();
+  const value v = items.load_lockfree(static_cast<std::size_t>(i));
+  return v ? newref(v) : v;
+}
 
 value make_range(std::int64_t start, std::int64_t stop, std::int64_t step) {
   auto* r = make<range_object>(&range_type);

@@ -698,10 +698,14 @@ dispatch:
       // list[i] and tuple[i] in range: no protocol dispatch.
       std::int64_t i = key.small_int();
       if (type_of(container) == &list_type) {
-        backend::read_section guard(ts.backend_state, container.obj()->header);
-        const auto& items = as_list(container)->items;
-        if (i < 0) i += static_cast<std::int64_t>(items.size());
-        if (i >= 0 && i < static_cast<std::int64_t>(items.size())) v = newref(items[static_cast<std::size_t>(i)]);
+        if constexpr (backend::lockfree_reads) {
+          v = list_item_ref(container, i);  // null: the protocol's path answers
+        } else {
+          backend::read_section guard(ts.backend_state, container.obj()->header);
+          const auto& items = as_list(container)->items;
+          if (i < 0) i += static_cast<std::int64_t>(items.size());
+          if (i >= 0 && i < static_cast<std::int64_t>(items.size())) v = newref(items[static_cast<std::size_t>(i)]);
+        }
       } else if (type_of(container) == &tuple_type) {
         tuple_object* t = as_tuple(container);
         if (i < 0) i += static_cast<std::int64_t>(t->size);
@@ -731,11 +735,11 @@ dispatch:
         std::int64_t i = key.small_int();
         if (i < 0) i += static_cast<std::int64_t>(items.size());
         if (i >= 0 && i < static_cast<std::int64_t>(items.size())) {
-          old = std::exchange(items[static_cast<std::size_t>(i)], newref(v));
+          old = items.exchange(static_cast<std::size_t>(i), newref(v));
           rc = 0;
         }
       }
-      if (old) decref(old);
+      if (old) release_displaced(old);
     }
     if (rc) rc = op_setitem(container, key, v);
     decref(key);
@@ -901,8 +905,8 @@ dispatch:
   TARGET(BUILD_LIST) {
     value l = make_list();
     auto& items = as_list(l)->items;
-    items.resize(arg);
-    for (std::uint32_t i = arg; i > 0; --i) items[i - 1] = POP();
+    items.resize_unshared(arg);
+    for (std::uint32_t i = arg; i > 0; --i) items.set(i - 1, POP());
     PUSH(l);
     DISPATCH();
   }
@@ -999,7 +1003,7 @@ dispatch:
     }
     decref(iterable);
     auto& dst = as_list(PEEK(arg))->items;
-    dst.insert(dst.end(), items.begin(), items.end());
+    dst.insert(dst.size(), items.data(), items.data() + items.size());  // adopts the references
     }
     DISPATCH();
   }

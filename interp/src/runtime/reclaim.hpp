@@ -1,8 +1,9 @@
 // reclaim.hpp — what a lock-free reader may still hold is retired, not
 // freed (back-ends with lockfree_reads: fine).
 //
-// The fine back-end reads dict tables without a lock (dict.cpp), so a key,
-// a value or a whole table that a writer removes may still be in a reader's
+// The fine back-end reads dict tables and list item arrays without a lock
+// (dict.cpp, list_items.hpp), so a key, a value, an item or a whole table
+// or array that a writer removes may still be in a reader's
 // hands for a moment: the reader found the pointer, and increfs it a few
 // instructions later. Writers therefore hand what they displace to
 // release_displaced() / retire_memory() instead of decref / free. Once a
@@ -52,6 +53,21 @@ inline void release_displaced(value v) {
     }
   }
   decref(v);
+}
+
+/// `v` leaves a container for the caller (list.pop): the caller gets a
+/// reference of its own, and the container's is dropped as by
+/// release_displaced, so a reader that loaded `v` just before can still
+/// incref it. Free of cost while one thread runs.
+inline value take_displaced(value v) {
+  if constexpr (backend::lockfree_reads) {
+    if (v.is_object() && !(v.obj()->flags & flag_immortal) &&
+        reclaim_detail::other_threads.load(std::memory_order_relaxed)) {
+      incref(v);
+      reclaim_detail::defer_decref(v);
+    }
+  }
+  return v;
 }
 
 /// Frees `memory` (std::malloc'd) that lock-free readers may still be in.

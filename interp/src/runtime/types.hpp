@@ -12,6 +12,7 @@
 // Immutable objects (int, float, str, tuple, range, code) need none.
 #pragma once
 
+#include "list_items.hpp"
 #include "object.hpp"
 
 #include <gillab/interp/bytecode.hpp>
@@ -134,7 +135,7 @@ struct tuple_object : object {
   value items[1];  // allocated with room for `size`
 };
 struct list_object : object {
-  std::vector<value> items;
+  list_items items;  // lock-free readable on fine (list_items.hpp)
 };
 struct dict_object : object {
   struct entry {
@@ -295,6 +296,10 @@ value immortalize(value v);
 inline str_object* as_str(value v) { return static_cast<str_object*>(v.obj()); }
 inline tuple_object* as_tuple(value v) { return static_cast<tuple_object*>(v.obj()); }
 inline list_object* as_list(value v) { return static_cast<list_object*>(v.obj()); }
+/// Item i of a list (negative from the end), a new reference, read without
+/// the list's lock; null when the locked path must answer. Only on
+/// back-ends with lockfree_reads (containers.cpp).
+value list_item_ref(value list, std::int64_t i);
 inline dict_object* as_dict(value v) { return static_cast<dict_object*>(v.obj()); }
 
 GILLAB_RUNTIME_NAMESPACE_END

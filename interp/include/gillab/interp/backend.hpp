@@ -70,14 +70,14 @@
 //                     tables (the intern table, values displaced from type
 //                     dicts that per-thread caches may still point to) then
 //                     need their own protection; nosync and gil pay nothing.
-//  lockfree_reads     true when the runtime reads dict items without a
-//                     section (fine, as PEP 703 does): the back-end then
+//  lockfree_reads     true when the runtime reads dict and list items
+//                     without a section (fine, as PEP 703 does): the back-end then
 //                     keeps every thread in the process-wide QSBR domain
 //                     (locks/reclaim/qsbr.hpp) — online while it runs,
 //                     a quiescent state at safepoints, offline in blocking
 //                     regions — and the runtime retires what a lock-free
-//                     reader may still hold (replaced dict tables, values
-//                     and keys displaced from dicts) into that domain
+//                     reader may still hold (replaced dict tables and list
+//                     item arrays, values and keys displaced from them) into that domain
 //                     instead of freeing it (runtime/reclaim.hpp).
 #pragma once
 

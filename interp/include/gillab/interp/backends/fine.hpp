@@ -36,18 +36,20 @@
 //    exactly as it must single-threaded, where the callback may mutate too.
 //  - Two objects (list.extend(other)) are locked in address order
 //    (Py_BEGIN_CRITICAL_SECTION2).
-//  - Dict reads take no lock (lockfree_reads, as PEP 703's
-//    _Py_dict_lookup_threadsafe): the runtime reads the dict's table with
+//  - Dict and list reads take no lock (lockfree_reads, as PEP 703's
+//    _Py_dict_lookup_threadsafe and list_get_item_ref): the runtime reads
+//    the dict's table or the list's item array (runtime/list_items.hpp) with
 //    acquire loads and increfs what it found; writers still lock. What makes
 //    that safe is quiescent-state-based reclamation (locks/reclaim/qsbr.hpp):
-//    once a second thread exists, a replaced table and every key or value a
-//    store or delete displaces is retired into the QSBR domain instead of
-//    being freed (runtime/reclaim.cpp), and it is freed only after every
+//    once a second thread exists, a replaced table or item array and every
+//    key, value or item a store, pop or delete displaces is retired into the
+//    QSBR domain instead of being freed (runtime/reclaim.cpp), and it is
+//    freed only after every
 //    running thread has passed a safepoint. Each thread is online from
 //    attach to detach, announces a quiescent state every
 //    `quiescent_interval` safepoints, and is offline in blocking regions.
-//    Other reads (list items, sets, instance attributes through the
-//    instance __dict__ are dict reads) still lock as writes do.
+//    Lock-free: dict lookups, list[i], list iteration and len(list).
+//    Other reads (list slices, `in`, sets, deques) still lock as writes do.
 //
 // Atomic blocks (`with atomic:`) run under one process-wide lock, taken in a
 // blocking region (so sections are suspended while waiting for it) and
