@@ -3,9 +3,15 @@
 
 Runs bench/workloads/*.py (THREADS SIZE -> "checksum ...") and the
 single-thread programs of bench/speed on every built pyvm-* (pyvm-gil once
-per GIL variant), on python3 and on pypy3 when installed; each run is a
-separate process, timed for wall clock, CPU (user + system, from wait4) and
-peak RSS; pyvm back-ends with statistics write them with --stats=FILE.
+per GIL variant for the thread workloads, once for the single-thread
+programs: the variants differ only when a second thread waits), on python3
+and on pypy3 when installed; each run is a separate process, timed for wall
+clock, CPU (user + system, from wait4) and peak RSS; pyvm back-ends with
+statistics write them with --stats=FILE. The convoy experiment
+(bench/threads/convoy.py: how late a sleeping thread wakes up next to a
+CPU-bound one) runs on every interpreter with threads, and the micro
+benchmarks (build/.../bench/bench_{locks,lockfree,stm,refcount}) once,
+their Google Benchmark JSON kept whole.
 Repetitions are interleaved across interpreters, so a noisy moment hits all
 of them alike. A run that fails, prints another checksum than CPython's, or
 times out is recorded as such and the sweep goes on.
@@ -14,7 +20,8 @@ Writes one self-describing JSON file (machine, build, interpreters, every
 raw run); papers/report.py turns it into the report.
 
   sweep.py [--quick] [--only WORKLOAD,...] [--interpreters NAME,...]
-           [--threads 1,2,4] [--reps 5] [--out results/sweep.json]
+           [--threads 1,2,4] [--reps 5] [--no-speed] [--no-counters]
+           [--no-convoy] [--no-micro] [--out results/sweep.json]
 
 --quick: small sizes, 1 rep, threads 1,2: under two minutes on 2 cores.
 The default (5 reps, threads 1,2,4,8) stays under fifteen minutes there.
@@ -61,6 +68,16 @@ COUNTER_PROGRAMS = {
     "go": ["10"],
 }
 COUNTER_QUICK = ["richards"]
+
+# The convoy experiment: wake-ups per run (quick, default), 1 ms sleeps.
+CONVOY_WAKEUPS = (50, 100)
+
+# Micro benchmarks: (binary, quick?) and Google Benchmark's settings
+# (min_time s, repetitions) for quick and default. The default spends ~1 s
+# per benchmark binary and thread count of the sweep; the quick one only
+# shows the step works.
+MICRO_SUITES = {"locks": False, "lockfree": False, "stm": False, "refcount": True}
+MICRO_SETTINGS = ((0.01, 1), (0.05, 3))
 
 
 def counter_method():
@@ -248,6 +265,44 @@ def run_once(cmd, timeout):
     return result
 
 
+def parse_convoy(out):
+    """convoy.py's two lines -> {"alone": {median_ms, p99_ms}, "cpu_thread": {...}}, or None."""
+    found = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 6 and parts[0] == "convoy":
+            label = "alone" if parts[1] == "alone" else "cpu_thread"
+            fields = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
+            try:
+                found[label] = {"median_ms": float(fields["median"]), "p99_ms": float(fields["p99"])}
+            except (KeyError, ValueError):
+                return None
+    return found if len(found) == 2 else None
+
+
+def run_micro(binary, threads, min_time, reps, timeout):
+    """One micro benchmark binary at the sweep's thread counts: its Google
+    Benchmark JSON whole (context included), or the failure."""
+    with tempfile.TemporaryDirectory(prefix="sweep-micro-") as d:
+        out_file = os.path.join(d, "out.json")
+        # Benchmarks without a thread suffix are single-threaded by design.
+        pattern = "(/threads:(%s)$)|^[^/]*(/[a-z_]+:[0-9]+)*(/real_time)?$" % "|".join(str(t) for t in threads)
+        cmd = [binary, "--benchmark_min_time=%g" % min_time, "--benchmark_repetitions=%d" % reps,
+               "--benchmark_filter=" + pattern, "--benchmark_out=" + out_file, "--benchmark_out_format=json"]
+        r = run_once(cmd, timeout)
+        r.pop("stdout")
+        result = {"status": r["status"], "wall_s": r["wall_s"], "cmd": [os.path.relpath(binary, ROOT)] + cmd[1:-2],
+                  "stderr_tail": r["stderr_tail"]}
+        try:
+            with open(out_file) as f:
+                result["json"] = json.load(f)
+        except (OSError, ValueError):
+            result["json"] = None
+            if result["status"] == "ok":
+                result["status"] = "failed"
+    return result
+
+
 class Progress:
     def __init__(self, total):
         self.total = total
@@ -280,6 +335,8 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
     ap.add_argument("--no-speed", action="store_true", help="skip the single-thread bench/speed programs")
     ap.add_argument("--no-counters", action="store_true", help="skip the hardware-counter / cachegrind runs")
+    ap.add_argument("--no-convoy", action="store_true", help="skip the convoy latency runs")
+    ap.add_argument("--no-micro", action="store_true", help="skip the micro benchmarks (bench_*)")
     ap.add_argument("--out", default=os.path.join(ROOT, "results", "sweep.json"))
     ap.add_argument("--strict", action="store_true", help="exit 1 if any run failed, timed out or printed "
                     "another checksum (the smoke test)")
@@ -312,7 +369,17 @@ def main():
                 continue
             cases.append({"suite": "speed", "program": name, "path": os.path.join(HERE, "speed", name + ".py"),
                           "args": [], "threads": 1})
-    runnable = lambda case, interp: case["threads"] <= interpreters[interp].get("max_threads", 1 << 30)
+    if not args.no_convoy and (not only or "convoy" in only):
+        # threads=2: the sleeper and the CPU-bound thread (nosync cannot).
+        cases.append({"suite": "latency", "program": "convoy", "path": os.path.join(HERE, "threads", "convoy.py"),
+                      "args": [str(CONVOY_WAKEUPS[0 if args.quick else 1]), "1"], "threads": 2})
+
+    def runnable(case, interp):
+        info = interpreters[interp]
+        if case["threads"] > info.get("max_threads", 1 << 30):
+            return False
+        # The GIL variants run the same code until a second thread waits.
+        return not (case["suite"] == "speed" and info.get("variant") in ("legacy", "fair"))
     # Counter runs: once per (program, interpreter) — counts are repeatable
     # under cachegrind — and one GIL variant (they differ only with threads).
     method = None if args.no_counters else counter_method()
@@ -325,7 +392,11 @@ def main():
                 if info["kind"] == "pypy" or info.get("variant") in ("legacy", "fair"):
                     continue
                 counter_cases.append((name, interp, prog_args))
-    total = sum(1 for c in cases for i in interpreters if runnable(c, i)) * reps + len(counter_cases)
+    micro_cases = [] if args.no_micro else [
+        (suite, os.path.join(args.build, "bench", "bench_" + suite)) for suite, quick in MICRO_SUITES.items()
+        if (quick or not args.quick) and (not only or suite in only)
+        and os.access(os.path.join(args.build, "bench", "bench_" + suite), os.X_OK)]
+    total = sum(1 for c in cases for i in interpreters if runnable(c, i)) * reps + len(counter_cases) + len(micro_cases)
     progress = Progress(total)
 
     runs = []
@@ -352,7 +423,11 @@ def main():
                 if interp == "python3" and r["status"] == "ok" and key not in expected:
                     expected[key] = out
                 r["output"] = out[-500:]
-                r["checksum_ok"] = r["status"] == "ok" and out == expected.get(key)
+                if case["suite"] == "latency":  # timings, not a checksum
+                    r["latency"] = parse_convoy(out) if r["status"] == "ok" else None
+                    r["checksum_ok"] = r["latency"] is not None
+                else:
+                    r["checksum_ok"] = r["status"] == "ok" and out == expected.get(key)
                 if r["status"] == "ok" and not r["checksum_ok"]:
                     r["status"] = "wrong-output"
                 if stats_file and os.path.exists(stats_file):
@@ -379,6 +454,12 @@ def main():
                              "status": "ok" if counts else "failed", "counts": counts})
         progress.step("counters (%s) %s %s: %s" % (method, name, interp, "ok" if counts else "failed"))
 
+    micro = {}
+    min_time, micro_reps = MICRO_SETTINGS[0 if args.quick else 1]
+    for suite, binary in micro_cases:
+        micro[suite] = run_micro(binary, threads, min_time, micro_reps, args.timeout * 5)
+        progress.step("micro benchmarks %s: %s" % (suite, micro[suite]["status"]))
+
     result = {
         "format": "gillab-sweep/1",
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -399,12 +480,15 @@ def main():
                     None: "neither perf nor valgrind available, or --no-counters"}[method],
             "runs": counter_runs,
         },
+        "micro": micro,
         "runs": runs,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as f:
         json.dump(result, f, indent=1)
-    bad = [r for r in runs if r["status"] != "ok"]
+    bad = [r for r in runs if r["status"] != "ok"] + [
+        {"program": "bench_" + k, "interpreter": "-", "threads": 0, "status": v["status"], "stderr_tail": v["stderr_tail"]}
+        for k, v in micro.items() if v["status"] != "ok"]
     print("sweep: %d runs, %d not ok, in %.0f s; results: %s" % (len(runs), len(bad), time.time() - progress.start,
                                                                 args.out))
     for r in bad[:20]:

@@ -20,6 +20,9 @@ import os
 import statistics
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench"))
+import micro_tables  # noqa: E402  (bench/: the micro benchmarks' tables, shared with its command line)
+
 
 def rss_mib(sel):
     """Median peak RSS in MiB of runs that have one (sweeps before GNU time
@@ -122,16 +125,23 @@ def main():
     for r in runs:
         if r["threads"] == 1 and r["program"] not in programs:
             programs.append(r["program"])
+    # Interpreters the sweep ran on the single-thread programs (the GIL
+    # variants legacy and fair run only the thread workloads).
+    speed_ran = {r["interpreter"] for r in runs if r["suite"] == "speed"}
+    single = [i for i in interps if not speed_ran or i in speed_ran]
     doc.heading(2, "Single-thread speed relative to CPython")
     doc.para("Wall time of one thread, median of %d runs (seconds), and CPython's time divided by the "
-             "interpreter's (above 1: faster than CPython). The last row is the geometric mean of the ratios." % reps)
-    header = ["program"] + interps
+             "interpreter's (above 1: faster than CPython). The last row is the geometric mean of the ratios.%s"
+             % (reps, "" if single == interps else " Not shown: %s — the same interpreter as pyvm-gil until a "
+                "second thread waits for the GIL, so the sweep runs them on the thread workloads only."
+                % ", ".join(i for i in interps if i not in single)))
+    header = ["program"] + single
     rows = []
-    logs = {i: [] for i in interps}
+    logs = {i: [] for i in single}
     for p in programs:
         base = median_spread(walls(p, "python3", 1))[0]
         row = [p]
-        for i in interps:
+        for i in single:
             med, lo, hi = median_spread(walls(p, i, 1))
             if med is None:
                 row.append("—")
@@ -156,6 +166,30 @@ def main():
         plt.close(fig)
         doc.figure("figures/single_thread.svg", "Geometric mean of CPython time / interpreter time over the "
                    "single-thread runs (median of %d runs each)." % reps)
+
+    # ---- what synchronisation costs one thread ----
+    others = [i for i in single if i.startswith("pyvm-") and i != "pyvm-gil"]
+    if "pyvm-gil" in single and others:
+        doc.heading(2, "Single-thread overhead against pyvm-gil")
+        doc.para("The same VM with another back-end, one thread: median wall time divided by pyvm-gil's (below 1: "
+                 "faster than the GIL build; what the back-end's synchronisation costs when nothing runs beside "
+                 "it). Medians of %d runs; the last row is the geometric mean." % reps)
+        rows = []
+        logs = {i: [] for i in others}
+        for p in programs:
+            gil = median_spread(walls(p, "pyvm-gil", 1))[0]
+            row = [p]
+            for i in others:
+                med = median_spread(walls(p, i, 1))[0]
+                if med is None or not gil:
+                    row.append("—")
+                    continue
+                logs[i].append(math.log(med / gil))
+                row.append("×%.3f" % (med / gil))
+            rows.append(row)
+        rows.append(["**geometric mean**"] + ["×%.3f" % math.exp(sum(v) / len(v)) if v else "—"
+                                             for v in logs.values()])
+        doc.table(["program"] + others, rows)
 
     # ---- scaling ----
     workloads = sorted({r["program"] for r in runs if r["suite"] == "workload"})
@@ -201,6 +235,30 @@ def main():
             plt.close(fig)
             doc.figure("figures/scaling_%s.svg" % w, "%s: speed-up against threads (median of %d runs; "
                        "dotted: ideal). The machine has %s cores." % (w, reps, m.get("cores")))
+
+    # ---- the convoy ----
+    convoy = [r for r in runs if r["suite"] == "latency" and r["status"] == "ok" and r.get("latency")]
+    if convoy:
+        doc.heading(2, "The convoy effect: wake-up latency next to a CPU-bound thread")
+        wake = next(r["args"][0] for r in convoy)
+        doc.para("bench/threads/convoy.py: a thread sleeps 1 ms %s times and records how late it wakes up, first "
+                 "alone, then while another thread runs a CPU-bound loop (bpo-7946: with CPython's new GIL the "
+                 "sleeper waits for the CPU-bound thread's next forced switch, up to one switch interval, 5 ms). "
+                 "Milliseconds; per run the median and 99th percentile of the wake-ups, then the median (min–max) "
+                 "of those over %d runs." % (wake, reps))
+        rows = []
+        for i in interps:
+            sel = [r["latency"] for r in convoy if r["interpreter"] == i]
+            if not sel:
+                continue
+            row = [i]
+            for phase in ("alone", "cpu_thread"):
+                for stat in ("median_ms", "p99_ms"):
+                    med, lo, hi = median_spread([x[phase][stat] for x in sel])
+                    row.append("%.2f (%.2f–%.2f)" % (med, lo, hi))
+            rows.append(row)
+        doc.table(["interpreter", "alone: median", "alone: p99", "next to CPU thread: median",
+                   "next to CPU thread: p99"], rows)
 
     # ---- CPU and memory ----
     doc.heading(2, "CPU time and peak memory")
@@ -300,11 +358,32 @@ def main():
         doc.table(["workload (%d threads)" % tmax, "interpreter", "contended", "suspended", "parks",
                    "merged", "queued", "waits by type"], rows)
 
+    # ---- micro benchmarks ----
+    micro = {k: v for k, v in data.get("micro", {}).items() if v.get("json")}
+    if micro:
+        doc.heading(2, "Micro benchmarks")
+        first = next(iter(micro.values()))["json"]
+        doc.para("Google Benchmark, run once by the sweep (%s): each cell the median of %d repetitions, with the "
+                 "spread (min–max). The C++ libraries under the VM on their own: locks/, the lock-free structures "
+                 "and reclamation schemes, stm/ against locks and TBB, and the reference-counting policies of the "
+                 "fine back-end." % (micro_tables.context_line(first), micro_tables.repetitions(first)))
+        for suite in micro_tables.SUITES:
+            if suite not in micro:
+                continue
+            for t in micro_tables.tables(suite, micro[suite]["json"], threads):
+                doc.heading(3, t["title"])
+                if t["note"]:
+                    doc.para(t["note"])
+                doc.table(t["header"], t["rows"])
+
     # ---- failures ----
     bad = [r for r in runs if r["status"] != "ok"]
     doc.heading(2, "Runs left out")
+    bad_micro = [(k, v) for k, v in data.get("micro", {}).items() if v.get("status") != "ok"]
+    for k, v in bad_micro:
+        doc.para("Micro benchmarks bench_%s: %s (%s)." % (k, v.get("status"), (v.get("stderr_tail") or "").strip()[-200:]))
     if not bad:
-        doc.para("None: every run exited 0 and printed CPython's checksum.")
+        doc.para("None: every run exited 0 and printed CPython's checksum (the convoy runs: their two timing lines).")
     else:
         doc.table(["program", "interpreter", "threads", "rep", "status", "last line of stderr"],
                   [[r["program"], r["interpreter"], r["threads"], r["rep"] + 1, r["status"],

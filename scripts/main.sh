@@ -16,11 +16,5 @@ cmake --build --preset release
 mkdir -p results
 python3 bench/sweep.py --out results/sweep.json "$@"
 
-./build/release/bench/bench_locks \
-  --benchmark_repetitions=3 --benchmark_min_time=0.2 \
-  --benchmark_out=results/locks.json --benchmark_out_format=json >/dev/null
-python3 bench/lock_table.py results/locks.json > results/locks.md
-
-# Debian's python3 is the one that sees python3-matplotlib.
 /usr/bin/python3 papers/report.py results/sweep.json --out papers/latest
-echo "raw results: results/sweep.json, results/locks.json (table: results/locks.md); report: papers/latest/report.md"
+echo "raw results: results/sweep.json (micro benchmarks included); report: papers/latest/report.md"
