@@ -275,8 +275,9 @@ value set_iter(value v) {
 bool frozenset_hash(value v, std::int64_t* out) {
   // CPython's frozenset_hash: order-independent mix of the entry hashes.
   set_object* s = as_set(v);
-  if (s->hash_cache != -1) {
-    *out = s->hash_cache;
+  std::atomic_ref<std::int64_t> cache(s->hash_cache);  // racing threads store the same value (str_hash)
+  if (const std::int64_t cached = cache.load(std::memory_order_relaxed); cached != -1) {
+    *out = cached;
     return true;
   }
   std::uint64_t hash = 0;
@@ -289,8 +290,8 @@ bool frozenset_hash(value v, std::int64_t* out) {
   hash ^= (hash >> 11) ^ (hash >> 25);
   hash = hash * 69069U + 907133923UL;
   if (hash == static_cast<std::uint64_t>(-1)) hash = 590923713UL;
-  s->hash_cache = static_cast<std::int64_t>(hash);
-  *out = s->hash_cache;
+  *out = static_cast<std::int64_t>(hash);
+  cache.store(*out, std::memory_order_relaxed);
   return true;
 }
 

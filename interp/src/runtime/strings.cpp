@@ -115,7 +115,11 @@ value str_str(value v) { return newref(v); }
 
 bool str_hash(value v, std::int64_t* out) {
   str_object* s = as_str(v);
-  if (s->hash_cache == -1) {
+  // Threads may compute a shared string's hash at once (no GIL under fine):
+  // relaxed atomic accesses, as each writes the same value. Free on x86.
+  std::atomic_ref<std::int64_t> cache(s->hash_cache);
+  std::int64_t cached = cache.load(std::memory_order_relaxed);
+  if (cached == -1) {
     // FNV-1a, 64-bit. CPython's str hash is randomised per process, so no
     // program can depend on its values; only equal strings must hash alike.
     std::uint64_t h = 1469598103934665603ULL;
@@ -124,9 +128,10 @@ bool str_hash(value v, std::int64_t* out) {
       h *= 1099511628211ULL;
     }
     auto r = static_cast<std::int64_t>(h >> 1);
-    s->hash_cache = r == -1 ? -2 : r;
+    cached = r == -1 ? -2 : r;
+    cache.store(cached, std::memory_order_relaxed);
   }
-  *out = s->hash_cache;
+  *out = cached;
   return true;
 }
 
