@@ -138,3 +138,23 @@ TEST_CASE("the disassembler names every operand", "[interp][compiler]") {
   CHECK(text.find("STORE_GLOBAL          0 (x)") != std::string::npos);
   CHECK(text.find("BINARY_SUBSCR") != std::string::npos);
 }
+
+TEST_CASE("a binary operator on two locals borrows both operands", "[interp][compiler]") {
+  // Fused: both operands one LOAD_FAST each, right before the operator.
+  auto m = compile_source("def f(a, b):\n    return a - b\n", "t.py");
+  auto f = nested(*m, "f");
+  REQUIRE(f);
+  CHECK(uses(*f, opcode::LOAD_FAST_BORROW, 0));
+  CHECK(uses(*f, opcode::LOAD_FAST_BORROW_2, 1));
+  CHECK(uses(*f, opcode::BINARY_OP, static_cast<std::uint32_t>(ast::binop::sub) | binop_borrowed));
+  CHECK_FALSE(uses(*f, opcode::LOAD_FAST));
+  // Not fused: a global operand, an expression operand, a cell variable.
+  for (const char* src : {"g = 1\ndef f(a):\n    return a - g\n", "def f(a, b):\n    return a - (b + 1)\n",
+                          "def f(a, b):\n    def h():\n        return a\n    return a - b\n"}) {
+    auto n = nested(*compile_source(src, "t.py"), "f");
+    REQUIRE(n);
+    CAPTURE(src);
+    CHECK_FALSE(uses(*n, opcode::BINARY_OP, static_cast<std::uint32_t>(ast::binop::sub) | binop_borrowed));
+    CHECK_FALSE(uses(*n, opcode::LOAD_FAST_BORROW_2));
+  }
+}

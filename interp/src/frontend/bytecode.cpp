@@ -72,7 +72,8 @@ void disassemble_into(std::ostringstream& out, const code_unit& code) {
         case operand_kind::name: out << " (" << code.names.at(arg) << ")"; break;
         case operand_kind::jump: out << " (to " << arg << ")"; break;
         case operand_kind::binop:
-          out << " (" << ast::to_string(static_cast<ast::binop>(arg & 15)) << ((arg & 16) ? "=" : "") << ")";
+          out << " (" << ast::to_string(static_cast<ast::binop>(arg & 15)) << ((arg & binop_inplace) ? "=" : "")
+              << ((arg & binop_borrowed) ? ", borrowed operands" : "") << ")";
           break;
         case operand_kind::cmpop: out << " (" << ast::to_string(static_cast<ast::cmpop>(arg)) << ")"; break;
         default: break;

@@ -510,6 +510,27 @@ dispatch:
     PUSH(newref(v));
     DISPATCH();
   }
+  TARGET(LOAD_FAST_BORROW) {
+    value v = fast[arg];
+    if (!v) {
+      SAVE_POINT();
+      unbound_local(unit, arg);
+      goto error;
+    }
+    PUSH(v);  // no reference: see opcodes.def
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST_BORROW_2) {
+    value v = fast[arg];
+    if (!v) {
+      SAVE_POINT();
+      unbound_local(unit, arg);
+      sp--;  // the first operand holds no reference: the unwinder must not drop it
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
   TARGET(STORE_FAST) {
     value old = fast[arg];
     fast[arg] = POP();
@@ -816,11 +837,18 @@ dispatch:
     }
     if (!r) {
       SAVE_POINT();
-      r = op_binary(a, b, static_cast<int>(arg));
+      r = op_binary(a, b, static_cast<int>(arg & ~binop_borrowed));
     }
-    decref(b);
-    if (!r) goto error;
-    decref(a);
+    if (arg & binop_borrowed) {  // the frame's locals own a and b
+      if (!r) {
+        sp--;
+        goto error;
+      }
+    } else {
+      decref(b);
+      if (!r) goto error;
+      decref(a);
+    }
     TOP() = r;
     DISPATCH();
   }

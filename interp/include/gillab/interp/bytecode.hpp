@@ -51,6 +51,12 @@ constexpr opcode op_of(instruction i) { return static_cast<opcode>(i & 0xFF); }
 constexpr std::uint32_t arg_of(instruction i) { return i >> 8; }
 inline constexpr std::uint32_t max_arg = (1U << 24) - 1;
 
+/// BINARY_OP's argument: ast::binop in the low 4 bits, then these.
+enum binop_flags : std::uint32_t {
+  binop_inplace = 16,
+  binop_borrowed = 32,  // operands from LOAD_FAST_BORROW(_2): not to be decref'd
+};
+
 /// MAKE_FUNCTION flags, in stack order.
 enum make_function_flags : std::uint32_t {
   mf_defaults = 1, mf_kwdefaults = 2, mf_annotations = 4, mf_closure = 8,
