@@ -540,18 +540,6 @@ value make_tuple(std::initializer_list<value> items) {
 
 value make_list() { return value::from(make<list_object>(&list_type)); }
 
-/// Item i of list `l` (negative counts from the end) as a new reference,
-/// read without the list's lock; null when the locked path must answer.
-/// Safe because whatever a reader can load outlives this thread's next
-/// safepoint (list_items.hpp, reclaim.hpp).
-value list_item_ref(value l, std::int64_t i) {
-  const list_items& items = as_list(l)->items;
-  if (i < 0) i += static_cast<std::int64_t>(items.size_lockfree());
-  if (i < 0) return value();
-  const value v = items.load_lockfree(static_cast<std::size_t>(i));
-  return v ? newref(v) : v;
-}
-
 value make_range(std::int64_t start, std::int64_t stop, std::int64_t step) {
   auto* r = make<range_object>(&range_type);
   r->start = start;

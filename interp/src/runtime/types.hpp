@@ -298,8 +298,16 @@ inline tuple_object* as_tuple(value v) { return static_cast<tuple_object*>(v.obj
 inline list_object* as_list(value v) { return static_cast<list_object*>(v.obj()); }
 /// Item i of a list (negative from the end), a new reference, read without
 /// the list's lock; null when the locked path must answer. Only on
-/// back-ends with lockfree_reads (containers.cpp).
-value list_item_ref(value list, std::int64_t i);
+/// back-ends with lockfree_reads: safe because whatever a reader can load
+/// outlives this thread's next safepoint (list_items.hpp, reclaim.hpp).
+/// Inline: list[i] and list iteration call it on every item.
+inline value list_item_ref(value list, std::int64_t i) {
+  const list_items& items = as_list(list)->items;
+  if (i < 0) i += static_cast<std::int64_t>(items.size_lockfree());
+  if (i < 0) return value();
+  const value v = items.load_lockfree(static_cast<std::size_t>(i));
+  return v ? newref(v) : v;
+}
 inline dict_object* as_dict(value v) { return static_cast<dict_object*>(v.obj()); }
 
 GILLAB_RUNTIME_NAMESPACE_END

@@ -270,14 +270,14 @@ struct biased_refcount {
       c.shared = one | state_merged;
     }
   }
-  static void incref(counts& c) {
+  [[gnu::always_inline]] static void incref(counts& c) {  // inline: see runtime/object.hpp
     if (atomic_field(c.owner).load(std::memory_order_relaxed) == fine_detail::current_id) [[likely]] {
       atomic_field(c.local).store(atomic_field(c.local).load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     } else {
       atomic_field(c.shared).fetch_add(one, std::memory_order_relaxed);
     }
   }
-  static bool decref(counts& c) {
+  [[gnu::always_inline]] static bool decref(counts& c) {
     if (atomic_field(c.owner).load(std::memory_order_relaxed) == fine_detail::current_id) [[likely]] {
       const std::uint32_t l = atomic_field(c.local).load(std::memory_order_relaxed) - 1;
       atomic_field(c.local).store(l, std::memory_order_relaxed);
@@ -356,8 +356,8 @@ struct fine {
     Refcount::init(h.counts, ts.rc);
     new (&h.mutex) locks::parking_mutex();  // unlocked (malloc'd memory is not)
   }
-  static void incref(object_header& h) { Refcount::incref(h.counts); }
-  static bool decref(object_header& h) { return Refcount::decref(h.counts); }
+  [[gnu::always_inline]] static void incref(object_header& h) { Refcount::incref(h.counts); }
+  [[gnu::always_inline]] static bool decref(object_header& h) { return Refcount::decref(h.counts); }
   static std::uint32_t refcount(const object_header& h) { return Refcount::refcount(h.counts); }
 
   // ---- critical sections: one scope over one object or two ----
