@@ -155,7 +155,7 @@ def main():
     doc.table(header, rows)
     if plt:
         fig, ax = plt.subplots(figsize=(7, 3.5))
-        names = [i for i in interps if logs[i]]
+        names = [i for i in single if logs[i]]
         ax.bar(names, [math.exp(sum(logs[i]) / len(logs[i])) for i in names], color="#4878a8")
         ax.axhline(1.0, color="black", linewidth=0.8)
         ax.set_ylabel("speed relative to CPython (geomean)")
