@@ -510,25 +510,18 @@ dispatch:
     PUSH(newref(v));
     DISPATCH();
   }
-  TARGET(LOAD_FAST_BORROW) {
-    value v = fast[arg];
-    if (!v) {
-      SAVE_POINT();
-      unbound_local(unit, arg);
-      goto error;
-    }
-    PUSH(v);  // no reference: see opcodes.def
-    DISPATCH();
-  }
+  TARGET(LOAD_FAST_BORROW)
   TARGET(LOAD_FAST_BORROW_2) {
     value v = fast[arg];
     if (!v) {
       SAVE_POINT();
       unbound_local(unit, arg);
-      sp--;  // the first operand holds no reference: the unwinder must not drop it
+      // _2's first operand, below it, holds no reference: it leaves the
+      // stack before the unwinder would drop it.
+      if (op_of(ip[-1]) == opcode::LOAD_FAST_BORROW_2) sp--;
       goto error;
     }
-    PUSH(v);
+    PUSH(v);  // no reference: see opcodes.def
     DISPATCH();
   }
   TARGET(STORE_FAST) {

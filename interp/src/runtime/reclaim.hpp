@@ -43,16 +43,24 @@ extern std::atomic<bool> other_threads;
 /// for their grace period (called before the thread is created).
 void note_thread_start();
 
+namespace reclaim_detail {
+/// A reference to `v` dropped by a container must wait for a grace period:
+/// a counted object, and a second thread that may be reading.
+inline bool must_defer(value v) {
+  if constexpr (backend::lockfree_reads) {
+    return v.is_object() && !(v.obj()->flags & flag_immortal) && other_threads.load(std::memory_order_relaxed);
+  }
+  return false;
+}
+}  // namespace reclaim_detail
+
 /// Drops the reference a container owned on `v` (a displaced key or value).
 inline void release_displaced(value v) {
-  if constexpr (backend::lockfree_reads) {
-    if (v.is_object() && !(v.obj()->flags & flag_immortal) &&
-        reclaim_detail::other_threads.load(std::memory_order_relaxed)) {
-      reclaim_detail::defer_decref(v);
-      return;
-    }
+  if (reclaim_detail::must_defer(v)) {
+    reclaim_detail::defer_decref(v);
+  } else {
+    decref(v);
   }
-  decref(v);
 }
 
 /// `v` leaves a container for the caller (list.pop): the caller gets a
@@ -60,12 +68,9 @@ inline void release_displaced(value v) {
 /// release_displaced, so a reader that loaded `v` just before can still
 /// incref it. Free of cost while one thread runs.
 inline value take_displaced(value v) {
-  if constexpr (backend::lockfree_reads) {
-    if (v.is_object() && !(v.obj()->flags & flag_immortal) &&
-        reclaim_detail::other_threads.load(std::memory_order_relaxed)) {
-      incref(v);
-      reclaim_detail::defer_decref(v);
-    }
+  if (reclaim_detail::must_defer(v)) {
+    incref(v);
+    reclaim_detail::defer_decref(v);
   }
   return v;
 }
