@@ -287,11 +287,11 @@ def run_micro(binary, threads, min_time, reps, timeout):
         out_file = os.path.join(d, "out.json")
         # Benchmarks without a thread suffix are single-threaded by design.
         pattern = "(/threads:(%s)$)|^[^/]*(/[a-z_]+:[0-9]+)*(/real_time)?$" % "|".join(str(t) for t in threads)
-        cmd = [binary, "--benchmark_min_time=%g" % min_time, "--benchmark_repetitions=%d" % reps,
-               "--benchmark_filter=" + pattern, "--benchmark_out=" + out_file, "--benchmark_out_format=json"]
-        r = run_once(cmd, timeout)
+        settings = ["--benchmark_min_time=%g" % min_time, "--benchmark_repetitions=%d" % reps,
+                    "--benchmark_filter=" + pattern]
+        r = run_once([binary] + settings + ["--benchmark_out=" + out_file, "--benchmark_out_format=json"], timeout)
         r.pop("stdout")
-        result = {"status": r["status"], "wall_s": r["wall_s"], "cmd": [os.path.relpath(binary, ROOT)] + cmd[1:-2],
+        result = {"status": r["status"], "wall_s": r["wall_s"], "cmd": [os.path.relpath(binary, ROOT)] + settings,
                   "stderr_tail": r["stderr_tail"]}
         try:
             with open(out_file) as f:

@@ -37,6 +37,14 @@ def median_spread(values):
     return statistics.median(values), min(values), max(values)
 
 
+def geomean(ratios):
+    return math.exp(sum(map(math.log, ratios)) / len(ratios))
+
+
+def geomean_row(ratios_by_column, digits):
+    return ["**geometric mean**"] + ["×%.*f" % (digits, geomean(r)) if r else "—" for r in ratios_by_column]
+
+
 def fmt_s(v):
     return "—" if v is None else ("%.3f" % v if v < 10 else "%.1f" % v)
 
@@ -137,7 +145,7 @@ def main():
                 % ", ".join(i for i in interps if i not in single)))
     header = ["program"] + single
     rows = []
-    logs = {i: [] for i in single}
+    ratios = {i: [] for i in single}
     for p in programs:
         base = median_spread(walls(p, "python3", 1))[0]
         row = [p]
@@ -148,15 +156,15 @@ def main():
                 continue
             ratio = base / med if base else None
             if ratio:
-                logs[i].append(math.log(ratio))
+                ratios[i].append(ratio)
             row.append("%s s (%s–%s) ×%.2f" % (fmt_s(med), fmt_s(lo), fmt_s(hi), ratio) if ratio else fmt_s(med))
         rows.append(row)
-    rows.append(["**geometric mean**"] + ["×%.2f" % math.exp(sum(v) / len(v)) if v else "—" for v in logs.values()])
+    rows.append(geomean_row(ratios.values(), 2))
     doc.table(header, rows)
     if plt:
         fig, ax = plt.subplots(figsize=(7, 3.5))
-        names = [i for i in single if logs[i]]
-        ax.bar(names, [math.exp(sum(logs[i]) / len(logs[i])) for i in names], color="#4878a8")
+        names = [i for i in single if ratios[i]]
+        ax.bar(names, [geomean(ratios[i]) for i in names], color="#4878a8")
         ax.axhline(1.0, color="black", linewidth=0.8)
         ax.set_ylabel("speed relative to CPython (geomean)")
         ax.set_title("Single-thread speed, %d programs" % len(programs))
@@ -175,7 +183,7 @@ def main():
                  "faster than the GIL build; what the back-end's synchronisation costs when nothing runs beside "
                  "it). Medians of %d runs; the last row is the geometric mean." % reps)
         rows = []
-        logs = {i: [] for i in others}
+        ratios = {i: [] for i in others}
         for p in programs:
             gil = median_spread(walls(p, "pyvm-gil", 1))[0]
             row = [p]
@@ -184,11 +192,10 @@ def main():
                 if med is None or not gil:
                     row.append("—")
                     continue
-                logs[i].append(math.log(med / gil))
+                ratios[i].append(med / gil)
                 row.append("×%.3f" % (med / gil))
             rows.append(row)
-        rows.append(["**geometric mean**"] + ["×%.3f" % math.exp(sum(v) / len(v)) if v else "—"
-                                             for v in logs.values()])
+        rows.append(geomean_row(ratios.values(), 3))
         doc.table(["program"] + others, rows)
 
     # ---- scaling ----
