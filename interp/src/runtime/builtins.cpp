@@ -1869,6 +1869,9 @@ void set_argv(const std::vector<std::string>& argv) {
 
 value sys_module_value() { return sys_module(); }
 value collections_module();  // collections.cpp
+value socket_module();       // io.cpp
+value select_module();
+value posix_module();
 
 value builtin_module(const std::string& n) {
   if (n == "sys") return newref(sys_module());
@@ -1878,6 +1881,9 @@ value builtin_module(const std::string& n) {
   if (n == "time") return newref(time_module());
   if (n == "random") return newref(random_module());
   if (n == "_collections") return newref(collections_module());
+  if (n == "_socket") return newref(socket_module());
+  if (n == "select") return newref(select_module());
+  if (n == "posix") return newref(posix_module());
   return value();
 }
 
@@ -2829,6 +2835,8 @@ dict_object* builtins_dict() {
 #define GILLAB_ADD_EXC(name, base) type(#name, &exc_##name);
     GILLAB_EXCEPTION_TYPES(GILLAB_ADD_EXC)
 #undef GILLAB_ADD_EXC
+    type("EnvironmentError", &exc_OSError);  // aliases since Python 3.3
+    type("IOError", &exc_OSError);
     dict_set(dict, intern("None"), none());
     dict_set(dict, intern("NotImplemented"), not_implemented());
     dict_set(dict, intern("Ellipsis"), value::from(&ellipsis_object));

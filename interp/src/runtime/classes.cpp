@@ -819,6 +819,7 @@ bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) 
     auto* e = static_cast<exception_object*>(obj.obj());
     decref(e->args);
     e->args = make_args_tuple(args, nargs);
+    init_os_error(obj);
     return true;
   }
   value init = dict_get(value::from(s->dict), intern("__init__"));
@@ -843,6 +844,7 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
       auto* e = static_cast<exception_object*>(obj.get().obj());
       decref(e->args);
       e->args = make_args_tuple(args, nargs - kw_count(kwnames));
+      init_os_error(obj.get());
     }
   }
   if (value init = lookup_user(t, SPECIAL("__init__"))) {
@@ -1506,6 +1508,7 @@ value exception_init(value self, const value* args, std::size_t nargs, value) {
   auto* e = static_cast<exception_object*>(self.obj());
   decref(e->args);
   e->args = make_args_tuple(args, nargs);
+  init_os_error(self);
   return none();
 }
 

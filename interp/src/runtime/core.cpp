@@ -3,7 +3,9 @@
 #include "operations.hpp"
 #include "runtime.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -154,9 +156,75 @@ static void dealloc_exception(object* o) {
   std::free(o);
 }
 
+// ---- OSError ----
+// errno and strerror are args[0] and args[1] when OSError got 2 to 5
+// arguments; a filename (args[2]) is kept in `extra` and args cut to two,
+// as CPython does (OSError(2, 'x', 'f').args == (2, 'x')).
+static bool is_os_error(const exception_object* e) { return is_subtype(e->type, &exc_OSError); }
+static bool has_errno_args(const exception_object* e) {
+  return is_os_error(e) && (as_tuple(e->args)->size == 2 || e->extra);
+}
+
+void init_os_error(value exception) {
+  auto* e = static_cast<exception_object*>(exception.obj());
+  if (!is_os_error(e)) return;
+  tuple_object* args = as_tuple(e->args);
+  if (args->size < 3 || args->size > 5) return;
+  xdecref(e->extra);
+  e->extra = newref(args->items[2]);
+  value cut = make_tuple({args->items[0], args->items[1]});
+  decref(e->args);
+  e->args = cut;
+}
+
+type_object* os_error_subclass_for(type_object* type, value args_tuple) {
+  tuple_object* args = as_tuple(args_tuple);
+  std::int64_t err = 0;
+  if (type != &exc_OSError || args->size < 2 || args->size > 5 || !as_int64(args->items[0], &err)) return type;
+  switch (err) {
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &exc_BlockingIOError;
+    case ECHILD: return &exc_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return &exc_BrokenPipeError;
+    case ECONNABORTED: return &exc_ConnectionAbortedError;
+    case ECONNREFUSED: return &exc_ConnectionRefusedError;
+    case ECONNRESET: return &exc_ConnectionResetError;
+    case EEXIST: return &exc_FileExistsError;
+    case ENOENT: return &exc_FileNotFoundError;
+    case EISDIR: return &exc_IsADirectoryError;
+    case ENOTDIR: return &exc_NotADirectoryError;
+    case EINTR: return &exc_InterruptedError;
+    case EACCES: case EPERM: return &exc_PermissionError;
+    case ESRCH: return &exc_ProcessLookupError;
+    case ETIMEDOUT: return &exc_TimeoutError;
+    default: return type;
+  }
+}
+
+value raise_os_error(int err, value filename) {
+  ref code(make_int(err));
+  ref message(make_str(std::strerror(err)));
+  ref args(filename ? make_tuple({code.get(), message.get(), filename}) : make_tuple({code.get(), message.get()}));
+  ref exc(make_exception(os_error_subclass_for(&exc_OSError, args.get()), args.get()));
+  init_os_error(exc.get());
+  return raise_value(exc.get());
+}
+
 static value exception_str(value v) {
   auto* e = static_cast<exception_object*>(v.obj());
   tuple_object* args = as_tuple(e->args);
+  if (has_errno_args(e)) {
+    // "[Errno 111] Connection refused", "[Errno 2] No such file or directory: 'x'"
+    ref code(op_str(args->items[0]));
+    ref message(code ? op_str(args->items[1]) : value());
+    if (!message) return value();
+    std::string s = "[Errno " + str_of(code.get()) + "] " + str_of(message.get());
+    if (e->extra) {
+      ref name(op_repr(e->extra));
+      if (!name) return value();
+      s += ": " + str_of(name.get());
+    }
+    return make_str(s);
+  }
   if (is_subtype(e->type, &exc_KeyError) && args->size == 1) return op_repr(args->items[0]);
   if (args->size == 0) return make_str("");
   if (args->size == 1) return op_str(args->items[0]);
@@ -178,7 +246,9 @@ static value exception_call(value self, const value* args, std::size_t nargs, va
   if (kwnames && as_tuple(kwnames)->size) return raise_type_error(std::string(type->name) + "() takes no keyword arguments");
   ref t(make_tuple(nargs));
   for (std::size_t i = 0; i < nargs; ++i) as_tuple(t.get())->items[i] = newref(args[i]);
-  return make_exception(type, t.get());
+  value exc = make_exception(os_error_subclass_for(type, t.get()), t.get());
+  init_os_error(exc);
+  return exc;
 }
 
 // The attributes of exception instances (BaseException's getset and
@@ -196,11 +266,29 @@ static value exception_getattr(value v, value name) {
   if (n == "__suppress_context__") return boolean(e->suppress_context);
   if (n == "__traceback__") return none();  // traceback objects are not modelled
   if (n == "value" && is_subtype(e->type, &exc_StopIteration)) return first_arg();
+  if (is_os_error(e) && (n == "errno" || n == "strerror" || n == "filename" || n == "filename2")) {
+    tuple_object* args = as_tuple(e->args);
+    if (n == "filename") return newref(e->extra ? e->extra : none());
+    if (n == "filename2" || !has_errno_args(e)) return none();
+    return newref(args->items[n == "errno" ? 0 : 1]);
+  }
   if (n == "code" && is_subtype(e->type, &exc_SystemExit)) {
     tuple_object* args = as_tuple(e->args);
     return args->size > 1 ? newref(e->args) : first_arg();
   }
   return value();
+}
+
+void init_exception_type(type_object& t, const char* name, type_object* base) {
+  init_type(t, name, nullptr);
+  t.is_exception = true;
+  t.dealloc = dealloc_exception;
+  t.str = exception_str;
+  t.repr = exception_repr;
+  t.call = exception_call;
+  t.getattr = exception_getattr;
+  t.basic_size = sizeof(exception_object);
+  set_base(t, base);
 }
 
 void init_exceptions() {

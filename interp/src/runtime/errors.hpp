@@ -33,6 +33,21 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
   X(NameError, Exception)                            \
   X(UnboundLocalError, NameError)                    \
   X(OSError, Exception)                              \
+  X(BlockingIOError, OSError)                        \
+  X(ChildProcessError, OSError)                      \
+  X(ConnectionError, OSError)                        \
+  X(BrokenPipeError, ConnectionError)                \
+  X(ConnectionAbortedError, ConnectionError)         \
+  X(ConnectionRefusedError, ConnectionError)         \
+  X(ConnectionResetError, ConnectionError)           \
+  X(FileExistsError, OSError)                        \
+  X(FileNotFoundError, OSError)                      \
+  X(InterruptedError, OSError)                       \
+  X(IsADirectoryError, OSError)                      \
+  X(NotADirectoryError, OSError)                     \
+  X(PermissionError, OSError)                        \
+  X(ProcessLookupError, OSError)                     \
+  X(TimeoutError, OSError)                           \
   X(RuntimeError, Exception)                         \
   X(RecursionError, RuntimeError)                    \
   X(NotImplementedError, RuntimeError)               \
@@ -72,6 +87,23 @@ void clear_pending();
 
 /// Creates an exception instance: type(*args).
 value make_exception(type_object* type, value args_tuple);  // borrowed args
+
+/// Sets up an exception class defined by a built-in module (socket.gaierror):
+/// the built-in exceptions' slots, `base` as its base.
+void init_exception_type(type_object& t, const char* name, type_object* base);
+
+/// OSError's constructor rules, as CPython's OSError.__init__/__new__: with
+/// 2 to 5 arguments, errno = args[0], strerror = args[1], filename =
+/// args[2] (kept aside, and args cut to the first two). Called wherever an
+/// exception's args are set.
+void init_os_error(value exception);
+/// OSError(errno, ...) called on OSError itself makes the subclass CPython
+/// maps errno to (ECONNREFUSED -> ConnectionRefusedError, ...).
+type_object* os_error_subclass_for(type_object* type, value args_tuple);
+/// Raises the OSError subclass for `err` with strerror(err) as its message,
+/// as CPython's PyErr_SetFromErrno does (filename, when given, in the
+/// message: "[Errno 2] No such file or directory: 'x'"). Returns null.
+value raise_os_error(int err, value filename = value());
 
 /// "'int' object is not subscriptable"-style type names.
 const char* type_name(value v);

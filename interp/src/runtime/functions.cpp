@@ -170,6 +170,7 @@ value type_call(value v, const value* args, std::size_t nargs, value kwnames) {
     return value::from(allocate(&object_type, sizeof(object)));
   }
   if (t == &type_type && nargs == 3 && !(kwnames && as_tuple(kwnames)->size)) return make_type3(args);
+  if (t->construct) return t->construct(args, nargs, kwnames);
   constructor_fn c = constructor_of(t);
   if (!c) c = class_constructor(t);
   if (!c) return raise_type_error(std::string("cannot create '") + t->name + "' instances");

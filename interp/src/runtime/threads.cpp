@@ -903,6 +903,8 @@ bool handle_signals() {
 
 void exit_by_sigint_at_end() { end_by_sigint = true; }
 
+bool is_main_thread_for_signals() { return is_signal_thread; }
+
 int finish_main_program(int rc) {
   run_threading_shutdown();
   return end_process(rc);

@@ -56,6 +56,9 @@ inline bool signals_pending() { return sigint_pending.load(std::memory_order_rel
 /// On the main thread with a signal pending: raises KeyboardInterrupt and
 /// returns true. Elsewhere (or nothing pending): false.
 bool handle_signals();
+/// Whether the calling thread is the one Ctrl-C is raised in: its blocking
+/// calls wait in slices of signal_poll_ms.
+bool is_main_thread_for_signals();
 /// Installs the SIGINT handler; the calling thread becomes the main thread.
 void install_signal_handlers();
 /// After an uncaught KeyboardInterrupt: the process ends by SIGINT, as

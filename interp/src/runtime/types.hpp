@@ -67,6 +67,9 @@ struct type_object : object {
   value (*getattr)(value, value name) = nullptr;       // null: use the generic lookup
   int (*setattr)(value, value name, value v) = nullptr;  // v null: delete; -1 error; null slot: read-only
   dict_object* dict = nullptr;                         // methods and class attributes
+  // Calling the type (socket.socket(...)): set by built-in modules' types;
+  // the core types are constructed through builtins.cpp's constructor_of.
+  value (*construct)(const value* args, std::size_t nargs, value kwnames) = nullptr;
   bool is_exception = false;
   // Classes (classes.cpp). Built-in types have a single base and an MRO
   // that follows it to `object`; a class made by a class statement is a
