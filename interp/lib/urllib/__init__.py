@@ -1,0 +1,1 @@
+"""urllib: request (plain HTTP/1.1 GET and POST), error, parse (urlsplit)."""

@@ -1,0 +1,114 @@
+"""urllib.parse: urlsplit and urljoin for http URLs, as CPython splits them
+(scheme://netloc/path?query#fragment), and quote for path segments."""
+from collections import namedtuple
+
+
+class SplitResult(namedtuple("SplitResult", "scheme netloc path query fragment")):
+    @property
+    def hostname(self):
+        host = self.netloc.rpartition("@")[2]
+        if host.startswith("["):
+            return host[1:host.find("]")].lower() or None
+        return host.partition(":")[0].lower() or None
+
+    @property
+    def port(self):
+        host = self.netloc.rpartition("@")[2]
+        if host.startswith("["):
+            host = host[host.find("]") + 1:]
+        _, have_port, port = host.partition(":")
+        if not have_port or not port:
+            return None
+        if not port.isdigit():
+            raise ValueError(f"Port could not be cast to integer value as {port!r}")
+        port = int(port)
+        if not 0 <= port <= 65535:
+            raise ValueError("Port out of range 0-65535")
+        return port
+
+    def geturl(self):
+        return urlunsplit(self)
+
+
+def urlsplit(url, scheme="", allow_fragments=True):
+    url = url.strip()
+    netloc = query = fragment = ""
+    i = url.find(":")
+    if i > 0 and url[0].isalpha() and all(c.isalnum() or c in "+-." for c in url[:i]):
+        scheme, url = url[:i].lower(), url[i + 1:]
+    if url[:2] == "//":
+        end = len(url)
+        for c in "/?#":
+            j = url.find(c, 2)
+            if j >= 0:
+                end = min(end, j)
+        netloc, url = url[2:end], url[end:]
+    if allow_fragments and "#" in url:
+        url, fragment = url.split("#", 1)
+    if "?" in url:
+        url, query = url.split("?", 1)
+    return SplitResult(scheme, netloc, url, query, fragment)
+
+
+def urlunsplit(parts):
+    scheme, netloc, url, query, fragment = parts
+    if netloc or (scheme and url[:2] != "//"):
+        if url and url[:1] != "/":
+            url = "/" + url
+        url = "//" + (netloc or "") + url
+    if scheme:
+        url = scheme + ":" + url
+    if query:
+        url = url + "?" + query
+    if fragment:
+        url = url + "#" + fragment
+    return url
+
+
+def urljoin(base, url):
+    """Resolves url against base (absolute URLs, absolute paths, and paths
+    relative to base's directory — what HTTP redirects use)."""
+    if not base:
+        return url
+    if not url:
+        return base
+    u = urlsplit(url)
+    if u.scheme:
+        return url
+    b = urlsplit(base)
+    if url.startswith("//"):
+        return b.scheme + ":" + url
+    if u.path.startswith("/"):
+        path = u.path
+    elif not u.path:
+        path = b.path
+        if not u.query:
+            return urlunsplit((b.scheme, b.netloc, path, b.query, u.fragment))
+    else:
+        path = b.path[:b.path.rfind("/") + 1] + u.path
+    segments = []
+    for seg in path.split("/")[1:]:
+        if seg == "..":
+            if segments:
+                segments.pop()
+        elif seg != ".":
+            segments.append(seg)
+    if path.endswith(("/.", "/..")):
+        segments.append("")
+    return urlunsplit((b.scheme, b.netloc, "/" + "/".join(segments), u.query, u.fragment))
+
+
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+
+
+def quote(string, safe="/"):
+    if isinstance(string, str):
+        string = string.encode("utf-8")
+    out = []
+    for b in string:
+        c = chr(b)
+        if c in _SAFE or c in safe:
+            out.append(c)
+        else:
+            out.append("%%%02X" % b)
+    return "".join(out)
