@@ -706,9 +706,27 @@ class local:
 _main_thread = _MainThread()
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """CPython 3.9+'s hook for concurrent.futures: func runs at the start of
+    _shutdown, before the non-daemon threads are joined, last registered
+    first."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
-    """Called by the VM when the main program ends: waits for every
-    non-daemon thread, as CPython does before it exits."""
+    """Called by the VM when the main program ends: runs the
+    _register_atexit hooks, then waits for every non-daemon thread, as
+    CPython does before it exits."""
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     _main_thread._is_stopped = True
     while True:
         with _active_limbo_lock:
