@@ -6,7 +6,7 @@ renders the same way. Figures need matplotlib (Debian's python3-matplotlib,
 seen by /usr/bin/python3; `scripts/setup.sh --report` installs it); without
 it the report has its tables and says the figures were skipped.
 
-  report.py results/sweep.json [--out papers/latest]
+  report.py results/sweep.json [--fetch results/fetch.json] [--out papers/latest]
 
 Every table gives medians of the recorded repetitions and, beside them, the
 spread (min-max); ratios are of medians measured in the same sweep, with
@@ -49,6 +49,43 @@ def fmt_s(v):
     return "—" if v is None else ("%.3f" % v if v < 10 else "%.1f" % v)
 
 
+def fetch_section(doc, fetch, order):
+    """The fetch case study: every form of bench/workloads/fetch_*.py on every
+    interpreter, I/O-bound and CPU-bound."""
+    st = fetch["settings"]
+    runs = fetch["runs"]
+    interps = [i for i in order if i in fetch["interpreters"]]
+    doc.heading(2, "The fetch case study: %d pages, six ways" % st["pages"])
+    doc.para("bench/fetch.py (%s, commit %s): %d pages of %d bytes from bench/page_server on loopback, each "
+             "answered after %d ms; %d workers where the form has workers. I/O-bound: the pages are only summed, "
+             "so the sequential form should take about %d × the delay and the concurrent ones about one delay. "
+             "CPU-bound: each page is then hashed %d times in pure Python, where threads stop helping under a "
+             "GIL. Per cell: median wall s (min–max) over %d runs, then the median CPU s (user + system) and "
+             "peak RSS in MiB. A form not written yet is not listed." %
+             (fetch["created"], fetch["commit"], st["pages"], st["size"], st["delay_ms"], st["workers"],
+              st["pages"], st["cpu_rounds"], st["reps"]))
+    for case, title in (("io", "I/O-bound"), ("cpu", "CPU-bound (%d hash rounds per page)" % st["cpu_rounds"])):
+        doc.heading(3, title)
+        rows = []
+        for form in fetch["forms"]:
+            row = [form]
+            for i in interps:
+                sel = [r for r in runs if r["form"] == form and r["case"] == case and r["interpreter"] == i
+                       and r["status"] == "ok"]
+                if not sel:
+                    row.append("—")
+                    continue
+                med, lo, hi = median_spread([r["wall_s"] for r in sel])
+                row.append("%.3f (%.3f–%.3f) · %.2f cpu · %s MiB" % (
+                    med, lo, hi, statistics.median(r["cpu_s"] for r in sel), rss_mib(sel)))
+            rows.append(row)
+        doc.table(["form"] + interps, rows)
+    bad = [r for r in runs if r["status"] != "ok"]
+    if bad:
+        doc.para("Fetch runs left out: " + "; ".join("%s %s %s rep %d: %s" % (
+            r["form"], r["case"], r["interpreter"], r["rep"] + 1, r["status"]) for r in bad[:20]) + ".")
+
+
 class Doc:
     """Markdown and HTML built side by side from the same calls."""
 
@@ -87,6 +124,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("results")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "latest"))
+    ap.add_argument("--fetch", help="bench/fetch.py's JSON: the fetch case study's section")
     args = ap.parse_args()
     with open(args.results) as f:
         data = json.load(f)
@@ -266,6 +304,11 @@ def main():
             rows.append(row)
         doc.table(["interpreter", "alone: median", "alone: p99", "next to CPU thread: median",
                    "next to CPU thread: p99"], rows)
+
+    # ---- the fetch case study (bench/fetch.py's own JSON) ----
+    if args.fetch:
+        with open(args.fetch) as f:
+            fetch_section(doc, json.load(f), order)
 
     # ---- CPU and memory ----
     doc.heading(2, "CPU time and peak memory")
