@@ -7,7 +7,9 @@ difference from CPython's os.environ that programs reading it do not see.
 """
 import sys
 import posix
-from posix import getpid, getppid, cpu_count, _exit, pipe, read, write, close, strerror, getcwd
+from posix import (getpid, getppid, cpu_count, _exit, pipe, read, write, close, strerror, getcwd, fork, waitpid,
+                   kill, WNOHANG, WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED,
+                   waitstatus_to_exitcode)
 import posixpath as path
 
 name = "posix"

@@ -706,6 +706,32 @@ class local:
 _main_thread = _MainThread()
 
 
+def _after_fork():
+    """Called by os.fork() in the child, where only the forking thread
+    exists (as CPython's threading._after_fork): that thread becomes the
+    main thread; every other Thread is marked stopped, and joining one
+    returns at once. Locks the vanished threads held stay held, as in
+    CPython."""
+    global _active_limbo_lock, _main_thread
+    _active_limbo_lock = RLock()  # the parent's may have been held by a vanished thread
+    ident = get_ident()
+    current = _active.get(ident)
+    if current is None:
+        current = _main_thread if _main_thread._ident == ident else None
+    for t in list(_active.values()) + list(_limbo.values()):
+        if t is current:
+            continue
+        t._is_stopped = True
+        t._tstate_lock = None  # join() returns at once
+    _limbo.clear()
+    _active.clear()
+    if current is None:
+        current = _DummyThread()
+    _active[ident] = current
+    current._native_id = get_native_id()
+    _main_thread = current
+
+
 _threading_atexits = []
 _SHUTTING_DOWN = False
 

@@ -190,6 +190,16 @@ void biased_refcount::detach(thread_data& t) {
   t.id = fine_detail::no_thread;
 }
 
+void biased_refcount::before_fork() { fine_detail::registry_mutex.lock(); }
+
+void biased_refcount::after_fork_parent() { fine_detail::registry_mutex.unlock(); }
+
+void biased_refcount::after_fork_child(thread_data& t) {
+  auto& live = fine_detail::registry();
+  for (auto it = live.begin(); it != live.end();) it = it->first == t.id ? std::next(it) : live.erase(it);
+  fine_detail::registry_mutex.unlock();
+}
+
 bool biased_refcount::has_queued(const thread_data& t) {
   return t.queue != nullptr && t.queue->pending.load(std::memory_order_relaxed);
 }

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <new>
 
 namespace gillab::interp::backends {
 
@@ -205,6 +206,26 @@ void gil::detach(thread_state& ts) {
     if (ts.record) ts.record->alive = false;
   }
   drop_gil(ts, drop_cause::voluntary);
+}
+
+void gil::before_fork() { core().mutex.lock(); }
+
+void gil::after_fork_parent() { core().mutex.unlock(); }
+
+void gil::after_fork_child(thread_state& ts) {
+  gil_core& g = core();
+  // Placement-new without destroying the old ones: destroying a condition
+  // variable that (as far as its state says) has waiters is undefined.
+  new (&g.cond) std::condition_variable;
+  new (&g.switch_cond) std::condition_variable;
+  g.waiters = 0;
+  g.priority_waiters = 0;
+  g.locked = true;
+  g.last_holder = &ts;
+  g.attached_count.store(1, std::memory_order_relaxed);
+  for (thread_record& r : g.threads) r.alive = &r == ts.record;
+  reset_drop_request();
+  g.mutex.unlock();
 }
 
 bool gil::safepoint_slow(thread_state& ts) {

@@ -1872,6 +1872,7 @@ value collections_module();  // collections.cpp
 value socket_module();       // io.cpp
 value select_module();
 value posix_module();
+value signal_module();
 
 value builtin_module(const std::string& n) {
   if (n == "sys") return newref(sys_module());
@@ -1884,6 +1885,7 @@ value builtin_module(const std::string& n) {
   if (n == "_socket") return newref(socket_module());
   if (n == "select") return newref(select_module());
   if (n == "posix") return newref(posix_module());
+  if (n == "signal") return newref(signal_module());
   return value();
 }
 

@@ -1,6 +1,7 @@
-// io.cpp — loopback I/O: the `_socket` module (TCP over IPv4, and
-// AF_UNIX socket pairs), `select.select`, and `posix` (what the `os` module
-// of interp/lib re-exports).
+// io.cpp — loopback I/O and processes: the `_socket` module (TCP over
+// IPv4, and AF_UNIX socket pairs), `select.select`, `posix` (what the `os`
+// module of interp/lib re-exports: pipes, fork, waitpid, kill, ...),
+// `signal` (the signal numbers) and select.epoll (selectors' default).
 //
 // Follows CPython 3.11's Modules/socketmodule.c in what programs see:
 //  - A socket's timeout is None (blocking), 0.0 (non-blocking: an operation
@@ -37,13 +38,16 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -54,6 +58,8 @@
 extern char** environ;
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value sys_module_value();  // builtins.cpp
 
 namespace {
 
@@ -832,6 +838,177 @@ value select_select(value, const value* args, std::size_t nargs, value kwnames) 
   return make_tuple({out[0].get(), out[1].get(), out[2].get()});
 }
 
+// ---- select.epoll ----
+// An epoll instance as CPython's select.epoll: register/modify/unregister
+// file descriptors, poll(timeout) -> [(fd, events)]. poll waits in the
+// blocking region (in signal_poll_ms slices on the main thread).
+
+type_object epoll_type;
+
+struct epoll_object : object {
+  std::atomic<int> epfd{-1};
+};
+
+void epoll_dealloc(object* o) {
+  auto* e = static_cast<epoll_object*>(o);
+  const int fd = e->epfd.exchange(-1);
+  if (fd >= 0) ::close(fd);
+  e->~epoll_object();
+  std::free(o);
+}
+
+int epoll_fd(value self) {
+  const int fd = static_cast<epoll_object*>(self.obj())->epfd.load();
+  if (fd < 0) raise(&exc_ValueError, "I/O operation on closed epoll object");
+  return fd;
+}
+
+value construct_epoll(const value* args, std::size_t nargs, value kwnames) {
+  (void)args;
+  if (nargs - (kwnames ? as_tuple(kwnames)->size : 0) > 2) return raise_type_error("epoll() takes at most 2 arguments");
+  const int fd = ::epoll_create1(EPOLL_CLOEXEC);
+  if (fd < 0) return raise_os_error(errno);
+  auto* e = make<epoll_object>(&epoll_type);
+  e->epfd.store(fd);
+  return value::from(e);
+}
+
+value epoll_control(value self, int op, const value* args, std::size_t nargs, const char* fname) {
+  int fd = -1;
+  if (!fd_of(args[0], &fd)) return value();
+  std::int64_t mask = EPOLLIN | EPOLLPRI | EPOLLOUT;
+  if (nargs > 1 && !int_arg(args[1], &mask)) return value();
+  const int ep = epoll_fd(self);
+  if (ep < 0) return value();
+  epoll_event ev{};
+  ev.events = static_cast<std::uint32_t>(mask);
+  ev.data.fd = fd;
+  if (::epoll_ctl(ep, op, fd, &ev) != 0) return raise_os_error(errno);
+  (void)fname;
+  return none();
+}
+
+value epoll_register(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("register", kwnames) || !arg_count("register", nargs, 1, 2)) return value();
+  return epoll_control(self, EPOLL_CTL_ADD, args, nargs, "register");
+}
+
+value epoll_modify(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("modify", kwnames) || !arg_count("modify", nargs, 2, 2)) return value();
+  return epoll_control(self, EPOLL_CTL_MOD, args, nargs, "modify");
+}
+
+value epoll_unregister(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("unregister", kwnames) || !arg_count("unregister", nargs, 1, 1)) return value();
+  int fd = -1;
+  if (!fd_of(args[0], &fd)) return value();
+  const int ep = epoll_fd(self);
+  if (ep < 0) return value();
+  if (::epoll_ctl(ep, EPOLL_CTL_DEL, fd, nullptr) != 0) return raise_os_error(errno);
+  return none();
+}
+
+value epoll_poll(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("poll", kwnames) || !arg_count("poll", nargs, 0, 2)) return value();
+  double timeout = -1;
+  if (nargs > 0 && args[0] != none()) {
+    std::int64_t i = 0;
+    if (type_of(args[0]) == &float_type) {
+      timeout = static_cast<float_object*>(args[0].obj())->v;
+    } else if (as_int64(args[0], &i)) {
+      timeout = static_cast<double>(i);
+    } else {
+      return raise_type_error("timeout must be an integer or None");
+    }
+    if (timeout < 0) timeout = -1;  // CPython: any negative timeout waits forever
+  }
+  std::int64_t maxevents = -1;
+  if (nargs > 1 && !int_arg(args[1], &maxevents)) return value();
+  if (maxevents == -1) maxevents = 1024;
+  if (maxevents <= 0) return raise(&exc_ValueError, "maxevents must be greater than 0, got " + std::to_string(maxevents));
+  const int ep = epoll_fd(self);
+  if (ep < 0) return value();
+  std::vector<epoll_event> events(static_cast<std::size_t>(maxevents));
+  const bool has_deadline = timeout >= 0;
+  const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(has_deadline ? timeout : 0));
+  int n = 0;
+  for (;;) {
+    int slice_ms = -1;
+    if (has_deadline) {
+      const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - clock::now()).count();
+      slice_ms = left <= 0 ? 0 : static_cast<int>(std::min<long long>((left + 999) / 1000, 1 << 30));
+    }
+    if (is_main_thread_for_signals() && slice_ms != 0) {
+      slice_ms = slice_ms < 0 ? signal_poll_ms : std::min(slice_ms, signal_poll_ms);
+    }
+    int err = 0;
+    {
+      gillab::interp::blocking_region<backend> region(current_thread().backend_state);
+      n = ::epoll_wait(ep, events.data(), static_cast<int>(events.size()), slice_ms);
+      err = errno;
+    }
+    if (signals_pending() && handle_signals()) return value();
+    if (n < 0 && err != EINTR) return raise_os_error(err);
+    if (n > 0) break;
+    if (has_deadline && clock::now() >= deadline) {
+      n = 0;
+      break;
+    }
+  }
+  ref out(make_list());
+  for (int k = 0; k < n; ++k) {
+    ref fd(make_int(events[static_cast<std::size_t>(k)].data.fd));
+    ref ev(make_int(events[static_cast<std::size_t>(k)].events));
+    as_list(out.get())->items.push_back(make_tuple({fd.get(), ev.get()}));
+  }
+  return out.release();
+}
+
+value epoll_close(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("close", kwnames) || !arg_count("close", nargs, 0, 0)) return value();
+  const int fd = static_cast<epoll_object*>(self.obj())->epfd.exchange(-1);
+  if (fd >= 0) ::close(fd);
+  return none();
+}
+
+value epoll_fileno(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("fileno", kwnames) || !arg_count("fileno", nargs, 0, 0)) return value();
+  const int fd = epoll_fd(self);
+  return fd < 0 ? value() : make_int(fd);
+}
+
+value epoll_enter(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("__enter__", kwnames) || !arg_count("__enter__", nargs, 0, 0)) return value();
+  if (epoll_fd(self) < 0) return value();
+  return newref(self);
+}
+
+value epoll_exit(value self, const value*, std::size_t, value) {
+  ref r(epoll_close(self, nullptr, 0, value()));
+  return r ? boolean(false) : value();
+}
+
+value epoll_getattr(value self, value name) {
+  if (str_of(name) == "closed") return boolean(static_cast<epoll_object*>(self.obj())->epfd.load() < 0);
+  return value();
+}
+
+void init_epoll_type() {
+  init_type(epoll_type, "epoll", nullptr);
+  epoll_type.module = "select";
+  epoll_type.dealloc = epoll_dealloc;
+  epoll_type.construct = construct_epoll;
+  epoll_type.getattr = epoll_getattr;
+  add_method(epoll_type, "register", epoll_register);
+  add_method(epoll_type, "modify", epoll_modify);
+  add_method(epoll_type, "unregister", epoll_unregister);
+  add_method(epoll_type, "poll", epoll_poll);
+  add_method(epoll_type, "close", epoll_close);
+  add_method(epoll_type, "fileno", epoll_fileno);
+  add_method(epoll_type, "__enter__", epoll_enter);
+  add_method(epoll_type, "__exit__", epoll_exit);
+}
+
 // ---- posix (the `os` module's functions) ----
 
 value posix_getpid(value, const value*, std::size_t nargs, value kwnames) {
@@ -941,6 +1118,94 @@ value posix_stat_kind(value, const value* args, std::size_t nargs, value kwnames
   return make_str(S_ISREG(st.st_mode) ? "file" : S_ISDIR(st.st_mode) ? "dir" : "other");
 }
 
+// ---- processes ----
+
+value posix_fork(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("fork", kwnames) || !arg_count("fork", nargs, 0, 0)) return value();
+  const long pid = fork_process();
+  if (pid < 0) return raise_os_error(errno);
+  if (pid == 0) {
+    // threading's own state forgets the vanished threads (CPython calls
+    // threading._after_fork from PyOS_AfterFork_Child the same way).
+    value modules = dict_get(value::from(static_cast<module_object*>(sys_module_value().obj())->dict), intern("modules"));
+    value threading = modules && type_of(modules) == &dict_type ? dict_get(modules, intern("threading")) : value();
+    if (threading) {
+      ref hook(op_getattr(threading, intern("_after_fork")));
+      ref r(hook ? op_call(hook.get(), nullptr, 0) : value());
+      if (!r) {
+        // As CPython: a failing hook is reported, and the child goes on.
+        ref exc(take_pending());
+        flush_stdout();
+        std::fputs("Exception ignored in: threading._after_fork\n", stderr);
+        print_exception(exc.get());
+      }
+    }
+  }
+  return make_int(pid);
+}
+
+value posix_waitpid(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("waitpid", kwnames) || !arg_count("waitpid", nargs, 2, 2)) return value();
+  std::int64_t pid = 0, options = 0;
+  if (!int_arg(args[0], &pid) || !int_arg(args[1], &options)) return value();
+  for (;;) {
+    int status = 0;
+    pid_t r = 0;
+    int err = 0;
+    const bool nohang = options & WNOHANG;
+    // The main thread polls (WNOHANG every signal_poll_ms) so that Ctrl-C
+    // interrupts the wait, as EINTR does in CPython.
+    const bool poll_for_signals = !nohang && is_main_thread_for_signals();
+    {
+      gillab::interp::blocking_region<backend> region(current_thread().backend_state);
+      r = ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options) | (poll_for_signals ? WNOHANG : 0));
+      err = errno;
+      if (r == 0 && poll_for_signals) std::this_thread::sleep_for(std::chrono::milliseconds(signal_poll_ms / 10));
+    }
+    if (r < 0 && err != EINTR) return raise_os_error(err);
+    if (signals_pending() && handle_signals()) return value();
+    if (r < 0 || (r == 0 && poll_for_signals)) continue;
+    ref p(make_int(r));
+    ref st(make_int(status));
+    return make_tuple({p.get(), st.get()});
+  }
+}
+
+value posix_kill(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("kill", kwnames) || !arg_count("kill", nargs, 2, 2)) return value();
+  std::int64_t pid = 0, sig = 0;
+  if (!int_arg(args[0], &pid) || !int_arg(args[1], &sig)) return value();
+  if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0) return raise_os_error(errno);
+  return none();
+}
+
+/// os.WIFEXITED and friends: the predicates return bool, the others int.
+template <int (*Get)(int), bool Predicate>
+value status_fn(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("wait status", kwnames) || !arg_count("wait status", nargs, 1, 1)) return value();
+  std::int64_t status = 0;
+  if (!int_arg(args[0], &status)) return value();
+  const int r = Get(static_cast<int>(status));
+  return Predicate ? boolean(r != 0) : make_int(r);
+}
+int wifexited(int s) { return WIFEXITED(s); }
+int wexitstatus(int s) { return WEXITSTATUS(s); }
+int wifsignaled(int s) { return WIFSIGNALED(s); }
+int wtermsig(int s) { return WTERMSIG(s); }
+int wifstopped(int s) { return WIFSTOPPED(s); }
+
+value posix_waitstatus_to_exitcode(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("waitstatus_to_exitcode", kwnames) || !arg_count("waitstatus_to_exitcode", nargs, 1, 1)) {
+    return value();
+  }
+  std::int64_t status = 0;
+  if (!int_arg(args[0], &status)) return value();
+  const int s = static_cast<int>(status);
+  if (WIFEXITED(s)) return make_int(WEXITSTATUS(s));
+  if (WIFSIGNALED(s)) return make_int(-WTERMSIG(s));
+  return raise(&exc_ValueError, "invalid wait status: " + std::to_string(s));
+}
+
 value make_environ() {
   value d = make_dict();
   for (char** e = environ; e && *e; ++e) {
@@ -983,7 +1248,19 @@ value socket_module() {
 }
 
 value select_module() {
-  static value m = new_native_module("select", {{"select", select_select}});
+  static value m = [] {
+    init_epoll_type();
+    value mod = new_native_module("select", {{"select", select_select}});
+    set_in(mod, "epoll", newref(value::from(&epoll_type)));
+    set_in(mod, "error", newref(value::from(&exc_OSError)));
+    static const std::pair<const char*, int> constants[] = {
+        {"EPOLLIN", EPOLLIN},   {"EPOLLOUT", EPOLLOUT},         {"EPOLLPRI", EPOLLPRI},       {"EPOLLERR", EPOLLERR},
+        {"EPOLLHUP", EPOLLHUP}, {"EPOLLRDHUP", EPOLLRDHUP},     {"EPOLLET", static_cast<int>(EPOLLET)},
+        {"EPOLLONESHOT", EPOLLONESHOT},
+    };
+    for (const auto& [name, v] : constants) set_in(mod, name, make_int(v));
+    return mod;
+  }();
   return m;
 }
 
@@ -999,8 +1276,34 @@ value posix_module() {
                                             {"close", posix_close},
                                             {"strerror", posix_strerror},
                                             {"getcwd", posix_getcwd},
-                                            {"_stat_kind", posix_stat_kind}});
+                                            {"_stat_kind", posix_stat_kind},
+                                            {"fork", posix_fork},
+                                            {"waitpid", posix_waitpid},
+                                            {"kill", posix_kill},
+                                            {"WIFEXITED", status_fn<wifexited, true>},
+                                            {"WEXITSTATUS", status_fn<wexitstatus, false>},
+                                            {"WIFSIGNALED", status_fn<wifsignaled, true>},
+                                            {"WTERMSIG", status_fn<wtermsig, false>},
+                                            {"WIFSTOPPED", status_fn<wifstopped, true>},
+                                            {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode}});
     set_in(mod, "environ", make_environ());
+    set_in(mod, "WNOHANG", make_int(WNOHANG));
+    return mod;
+  }();
+  return m;
+}
+
+/// `signal`: the signal numbers (os.kill's second argument). Handlers are
+/// not modelled: Ctrl-C is the runtime's own (threads.hpp).
+value signal_module() {
+  static value m = [] {
+    value mod = new_native_module("signal", {});
+    static const std::pair<const char*, int> numbers[] = {
+        {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},   {"SIGQUIT", SIGQUIT}, {"SIGKILL", SIGKILL},
+        {"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE}, {"SIGALRM", SIGALRM},
+        {"SIGTERM", SIGTERM}, {"SIGCHLD", SIGCHLD}, {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
+    };
+    for (const auto& [name, v] : numbers) set_in(mod, name, make_int(v));
     return mod;
   }();
   return m;

@@ -905,6 +905,66 @@ void exit_by_sigint_at_end() { end_by_sigint = true; }
 
 bool is_main_thread_for_signals() { return is_signal_thread; }
 
+// ---- os.fork ----
+// As CPython's PyOS_BeforeFork / PyOS_AfterFork_Child: the registry mutex
+// and the back-end's own locks are taken before fork(2), so that no other
+// thread holds them at the moment the child is copied; the child, where
+// only the forking thread exists, then rebuilds them for one thread: the
+// registry keeps only this thread, which becomes the main thread (Ctrl-C
+// goes to it), and the back-end forgets the other threads (gil: this
+// thread holds the GIL and nobody waits). What the other threads held
+// stays held in the child, as in CPython: Python-level locks, and under
+// fine their objects' locks (free-threaded CPython stops the world before
+// fork to avoid the latter; gillab's fine back-end has no stop-the-world
+// yet, so fork before starting threads there).
+template <class B>
+concept forks = requires(typename B::thread_state& ts) {
+  B::before_fork();
+  B::after_fork_parent();
+  B::after_fork_child(ts);
+};
+
+// Templates, so that `if constexpr` discards the calls a back-end without
+// the hooks (nosync) does not have.
+template <class B>
+void backend_before_fork() {
+  if constexpr (forks<B>) B::before_fork();
+}
+template <class B>
+void backend_after_fork_parent() {
+  if constexpr (forks<B>) B::after_fork_parent();
+}
+template <class B>
+void backend_after_fork_child(typename B::thread_state& ts) {
+  if constexpr (forks<B>) B::after_fork_child(ts);
+}
+
+long fork_process() {
+  flush_stdout();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  thread_entry& me = this_thread_entry();
+  registry_mutex.lock();
+  backend_before_fork<backend>();
+  const pid_t pid = ::fork();
+  const int err = errno;
+  if (pid != 0) {  // the parent (or fork failed)
+    backend_after_fork_parent<backend>();
+    registry_mutex.unlock();
+    errno = err;
+    return pid;
+  }
+  backend_after_fork_child<backend>(current_thread().backend_state);
+  registry().remove_if([&](const thread_entry& e) { return &e != &me; });
+  me.is_main = true;
+  me.waits_on = nullptr;
+  me.waits_on_word = nullptr;
+  registry_mutex.unlock();
+  is_signal_thread = true;
+  sigint_pending.store(false, std::memory_order_relaxed);
+  return 0;
+}
+
 int finish_main_program(int rc) {
   run_threading_shutdown();
   return end_process(rc);

@@ -42,6 +42,11 @@ int finish_main_program(int rc);
 /// Threads started by _thread that have not finished (CPython's _count()).
 int running_thread_count();
 
+/// os.fork(): fork(2) with the runtime's and the back-end's locks held
+/// across it, and the child rebuilt for its one thread (threads.cpp says
+/// what survives). Returns fork's result, errno set when it is -1.
+long fork_process();
+
 // ---- Ctrl-C (SIGINT) ----
 // The handler only sets a flag (all an async-signal handler may do). The
 // Python main thread — the one that called install_signal_handlers() —

@@ -61,6 +61,12 @@
 //                     state (frames, value stacks, instruction pointers)
 //                     restorable to the last safepoint, and re-executes from
 //                     there after an abort; the other back-ends never abort.
+//  fork (optional)     before_fork / after_fork_parent / after_fork_child(ts)
+//                     around os.fork's fork(2): the back-end's own locks
+//                     are held across it, and the child is rebuilt for its
+//                     one thread (gil: it holds the GIL, nobody waits; fine:
+//                     only it is registered for biased counting). A
+//                     back-end without threads (nosync) has none.
 //  statistics         write_statistics(json) at exit with --stats: switches,
 //                     waits, contention, commits, aborts by cause.
 //  supports_threads   false only for nosync, which refuses a second thread

@@ -229,6 +229,9 @@ struct atomic_refcount {
   static void attach(thread_data&) {}
   static void detach(thread_data&) {}
   static void safepoint(thread_data&) {}
+  static void before_fork() {}
+  static void after_fork_parent() {}
+  static void after_fork_child(thread_data&) {}
   static void init(counts& c, thread_data&) { c.refcount = 1; }  // not yet published
   static void incref(counts& c) { atomic_field(c.refcount).fetch_add(1, std::memory_order_relaxed); }
   static bool decref(counts& c) { return atomic_field(c.refcount).fetch_sub(1, std::memory_order_acq_rel) == 1; }
@@ -259,6 +262,14 @@ struct biased_refcount {
   static void safepoint(thread_data& t) {
     if (has_queued(t)) [[unlikely]] merge_queued(t);
   }
+  /// os.fork: the registry's mutex is held across fork(2); the child keeps
+  /// only its own thread registered, so an object a vanished thread owned
+  /// is merged by whoever drops its shared count to zero (as after that
+  /// thread's exit). Objects already queued to a vanished thread stay
+  /// queued: a leak in the child, never a wrong count.
+  static void before_fork();
+  static void after_fork_parent();
+  static void after_fork_child(thread_data& t);
   static void init(counts& c, thread_data& t) {  // not yet published: plain stores
     if (t.id != fine_detail::no_thread) {
       c.owner = t.id;
@@ -333,6 +344,13 @@ struct fine {
     qsbr::offline();
     Refcount::detach(ts.rc);
   }
+  // os.fork (runtime/threads.cpp's fork_process). What this does not
+  // rebuild: object locks held by vanished threads stay held in the child,
+  // and their QSBR records stay online, so the child retires but never
+  // frees (free-threaded CPython stops the world before fork instead).
+  static void before_fork() { Refcount::before_fork(); }
+  static void after_fork_parent() { Refcount::after_fork_parent(); }
+  static void after_fork_child(thread_state& ts) { Refcount::after_fork_child(ts.rc); }
   static bool safepoint(thread_state& ts) {
     Refcount::safepoint(ts.rc);
     if (--ts.until_quiescent == 0) [[unlikely]] {

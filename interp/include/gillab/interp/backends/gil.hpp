@@ -154,6 +154,15 @@ struct gil {
   /// Threads attached right now (the exit path asks whether it is alone).
   static int attached_threads();
 
+  // ---- os.fork (runtime/threads.cpp's fork_process) ----
+  /// The GIL's mutex is held across fork(2), so that no vanished thread
+  /// holds it in the child; there the forking thread (which holds the GIL)
+  /// is the only attached thread, nobody waits, and the condition variables
+  /// are new (the old ones may count waiters that no longer exist).
+  static void before_fork();
+  static void after_fork_parent();
+  static void after_fork_child(thread_state& ts);
+
   // ---- statistics ----
   /// One JSON object: variant, switches (voluntary, forced), drop requests,
   /// total and per-thread wait, a log2 histogram of hold times in
