@@ -128,6 +128,12 @@ TEST_CASE("symbol-table errors are CPython's SyntaxErrors", "[interp][compiler]"
   CHECK(error_of("def f():\n    nonlocal x\n") == "no binding for nonlocal 'x' found");
   CHECK(error_of("def f():\n    x = 1\n    global x\n") == "name 'x' is assigned to prior to global declaration");
   CHECK(error_of("x = yield 1\n") == "'yield' outside function");
+  CHECK(error_of("await x\n") == "'await' outside function");
+  CHECK(error_of("def f():\n    await x\n") == "'await' outside async function");
+  CHECK(error_of("def f():\n    async for x in y: pass\n") == "'async for' outside async function");
+  CHECK(error_of("def f():\n    async with y: pass\n") == "'async with' outside async function");
+  CHECK(error_of("async def f():\n    yield 1\n") ==
+        "an asynchronous generator ('yield' inside 'async def') is not supported by gillab");
   CHECK(error_of("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass\n") == "default 'except:' must be last");
 }
 

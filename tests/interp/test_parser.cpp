@@ -96,7 +96,9 @@ TEST_CASE("CPython's parser errors, word for word", "[interp][parser]") {
   CHECK(error_of("def f(a=1, b): pass").msg == "non-default argument follows default argument");
   CHECK(error_of("def f(a, a): pass").msg == "duplicate argument 'a' in function definition");
   CHECK(error_of("f(a=1, b)").msg == "positional argument follows keyword argument");
-  CHECK(error_of("async def f(): pass").what_kind == syntax_error::kind::not_implemented);
+  CHECK_NOTHROW(parse("async def f():\n    async with a as b:\n        async for x in b:\n            await x\n"));
+  CHECK(error_of("async def f(): return [x async for x in y]").what_kind == syntax_error::kind::not_implemented);
+  CHECK(error_of("async x = 1").msg == "invalid syntax");
 }
 
 TEST_CASE("deep nesting is a clear error, not a stack overflow", "[interp][parser]") {

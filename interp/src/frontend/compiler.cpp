@@ -21,7 +21,9 @@ using symtable::scope;
 using symtable::scope_kind;
 
 // What a break, continue or return must undo on its way out of a block.
-enum class fblock_kind { while_loop, for_loop, try_except, try_finally, finally_end, handler_cleanup, pushed_value, with_block };
+enum class fblock_kind {
+  while_loop, for_loop, try_except, try_finally, finally_end, handler_cleanup, pushed_value, with_block, async_with_block
+};
 
 struct fblock {
   fblock_kind kind;
@@ -184,7 +186,7 @@ class compiler {
     int d = 0;
     for (const fblock& f : units_.back().fblocks) {
       if (f.kind == fblock_kind::for_loop || f.kind == fblock_kind::pushed_value) d += 1;
-      if (f.kind == fblock_kind::with_block) d += 1;            // the bound __exit__
+      if (f.kind == fblock_kind::with_block || f.kind == fblock_kind::async_with_block) d += 1;  // the bound __exit__
       if (f.kind == fblock_kind::handler_cleanup) d += 1;       // the previous exception
       if (f.kind == fblock_kind::finally_end) d += 2;           // previous exception and the exception
     }
@@ -543,7 +545,36 @@ class compiler {
     bind(end);
   }
 
+  // async for (CPython 3.11): GET_AITER, then per item GET_ANEXT and an
+  // await covered by a handler whose END_ASYNC_FOR ends the loop on
+  // StopAsyncIteration (and re-raises anything else).
+  void async_for_stmt(const stmt* s) {
+    const int top = new_label();
+    const int stop = new_label();
+    const int end = new_label();
+    const int depth = base_depth();
+    expression(s->iter);
+    u().line = s->where.line;
+    emit(opcode::GET_AITER);
+    bind(top);
+    push_handler_block({fblock_kind::try_except, -1, -1, stop, depth + 1});  // [aiter] at the handler
+    emit(opcode::GET_ANEXT);
+    delegate_loop();
+    u().fblocks.pop_back();
+    store(s->target);
+    u().fblocks.push_back({fblock_kind::for_loop, top, end});
+    body(s->body);
+    u().fblocks.pop_back();
+    u().line = s->where.line;
+    emit_jump(opcode::JUMP_BACKWARD, top);
+    bind(stop);  // [aiter exc]
+    emit(opcode::END_ASYNC_FOR);
+    body(s->orelse);
+    bind(end);
+  }
+
   void for_stmt(const stmt* s) {
+    if (s->is_async) return async_for_stmt(s);
     const int top = new_label();
     const int exit = new_label();
     const int end = new_label();
@@ -594,9 +625,10 @@ class compiler {
         if (!f.bound_name.empty()) clear_name(f.bound_name);
         return;
       case fblock_kind::with_block:
+      case fblock_kind::async_with_block:
         // Leaving by break/continue/return: __exit__(None, None, None).
         if (preserve_tos) emit(opcode::SWAP, 2);
-        emit(opcode::WITH_EXIT);
+        emit_with_exit(f.kind == fblock_kind::async_with_block ? 1 : 0);
         return;
     }
   }
@@ -755,6 +787,15 @@ class compiler {
     bind(end);
   }
 
+  // [exit] -> []: exit(None, None, None), awaited for `async with`.
+  void emit_with_exit(std::uint32_t async) {
+    emit(opcode::WITH_EXIT, async);
+    if (async) {
+      emit_await();
+      emit(opcode::POP_TOP);
+    }
+  }
+
   // `with a as x, b as y: body` is `with a as x: with b as y: body`. Per
   // item, as CPython 3.11 compiles it:
   //        BEFORE_WITH                  [exit res]  (res stored or popped)
@@ -772,10 +813,13 @@ class compiler {
     const int suppress = new_label();
     const int end = new_label();
     const int depth = base_depth();
+    const std::uint32_t async = s->is_async ? 1 : 0;
     expression(w.context);
     u().line = s->where.line;
-    emit(opcode::BEFORE_WITH);
-    push_handler_block({fblock_kind::with_block, -1, -1, handler, depth + 1});
+    emit(opcode::BEFORE_WITH, async);
+    if (async) emit_await();  // the result of __aenter__()
+    push_handler_block({s->is_async ? fblock_kind::async_with_block : fblock_kind::with_block, -1, -1, handler,
+                        depth + 1});
     if (w.target) {
       store(w.target);
     } else {
@@ -788,13 +832,14 @@ class compiler {
     }
     u().fblocks.pop_back();
     u().line = s->where.line;
-    emit(opcode::WITH_EXIT);
+    emit_with_exit(async);
     emit_jump(opcode::JUMP, end);
 
     bind(handler);  // [exit exc]
     emit(opcode::PUSH_EXC_INFO);
     push_handler_block({fblock_kind::handler_cleanup, -1, -1, cleanup, depth + 2});
-    emit(opcode::WITH_EXCEPT_START);
+    emit(opcode::WITH_EXCEPT_START, async);
+    if (async) emit_await();  // [exit prev exc result]: true suppresses
     emit_jump(opcode::POP_JUMP_IF_TRUE, suppress);
     emit(opcode::RERAISE);
     bind(suppress);  // [exit prev exc]
@@ -973,6 +1018,7 @@ class compiler {
       }
     }
     if (fn->is_generator) c.flags |= cf_generator;
+    if (fn->is_coroutine) c.flags |= cf_coroutine;
     emit_body();
     return pop_unit();
   }
@@ -1162,20 +1208,35 @@ class compiler {
         }
         emit(opcode::YIELD_VALUE);
         return;
-      case ek::yield_from: {
-        const int loop = new_label();
-        const int done = new_label();
+      case ek::yield_from:
         expression(e->a);
         emit(opcode::GET_YIELD_FROM_ITER);
-        emit(opcode::LOAD_CONST, add_const(none_literal{}));
-        bind(loop);
-        emit_jump(opcode::SEND, done);  // [iter value] -> [iter result] | [value]
-        emit(opcode::YIELD_VALUE);
-        emit_jump(opcode::JUMP_BACKWARD, loop);
-        bind(done);
+        delegate_loop();
         return;
-      }
+      case ek::await_:
+        expression(e->a);
+        emit_await();
+        return;
     }
+  }
+
+  // [iter] -> [its return value]: what `yield from` and `await` run,
+  // passing every value sent in through to the iterator.
+  void delegate_loop() {
+    const int loop = new_label();
+    const int done = new_label();
+    emit(opcode::LOAD_CONST, add_const(none_literal{}));
+    bind(loop);
+    emit_jump(opcode::SEND, done);  // [iter value] -> [iter result] | [value]
+    emit(opcode::YIELD_VALUE);
+    emit_jump(opcode::JUMP_BACKWARD, loop);
+    bind(done);
+  }
+
+  // [awaitable] -> [result of awaiting it]
+  void emit_await() {
+    emit(opcode::GET_AWAITABLE);
+    delegate_loop();
   }
 
   void fstring(const expr* e) {
@@ -1299,9 +1360,6 @@ class compiler {
     }
     if (starred || double_star) {
       sequence(e->items, opcode::BUILD_TUPLE, true);
-      if (!e->items.empty() && !starred) {
-        // sequence() built a tuple directly
-      }
       if (!e->keywords.empty()) {
         std::uint32_t pending = 0;
         bool built = false;
@@ -1323,7 +1381,7 @@ class compiler {
         }
         if (pending) {
           emit(opcode::BUILD_MAP, pending);
-          emit(opcode::DICT_MERGE, 1);
+          if (built) emit(opcode::DICT_MERGE, 1);  // else this map is the keywords dict
         }
       }
       u().line = e->where.line;

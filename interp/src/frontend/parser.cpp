@@ -123,7 +123,7 @@ class parser {
       if (w == "with") return out.push_back(with_stmt());
       if (w == "def") return out.push_back(function_def({}));
       if (w == "class") return out.push_back(class_def({}));
-      if (w == "async") unsupported(cur(), "'async' (coroutines)");
+      if (w == "async") return out.push_back(async_stmt({}));
       if (w == "match" && ahead(1).kind != tok::op) {
         // `match` is a soft keyword; only a match statement is unsupported.
         if (ahead(1).kind == tok::name || ahead(1).kind == tok::number || ahead(1).kind == tok::string) {
@@ -493,8 +493,28 @@ class parser {
     }
     if (at_kw("def")) return function_def(std::move(decorators));
     if (at_kw("class")) return class_def(std::move(decorators));
-    if (at_kw("async")) unsupported(cur(), "'async' (coroutines)");
+    if (at_kw("async") && ahead(1).kind == tok::name && ahead(1).text == "def") return async_stmt(std::move(decorators));
     invalid();
+  }
+
+  // async def / async for / async with (PEP 492); `async` starts the span.
+  stmt* async_stmt(std::vector<expr*> decorators) {
+    const span start = span_of(cur());
+    ++p_;
+    stmt* s = nullptr;
+    if (at_kw("def")) {
+      s = function_def(std::move(decorators));
+    } else if (decorators.empty() && at_kw("for")) {
+      s = for_stmt();
+    } else if (decorators.empty() && at_kw("with")) {
+      s = with_stmt();
+    } else {
+      invalid();
+    }
+    s->is_async = true;
+    s->where.line = start.line;
+    s->where.column = start.column;
+    return s;
   }
 
   stmt* function_def(std::vector<expr*> decorators) {
@@ -895,8 +915,15 @@ class parser {
   }
   expr* power() {
     const span start = span_of(cur());
-    if (at_kw("await")) unsupported(cur(), "'await' (coroutines)");
-    expr* base = primary();
+    expr* base = nullptr;
+    if (at_kw("await")) {
+      ++p_;
+      base = m_.new_expr(ek::await_, start);
+      base->a = primary();
+      base->where = from(start);
+    } else {
+      base = primary();
+    }
     if (!accept_op("**")) return base;
     expr* e = m_.new_expr(ek::binop, start);
     e->op = static_cast<unsigned char>(binop::pow);
@@ -967,7 +994,7 @@ class parser {
         seen_keyword = true;
       } else {
         expr* e = named_expression();
-        if (at_kw("for")) {
+        if (at_comprehension_for()) {
           expr* g = m_.new_expr(ek::gen_exp, start);
           g->a = e;
           comprehension_clauses(g->generators);
@@ -1017,6 +1044,11 @@ class parser {
     }
     s->where = from(start);
     return s;
+  }
+
+  // `for`, or `async for` (which comprehension_clauses then rejects).
+  bool at_comprehension_for() {
+    return at_kw("for") || (at_kw("async") && ahead(1).kind == tok::name && ahead(1).text == "for");
   }
 
   void comprehension_clauses(std::vector<comprehension>& out) {
@@ -1271,7 +1303,7 @@ class parser {
       return y;
     }
     expr* first = at_op("*") ? star_expression() : named_expression();
-    if (at_kw("for")) {
+    if (at_comprehension_for()) {
       expr* g = m_.new_expr(ek::gen_exp, start);
       g->a = first;
       comprehension_clauses(g->generators);
@@ -1303,7 +1335,7 @@ class parser {
     expr* l = m_.new_expr(ek::list, start);
     if (accept_op("]")) return l->where = from(start), l;
     expr* first = at_op("*") ? star_expression() : named_expression();
-    if (at_kw("for")) {
+    if (at_comprehension_for()) {
       expr* c = m_.new_expr(ek::list_comp, start);
       c->a = first;
       comprehension_clauses(c->generators);
@@ -1337,7 +1369,7 @@ class parser {
         ++p_;
         value = expression();
       }
-      if (key && at_kw("for")) {
+      if (key && at_comprehension_for()) {
         expr* c = m_.new_expr(ek::dict_comp, start);
         c->a = key;
         c->b = value;
@@ -1368,7 +1400,7 @@ class parser {
   }
 
   expr* set_rest(span start, expr* first) {
-    if (at_kw("for")) {
+    if (at_comprehension_for()) {
       expr* c = m_.new_expr(ek::set_comp, start);
       c->a = first;
       comprehension_clauses(c->generators);

@@ -22,6 +22,13 @@ class builder {
   [[noreturn]] static void fail(const span& where, const std::string& msg) {
     throw syntax_error(syntax_error::kind::syntax, msg, where.line, where.column);
   }
+  [[noreturn]] static void unsupported_here(const span& where, const std::string& what) {
+    throw syntax_error(syntax_error::kind::not_implemented, what + " is not supported by gillab", where.line,
+                       where.column);
+  }
+  void require_coroutine(const span& where, const std::string& msg) const {
+    if (cur_->kind != scope_kind::function || !cur_->is_coroutine) fail(where, msg);
+  }
 
   void add(const std::string& name, unsigned flag, const span& where) {
     unsigned& f = cur_->symbols[name];
@@ -81,6 +88,7 @@ class builder {
         body(s->orelse);
         break;
       case sk::for_:
+        if (s->is_async) require_coroutine(s->where, "'async for' outside async function");
         expression(s->iter);
         target(s->target);
         body(s->body);
@@ -99,6 +107,7 @@ class builder {
         if (s->returns) expression(s->returns);
         add(s->name, def_local, s->where);
         scope* fn = open(scope_kind::function, s->name, s);
+        fn->is_coroutine = s->is_async;
         scope* saved = cur_;
         cur_ = fn;
         parameters(s->args);
@@ -149,6 +158,7 @@ class builder {
         body(s->finalbody);
         break;
       case sk::with:
+        if (s->is_async) require_coroutine(s->where, "'async with' outside async function");
         for (const with_item& i : s->items) {
           expression(i.context);
           if (i.target) target(i.target);
@@ -288,7 +298,16 @@ class builder {
         if (cur_->kind == scope_kind::module || cur_->kind == scope_kind::class_body) {
           fail(e->where, "'yield' outside function");
         }
+        if (cur_->is_coroutine) unsupported_here(e->where, "an asynchronous generator ('yield' inside 'async def')");
         cur_->is_generator = true;
+        expression(e->a);
+        return;
+      case ek::await_:
+        if (cur_->kind == scope_kind::comprehension) {
+          unsupported_here(e->where, "'await' inside a comprehension (asynchronous comprehensions)");
+        }
+        if (cur_->kind != scope_kind::function) fail(e->where, "'await' outside function");
+        if (!cur_->is_coroutine) fail(e->where, "'await' outside async function");
         expression(e->a);
         return;
       default: break;

@@ -38,6 +38,7 @@ struct scope {
   std::vector<std::string> cellvars;      // sorted, as CPython
   std::vector<std::string> freevars;      // sorted
   bool is_generator = false;
+  bool is_coroutine = false;  // async def
 
   [[nodiscard]] binding lookup(const std::string& n) const {
     auto it = resolved.find(n);

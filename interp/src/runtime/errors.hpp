@@ -21,6 +21,7 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
   X(GeneratorExit, BaseException)                    \
   X(Exception, BaseException)                        \
   X(StopIteration, Exception)                        \
+  X(StopAsyncIteration, Exception)                   \
   X(ArithmeticError, Exception)                      \
   X(OverflowError, ArithmeticError)                  \
   X(ZeroDivisionError, ArithmeticError)              \

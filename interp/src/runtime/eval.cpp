@@ -106,10 +106,30 @@ void free_frame(frame* f, value* sp) {
   std::free(f);
 }
 
+}  // namespace
+
+// CPython's _PyObject_FunctionStr: "module.qualname()" ("qualname()" for
+// builtins), else "<type name> object"; for call errors.
+std::string function_str(value fn) {
+  ref qualname(op_getattr(fn, intern("__qualname__")));
+  if (!qualname || type_of(qualname.get()) != &str_type) {
+    clear_pending();
+    return std::string(type_name(fn)) + " object";
+  }
+  ref module(op_getattr(fn, intern("__module__")));
+  if (!module) clear_pending();
+  if (module && type_of(module.get()) == &str_type && str_of(module.get()) != "builtins") {
+    return str_of(module.get()) + "." + str_of(qualname.get()) + "()";
+  }
+  return str_of(qualname.get()) + "()";
+}
+
 int line_of(const frame* f) {
   const auto& lines = f->code->unit->line_of;
   return lines.empty() ? f->code->unit->first_line : lines[static_cast<std::size_t>(std::max(f->lasti, 0))];
 }
+
+namespace {
 
 void add_traceback(value exc, frame* f) {
   auto* e = static_cast<exception_object*>(exc.obj());
@@ -322,10 +342,10 @@ value bind_and_run(function_object* fn, const value* args, std::size_t nargs, va
   if (fn->closure) {
     for (std::size_t c = 0; c < u.freevars.size(); ++c) fast[nvars + u.cellvars.size() + c] = newref(as_tuple(fn->closure)->items[c]);
   }
-  if (u.flags & cf_generator) {
+  if (u.flags & (cf_generator | cf_coroutine)) {
     // The body runs on the first next()/send(); the generator owns the frame.
     f->is_generator = true;
-    return make_generator(f, fn);
+    return u.flags & cf_coroutine ? make_coroutine(f, fn) : make_generator(f, fn);
   }
   ++ts.depth;
   value r = run_frame(f);
@@ -1034,9 +1054,11 @@ dispatch:
     const bool merge = op_of(ip[-1]) == opcode::DICT_MERGE;  // f(**m): duplicates are errors
     value src = POP();
     value dst = PEEK(arg);
+    // In a call the stack is [callable null args kwargs]: errors name the callable.
+    const auto callee = [&] { return function_str(PEEK(arg + 3)); };
     if (type_of(src) != &dict_type) {
       if (merge) {
-        raise_type_error(std::string("argument after ** must be a mapping, not ") + type_name(src));
+        raise_type_error(callee() + " argument after ** must be a mapping, not " + type_name(src));
       } else {
         raise_type_error(std::string("'") + type_name(src) + "' object is not a mapping");
       }
@@ -1048,7 +1070,7 @@ dispatch:
     bool ok = true;
     while (ok && dict_next(src, &pos, &k, &v)) {
       if (merge && dict_get(dst, k)) {
-        raise_type_error("got multiple values for keyword argument '" + str_of(k) + "'");
+        raise_type_error(callee() + " got multiple values for keyword argument '" + str_of(k) + "'");
         ok = false;
         break;
       }
@@ -1336,6 +1358,10 @@ dispatch:
   }
   TARGET(GET_YIELD_FROM_ITER) {
     SAVE_POINT();
+    if (is_coroutine(TOP())) {
+      raise_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
     if (!is_generator(TOP())) {
       value it = op_iter(TOP());
       CHECK(it);
@@ -1383,6 +1409,74 @@ dispatch:
     }
     DISPATCH();
   }
+  TARGET(GET_AWAITABLE) {
+    SAVE_POINT();
+    {
+      value it = awaitable_iter(TOP());
+      CHECK(it);
+      decref(TOP());
+      TOP() = it;
+    }
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    SAVE_POINT();
+    {
+      value obj = TOP();
+      ref aiter_fn(lookup_special(obj, "__aiter__"));
+      if (!aiter_fn) {
+        if (!error_pending()) {
+          raise_type_error(std::string("'async for' requires an object with __aiter__ method, got ") + type_name(obj));
+        }
+        goto error;
+      }
+      value it = op_call(aiter_fn.get(), nullptr, 0);
+      CHECK(it);
+      decref(obj);
+      TOP() = it;
+    }
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    SAVE_POINT();
+    {
+      value aiter = TOP();
+      ref anext_fn(lookup_special(aiter, "__anext__"));
+      if (!anext_fn) {
+        if (!error_pending()) {
+          raise_type_error(std::string("'async for' requires an iterator with __anext__ method, got ") +
+                           type_name(aiter));
+        }
+        goto error;
+      }
+      ref awaitable(op_call(anext_fn.get(), nullptr, 0));
+      CHECK(awaitable.get());
+      value it = awaitable_iter(awaitable.get());
+      if (!it) {
+        if (pending_matches(&exc_TypeError)) {
+          clear_pending();
+          raise_type_error(std::string("'async for' received an invalid object from __anext__: ") +
+                           type_name(awaitable.get()));
+        }
+        goto error;
+      }
+      PUSH(it);
+    }
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    // The handler of an async for's GET_ANEXT + await: StopAsyncIteration
+    // ends the loop; anything else propagates.
+    value exc = POP();
+    if (is_instance(exc, &exc_StopAsyncIteration)) {
+      decref(exc);
+      decref(POP());  // the async iterator
+      DISPATCH();
+    }
+    raise_value(exc);
+    decref(exc);
+    goto reraise;
+  }
   TARGET(LOAD_BUILD_CLASS) {
     SAVE_POINT();
     {
@@ -1399,18 +1493,19 @@ dispatch:
     SAVE_POINT();
     {
       value mgr = TOP();
-      ref enter(lookup_special(mgr, "__enter__"));
+      const bool async = arg != 0;
+      const char* protocol = async ? "' object does not support the asynchronous context manager protocol"
+                                   : "' object does not support the context manager protocol";
+      ref enter(lookup_special(mgr, async ? "__aenter__" : "__enter__"));
       if (!enter) {
-        if (!error_pending()) {
-          raise_type_error(std::string("'") + type_name(mgr) + "' object does not support the context manager protocol");
-        }
+        if (!error_pending()) raise_type_error(std::string("'") + type_name(mgr) + protocol);
         goto error;
       }
-      value exit_fn = lookup_special(mgr, "__exit__");
+      value exit_fn = lookup_special(mgr, async ? "__aexit__" : "__exit__");
       if (!exit_fn) {
         if (!error_pending()) {
-          raise_type_error(std::string("'") + type_name(mgr) +
-                           "' object does not support the context manager protocol (missed __exit__ method)");
+          raise_type_error(std::string("'") + type_name(mgr) + protocol +
+                           (async ? " (missed __aexit__ method)" : " (missed __exit__ method)"));
         }
         goto error;
       }
@@ -1433,7 +1528,11 @@ dispatch:
       value r = op_call(exit_fn, args, 3);
       decref(exit_fn);
       CHECK(r);
-      decref(r);
+      if (arg != 0) {
+        PUSH(r);  // async with: the awaitable of __aexit__
+      } else {
+        decref(r);
+      }
     }
     DISPATCH();
   }
@@ -1446,6 +1545,10 @@ dispatch:
       value args[3] = {value::from(type_of(exc)), exc, none()};
       value r = op_call(exit_fn, args, 3);
       CHECK(r);
+      if (arg != 0) {  // async with: awaited first, then tested
+        PUSH(r);
+        DISPATCH();
+      }
       const int suppress = op_truth(r);
       decref(r);
       if (suppress < 0) goto error;

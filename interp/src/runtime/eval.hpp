@@ -27,6 +27,12 @@ struct frame {
   value storage[1];       // fast locals, cells, then the value stack
 };
 
+/// The source line a frame is executing (its last instruction's).
+int line_of(const frame* f);
+/// Line `line` of a file whose source the runtime has (tracebacks), leading
+/// blanks stripped; "" when unknown.
+std::string source_line_of(const std::string& filename, int line);
+
 /// function_type's call slot: binds arguments and runs the body.
 value call_function(value fn, const value* args, std::size_t nargs, value kwnames);
 
@@ -42,7 +48,15 @@ void release_frame(frame* f);
 /// generators.cpp: wraps a bound generator frame (the frame's owner from now
 /// on); the generator protocol for SEND.
 value make_generator(frame* f, function_object* fn);
+/// The same for an `async def` function's frame: a coroutine object (a
+/// generator that is not iterable and is driven by await / send).
+value make_coroutine(frame* f, function_object* fn);
+/// A generator or a coroutine (the objects SEND drives directly).
 bool is_generator(value v);
+bool is_coroutine(value v);
+/// GET_AWAITABLE: the iterator that `await v` delegates to — v itself for
+/// a coroutine, else v.__await__(); TypeError when v is not awaitable.
+value awaitable_iter(value v);
 /// Sends `sent` (borrowed) into a generator: the yielded value with
 /// *returned false, or the return value with *returned true; null on error.
 value generator_send(value gen, value sent, bool* returned);

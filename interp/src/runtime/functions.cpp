@@ -181,6 +181,45 @@ value type_getattr(value v, value name) { return class_getattr(static_cast<type_
 
 int type_setattr(value v, value name, value x) { return class_setattr(static_cast<type_object*>(v.obj()), name, x); }
 
+// A built-in function's __name__ and __qualname__ (its name; a bound
+// method's qualname would need its type: the name is what messages use),
+// __self__, and __module__: None for a bound method as in CPython, else
+// "builtins" (also for the functions of built-in modules such as time,
+// which CPython attributes to their module: gillab does not record it).
+value builtin_getattr(value v, value name) {
+  const auto* b = static_cast<builtin_function_object*>(v.obj());
+  const std::string n = str_of(name);
+  if (n == "__name__" || n == "__qualname__") return make_str(b->name);
+  if (n == "__self__") return newref(b->self ? b->self : none());
+  if (n == "__module__") return b->self ? none() : make_str("builtins");
+  return value();
+}
+
+// A code object's attributes, with CPython's co_flags bits (what
+// inspect.iscoroutinefunction and asyncio test).
+value code_getattr(value v, value name) {
+  const auto* c = static_cast<code_object*>(v.obj());
+  const code_unit& u = *c->unit;
+  const std::string n = str_of(name);
+  if (n == "co_name") return newref(c->name);
+  if (n == "co_qualname") return newref(c->qualname);
+  if (n == "co_filename") return newref(c->filename);
+  if (n == "co_firstlineno") return make_int(u.first_line);
+  if (n == "co_argcount") return make_int(u.argcount);
+  if (n == "co_kwonlyargcount") return make_int(u.kwonlyargcount);
+  if (n == "co_flags") {
+    std::int64_t f = 0;
+    if (!(u.flags & (cf_module | cf_class_body))) f |= 0x1 | 0x2;  // CO_OPTIMIZED | CO_NEWLOCALS
+    if (u.flags & cf_varargs) f |= 0x4;
+    if (u.flags & cf_varkeywords) f |= 0x8;
+    if (u.flags & cf_nested) f |= 0x10;
+    if (u.flags & cf_generator) f |= 0x20;
+    if (u.flags & cf_coroutine) f |= 0x80;
+    return make_int(f);
+  }
+  return value();
+}
+
 value none_repr(value) { return make_str("None"); }
 value not_implemented_repr(value) { return make_str("NotImplemented"); }
 value ellipsis_repr(value) { return make_str("Ellipsis"); }
@@ -297,8 +336,10 @@ void init_functions() {
   builtin_function_type.dealloc = dealloc_builtin;
   builtin_function_type.repr = builtin_repr;
   builtin_function_type.call = builtin_call;
+  builtin_function_type.getattr = builtin_getattr;
 
   init_type(code_type, "code", nullptr);
+  code_type.getattr = code_getattr;
   init_type(cell_type, "cell", nullptr);
   cell_type.dealloc = dealloc_cell;
   init_type(module_type, "module", nullptr);

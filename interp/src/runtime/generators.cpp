@@ -18,6 +18,13 @@
 // Generators are thread-private while running (the `running` flag); the
 // back-ends see them as mutable objects whose state changes only through
 // these functions.
+//
+// Coroutines (PEP 492, CPython's genobject.c coroutine part) are the same
+// object with another type: an `async def` frame, driven by send/throw/close
+// (and by `await`, which is `yield from` on it: SEND treats both alike), but
+// not iterable; awaiting one that is already being awaited, or resuming one
+// that finished, is a RuntimeError; one freed without ever running prints
+// CPython's "RuntimeWarning: coroutine '...' was never awaited".
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
@@ -27,6 +34,8 @@
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 type_object generator_type;
+type_object coroutine_type;
+type_object coroutine_wrapper_type;  // what coroutine.__await__() returns
 
 namespace {
 
@@ -35,9 +44,11 @@ struct generator_object : object {
   value name, qualname;
   std::vector<value> exc_state;  // handled exceptions saved across a yield
   bool running = false;
+  bool closed = false;  // close() ended it (a closed coroutine may be closed again, silently)
 };
 
 generator_object* as_gen(value v) { return static_cast<generator_object*>(v.obj()); }
+void warn_never_awaited(const std::string& qualname);
 
 bool started(const generator_object* g) { return g->f->resume_at != 0; }
 bool finished(const generator_object* g) { return g->f->resume_at < 0; }
@@ -62,13 +73,28 @@ value resume(generator_object* g, value sent, bool throwing, bool* returned) {
   }
   if (finished(g)) {
     xdecref(sent);
+    if (g->type == &coroutine_type && !g->closed) {
+      if (throwing) clear_pending();
+      return raise(&exc_RuntimeError, "cannot reuse already awaited coroutine");
+    }
     if (throwing) return value();  // the thrown exception propagates as is
     *returned = true;
     return none();
   }
   if (!started(g) && !throwing && sent && sent != none()) {
     decref(sent);
-    return raise_type_error("can't send non-None value to a just-started generator");
+    return raise_type_error(g->type == &coroutine_type ? "can't send non-None value to a just-started coroutine"
+                                                        : "can't send non-None value to a just-started generator");
+  }
+  if (!started(g) && throwing) {
+    // As CPython: thrown into a generator that never ran, the exception is
+    // raised before its first instruction, where nothing can catch it; the
+    // generator is finished without running any of its body.
+    xdecref(sent);
+    frame* f = g->f;
+    for (std::size_t i = 0; i < f->nfast; ++i) xdecref(std::exchange(f->storage[i], value()));
+    f->resume_at = -1;
+    return value();
   }
   if (!started(g)) {
     xdecref(sent);
@@ -204,6 +230,7 @@ value throw_pending(generator_object* g, bool* returned) {
 
 value gen_close(generator_object* g) {
   if (finished(g)) return none();
+  g->closed = true;
   if (!started(g)) {
     // Never ran: drop its bound arguments; it can no longer start.
     frame* f = g->f;
@@ -232,6 +259,7 @@ value gen_close(generator_object* g) {
 
 void dealloc_generator(object* o) {
   auto* g = static_cast<generator_object*>(o);
+  if (g->type == &coroutine_type && !started(g) && !finished(g)) warn_never_awaited(str_of(g->qualname));
   if (started(g) && !finished(g)) {
     // Run its finally blocks now (CPython's _PyGen_Finalize), keeping any
     // exception in flight.
@@ -266,7 +294,8 @@ void dealloc_generator(object* o) {
 value generator_repr(value v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(v.obj()));
-  return make_str("<generator object " + str_of(as_gen(v)->qualname) + buf);
+  return make_str(std::string(v.obj()->type == &coroutine_type ? "<coroutine object " : "<generator object ") +
+                  str_of(as_gen(v)->qualname) + buf);
 }
 
 value generator_iter(value v) { return newref(v); }
@@ -284,13 +313,15 @@ value generator_next(value v) {
 value generator_getattr(value v, value name) {
   const std::string n = str_of(name);
   generator_object* g = as_gen(v);
+  const bool coro = v.obj()->type == &coroutine_type;
   if (n == "__name__") return newref(g->name);
   if (n == "__qualname__") return newref(g->qualname);
-  if (n == "gi_running") return boolean(g->running);
-  if (n == "gi_yieldfrom") {
+  if (n == (coro ? "cr_running" : "gi_running")) return boolean(g->running);
+  if (n == (coro ? "cr_await" : "gi_yieldfrom")) {
     value yf = started(g) && !finished(g) ? delegate_of(g) : value();
     return yf ? newref(yf) : none();
   }
+  if (n == (coro ? "cr_suspended" : "gi_suspended")) return boolean(started(g) && !finished(g) && !g->running);
   return value();
 }
 
@@ -298,6 +329,69 @@ bool self_is_generator(value self, const char* method) {
   if (is_generator(self)) return true;
   raise_type_error(std::string("descriptor '") + method + "' requires a 'generator' object");
   return false;
+}
+
+// ---- coroutines ----
+
+// CPython's _PyErr_WarnUnawaitedCoroutine, through the warnings module's
+// default format: the location is the Python code running when the
+// coroutine is freed.
+void warn_never_awaited(const std::string& qualname) {
+  flush_stdout();
+  const frame* f = current_thread().current_frame;
+  if (f) {
+    const std::string& file = f->code->unit->filename;
+    const int line = line_of(f);
+    std::fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file.c_str(), line,
+                 qualname.c_str());
+    const std::string text = source_line_of(file, line);
+    if (!text.empty()) std::fprintf(stderr, "  %s\n", text.c_str());
+  } else {
+    std::fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", qualname.c_str());
+  }
+  std::fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
+  std::fflush(stderr);
+}
+
+// coroutine.__await__(): an iterator over the coroutine (CPython's
+// coroutine_wrapper), for code that drives one by hand.
+struct coroutine_wrapper : object {
+  value coro;
+};
+
+value coro_await_method(value self, const value*, std::size_t nargs, value kwnames) {
+  if ((kwnames && as_tuple(kwnames)->size) || nargs != 0) return raise_type_error("__await__() takes no arguments");
+  auto* w = make<coroutine_wrapper>(&coroutine_wrapper_type);
+  w->coro = newref(self);
+  return value::from(w);
+}
+
+void dealloc_coroutine_wrapper(object* o) {
+  auto* w = static_cast<coroutine_wrapper*>(o);
+  decref(w->coro);
+  w->~coroutine_wrapper();
+  std::free(o);
+}
+
+value wrapper_next(value v) {
+  bool returned = false;
+  value r = resume(as_gen(static_cast<coroutine_wrapper*>(v.obj())->coro), none(), false, &returned);
+  if (r && returned) return set_stop_iteration(r);
+  return r;
+}
+
+value wrapper_forward(value self, const char* method, const value* args, std::size_t nargs, value kwnames) {
+  ref m(op_getattr(static_cast<coroutine_wrapper*>(self.obj())->coro, intern(method)));
+  return m ? op_call(m.get(), args, nargs, kwnames) : value();
+}
+value wrapper_send(value self, const value* args, std::size_t nargs, value kwnames) {
+  return wrapper_forward(self, "send", args, nargs, kwnames);
+}
+value wrapper_throw(value self, const value* args, std::size_t nargs, value kwnames) {
+  return wrapper_forward(self, "throw", args, nargs, kwnames);
+}
+value wrapper_close(value self, const value* args, std::size_t nargs, value kwnames) {
+  return wrapper_forward(self, "close", args, nargs, kwnames);
 }
 
 value gen_send_method(value self, const value* args, std::size_t nargs, value kwnames) {
@@ -353,7 +447,11 @@ value gen_close_method(value self, const value*, std::size_t nargs, value kwname
 
 }  // namespace
 
-bool is_generator(value v) { return !v.is_small() && v.obj()->type == &generator_type; }
+bool is_generator(value v) {
+  return !v.is_small() && (v.obj()->type == &generator_type || v.obj()->type == &coroutine_type);
+}
+
+bool is_coroutine(value v) { return !v.is_small() && v.obj()->type == &coroutine_type; }
 
 value make_generator(frame* f, function_object* fn) {
   auto* g = make<generator_object>(&generator_type);
@@ -361,6 +459,45 @@ value make_generator(frame* f, function_object* fn) {
   g->name = newref(fn->name);
   g->qualname = newref(fn->qualname);
   return value::from(g);
+}
+
+value make_coroutine(frame* f, function_object* fn) {
+  value c = make_generator(f, fn);
+  c.obj()->type = &coroutine_type;
+  return c;
+}
+
+value awaitable_iter(value v) {
+  if (is_coroutine(v)) {
+    generator_object* g = as_gen(v);
+    if (started(g) && !finished(g) && delegate_of(g) && !g->running) {
+      return raise(&exc_RuntimeError, "coroutine is being awaited already");
+    }
+    return newref(v);
+  }
+  ref await_fn(lookup_special(v, "__await__"));
+  if (!await_fn) {
+    if (!error_pending()) {
+      raise_type_error(std::string("object ") + type_name(v) + " can't be used in 'await' expression");
+    }
+    return value();
+  }
+  value it = op_call(await_fn.get(), nullptr, 0);
+  if (!it) return value();
+  if (is_coroutine(it)) {
+    decref(it);
+    return raise_type_error("__await__() returned a coroutine");
+  }
+  if (!is_generator(it) && !type_of(it)->next) {
+    ref next_fn(lookup_special(it, "__next__"));
+    if (!next_fn) {
+      const std::string t = type_name(it);
+      decref(it);
+      if (error_pending()) return value();
+      return raise_type_error("__await__() returned non-iterator of type '" + t + "'");
+    }
+  }
+  return it;
 }
 
 value generator_send(value gen, value sent, bool* returned) {
@@ -377,6 +514,21 @@ void init_generators() {
   add_method(generator_type, "send", gen_send_method);
   add_method(generator_type, "throw", gen_throw_method);
   add_method(generator_type, "close", gen_close_method);
+  init_type(coroutine_type, "coroutine", nullptr);
+  coroutine_type.dealloc = dealloc_generator;
+  coroutine_type.repr = generator_repr;
+  coroutine_type.getattr = generator_getattr;
+  add_method(coroutine_type, "send", gen_send_method);
+  add_method(coroutine_type, "throw", gen_throw_method);
+  add_method(coroutine_type, "close", gen_close_method);
+  add_method(coroutine_type, "__await__", coro_await_method);
+  init_type(coroutine_wrapper_type, "coroutine_wrapper", nullptr);
+  coroutine_wrapper_type.dealloc = dealloc_coroutine_wrapper;
+  coroutine_wrapper_type.iter = generator_iter;
+  coroutine_wrapper_type.next = wrapper_next;
+  add_method(coroutine_wrapper_type, "send", wrapper_send);
+  add_method(coroutine_wrapper_type, "throw", wrapper_throw);
+  add_method(coroutine_wrapper_type, "close", wrapper_close);
 }
 
 GILLAB_RUNTIME_NAMESPACE_END

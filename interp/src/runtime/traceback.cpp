@@ -65,6 +65,14 @@ void print_one(value exc, std::set<const object*>& seen) {
 
 void register_source(const std::string& filename, std::string text) { source_table()[filename] = std::move(text); }
 
+std::string source_line_of(const std::string& filename, int line) {
+  auto src = source_table().find(filename);
+  if (src == source_table().end()) return {};
+  std::string_view text = source_line(src->second, line);
+  const std::size_t b = text.find_first_not_of(" \t\f");
+  return b == std::string_view::npos ? std::string() : std::string(text.substr(b));
+}
+
 void print_exception(value exc) {
   flush_stdout();
   std::set<const object*> seen;

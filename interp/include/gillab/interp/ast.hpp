@@ -72,6 +72,7 @@ enum class expr_kind : unsigned char {
   named,         // a := b (a is a name)
   yield,         // yield a (a may be null)
   yield_from,    // yield from a
+  await_,        // await a
 };
 
 struct expr {
@@ -138,7 +139,7 @@ enum class stmt_kind : unsigned char {
   ann_assign,  // target: annotation [= value]; simple = plain name not in parens
   if_, while_, for_,  // if test: body else orelse; while test; for target in iter
   break_, continue_, pass, return_,  // return value (may be null)
-  function_def,  // name, args, body, decorators, returns
+  function_def,  // name, args, body, decorators, returns (is_async: a coroutine)
   class_def,     // name, bases (call_args), keywords, body, decorators
   del,         // targets
   global, nonlocal,  // names
@@ -155,6 +156,7 @@ struct stmt {
   span where;
   unsigned char op = 0;
   bool simple = false;
+  bool is_async = false;  // async def / async for / async with
   int level = 0;
   std::string name;
   expr* value = nullptr;

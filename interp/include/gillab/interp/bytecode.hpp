@@ -86,6 +86,7 @@ struct exception_entry {
 
 enum code_flags : std::uint32_t {
   cf_varargs = 1, cf_varkeywords = 2, cf_nested = 4, cf_generator = 8, cf_module = 16, cf_class_body = 32,
+  cf_coroutine = 64,  // async def: calling it makes a coroutine object
 };
 
 struct code_unit {
