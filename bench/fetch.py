@@ -35,8 +35,18 @@ import sweep  # noqa: E402  (run_once, discover_interpreters, machine_info, git_
 # The forms, in the order the report shows them; a form missing from
 # bench/workloads (not written yet) is skipped.
 FORMS = ["fetch_sequential", "fetch_threads", "fetch_thread_pool", "fetch_process_pool", "fetch_process_executor",
-         "fetch_asyncio"]
+         "fetch_asyncio", "fetch_asyncio_executor"]
+# A form run by another form's file with extra arguments: (file, arguments).
+FORM_FILES = {"fetch_asyncio_executor": ("fetch_asyncio", ["executor"])}
 SEQUENTIAL = {"fetch_sequential"}
+# Forms that run on one thread (asyncio streams), so pyvm-nosync runs them too.
+SINGLE_THREAD = SEQUENTIAL | {"fetch_asyncio"}
+
+
+def form_command(form):
+    """The workload file of a form and the arguments after the common three."""
+    name, extra = FORM_FILES.get(form, (form, []))
+    return os.path.join(HERE, "workloads", name + ".py"), extra
 
 
 class PageServer:
@@ -90,7 +100,7 @@ def main():
         interpreters = {k: v for k, v in interpreters.items() if k in wanted}
     if "python3" not in interpreters:
         sys.exit("fetch.py: python3 is needed (its output is the reference checksum)")
-    forms = [f for f in FORMS if os.path.exists(os.path.join(HERE, "workloads", f + ".py"))]
+    forms = [f for f in FORMS if os.path.exists(form_command(f)[0])]
     if args.forms:
         forms = [f for f in forms if f in args.forms.split(",")]
     server_binary = os.path.join(args.build, "bench", "page_server")
@@ -101,8 +111,8 @@ def main():
     order = ["python3"] + [i for i in interpreters if i != "python3"]
 
     def runnable(case, interp):
-        # pyvm-nosync cannot start a thread; the process forms fork a VM that could.
-        return case["form"] in SEQUENTIAL or interpreters[interp].get("max_threads", 1 << 30) > 1
+        # pyvm-nosync cannot start a thread (the process pools collect results with one).
+        return case["form"] in SINGLE_THREAD or interpreters[interp].get("max_threads", 1 << 30) > 1
     total = sum(1 for c in cases for i in order if runnable(c, i)) * reps
     progress = sweep.Progress(total)
     server = PageServer(server_binary, delay, args.size)
@@ -114,8 +124,9 @@ def main():
                 for interp in order:
                     if not runnable(case, interp):
                         continue
-                    path = os.path.join(HERE, "workloads", case["form"] + ".py")
-                    cmd = interpreters[interp]["cmd"] + [path, str(args.pages), str(args.pages), str(case["rounds"])]
+                    path, extra = form_command(case["form"])
+                    cmd = (interpreters[interp]["cmd"] + [path, str(args.pages), str(args.pages), str(case["rounds"])]
+                           + extra)
                     r = sweep.run_once(cmd, args.timeout)
                     out = r.pop("stdout").strip()
                     key = case["case"]  # every form of a case prints the same checksum
