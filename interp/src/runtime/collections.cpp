@@ -347,6 +347,8 @@ int deque_contains(value self, value x) {
 }
 
 value deque_repr(value self) {
+  repr_guard guard_recursion(self.obj());
+  if (guard_recursion.recursive()) return make_str("[...]");
   return deque_snapshot_op(self, [&](const std::vector<value>& items) -> value {
     std::string s = std::string(type_name(self)) + "([";
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -225,6 +225,8 @@ void dealloc_list(object* o) {
 }
 
 value list_repr(value v) {
+  repr_guard guard_recursion(v.obj());
+  if (guard_recursion.recursive()) return make_str("[...]");
   // Snapshot under the read section: item reprs may run arbitrary code.
   std::vector<value> items;
   {

@@ -212,6 +212,8 @@ void dealloc_dict(object* o) {
 }
 
 value dict_repr(value v) {
+  repr_guard guard_recursion(v.obj());
+  if (guard_recursion.recursive()) return make_str("{...}");
   std::vector<std::pair<value, value>> items;
   {
     backend::read_section guard(bts(), v.obj()->header);

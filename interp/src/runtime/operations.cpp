@@ -7,10 +7,26 @@
 
 #include <gillab/interp/ast.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include <limits>
 #include <stdexcept>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+thread_local std::vector<const object*> reprs_running;
+}  // namespace
+
+repr_guard::repr_guard(const object* o) : o_(o) {
+  recursive_ = std::find(reprs_running.begin(), reprs_running.end(), o) != reprs_running.end();
+  if (!recursive_) reprs_running.push_back(o);
+}
+
+repr_guard::~repr_guard() {
+  if (!recursive_) reprs_running.pop_back();
+}
 
 value op_repr(value v) {
   type_object* t = type_of(v);

@@ -47,4 +47,21 @@ bool collect(value iterable, std::vector<value>& out);  // new references
 
 std::string str_of(value str);  // the UTF-8 of a str value
 
+/// CPython's Py_ReprEnter / Py_ReprLeave: a container whose repr meets the
+/// container again (l = []; l.append(l)) prints "[...]" there instead of
+/// recursing until the stack ends. Per thread, as CPython keeps it.
+class repr_guard {
+ public:
+  explicit repr_guard(const object* o);
+  ~repr_guard();
+  repr_guard(const repr_guard&) = delete;
+  repr_guard& operator=(const repr_guard&) = delete;
+  /// The object's repr is already running further up this thread's stack.
+  [[nodiscard]] bool recursive() const { return recursive_; }
+
+ private:
+  const object* o_;
+  bool recursive_;
+};
+
 GILLAB_RUNTIME_NAMESPACE_END

@@ -22,6 +22,8 @@
 #include <sstream>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value sys_module_value();  // builtins.cpp
 namespace {
 
 // CPython's display of a SyntaxError: the location, the line, a caret.
@@ -101,9 +103,13 @@ int run_source(const std::string& filename, const std::string& text) {
   // The module's globals live until process exit, as CPython leaves much of
   // its state: tearing down would only cost time. Immortal, so they stay
   // reachable and leak checkers report only what a counting bug lost.
-  value globals = immortalize(make_dict());
-  ref main_name(make_str("__main__"));
-  dict_set(globals, intern("__name__"), main_name.get());
+  // The script's globals are the dict of module __main__, which is in
+  // sys.modules as in CPython (pickle and multiprocessing find the main
+  // program's functions there).
+  value main_module = immortalize(make_module("__main__"));
+  value globals = immortalize(value::from(static_cast<module_object*>(main_module.obj())->dict));
+  value modules = dict_get(value::from(static_cast<module_object*>(sys_module_value().obj())->dict), intern("modules"));
+  if (modules && type_of(modules) == &dict_type) dict_set(modules, intern("__main__"), main_module);
   ref file(make_str(filename));
   dict_set(globals, intern("__file__"), file.get());
   ref annotations(make_dict());
