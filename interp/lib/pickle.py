@@ -63,9 +63,10 @@ anything else is an UnpicklingError (EOFError for empty input, as CPython).
 
 Only gillab processes read these bytes: a forked child finds modules in
 sys.modules (gillab has no dynamic import), and names in __main__ through
-sys.modules["__main__"] or, where the VM does not register it, through the
-globals of the __main__ functions and methods this process (or its parent,
-before the fork) has pickled, or that _register_main() was given.
+sys.modules["__main__"] (pyvm registers the script there, as CPython); a
+program run some other way, without that entry, is served by the globals of
+the __main__ functions and methods this process (or its parent, before the
+fork) has pickled, or that _register_main() was given.
 """
 
 import sys
@@ -90,13 +91,6 @@ _BIG = 1 << 63  # ints beyond this go as hex: decimal str() is limited to 4300 d
 
 class PickleError(Exception):
     pass
-
-
-try:
-    EOFError
-except NameError:  # not a gillab built-in yet
-    class EOFError(Exception):
-        pass
 
 
 class PicklingError(PickleError):
@@ -190,8 +184,8 @@ _main_globals = None  # __main__'s globals when sys.modules lacks "__main__"
 
 
 def _register_main(globals_dict):
-    """Tell pickle where __main__'s names live (gillab registers no
-    sys.modules["__main__"]); e.g. _register_main(some_main_function.__globals__)."""
+    """Tell pickle where __main__'s names live when sys.modules has no
+    "__main__"; e.g. _register_main(some_main_function.__globals__)."""
     global _main_globals
     _main_globals = globals_dict
 

@@ -37,11 +37,9 @@ from .timeouts import *
 from .transports import *
 from .tasks import _register_task, _unregister_task, _enter_task, _leave_task
 from .events import _get_running_loop, _set_running_loop, _get_event_loop
-from .exceptions import EOFError as _EOFError
 
 __all__ = (base_events.__all__ + coroutines.__all__ + events.__all__ + exceptions.__all__ + futures.__all__ +
            locks.__all__ + protocols.__all__ + queues.__all__ + runners.__all__ + streams.__all__ +
            tasks.__all__ + timeouts.__all__ + transports.__all__)
 
 DefaultEventLoopPolicy = events.DefaultEventLoopPolicy
-EOFError = _EOFError

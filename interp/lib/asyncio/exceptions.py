@@ -7,19 +7,11 @@ Invariants:
     so `except Exception` does not swallow a cancellation.
   - TimeoutError is the builtin TimeoutError (3.11), so asyncio.TimeoutError,
     TimeoutError and socket.timeout are one class.
-  - IncompleteReadError derives from EOFError. gillab has no builtin
-    EOFError; where it is missing this module defines one (an Exception)
-    and asyncio.EOFError names it.
+  - IncompleteReadError derives from the builtin EOFError.
 """
 
 __all__ = ("BrokenBarrierError", "CancelledError", "InvalidStateError", "TimeoutError", "IncompleteReadError",
            "LimitOverrunError", "SendfileNotAvailableError")
-
-try:
-    EOFError = EOFError
-except NameError:  # gillab: no builtin EOFError
-    class EOFError(Exception):
-        """Read beyond the end of the data (stands in for the builtin)."""
 
 TimeoutError = TimeoutError
 

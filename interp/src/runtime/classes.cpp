@@ -407,6 +407,8 @@ int instance_setattr(value v, value name, value x) {
     ref r(call_method(hook, v, args, x ? 2 : 1));
     return r ? 0 : -1;
   }
+  int rc = 0;
+  if (type_of(v)->solid->is_exception && exception_setattr_special(v, name, x, &rc)) return rc;
   return generic_setattr(v, name, x);
 }
 

@@ -279,6 +279,56 @@ static value exception_getattr(value v, value name) {
   return value();
 }
 
+bool exception_setattr_special(value v, value name, value x, int* rc) {
+  auto* e = static_cast<exception_object*>(v.obj());
+  const std::string n = str_of(name);
+  *rc = -1;
+  if (n != "__cause__" && n != "__context__" && n != "__suppress_context__" && n != "__traceback__" && n != "args") {
+    return false;
+  }
+  if (!x) {
+    raise_type_error(n + " may not be deleted");
+    return true;
+  }
+  if (n == "__cause__" || n == "__context__") {
+    if (x != none() && !type_of(x)->is_exception && !type_of(x)->solid->is_exception) {
+      raise_type_error(std::string("exception ") + (n == "__cause__" ? "cause" : "context") +
+                       " must be None or derive from BaseException");
+      return true;
+    }
+    value& slot = n == "__cause__" ? e->cause : e->context;
+    value old = slot;
+    slot = x == none() ? value() : newref(x);
+    xdecref(old);
+    if (n == "__cause__") e->suppress_context = true;  // as CPython's setter
+  } else if (n == "__suppress_context__") {
+    const int t = op_truth(x);
+    if (t < 0) return true;
+    e->suppress_context = t != 0;
+  } else if (n == "__traceback__") {
+    if (x != none()) {
+      raise_type_error("__traceback__ must be a traceback or None");
+      return true;
+    }
+  } else {  // args
+    ref t(type_of(x) == &tuple_type ? newref(x) : op_call(value::from(&tuple_type), &x, 1));
+    if (!t) return true;
+    value old = e->args;
+    e->args = t.release();
+    decref(old);
+  }
+  *rc = 0;
+  return true;
+}
+
+static int exception_setattr(value v, value name, value x) {
+  int rc = 0;
+  if (exception_setattr_special(v, name, x, &rc)) return rc;
+  raise(&exc_AttributeError, std::string("'") + type_of(v)->name + "' object has no attribute '" + str_of(name) +
+                                 "' (gillab's built-in exception instances have no __dict__)");
+  return -1;
+}
+
 void init_exception_type(type_object& t, const char* name, type_object* base) {
   init_type(t, name, nullptr);
   t.is_exception = true;
@@ -287,6 +337,7 @@ void init_exception_type(type_object& t, const char* name, type_object* base) {
   t.repr = exception_repr;
   t.call = exception_call;
   t.getattr = exception_getattr;
+  t.setattr = exception_setattr;
   t.basic_size = sizeof(exception_object);
   set_base(t, base);
 }
@@ -299,7 +350,8 @@ void init_exceptions() {
   exc_##name.str = exception_str;             \
   exc_##name.repr = exception_repr;           \
   exc_##name.call = exception_call;             \
-  exc_##name.getattr = exception_getattr;
+  exc_##name.getattr = exception_getattr;       \
+  exc_##name.setattr = exception_setattr;
   GILLAB_EXCEPTION_TYPES(GILLAB_INIT_EXC)
 #undef GILLAB_INIT_EXC
   // Bases in a second pass: the list names them, and BaseException's is none.

@@ -26,6 +26,7 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
   X(OverflowError, ArithmeticError)                  \
   X(ZeroDivisionError, ArithmeticError)              \
   X(AssertionError, Exception)                       \
+  X(EOFError, Exception)                             \
   X(AttributeError, Exception)                       \
   X(LookupError, Exception)                          \
   X(IndexError, LookupError)                         \
@@ -88,6 +89,12 @@ void clear_pending();
 
 /// Creates an exception instance: type(*args).
 value make_exception(type_object* type, value args_tuple);  // borrowed args
+
+/// Assignment to an exception's own attributes (__cause__, __context__,
+/// __suppress_context__, __traceback__, args), as CPython's BaseException
+/// getset: true when `name` is one of them (*rc then 0 or -1 with an error
+/// raised), false for any other name. x null: deletion.
+bool exception_setattr_special(value exc, value name, value x, int* rc);
 
 /// Sets up an exception class defined by a built-in module (socket.gaierror):
 /// the built-in exceptions' slots, `base` as its base.

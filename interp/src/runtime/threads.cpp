@@ -891,6 +891,9 @@ void install_signal_handlers() {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESTART;
   sigaction(SIGINT, &sa, nullptr);
+  // As CPython at start-up: writing to a closed pipe or socket raises
+  // BrokenPipeError instead of killing the process.
+  std::signal(SIGPIPE, SIG_IGN);
 }
 
 bool handle_signals() {
