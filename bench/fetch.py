@@ -39,8 +39,9 @@ FORMS = ["fetch_sequential", "fetch_threads", "fetch_thread_pool", "fetch_proces
 # A form run by another form's file with extra arguments: (file, arguments).
 FORM_FILES = {"fetch_asyncio_executor": ("fetch_asyncio", ["executor"])}
 SEQUENTIAL = {"fetch_sequential"}
-# Forms that run on one thread (asyncio streams), so pyvm-nosync runs them too.
-SINGLE_THREAD = SEQUENTIAL | {"fetch_asyncio"}
+# Forms that need no thread in the interpreter (asyncio streams; a Pool
+# whose waiting call drives its workers), so pyvm-nosync runs them too.
+SINGLE_THREAD = SEQUENTIAL | {"fetch_asyncio", "fetch_process_pool"}
 
 
 def form_command(form):
