@@ -205,3 +205,6 @@ class ProcessPoolExecutor(_base.Executor):
             engine.close()
             if wait:
                 engine.join()
+            # The engine calls back into this executor (_on_broken): without
+            # a cycle collector in gillab that cycle would outlive both.
+            self._engine = None
