@@ -27,6 +27,9 @@ TEST_CASE("operator precedence and associativity follow Python", "[interp][parse
   CHECK(tree("-2 ** 2") == "(neg (** 2 2))\n");
   CHECK(tree("2 ** 3 ** 2") == "(** 2 (** 3 2))\n");
   CHECK(tree("2 ** -1") == "(** 2 (neg 1))\n");
+  // await binds tighter than ** and unary minus, looser than attribute access and calls.
+  CHECK(tree("await a.b(1) ** 2") == "(** (await (call (. a b) 1)) 2)\n");
+  CHECK(tree("-await x") == "(neg (await x))\n");
   CHECK(tree("1 + 2 * 3 - 4") == "(- (+ 1 (* 2 3)) 4)\n");
   CHECK(tree("a | b ^ c & d << 1") == "(| a (^ b (& c (<< d 1))))\n");
   CHECK(tree("not a == b") == "(not (cmp a == b))\n");

@@ -1527,6 +1527,7 @@ void dump_expr(std::ostream& o, const expr* e) {
     case ek::named: o << "(:= "; dump_expr(o, e->a); o << ' '; dump_expr(o, e->b); o << ')'; return;
     case ek::yield: o << "(yield "; dump_expr(o, e->a); o << ')'; return;
     case ek::yield_from: o << "(yield-from "; dump_expr(o, e->a); o << ')'; return;
+    case ek::await_: o << "(await "; dump_expr(o, e->a); o << ')'; return;
     case ek::fstring: o << "(f"; dump_list(o, e->items); o << ')'; return;
     case ek::formatted:
       o << "{";
