@@ -4,13 +4,14 @@ select.select) and Server, what loop.create_server() returns.
 Follows CPython 3.11's asyncio behaviour (asyncio.base_events and
 asyncio.selector_events); written independently for gillab.
 
-Why select.select and not epoll: gillab has no epoll binding (and no
-selectors module); its select.select is native, waits with poll(2) (no
-FD_SETSIZE limit) and releases the interpreter lock while it waits. Each
-iteration passes the registered descriptors anew, which costs O(number of
-descriptors) per iteration: fine for the tens of connections asyncio
-programs on gillab use, not for ten thousand. The waiting is all in
-_poll(): an epoll-based loop would change that method only.
+Why select.select and not epoll: this loop was written before gillab had
+select.epoll and selectors; its select.select is native, waits with poll(2)
+(no FD_SETSIZE limit) and releases the interpreter lock while it waits.
+Each iteration passes the registered descriptors anew, which costs
+O(number of descriptors) per iteration: fine for the tens of connections
+asyncio programs on gillab use, not for ten thousand. The waiting is all in
+_poll() (and the reader/writer tables it reads): moving to select.epoll,
+as CPython's selector loop does on Linux, changes only that.
 
 Invariants:
   - Only the thread running run_forever() touches the loop's state, except
