@@ -618,37 +618,32 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def add_reader(self, fd, callback, *args):
         """callback(*args) runs whenever fd is readable (replacing fd's reader)."""
-        self._check_closed()
-        fd = _fileobj_to_fd(fd)
-        old = self._readers.get(fd)
-        self._readers[fd] = events.Handle(callback, args, self)
-        if old is not None:
-            old.cancel()
+        self._add_handle(self._readers, fd, callback, args)
 
     def remove_reader(self, fd):
         """Stops watching fd for reading; True if it was watched."""
-        if self._closed:
-            return False
-        handle = self._readers.pop(_fileobj_to_fd(fd), None)
-        if handle is None:
-            return False
-        handle.cancel()
-        return True
+        return self._remove_handle(self._readers, fd)
 
     def add_writer(self, fd, callback, *args):
         """callback(*args) runs whenever fd is writable (replacing fd's writer)."""
-        self._check_closed()
-        fd = _fileobj_to_fd(fd)
-        old = self._writers.get(fd)
-        self._writers[fd] = events.Handle(callback, args, self)
-        if old is not None:
-            old.cancel()
+        self._add_handle(self._writers, fd, callback, args)
 
     def remove_writer(self, fd):
         """Stops watching fd for writing; True if it was watched."""
+        return self._remove_handle(self._writers, fd)
+
+    def _add_handle(self, table, fd, callback, args):
+        self._check_closed()
+        fd = _fileobj_to_fd(fd)
+        old = table.get(fd)
+        table[fd] = events.Handle(callback, args, self)
+        if old is not None:
+            old.cancel()
+
+    def _remove_handle(self, table, fd):
         if self._closed:
             return False
-        handle = self._writers.pop(_fileobj_to_fd(fd), None)
+        handle = table.pop(_fileobj_to_fd(fd), None)
         if handle is None:
             return False
         handle.cancel()

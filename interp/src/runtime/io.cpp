@@ -128,33 +128,51 @@ bool timeout_arg(value v, double* out) {
 
 using clock = std::chrono::steady_clock;
 
-/// Waits until `fd` is ready for `events` (POLLIN/POLLOUT) or the deadline
-/// passes, in the back-end's blocking region. Returns 1 ready, 0 timed out,
-/// -1 with an exception raised (KeyboardInterrupt, or poll's error).
-int wait_for_fd(int fd, short events, bool has_deadline, clock::time_point deadline) {
+/// Runs `wait(slice_ms)` — poll(2), epoll_wait(2): > 0 ready, 0 nothing
+/// yet, -1 with errno — in the back-end's blocking region until it reports
+/// readiness or the deadline passes (the main thread waits in slices of
+/// signal_poll_ms, so that Ctrl-C interrupts it). Once the deadline has
+/// passed, wait runs once more with a zero timeout. Returns wait's count,
+/// 0 when the deadline passed, -1 with an exception raised
+/// (KeyboardInterrupt, or the call's error).
+template <class Wait>
+int wait_ready(bool has_deadline, clock::time_point deadline, Wait wait) {
   for (;;) {
     int slice_ms = -1;
     if (has_deadline) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
-      if (left <= 0) return 0;
-      slice_ms = static_cast<int>(std::min<long long>(left + 1, 1 << 30));
+      const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - clock::now()).count();
+      slice_ms = left <= 0 ? 0 : static_cast<int>(std::min<long long>((left + 999) / 1000, 1 << 30));
     }
-    if (is_main_thread_for_signals()) slice_ms = slice_ms < 0 ? signal_poll_ms : std::min(slice_ms, signal_poll_ms);
-    pollfd p{fd, events, 0};
+    if (is_main_thread_for_signals() && slice_ms != 0) {
+      slice_ms = slice_ms < 0 ? signal_poll_ms : std::min(slice_ms, signal_poll_ms);
+    }
     int r = 0;
     int err = 0;
     {
       gillab::interp::blocking_region<backend> region(current_thread().backend_state);
-      r = ::poll(&p, 1, slice_ms);
+      r = wait(slice_ms);
       err = errno;
     }
     if (signals_pending() && handle_signals()) return -1;
-    if (r > 0) return 1;
+    if (r > 0) return r;
     if (r < 0 && err != EINTR) {
       raise_os_error(err);
       return -1;
     }
+    if (has_deadline && clock::now() >= deadline) return 0;
   }
+}
+
+/// `timeout` seconds from now; `timeout` < 0 (no deadline) gives now, unused.
+clock::time_point deadline_after(double timeout) {
+  return clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(std::max(timeout, 0.0)));
+}
+
+/// Waits until `fd` is ready for `events` (POLLIN/POLLOUT): 1 ready, 0 the
+/// deadline passed, -1 with an exception raised.
+int wait_for_fd(int fd, short events, bool has_deadline, clock::time_point deadline) {
+  pollfd p{fd, events, 0};
+  return wait_ready(has_deadline, deadline, [&](int slice_ms) { return ::poll(&p, 1, slice_ms); });
 }
 
 // ---- socket objects ----
@@ -214,8 +232,7 @@ long long socket_call(value self, short events, Attempt attempt) {
   socket_object* s = as_socket(self);
   const double timeout = s->timeout.load();
   const bool has_deadline = timeout >= 0;
-  const clock::time_point deadline =
-      clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(has_deadline ? timeout : 0));
+  const clock::time_point deadline = deadline_after(timeout);
   for (;;) {
     const int fd = open_fd(self);
     if (fd < 0) return -1;
@@ -493,8 +510,7 @@ int connect_errno(value self, value address, const char* fname) {
   if (rc == 0) return 0;
   if (errno != EINPROGRESS) return errno;
   if (timeout == 0) return EINPROGRESS;
-  const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(timeout));
-  const int ready = wait_for_fd(fd, POLLOUT, true, deadline);
+  const int ready = wait_for_fd(fd, POLLOUT, true, deadline_after(timeout));
   if (ready < 0) return -1;
   if (ready == 0) {
     raise(&exc_TimeoutError, "timed out");
@@ -717,17 +733,6 @@ void init_socket_types() {
   gaierror_type.module = "socket";
 }
 
-value new_native_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions) {
-  value mod = make_module(name);
-  immortalize(mod);
-  value d = value::from(static_cast<module_object*>(mod.obj())->dict);
-  for (const auto& [fname, fn] : functions) {
-    ref f(make_builtin(fname, fn));
-    dict_set(d, intern(fname), f.get());
-  }
-  return mod;
-}
-
 void set_in(value mod, const char* name, value v) {  // adopts v
   dict_set(value::from(static_cast<module_object*>(mod.obj())->dict), intern(name), v);
   decref(v);
@@ -794,34 +799,9 @@ value select_select(value, const value* args, std::size_t nargs, value kwnames) 
       fds.push_back(pollfd{fd, events[l], 0});
     }
   }
-  const bool has_deadline = timeout >= 0;
-  const auto deadline =
-      clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(has_deadline ? timeout : 0));
-  int r = 0;
-  for (;;) {
-    int slice_ms = -1;
-    if (has_deadline) {
-      const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - clock::now()).count();
-      slice_ms = left <= 0 ? 0 : static_cast<int>(std::min<long long>((left + 999) / 1000, 1 << 30));
-    }
-    if (is_main_thread_for_signals() && slice_ms != 0) {
-      slice_ms = slice_ms < 0 ? signal_poll_ms : std::min(slice_ms, signal_poll_ms);
-    }
-    int err = 0;
-    {
-      gillab::interp::blocking_region<backend> region(current_thread().backend_state);
-      r = ::poll(fds.data(), fds.size(), slice_ms);
-      err = errno;
-    }
-    if (signals_pending() && handle_signals()) r = -2;
-    if (r == -1 && err != EINTR) {
-      raise_os_error(err);
-      r = -2;
-    }
-    if (r == -2 || r > 0) break;
-    if (has_deadline && clock::now() >= deadline) break;
-  }
-  if (r == -2) {
+  const int r = wait_ready(timeout >= 0, deadline_after(timeout),
+                           [&](int slice_ms) { return ::poll(fds.data(), fds.size(), slice_ms); });
+  if (r < 0) {
     for (auto& lst : lists)
       for (value y : lst) decref(y);
     return value();
@@ -929,32 +909,10 @@ value epoll_poll(value self, const value* args, std::size_t nargs, value kwnames
   const int ep = epoll_fd(self);
   if (ep < 0) return value();
   std::vector<epoll_event> events(static_cast<std::size_t>(maxevents));
-  const bool has_deadline = timeout >= 0;
-  const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(has_deadline ? timeout : 0));
-  int n = 0;
-  for (;;) {
-    int slice_ms = -1;
-    if (has_deadline) {
-      const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - clock::now()).count();
-      slice_ms = left <= 0 ? 0 : static_cast<int>(std::min<long long>((left + 999) / 1000, 1 << 30));
-    }
-    if (is_main_thread_for_signals() && slice_ms != 0) {
-      slice_ms = slice_ms < 0 ? signal_poll_ms : std::min(slice_ms, signal_poll_ms);
-    }
-    int err = 0;
-    {
-      gillab::interp::blocking_region<backend> region(current_thread().backend_state);
-      n = ::epoll_wait(ep, events.data(), static_cast<int>(events.size()), slice_ms);
-      err = errno;
-    }
-    if (signals_pending() && handle_signals()) return value();
-    if (n < 0 && err != EINTR) return raise_os_error(err);
-    if (n > 0) break;
-    if (has_deadline && clock::now() >= deadline) {
-      n = 0;
-      break;
-    }
-  }
+  const int n = wait_ready(timeout >= 0, deadline_after(timeout), [&](int slice_ms) {
+    return ::epoll_wait(ep, events.data(), static_cast<int>(events.size()), slice_ms);
+  });
+  if (n < 0) return value();
   ref out(make_list());
   for (int k = 0; k < n; ++k) {
     ref fd(make_int(events[static_cast<std::size_t>(k)].data.fd));
@@ -1224,7 +1182,7 @@ value make_environ() {
 value socket_module() {
   static value m = [] {
     init_socket_types();
-    value mod = new_native_module("_socket", {{"getdefaulttimeout", socket_getdefaulttimeout},
+    value mod = make_native_module("_socket", {{"getdefaulttimeout", socket_getdefaulttimeout},
                                               {"setdefaulttimeout", socket_setdefaulttimeout},
                                               {"socketpair", socket_socketpair},
                                               {"gethostname", socket_gethostname},
@@ -1250,7 +1208,7 @@ value socket_module() {
 value select_module() {
   static value m = [] {
     init_epoll_type();
-    value mod = new_native_module("select", {{"select", select_select}});
+    value mod = make_native_module("select", {{"select", select_select}});
     set_in(mod, "epoll", newref(value::from(&epoll_type)));
     set_in(mod, "error", newref(value::from(&exc_OSError)));
     static const std::pair<const char*, int> constants[] = {
@@ -1266,7 +1224,7 @@ value select_module() {
 
 value posix_module() {
   static value m = [] {
-    value mod = new_native_module("posix", {{"getpid", posix_getpid},
+    value mod = make_native_module("posix", {{"getpid", posix_getpid},
                                             {"getppid", posix_getppid},
                                             {"cpu_count", posix_cpu_count},
                                             {"_exit", posix_exit},
@@ -1297,7 +1255,7 @@ value posix_module() {
 /// not modelled: Ctrl-C is the runtime's own (threads.hpp).
 value signal_module() {
   static value m = [] {
-    value mod = new_native_module("signal", {});
+    value mod = make_native_module("signal", {});
     static const std::pair<const char*, int> numbers[] = {
         {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},   {"SIGQUIT", SIGQUIT}, {"SIGKILL", SIGKILL},
         {"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE}, {"SIGALRM", SIGALRM},

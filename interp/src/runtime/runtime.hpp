@@ -4,7 +4,9 @@
 
 #include "types.hpp"
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -65,6 +67,9 @@ value construct_set_of(type_object* type, const value* args, std::size_t nargs, 
 void init_functions();
 void init_generators();
 void init_bytes();
+/// A built-in module (immortal) with these functions (stdlib.cpp); its other
+/// attributes the caller sets.
+value make_native_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions);
 /// stdlib.cpp: the time and random modules (created on first import).
 value time_module();
 value random_module();

@@ -348,7 +348,9 @@ value random_uniform(value, const value* args, std::size_t nargs, value kwnames)
   return op_binary(args[0], scaled.get(), static_cast<int>(ast::binop::add));
 }
 
-value new_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions) {
+}  // namespace
+
+value make_native_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions) {
   value mod = make_module(name);
   immortalize(mod);
   value d = value::from(static_cast<module_object*>(mod.obj())->dict);
@@ -360,10 +362,8 @@ value new_module(const char* name, std::initializer_list<std::pair<const char*, 
   return mod;
 }
 
-}  // namespace
-
 value time_module() {
-  static value m = new_module("time", {{"time", time_time},
+  static value m = make_native_module("time", {{"time", time_time},
                                        {"time_ns", time_time_ns},
                                        {"perf_counter", time_perf_counter},
                                        {"perf_counter_ns", time_perf_counter_ns},
@@ -374,7 +374,7 @@ value time_module() {
 }
 
 value random_module() {
-  static value m = new_module("random", {{"seed", random_seed},
+  static value m = make_native_module("random", {{"seed", random_seed},
                                          {"random", random_random},
                                          {"getrandbits", random_getrandbits},
                                          {"randrange", random_randrange},

@@ -927,37 +927,25 @@ concept forks = requires(typename B::thread_state& ts) {
   B::after_fork_child(ts);
 };
 
-// Templates, so that `if constexpr` discards the calls a back-end without
-// the hooks (nosync) does not have.
+// A template, so that `if constexpr` discards the hooks of a back-end that
+// has none (nosync).
 template <class B>
-void backend_before_fork() {
-  if constexpr (forks<B>) B::before_fork();
-}
-template <class B>
-void backend_after_fork_parent() {
-  if constexpr (forks<B>) B::after_fork_parent();
-}
-template <class B>
-void backend_after_fork_child(typename B::thread_state& ts) {
-  if constexpr (forks<B>) B::after_fork_child(ts);
-}
-
-long fork_process() {
+long fork_with_hooks() {
   flush_stdout();
   std::fflush(stdout);
   std::fflush(stderr);
   thread_entry& me = this_thread_entry();
   registry_mutex.lock();
-  backend_before_fork<backend>();
+  if constexpr (forks<B>) B::before_fork();
   const pid_t pid = ::fork();
   const int err = errno;
   if (pid != 0) {  // the parent (or fork failed)
-    backend_after_fork_parent<backend>();
+    if constexpr (forks<B>) B::after_fork_parent();
     registry_mutex.unlock();
     errno = err;
     return pid;
   }
-  backend_after_fork_child<backend>(current_thread().backend_state);
+  if constexpr (forks<B>) B::after_fork_child(current_thread().backend_state);
   registry().remove_if([&](const thread_entry& e) { return &e != &me; });
   me.is_main = true;
   me.waits_on = nullptr;
@@ -967,6 +955,8 @@ long fork_process() {
   sigint_pending.store(false, std::memory_order_relaxed);
   return 0;
 }
+
+long fork_process() { return fork_with_hooks<backend>(); }
 
 int finish_main_program(int rc) {
   run_threading_shutdown();
