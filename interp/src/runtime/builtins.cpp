@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cfenv>
 #include <cmath>
+#include <mutex>
 #include <cstdio>
 #include <clocale>
 #include <cwctype>
@@ -94,9 +95,29 @@ bool index_arg(value v, std::int64_t* out) {
 }
 
 // ---- output ----
+// print() appends to one process-wide buffer. Under the GIL that is already
+// serialised; a back-end that runs threads in parallel (fine) guards it with
+// a leaf mutex (no Python code runs while it is held), so gil and nosync pay
+// nothing for it.
 std::string& stdout_buffer() {
   static std::string buf;
   return buf;
+}
+std::mutex stdout_mutex;
+
+std::unique_lock<std::mutex> lock_stdout() {
+  std::unique_lock<std::mutex> lk(stdout_mutex, std::defer_lock);
+  if constexpr (backend::parallel) lk.lock();
+  return lk;
+}
+
+void flush_stdout_locked() {
+  std::string& buf = stdout_buffer();
+  if (!buf.empty()) {
+    std::fwrite(buf.data(), 1, buf.size(), stdout);
+    buf.clear();
+  }
+  std::fflush(stdout);
 }
 
 }  // namespace
@@ -111,20 +132,17 @@ void add_method(type_object& t, const char* name, native_fn fn) {
 }
 
 void flush_stdout() {
-  std::string& buf = stdout_buffer();
-  if (!buf.empty()) {
-    std::fwrite(buf.data(), 1, buf.size(), stdout);
-    buf.clear();
-  }
-  std::fflush(stdout);
+  auto lk = lock_stdout();
+  flush_stdout_locked();
 }
 
 namespace {
 
 void write_stdout(const std::string& s) {
+  auto lk = lock_stdout();
   std::string& buf = stdout_buffer();
   buf += s;
-  if (buf.size() > (1 << 16)) flush_stdout();
+  if (buf.size() > (1 << 16)) flush_stdout_locked();
 }
 
 value builtin_print(value, const value* args, std::size_t nargs, value kwnames) {
