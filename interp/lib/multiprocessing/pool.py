@@ -361,14 +361,17 @@ class _Engine:
     def _wake(self):
         if self._thread is None:
             return
+        # The byte is sent under _lock: _finish() closes the socket after
+        # setting _finished under the same lock, so a send never reaches a
+        # closed (or, worse, reused) descriptor.
         with self._lock:
             if self._woken or self._finished:
                 return
             self._woken = True
-        try:
-            self._wake_w.send(b"x")
-        except OSError:
-            pass
+            try:
+                self._wake_w.send(b"x")
+            except OSError:
+                pass
 
     # -- the owner's steps --
 
