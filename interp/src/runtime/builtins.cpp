@@ -136,6 +136,18 @@ void flush_stdout() {
   flush_stdout_locked();
 }
 
+// fork() copies the buffer and its mutex: the forking thread flushes and
+// holds the mutex across the fork, so the child neither prints the parent's
+// output again nor inherits the mutex held by a thread it does not have.
+void flush_stdout_and_hold() {
+  if constexpr (backend::parallel) stdout_mutex.lock();
+  flush_stdout_locked();
+}
+
+void release_stdout() {
+  if constexpr (backend::parallel) stdout_mutex.unlock();
+}
+
 namespace {
 
 void write_stdout(const std::string& s) {

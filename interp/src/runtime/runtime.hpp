@@ -83,6 +83,10 @@ value str_encode(value self, const value* args, std::size_t nargs, value kwnames
 void add_method(type_object& t, const char* name, native_fn fn);
 void init_builtins();
 void flush_stdout();
+/// Around fork(): flushes print()'s buffer and keeps it locked until
+/// release_stdout() (called in the parent and in the child).
+void flush_stdout_and_hold();
+void release_stdout();
 void set_argv(const std::vector<std::string>& argv);
 
 GILLAB_RUNTIME_NAMESPACE_END

@@ -931,14 +931,15 @@ concept forks = requires(typename B::thread_state& ts) {
 // has none (nosync).
 template <class B>
 long fork_with_hooks() {
-  flush_stdout();
-  std::fflush(stdout);
+  flush_stdout();  // most of it, before any lock is held
   std::fflush(stderr);
   thread_entry& me = this_thread_entry();
   registry_mutex.lock();
   if constexpr (forks<B>) B::before_fork();
+  flush_stdout_and_hold();  // a leaf lock: taken last
   const pid_t pid = ::fork();
   const int err = errno;
+  release_stdout();
   if (pid != 0) {  // the parent (or fork failed)
     if constexpr (forks<B>) B::after_fork_parent();
     registry_mutex.unlock();
