@@ -12,12 +12,17 @@ written by regenerate.py from CPython 3.11:
 The VM must print the same stdout, end stderr with the same last line, and
 exit with the same code. Exit status of this script: 0 pass, 1 fail.
 
-Usage: run_golden.py --vm PATH/pyvm-nosync programs/NAME.py [--timeout S]
+Usage: run_golden.py --vm PATH/pyvm-nosync programs/NAME.py [--timeout S] [--hang-retries N]
+
+The program runs in a process group of its own (tests/support/run_program.py):
+a hang or a process it leaves running fails the test.
 """
 import argparse
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from run_program import run_program  # noqa: E402
 
 
 def parse_expected(path):
@@ -40,19 +45,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--vm", required=True)
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--hang-retries", type=int, default=0)
     ap.add_argument("program")
     args = ap.parse_args()
     program = os.path.abspath(args.program)
     exit_code, stderr_last, stdout = parse_expected(program[:-3] + ".expected")
-    try:
-        run = subprocess.run([os.path.abspath(args.vm), os.path.basename(program)], cwd=os.path.dirname(program),
-                             capture_output=True, timeout=args.timeout, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        print(f"FAIL {args.program}: timed out after {args.timeout} s")
-        return 1
-    got_out = run.stdout.decode("utf-8", "replace")
-    got_err = run.stderr.decode("utf-8", "replace")
-    problems = []
+    run = run_program([os.path.abspath(args.vm), os.path.basename(program)], os.path.dirname(program),
+                      args.timeout, args.hang_retries)
+    got_out = run.stdout
+    got_err = run.stderr
+    problems = [run.problem] if run.problem else []
     if run.returncode != exit_code:
         problems.append(f"exit code {run.returncode}, expected {exit_code}")
     if last_line(got_err) != stderr_last:

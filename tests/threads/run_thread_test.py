@@ -9,7 +9,7 @@ on CPython (deadlocks), or check output CPython has no equivalent for
 Usage: run_thread_test.py --vm PATH/pyvm-gil [--vm-arg=ARG ...]
          [--exit N] [--stdout TEXT | --stdout-of NAME.expected]
          [--stderr REGEX ...] [--no-stderr REGEX ...]
-         [--stats-fields a,b.c,... [--stats-file F]] [--timeout S] program.py [args...]
+         [--stats-fields a,b.c,... [--stats-file F]] [--timeout S] [--hang-retries N] program.py [args...]
 
 --stdout-of F     stdout must be the stdout recorded in a golden .expected file
 --stderr REGEX    must match somewhere in stderr (re.search, MULTILINE); repeatable
@@ -21,8 +21,10 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from run_program import run_program  # noqa: E402
 
 
 def main():
@@ -37,20 +39,16 @@ def main():
     ap.add_argument("--stats-fields")
     ap.add_argument("--stats-file")
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--hang-retries", type=int, default=0)
     ap.add_argument("program")
     ap.add_argument("args", nargs="*")
     a = ap.parse_args()
     program = os.path.abspath(a.program)
     cmd = [os.path.abspath(a.vm)] + a.vm_arg + [os.path.basename(program)] + a.args
-    try:
-        run = subprocess.run(cmd, cwd=os.path.dirname(program), capture_output=True, timeout=a.timeout,
-                             stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        print(f"FAIL {' '.join(cmd)}: timed out after {a.timeout} s (a hang)")
-        return 1
-    out = run.stdout.decode("utf-8", "replace")
-    err = run.stderr.decode("utf-8", "replace")
-    problems = []
+    run = run_program(cmd, os.path.dirname(program), a.timeout, a.hang_retries)
+    out = run.stdout
+    err = run.stderr
+    problems = [run.problem] if run.problem else []
     if run.returncode != a.exit:
         problems.append(f"exit code {run.returncode}, expected {a.exit}")
     expected_out = a.stdout
