@@ -220,6 +220,17 @@ dict_object** dict_slot(value v) {
   return reinterpret_cast<dict_object**>(reinterpret_cast<char*>(v.obj()) + t->dict_offset);
 }
 
+std::string qualified_name(const type_object* t) {
+  if (t->module == "builtins" || t->module.empty()) return t->qualname;
+  return t->module + "." + t->qualname;
+}
+
+value no_attribute(value v, value name) {
+  return raise(&exc_AttributeError, std::string("'") + type_name(v) + "' object has no attribute '" + str_of(name) + "'");
+}
+
+}  // namespace
+
 /// The instance dict in `slot`, made on first need. The slot is written once
 /// (null -> dict, by a CAS, so two threads making it at once agree on one)
 /// and cleared only when the instance dies, so a reader that holds the
@@ -234,17 +245,6 @@ dict_object* instance_dict(dict_object** slot, bool create) {
   decref(value::from(made));  // another thread made it first
   return d;
 }
-
-std::string qualified_name(const type_object* t) {
-  if (t->module == "builtins" || t->module.empty()) return t->qualname;
-  return t->module + "." + t->qualname;
-}
-
-value no_attribute(value v, value name) {
-  return raise(&exc_AttributeError, std::string("'") + type_name(v) + "' object has no attribute '" + str_of(name) + "'");
-}
-
-}  // namespace
 
 value type_lookup(type_object* t, value name) { return lookup_owner(t, name, nullptr); }
 

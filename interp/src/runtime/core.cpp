@@ -1,5 +1,6 @@
 // core.cpp — allocation, the immortal singletons, exceptions, thread state,
 // and the generic parts of the object protocol.
+#include "dict.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
 
@@ -151,6 +152,7 @@ static void dealloc_exception(object* o) {
   xdecref(e->cause);
   xdecref(e->context);
   xdecref(e->extra);
+  if (e->attrs) decref(value::from(e->attrs));
   for (auto& tb : e->traceback) decref(value::from(tb.code));
   e->~exception_object();
   std::free(o);
@@ -276,6 +278,10 @@ static value exception_getattr(value v, value name) {
     tuple_object* args = as_tuple(e->args);
     return args->size > 1 ? newref(e->args) : first_arg();
   }
+  if (n == "__dict__") return newref(value::from(instance_dict(&e->attrs, true)));
+  if (dict_object* attrs = instance_dict(&e->attrs, false)) {
+    if (value found = dict_get_ref(value::from(attrs), name)) return found;
+  }
   return value();
 }
 
@@ -321,11 +327,21 @@ bool exception_setattr_special(value v, value name, value x, int* rc) {
   return true;
 }
 
+// Any other attribute goes to the instance's own dict, as in CPython
+// (BaseException has a __dict__): e.g. asyncio keeps objects alive on an
+// exception, PEP 678's __notes__.
 static int exception_setattr(value v, value name, value x) {
   int rc = 0;
   if (exception_setattr_special(v, name, x, &rc)) return rc;
-  raise(&exc_AttributeError, std::string("'") + type_of(v)->name + "' object has no attribute '" + str_of(name) +
-                                 "' (gillab's built-in exception instances have no __dict__)");
+  auto* e = static_cast<exception_object*>(v.obj());
+  const value attrs = value::from(instance_dict(&e->attrs, true));  // alive while e is
+  if (x) return dict_set(attrs, name, x);
+  if (value old = dict_pop_ref(attrs, name)) {
+    decref(old);
+    return 0;
+  }
+  if (error_pending()) return -1;
+  raise(&exc_AttributeError, std::string("'") + type_of(v)->name + "' object has no attribute '" + str_of(name) + "'");
   return -1;
 }
 

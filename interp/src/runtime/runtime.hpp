@@ -25,6 +25,10 @@ void init_classes();
 /// Cached per thread (classes.cpp); whoever changes a type's dict after
 /// start-up calls invalidate_type_cache().
 value type_lookup(type_object* t, value name);
+/// The attribute dict whose pointer is at `slot` (an instance __dict__, a
+/// built-in exception's attributes), made on first need when `create`; the
+/// slot is written once, by a CAS, so racing makers agree on one dict.
+dict_object* instance_dict(dict_object** slot, bool create);
 void invalidate_type_cache();
 /// Runs a class body function with `ns` as its locals (eval.cpp).
 value run_class_body(value fn, value ns);

@@ -256,6 +256,7 @@ struct exception_object : object {
   };
   std::vector<tb_entry> traceback;  // innermost last
   value extra;                      // StopIteration.value, SystemExit.code, ...
+  dict_object* attrs = nullptr;     // attributes a program set (made on first set; see instance_dict)
 };
 struct iterator_object : object {
   value seq;
