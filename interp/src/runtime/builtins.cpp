@@ -914,6 +914,7 @@ value construct_int(const value* args, std::size_t nargs, value kwnames) {
     std::int64_t base = 0;
     if (!index_arg(basev, &base)) return value();
     if (base != 0 && (base < 2 || base > 36)) return raise(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if (type_of(x) == &bytes_type) return parse_int_text(static_cast<bytes_object*>(x.obj())->bytes, base, x);
     if (type_of(x) != &str_type) return raise_type_error("int() can't convert non-string with explicit base");
     return parse_int_text(str_of(x), base, x);
   }
@@ -930,6 +931,7 @@ value construct_int(const value* args, std::size_t nargs, value kwnames) {
     return make_int(big_int(tr));
   }
   if (t == &str_type) return parse_int_text(str_of(x), 10, x);
+  if (t == &bytes_type) return parse_int_text(static_cast<bytes_object*>(x.obj())->bytes, 10, x);
   return raise_type_error(std::string("int() argument must be a string, a bytes-like object or a real number, not '") + t->name + "'");
 }
 
