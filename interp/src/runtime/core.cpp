@@ -278,6 +278,9 @@ static value exception_getattr(value v, value name) {
     tuple_object* args = as_tuple(e->args);
     return args->size > 1 ? newref(e->args) : first_arg();
   }
+  // A built-in exception's own attributes (a subclass instance has its
+  // instance dict instead, which the class's attribute lookup handles).
+  if (e->type->dict_offset) return value();
   if (n == "__dict__") return newref(value::from(instance_dict(&e->attrs, true)));
   if (dict_object* attrs = instance_dict(&e->attrs, false)) {
     if (value found = dict_get_ref(value::from(attrs), name)) return found;

@@ -33,3 +33,12 @@ except TypeError as x:
     print("TypeError", x)
 e.args = [7]
 print(e.args, e)
+
+
+class MyErr(ValueError):
+    pass
+
+
+m = MyErr("x")
+m.a = 1
+print(m.__dict__, m.a, vars(m), m.args)
