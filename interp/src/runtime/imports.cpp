@@ -11,6 +11,15 @@
 //  - A module is entered into sys.modules before its body runs, so circular
 //    imports see the partly initialised module, as in CPython; a body that
 //    raises removes it again.
+//  - One thread at a time runs a module's body (CPython's per-module
+//    _ModuleLock): another thread importing the module meanwhile waits,
+//    GIL released, until the body has finished, then sees the finished
+//    module (or loads it itself if the body failed: CPython hands the
+//    threads that found the module before the failure the broken partial
+//    module instead). The loading thread
+//    itself sees the partial module (a circular import), and so does a
+//    thread whose wait would close a cycle of waits (two threads importing
+//    each other's modules), where CPython's _DeadlockError does the same.
 //  - `import a.b.c` imports a, a.b, a.b.c in turn, each submodule bound as
 //    an attribute of its parent, and evaluates to a; `from a.b import x`
 //    evaluates to a.b and imports a.b.x when x is a submodule; relative
@@ -27,10 +36,19 @@
 #include <gillab/interp/frozen.hpp>
 #include <gillab/interp/syntax_error.hpp>
 
+#include "threads.hpp"
+
+#include <gillab/interp/backend.hpp>
+
+#include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <string>
 #include <sys/stat.h>
+#include <unordered_map>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -143,6 +161,87 @@ value find_and_load(const std::string& name, value parent) {
   return value();
 }
 
+// ---- per-module import locks ----
+struct module_locks {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::unordered_map<std::string, const void*> loader;   // module -> the thread running its body
+  std::unordered_map<const void*, std::string> awaited;  // thread -> the module it waits for
+};
+module_locks* locks = new module_locks;  // never destroyed: threads may import during exit
+std::atomic<int> modules_loading{0};      // loader's size: imports skip the mutex when 0
+
+const void* this_importer() { return &current_thread(); }
+
+// Whether another thread runs `name`'s body and this thread may wait for it
+// (waiting would not close a cycle of waits). Called with the mutex held.
+bool loaded_by_other(const std::string& name) {
+  std::string module = name;
+  for (std::size_t hops = 0; hops <= locks->loader.size(); ++hops) {
+    auto owner = locks->loader.find(module);
+    if (owner == locks->loader.end()) return hops != 0;  // the chain ends in a thread that will finish
+    if (owner->second == this_importer()) return false;  // own body, or a cycle through this thread
+    auto next = locks->awaited.find(owner->second);
+    if (next == locks->awaited.end()) return true;
+    module = next->second;
+  }
+  return false;
+}
+
+bool module_busy(const std::string& name) {
+  std::lock_guard lk(locks->mutex);
+  return loaded_by_other(name);
+}
+
+// Waits (GIL released) while another thread runs the body of `name`. With
+// `claim`, then makes this thread its loader and returns true, unless this
+// thread already is (a circular import) or a cycle of waits forbids it.
+bool wait_for_module(const std::string& name, bool claim) {
+  if (!claim && modules_loading.load(std::memory_order_acquire) == 0) return false;
+  auto try_claim = [&] {  // the mutex held
+    if (!claim || locks->loader.count(name)) return false;
+    locks->loader.emplace(name, this_importer());
+    modules_loading.fetch_add(1, std::memory_order_release);
+    return true;
+  };
+  {
+    std::lock_guard lk(locks->mutex);
+    if (!loaded_by_other(name)) return try_claim();
+  }
+  // The region is entered before and left after the mutex (declaration
+  // order): the mutex is never held while taking the GIL back.
+  gillab::interp::blocking_region<backend> region(current_thread().backend_state);
+  std::unique_lock lk(locks->mutex);
+  locks->awaited[this_importer()] = name;
+  locks->changed.wait(lk, [&] { return !loaded_by_other(name); });
+  locks->awaited.erase(this_importer());
+  return try_claim();
+}
+
+void release_module(const std::string& name) {
+  {
+    std::lock_guard lk(locks->mutex);
+    locks->loader.erase(name);
+    modules_loading.fetch_sub(1, std::memory_order_release);
+  }
+  locks->changed.notify_all();
+}
+
+}  // namespace
+
+// fork() copies the table but not the other threads: the child keeps only
+// the modules its one thread was loading (a fresh mutex: another thread may
+// have held the parent's).
+void reset_import_locks_after_fork() {
+  auto* fresh = new module_locks;
+  for (const auto& [module, owner] : locks->loader)
+    if (owner == this_importer()) fresh->loader.emplace(module, owner);
+  locks = fresh;  // the old table is leaked: its mutex may be held by a thread the child lacks
+  modules_loading.store(static_cast<int>(fresh->loader.size()), std::memory_order_relaxed);
+}
+
+namespace {
+
 value not_found(const std::string& name) {
   return raise(&exc_ModuleNotFoundError, "No module named '" + name + "'");
 }
@@ -150,7 +249,14 @@ value not_found(const std::string& name) {
 /// Imports `name` and each of its parents; returns the module `name`.
 value import_dotted(const std::string& name) {
   value modules = sys_attr("modules");
-  if (value m = dict_get(modules, intern(name))) return newref(m);
+  // Found, unless another thread is running its body (then wait for it; if
+  // it failed there, load it here).
+  for (value m = dict_get_ref(modules, intern(name)); m; m = dict_get_ref(modules, intern(name))) {
+    if (modules_loading.load(std::memory_order_acquire) == 0 || !module_busy(name)) return m;
+    decref(m);
+    wait_for_module(name, false);
+  }
+  if (error_pending()) return value();
   value parent;
   ref parent_ref;
   const std::size_t dot = name.rfind('.');
@@ -164,12 +270,19 @@ value import_dotted(const std::string& name) {
                                                  "' is not a package");
     }
   }
-  value m = find_and_load(name, parent);
-  if (!m) return error_pending() ? value() : not_found(name);
-  if (parent && dict_set(module_dict_value(parent), intern(name.substr(dot + 1)), m) < 0) {
-    decref(m);
-    return value();
+  const bool loader = wait_for_module(name, true);
+  if (value done = dict_get_ref(modules, intern(name))) {  // loaded meanwhile, or partial (circular)
+    if (loader) release_module(name);
+    return done;
   }
+  value m = find_and_load(name, parent);
+  // Bound in its parent before other importers are let in.
+  if (m && parent && dict_set(module_dict_value(parent), intern(name.substr(dot + 1)), m) < 0) {
+    decref(m);
+    m = value();
+  }
+  if (loader) release_module(name);
+  if (!m) return error_pending() ? value() : not_found(name);
   return m;
 }
 

@@ -90,6 +90,8 @@ void flush_stdout();
 /// Around fork(): flushes print()'s buffer and keeps it locked until
 /// release_stdout() (called in the parent and in the child).
 void flush_stdout_and_hold();
+/// In a forked child: the import locks forget the threads it does not have.
+void reset_import_locks_after_fork();
 void release_stdout();
 void set_argv(const std::vector<std::string>& argv);
 

@@ -947,6 +947,7 @@ long fork_with_hooks() {
     return pid;
   }
   if constexpr (forks<B>) B::after_fork_child(current_thread().backend_state);
+  reset_import_locks_after_fork();
   registry().remove_if([&](const thread_entry& e) { return &e != &me; });
   me.is_main = true;
   me.waits_on = nullptr;

@@ -1,0 +1,24 @@
+# Eight threads import one slow module at once: its body runs once, and
+# every thread sees the finished module, never a half-initialised one
+# (CPython's per-module import lock). (A body that fails is not here:
+# CPython then hands the threads that were waiting the broken partial
+# module, gillab loads it again; see interp/src/runtime/imports.cpp.)
+import sys
+import threading
+
+seen = []
+
+
+def worker():
+    import slow_import_target
+    seen.append(slow_import_target.DONE)
+
+
+threads = [threading.Thread(target=worker) for _ in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+import slow_import_target
+
+print(len(seen), all(seen), sys.import_body_runs, slow_import_target.DONE)
