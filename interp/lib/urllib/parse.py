@@ -1,5 +1,6 @@
 """urllib.parse: urlsplit and urljoin for http URLs, as CPython splits them
-(scheme://netloc/path?query#fragment), and quote for path segments."""
+(scheme://netloc/path?query#fragment), quote for path segments, and
+quote_plus and urlencode for queries and forms."""
 from collections import namedtuple
 
 
@@ -112,3 +113,27 @@ def quote(string, safe="/"):
         else:
             out.append("%%%02X" % b)
     return "".join(out)
+
+
+def quote_plus(string, safe=""):
+    """quote() for form values: spaces become '+' (CPython's quote_plus)."""
+    if isinstance(string, str) and " " not in string or isinstance(string, bytes) and b" " not in string:
+        return quote(string, safe)
+    return quote(string, safe + " ").replace(" ", "+")
+
+
+def urlencode(query, doseq=False, safe="", quote_via=quote_plus):
+    """key=value pairs joined by '&' from a mapping or a sequence of pairs;
+    with doseq, a sequence value gives one pair per item (CPython's)."""
+    pairs = query.items() if hasattr(query, "items") else query
+    out = []
+    for k, v in pairs:
+        k = k if isinstance(k, (str, bytes)) else str(k)
+        if doseq and not isinstance(v, (str, bytes)) and hasattr(v, "__iter__"):
+            for item in v:
+                item = item if isinstance(item, (str, bytes)) else str(item)
+                out.append(quote_via(k, safe) + "=" + quote_via(item, safe))
+        else:
+            v = v if isinstance(v, (str, bytes)) else str(v)
+            out.append(quote_via(k, safe) + "=" + quote_via(v, safe))
+    return "&".join(out)

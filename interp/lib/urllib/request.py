@@ -309,9 +309,12 @@ def _open_once(url, method, data, extra_headers, timeout):
     if parts.query:
         target += "?" + parts.query
     head = ["%s %s HTTP/1.1" % (method, target),
-            "Host: %s" % (parts.netloc.rpartition("@")[2],),
-            "Accept-Encoding: identity",
-            "User-Agent: Python-urllib/3.11"]
+            "Host: %s" % (parts.netloc.rpartition("@")[2],)]
+    given = set(k.lower() for k in extra_headers)
+    # The request's own headers replace these defaults, as in CPython.
+    for name, value in (("Accept-Encoding", "identity"), ("User-Agent", "Python-urllib/3.11")):
+        if name.lower() not in given:
+            head.append("%s: %s" % (name, value))
     if data is not None:
         if isinstance(data, str):
             raise TypeError("POST data should be bytes, an iterable of bytes, or a file object. It cannot be of type str.")
