@@ -1,0 +1,49 @@
+# Coroutines with explicit construction of Futures (aiohttp) from the seed
+# (the gillab design's source document, section "Explicit construction of
+# Futures"), as written; only the list of sites points at the local stand-in
+# (seed_site.py), since these machines have no internet. Prints the pages'
+# sizes (durations vary) as one line.
+from typing import Dict, List, Set, Tuple
+import asyncio
+
+import seed_site
+
+sites: List[str] = seed_site.start()  # the seed lists eight public sites here
+
+
+async def fetch_site(url: str) -> Tuple[str, int, float]:
+    """Return the size of a website and the time to load it."""
+    import aiohttp
+    from time import time
+    start_time: float = time()
+    async with aiohttp.ClientSession() as session:
+        async with session.get(url) as resp:
+            page = await resp.read()
+    duration: float = time() - start_time
+    return url, len(page), duration
+
+
+def get_result(tasks: Set[asyncio.Task]) -> Dict[str, Tuple[int, float]]:
+    """Convert finished asyncio tasks to a dict."""
+    result = {}
+    for t in tasks:
+        url, size, duration = t.result()
+        result[url] = size, duration
+    return result
+
+
+def coroutine() -> Dict[str, Tuple[int, float]]:
+    loop = asyncio.get_event_loop()
+    tasks = []
+    for url in sites:
+        t = asyncio.ensure_future(fetch_site(url))
+        tasks.append(t)
+    done, _ = loop.run_until_complete(asyncio.wait(tasks))
+    loop.close()
+    return get_result(done)
+
+
+try:
+    print(seed_site.summary(coroutine()))
+finally:
+    seed_site.stop()
