@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""The fetch case study (issue 11): 8 pages from a loopback HTTP server,
-fetched in each form of bench/workloads/fetch_*.py, on every interpreter.
+"""The fetch case study (issues 11 and 13): 8 pages from a loopback HTTP
+server, fetched in each form of bench/workloads/fetch_*.py and in the
+seed's own eight forms (bench/workloads/seed_fetch.py), on every
+interpreter.
 
 Starts bench/page_server (built with the VMs) on a free loopback port with
 the given delay and page size, runs every form on every built pyvm-*
@@ -36,12 +38,21 @@ import sweep  # noqa: E402  (run_once, discover_interpreters, machine_info, git_
 # bench/workloads (not written yet) is skipped.
 FORMS = ["fetch_sequential", "fetch_threads", "fetch_thread_pool", "fetch_process_pool", "fetch_process_executor",
          "fetch_asyncio", "fetch_asyncio_executor"]
+# The seed's own eight forms (issue 13), as written in the seed, all in
+# bench/workloads/seed_fetch.py: I/O-bound only (the seed's code does no
+# CPU work), with the seed's worker counts, and requests/aiohttp from
+# bench/clientlibs on every interpreter.
+SEED_FORMS = ["seed_" + f for f in ("sequential", "multiprocess", "multiprocess2", "multiprocess3", "multithread",
+                                    "coroutine", "coroutine2", "coroutine3")]
 # A form run by another form's file with extra arguments: (file, arguments).
 FORM_FILES = {"fetch_asyncio_executor": ("fetch_asyncio", ["executor"])}
-SEQUENTIAL = {"fetch_sequential"}
+FORM_FILES.update({f: ("seed_fetch", [f[len("seed_"):]]) for f in SEED_FORMS})
+SEQUENTIAL = {"fetch_sequential", "seed_sequential"}
 # Forms that need no thread in the interpreter (asyncio streams; a Pool
-# whose waiting call drives its workers), so pyvm-nosync runs them too.
-SINGLE_THREAD = SEQUENTIAL | {"fetch_asyncio", "fetch_process_pool"}
+# whose waiting call drives its workers; a process per page), so
+# pyvm-nosync runs them too.
+SINGLE_THREAD = SEQUENTIAL | {"fetch_asyncio", "fetch_process_pool", "seed_multiprocess", "seed_multiprocess2",
+                              "seed_coroutine", "seed_coroutine2", "seed_coroutine3"}
 
 
 def form_command(form):
@@ -101,14 +112,15 @@ def main():
         interpreters = {k: v for k, v in interpreters.items() if k in wanted}
     if "python3" not in interpreters:
         sys.exit("fetch.py: python3 is needed (its output is the reference checksum)")
-    forms = [f for f in FORMS if os.path.exists(form_command(f)[0])]
+    forms = [f for f in FORMS + SEED_FORMS if os.path.exists(form_command(f)[0])]
     if args.forms:
         forms = [f for f in forms if f in args.forms.split(",")]
     server_binary = os.path.join(args.build, "bench", "page_server")
     if not os.access(server_binary, os.X_OK):
         sys.exit("fetch.py: %s is not built (cmake --build %s --target page_server)" % (server_binary, args.build))
 
-    cases = [{"form": f, "case": case, "rounds": r} for case, r in (("io", 0), ("cpu", rounds)) for f in forms]
+    cases = [{"form": f, "case": case, "rounds": r} for case, r in (("io", 0), ("cpu", rounds)) for f in forms
+             if case == "io" or f not in SEED_FORMS]
     order = ["python3"] + [i for i in interpreters if i != "python3"]
 
     def runnable(case, interp):
@@ -118,6 +130,10 @@ def main():
     progress = sweep.Progress(total)
     server = PageServer(server_binary, delay, args.size)
     os.environ["GILLAB_PAGE_SERVER"] = server.url
+    # The seed's forms import requests and aiohttp: gillab's subsets, for
+    # every interpreter alike (bench/clientlibs/README.md says why).
+    clientlibs = os.path.join(HERE, "clientlibs")
+    os.environ["PYTHONPATH"] = os.pathsep.join([clientlibs] + [p for p in [os.environ.get("PYTHONPATH")] if p])
     runs, expected = [], {}
     try:
         for rep in range(reps):
@@ -130,7 +146,9 @@ def main():
                            + extra)
                     r = sweep.run_once(cmd, args.timeout)
                     out = r.pop("stdout").strip()
-                    key = case["case"]  # every form of a case prints the same checksum
+                    # Every form of a case prints the same checksum (the
+                    # seed's forms their own: the sum of the page sizes).
+                    key = case["case"] + ("/seed" if case["form"] in SEED_FORMS else "")
                     if interp == "python3" and r["status"] == "ok" and key not in expected:
                         expected[key] = out
                     r["output"] = out[-300:]
@@ -189,6 +207,8 @@ def print_table(result):
             ", %d hash rounds" % result["settings"]["cpu_rounds"] if case == "cpu" else ""))
         print("%-24s" % "form" + "".join("%18s" % i for i in interps))
         for form in result["forms"]:
+            if not any((case, form, i) in m for i in interps) and form in SEED_FORMS:
+                continue  # the seed's forms run I/O-bound only
             print("%-24s" % form + "".join("%18s" % ("%.3f" % m[(case, form, i)] if (case, form, i) in m else "-")
                                            for i in interps))
 

@@ -64,10 +64,12 @@ def fetch_section(doc, fetch, order):
              "peak RSS in MiB. A form not written yet is not listed." %
              (fetch["created"], fetch["commit"], st["pages"], st["size"], st["delay_ms"], st["workers"],
               st["pages"], st["cpu_rounds"], st["reps"]))
+    own_forms = [f for f in fetch["forms"] if not f.startswith("seed_")]
+    seed_forms = [f for f in fetch["forms"] if f.startswith("seed_")]
     for case, title in (("io", "I/O-bound"), ("cpu", "CPU-bound (%d hash rounds per page)" % st["cpu_rounds"])):
         doc.heading(3, title)
         rows = []
-        for form in fetch["forms"]:
+        for form in own_forms:
             row = [form]
             for i in interps:
                 sel = [r for r in runs if r["form"] == form and r["case"] == case and r["interpreter"] == i
@@ -80,10 +82,48 @@ def fetch_section(doc, fetch, order):
                     med, lo, hi, statistics.median(r["cpu_s"] for r in sel), rss_mib(sel)))
             rows.append(row)
         doc.table(["form"] + interps, rows)
+    if seed_forms:
+        seed_section(doc, fetch, interps, seed_forms)
     bad = [r for r in runs if r["status"] != "ok"]
     if bad:
         doc.para("Fetch runs left out: " + "; ".join("%s %s %s rep %d: %s" % (
             r["form"], r["case"], r["interpreter"], r["rep"] + 1, r["status"]) for r in bad[:20]) + ".")
+
+
+def seed_section(doc, fetch, interps, forms):
+    """The seed's own eight forms (bench/workloads/seed_fetch.py): median
+    wall time per interpreter, beside that interpreter's sequential time
+    and the ideal (one delay)."""
+    st = fetch["settings"]
+    doc.heading(3, "The seed's eight forms, as written (I/O-bound)")
+    doc.para("The seed's case study code itself (bench/workloads/seed_fetch.py): requests.get in the sequential, "
+             "process and thread forms, aiohttp in the coroutine forms — gillab's subsets of both on every "
+             "interpreter alike (bench/clientlibs) — with the seed's own worker counts: a Process per page, "
+             "Pool() and ProcessPoolExecutor() one worker per CPU (%s here), ThreadPoolExecutor() min(32, CPUs + 4). "
+             "coroutine2 and coroutine3 run in CPython 3.11's form (map(asyncio.ensure_future, ...)): as written "
+             "they pass bare coroutines to asyncio.wait, which 3.11 refuses (tests/seed checks gillab does too). "
+             "Whole process, start-up included. Per cell: median wall s over %d runs, and in brackets the speed-up "
+             "over the same interpreter's sequential form. The ideal is one delay: %.3f s; sequential is about "
+             "%d delays." % (fetch["machine"].get("cores", "?"), st["reps"], st["delay_ms"] / 1000.0, st["pages"]))
+    runs = fetch["runs"]
+
+    def median_of(form, interp):
+        sel = [r["wall_s"] for r in runs if r["form"] == form and r["case"] == "io" and r["interpreter"] == interp
+               and r["status"] == "ok"]
+        return statistics.median(sel) if sel else None
+    rows = []
+    for form in forms:
+        row = [form[len("seed_"):]]
+        for i in interps:
+            m, base = median_of(form, i), median_of("seed_sequential", i)
+            if m is None:
+                row.append("—")
+            elif form == "seed_sequential" or not base:
+                row.append("%.3f" % m)
+            else:
+                row.append("%.3f (%.1f×)" % (m, base / m))
+        rows.append(row)
+    doc.table(["form"] + interps, rows)
 
 
 class Doc:
