@@ -7,7 +7,10 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstring>
+#include <variant>
 #include <map>
 
 namespace gillab::interp {
@@ -78,11 +81,243 @@ constant parse_int_literal(const std::string& text) {
   return big_int_literal{v.str()};
 }
 
+// ---- annotations as strings (PEP 563) ----
+// CPython's Python/ast_unparse.c, for the expressions annotations are made
+// of: the same precedence levels and parentheses, tuples bare inside a
+// subscript, constants by repr. What it does not cover (f-strings,
+// lambdas, comprehensions in an annotation) is refused by name.
+enum prec : int { pr_tuple, pr_test, pr_or, pr_and, pr_not, pr_cmp, pr_expr, pr_bor = pr_expr, pr_bxor, pr_band,
+                  pr_shift, pr_arith, pr_term, pr_factor, pr_power, pr_await, pr_atom };
+
+std::string repr_text(const std::string& v, bool bytes) {
+  const bool has_single = v.find('\'') != std::string::npos;
+  const char quote = has_single && v.find('"') == std::string::npos ? '"' : '\'';
+  std::string out = bytes ? "b" : "";
+  out += quote;
+  static const char hex[] = "0123456789abcdef";
+  for (const char ch : v) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\\' || c == static_cast<unsigned char>(quote)) {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;  // printable ASCII, or UTF-8 of a non-ASCII character (kept, as repr keeps printable ones)
+    }
+  }
+  out += quote;
+  return out;
+}
+
+std::string float_text(double d) {
+  if (std::isinf(d)) return d > 0 ? "1e309" : "-1e309";  // as ast_unparse writes an infinite constant
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d);
+  std::string t(buf, r.ptr);
+  if (t.find_first_of(".en") == std::string::npos) t += ".0";
+  return t;
+}
+
+void unparse(std::string& out, const expr* e, int level);
+
+void unparse_items(std::string& out, const std::vector<expr*>& items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ", ";
+    unparse(out, items[i], pr_test);
+  }
+}
+
+void unparse(std::string& out, const expr* e, int level) {
+  auto open = [&](int pr) {
+    if (level > pr) out += '(';
+  };
+  auto close = [&](int pr) {
+    if (level > pr) out += ')';
+  };
+  switch (e->kind) {
+    case ek::name: out += e->s; return;
+    case ek::int_const: {
+      const constant c = parse_int_literal(e->s);
+      if (const auto* i = std::get_if<std::int64_t>(&c)) out += std::to_string(*i);
+      else out += std::get<big_int_literal>(c).digits;
+      return;
+    }
+    case ek::float_const: out += float_text(e->number); return;
+    case ek::str_const: out += repr_text(e->s, false); return;
+    case ek::bytes_const: out += repr_text(e->s, true); return;
+    case ek::none_const: out += "None"; return;
+    case ek::true_const: out += "True"; return;
+    case ek::false_const: out += "False"; return;
+    case ek::ellipsis_const: out += "..."; return;
+    case ek::attribute:
+      unparse(out, e->a, pr_atom);
+      out += '.';
+      out += e->s;
+      return;
+    case ek::subscript:
+      unparse(out, e->a, pr_atom);
+      out += '[';
+      unparse(out, e->b, pr_tuple);
+      out += ']';
+      return;
+    case ek::slice:
+      if (e->a) unparse(out, e->a, pr_test);
+      out += ':';
+      if (e->b) unparse(out, e->b, pr_test);
+      if (e->c) {
+        out += ':';
+        unparse(out, e->c, pr_test);
+      }
+      return;
+    case ek::tuple:
+      if (e->items.empty()) {
+        out += "()";
+        return;
+      }
+      open(pr_tuple);
+      unparse_items(out, e->items);
+      if (e->items.size() == 1) out += ',';
+      close(pr_tuple);
+      return;
+    case ek::list:
+      out += '[';
+      unparse_items(out, e->items);
+      out += ']';
+      return;
+    case ek::set:
+      out += '{';
+      unparse_items(out, e->items);
+      out += '}';
+      return;
+    case ek::dict:
+      out += '{';
+      for (std::size_t i = 0; i < e->values.size(); ++i) {
+        if (i) out += ", ";
+        if (e->keys[i]) {
+          unparse(out, e->keys[i], pr_test);
+          out += ": ";
+          unparse(out, e->values[i], pr_test);
+        } else {
+          out += "**";
+          unparse(out, e->values[i], pr_expr);
+        }
+      }
+      out += '}';
+      return;
+    case ek::binop: {
+      const auto op = static_cast<binop>(e->op);
+      int pr = pr_arith;
+      switch (op) {
+        case binop::bitor_: pr = pr_bor; break;
+        case binop::bitxor: pr = pr_bxor; break;
+        case binop::bitand_: pr = pr_band; break;
+        case binop::lshift: case binop::rshift: pr = pr_shift; break;
+        case binop::add: case binop::sub: pr = pr_arith; break;
+        case binop::pow: pr = pr_power; break;
+        default: pr = pr_term; break;
+      }
+      const bool right_assoc = op == binop::pow;
+      open(pr);
+      unparse(out, e->a, pr + (right_assoc ? 1 : 0));
+      out += ' ';
+      out += to_string(op);
+      out += ' ';
+      unparse(out, e->b, pr + (right_assoc ? 0 : 1));
+      close(pr);
+      return;
+    }
+    case ek::unaryop: {
+      const auto op = static_cast<unaryop>(e->op);
+      const int pr = op == unaryop::not_ ? pr_not : pr_factor;
+      open(pr);
+      out += op == unaryop::not_ ? "not " : op == unaryop::neg ? "-" : op == unaryop::pos ? "+" : "~";
+      unparse(out, e->a, pr);
+      close(pr);
+      return;
+    }
+    case ek::boolop: {
+      const int pr = e->flag ? pr_or : pr_and;
+      open(pr);
+      for (std::size_t i = 0; i < e->items.size(); ++i) {
+        if (i) out += e->flag ? " or " : " and ";
+        unparse(out, e->items[i], pr + 1);
+      }
+      close(pr);
+      return;
+    }
+    case ek::compare:
+      open(pr_cmp);
+      unparse(out, e->a, pr_cmp + 1);
+      for (std::size_t i = 0; i < e->cmpops.size(); ++i) {
+        out += ' ';
+        out += to_string(e->cmpops[i]);
+        out += ' ';
+        unparse(out, e->items[i], pr_cmp + 1);
+      }
+      close(pr_cmp);
+      return;
+    case ek::call: {
+      unparse(out, e->a, pr_atom);
+      out += '(';
+      bool first = true;
+      for (const expr* x : e->items) {
+        if (!first) out += ", ";
+        first = false;
+        unparse(out, x, pr_test);
+      }
+      for (const keyword& k : e->keywords) {
+        if (!first) out += ", ";
+        first = false;
+        if (k.name.empty()) {
+          out += "**";
+          unparse(out, k.value, pr_expr);
+        } else {
+          out += k.name + "=";
+          unparse(out, k.value, pr_test);
+        }
+      }
+      out += ')';
+      return;
+    }
+    case ek::starred:
+      out += '*';
+      unparse(out, e->a, pr_expr);
+      return;
+    case ek::if_exp:
+      open(pr_test);
+      unparse(out, e->b, pr_test + 1);
+      out += " if ";
+      unparse(out, e->a, pr_test + 1);
+      out += " else ";
+      unparse(out, e->c, pr_test);
+      close(pr_test);
+      return;
+    default:
+      unsupported(e->where, "this expression in an annotation under 'from __future__ import annotations'");
+  }
+}
+
+std::string unparse_annotation(const expr* e) {
+  std::string out;
+  unparse(out, e, pr_test);
+  return out;
+}
+
 class compiler {
  public:
   compiler(std::string filename, scope& top) : filename_(std::move(filename)), top_(top) {}
 
   std::shared_ptr<const code_unit> module(const ast::module& m) {
+    future_imports(m.body);
     push_unit(&top_, "<module>", "<module>", 1);
     u().code->flags |= cf_module;
     body(m.body);
@@ -92,6 +327,47 @@ class compiler {
   }
 
  private:
+  // ---- from __future__ import ... ----
+  // The features CPython 3.11 knows; all but annotations are always on in
+  // Python 3 (barry_as_FLUFL, the <> joke, is refused by name).
+  void future_imports(const std::vector<stmt*>& body) {
+    bool at_start = true;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      const stmt* s = body[i];
+      const bool docstring = i == 0 && s->kind == sk::expr && s->value->kind == ek::str_const;
+      const bool future = s->kind == sk::import_from && s->level == 0 && s->name == "__future__";
+      if (!future) {
+        if (!docstring) at_start = false;
+        continue;
+      }
+      if (!at_start) fail(s->where, "from __future__ imports must occur at the beginning of the file");
+      for (const alias& a : s->aliases) {
+        static const char* const always_on[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                                "with_statement", "print_function", "unicode_literals",
+                                                "generator_stop"};
+        if (a.name == "annotations") {
+          future_annotations_ = true;
+        } else if (a.name == "barry_as_FLUFL") {
+          unsupported(a.where.line ? a.where : s->where, "from __future__ import barry_as_FLUFL");
+        } else if (a.name == "braces") {
+          fail(s->where, "not a chance");
+        } else if (std::find(std::begin(always_on), std::end(always_on), a.name) == std::end(always_on)) {
+          fail(s->where, "future feature " + a.name + " is not defined");
+        }
+      }
+    }
+  }
+
+  // An annotation: evaluated, or under `from __future__ import annotations`
+  // (PEP 563) its source as CPython's unparser writes it, a string.
+  void annotation(const expr* e) {
+    if (future_annotations_) {
+      emit(opcode::LOAD_CONST, add_const(unparse_annotation(e)));
+    } else {
+      expression(e);
+    }
+  }
+
   // ---- units, emission, labels ----
   unit& u() { return units_.back(); }
 
@@ -363,7 +639,7 @@ class compiler {
         }
         if (s->simple && (u().sc->kind == scope_kind::module || u().sc->kind == scope_kind::class_body)) {
           // __annotations__[name] = annotation, as CPython does at module and class level.
-          expression(s->annotation);
+          annotation(s->annotation);
           emit(opcode::LOAD_NAME, add_name("__annotations__"));
           emit(opcode::LOAD_CONST, add_const(s->target->s));
           emit(opcode::STORE_SUBSCR);
@@ -967,7 +1243,7 @@ class compiler {
     auto annotate = [&](const arg& x) {
       if (!x.annotation) return;
       emit(opcode::LOAD_CONST, add_const(x.name));
-      expression(x.annotation);
+      annotation(x.annotation);
       ++ann;
     };
     for (const arg& x : a->posonly) annotate(x);
@@ -977,7 +1253,7 @@ class compiler {
     if (a->kwarg) annotate(*a->kwarg);
     if (returns) {
       emit(opcode::LOAD_CONST, add_const(std::string("return")));
-      expression(returns);
+      annotation(returns);
       ++ann;
     }
     if (ann) {
@@ -1468,6 +1744,7 @@ class compiler {
   std::string filename_;
   scope& top_;
   std::vector<unit> units_;
+  bool future_annotations_ = false;
 };
 
 }  // namespace
