@@ -1849,6 +1849,41 @@ value sys_excepthook(value, const value* args, std::size_t nargs, value kwnames)
   return none();
 }
 
+// sys.exc_info(): the exception being handled as (type, value, None) —
+// gillab models no traceback objects — or (None, None, None).
+value sys_exc_info(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("exc_info", kwnames) || !arg_count("exc_info", nargs, 0, 0)) return value();
+  const std::vector<value>& handled = current_thread().handled;
+  if (handled.empty() || !handled.back()) return make_tuple({none(), none(), none()});
+  const value exc = handled.back();
+  return make_tuple({value::from(type_of(exc)), exc, none()});
+}
+
+// _traceback.format_exception(exc, chain=True): the traceback module's
+// text of an exception (lib/traceback.py), from the frames it recorded.
+value traceback_format_exception(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("format_exception", kwnames, {"chain"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n < 1 || n > 2) return raise_type_error("format_exception() takes 1 or 2 arguments");
+  value chainv = n == 2 ? args[1] : keyword_arg(args, nargs, kwnames, "chain");
+  int chain = 1;
+  if (chainv && (chain = op_truth(chainv)) < 0) return value();
+  const value exc = args[0];
+  if (!type_of(exc)->is_exception && !type_of(exc)->solid->is_exception) {
+    return raise_type_error(std::string("Exception expected for value, ") + type_name(exc) + " found");
+  }
+  ref out(make_list());
+  for (const std::string& chunk : format_exception_lines(exc, chain != 0)) {
+    as_list(out.get())->items.push_back(make_str(chunk));
+  }
+  return out.release();
+}
+
+value traceback_module() {
+  static value m = make_native_module("_traceback", {{"format_exception", traceback_format_exception}});
+  return m;
+}
+
 value sys_module() {
   static value m = [] {
     value mod = make_module("sys");
@@ -1860,6 +1895,7 @@ value sys_module() {
     };
     set("exit", make_builtin("exit", sys_exit));
     set("excepthook", make_builtin("excepthook", sys_excepthook));
+    set("exc_info", make_builtin("exc_info", sys_exc_info));
     set("__excepthook__", make_builtin("excepthook", sys_excepthook));
     set("getrecursionlimit", make_builtin("getrecursionlimit", sys_getrecursionlimit));
     set("setrecursionlimit", make_builtin("setrecursionlimit", sys_setrecursionlimit));
@@ -1918,6 +1954,7 @@ value builtin_module(const std::string& n) {
   if (n == "select") return newref(select_module());
   if (n == "posix") return newref(posix_module());
   if (n == "signal") return newref(signal_module());
+  if (n == "_traceback") return newref(traceback_module());
   return value();
 }
 

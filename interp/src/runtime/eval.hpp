@@ -82,6 +82,9 @@ dict_object* builtins_dict();
 /// Prints the pending exception as CPython does ("Traceback (most recent
 /// call last):", frames with source lines, "Type: message") to stderr.
 void print_exception(value exc);
+/// The report print_exception writes, as traceback.format_exception's
+/// chunks (with the chained exceptions unless !chain).
+std::vector<std::string> format_exception_lines(value exc, bool chain);
 
 /// The source text of a file, for traceback lines (registered by the driver).
 void register_source(const std::string& filename, std::string text);

@@ -1,6 +1,8 @@
 // traceback.cpp — CPython's report of an uncaught exception, chained
 // exceptions included ("During handling of the above exception, another
-// exception occurred:" / "The above exception was the direct cause ...").
+// exception occurred:" / "The above exception was the direct cause ..."),
+// as text for stderr and for the traceback module (format_exception's
+// chunks: one per header, frame and exception line, as CPython's).
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
@@ -9,15 +11,31 @@
 
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <set>
+#include <string>
+#include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 namespace {
 
+// Written by imports in any thread, read by any thread's traceback: a leaf
+// mutex guards it (no Python code runs while it is held).
+std::mutex source_mutex;
+
 std::map<std::string, std::string>& source_table() {
   static std::map<std::string, std::string> table;
   return table;
+}
+
+std::string stripped_source_line(const std::string& filename, int line) {
+  std::lock_guard lk(source_mutex);
+  auto src = source_table().find(filename);
+  if (src == source_table().end()) return {};
+  std::string_view text = source_line(src->second, line);
+  const std::size_t b = text.find_first_not_of(" \t\f");
+  return b == std::string_view::npos ? std::string() : std::string(text.substr(b));
 }
 
 std::string exception_line(value exc) {
@@ -33,50 +51,48 @@ std::string exception_line(value exc) {
   return line;
 }
 
-void print_one(value exc, std::set<const object*>& seen) {
+void format_one(value exc, bool chain, std::set<const object*>& seen, std::vector<std::string>& out) {
   seen.insert(exc.obj());
   auto* e = static_cast<exception_object*>(exc.obj());
-  if (e->cause && !seen.count(e->cause.obj())) {
-    print_one(e->cause, seen);
-    std::fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
-  } else if (e->context && !e->suppress_context && !seen.count(e->context.obj())) {
-    print_one(e->context, seen);
-    std::fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+  if (chain && e->cause && !seen.count(e->cause.obj())) {
+    format_one(e->cause, chain, seen, out);
+    out.emplace_back("\nThe above exception was the direct cause of the following exception:\n\n");
+  } else if (chain && e->context && !e->suppress_context && !seen.count(e->context.obj())) {
+    format_one(e->context, chain, seen, out);
+    out.emplace_back("\nDuring handling of the above exception, another exception occurred:\n\n");
   }
   if (!e->traceback.empty()) {
-    std::fputs("Traceback (most recent call last):\n", stderr);
+    out.emplace_back("Traceback (most recent call last):\n");
     for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
       const code_unit& u = *it->code->unit;
-      std::fprintf(stderr, "  File \"%s\", line %d, in %s\n", u.filename.c_str(), it->line, u.name.c_str());
-      auto src = source_table().find(u.filename);
-      if (src != source_table().end()) {
-        std::string_view line = source_line(src->second, it->line);
-        const std::size_t b = line.find_first_not_of(" \t\f");
-        if (b != std::string_view::npos) {
-          std::fprintf(stderr, "    %.*s\n", static_cast<int>(line.size() - b), line.data() + b);
-        }
-      }
+      std::string entry = "  File \"" + u.filename + "\", line " + std::to_string(it->line) + ", in " + u.name + "\n";
+      const std::string text = stripped_source_line(u.filename, it->line);
+      if (!text.empty()) entry += "    " + text + "\n";
+      out.push_back(std::move(entry));
     }
   }
-  std::fprintf(stderr, "%s\n", exception_line(exc).c_str());
+  out.push_back(exception_line(exc) + "\n");
 }
 
 }  // namespace
 
-void register_source(const std::string& filename, std::string text) { source_table()[filename] = std::move(text); }
+void register_source(const std::string& filename, std::string text) {
+  std::lock_guard lk(source_mutex);
+  source_table()[filename] = std::move(text);
+}
 
-std::string source_line_of(const std::string& filename, int line) {
-  auto src = source_table().find(filename);
-  if (src == source_table().end()) return {};
-  std::string_view text = source_line(src->second, line);
-  const std::size_t b = text.find_first_not_of(" \t\f");
-  return b == std::string_view::npos ? std::string() : std::string(text.substr(b));
+std::string source_line_of(const std::string& filename, int line) { return stripped_source_line(filename, line); }
+
+std::vector<std::string> format_exception_lines(value exc, bool chain) {
+  std::set<const object*> seen;
+  std::vector<std::string> out;
+  format_one(exc, chain, seen, out);
+  return out;
 }
 
 void print_exception(value exc) {
   flush_stdout();
-  std::set<const object*> seen;
-  print_one(exc, seen);
+  for (const std::string& chunk : format_exception_lines(exc, true)) std::fputs(chunk.c_str(), stderr);
   std::fflush(stderr);
 }
 
