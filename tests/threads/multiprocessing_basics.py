@@ -196,6 +196,9 @@ with Pool(2) as pool:
         text = str(cause)
         print("raised", type(e).__name__, e, "| cause", type(cause).__name__, text.startswith('\n"""\n'),
               text.rstrip('"\n').splitlines()[-1])
+        # The worker's whole traceback: its header and the frame that raised.
+        print("remote traceback", "Traceback (most recent call last):" in text, "in boom" in text,
+              'raise AppError("bad input %d" % x)' in text)
     print(result.ready(), result.successful())
     try:
         pool.map(boom, range(4), chunksize=4)

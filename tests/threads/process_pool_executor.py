@@ -70,6 +70,8 @@ with ProcessPoolExecutor(max_workers=2) as ex:
     text = str(e.__cause__)
     print(type(e).__name__, e, "| cause", type(e.__cause__).__name__, text.startswith('\n"""\n'),
           text.rstrip('"\n').splitlines()[-1])
+    print("remote traceback", "Traceback (most recent call last):" in text, "in boom" in text,
+          'raise KeyError("missing %d" % x)' in text)
     try:
         f.result()
     except KeyError as e:

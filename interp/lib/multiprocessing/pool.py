@@ -55,9 +55,8 @@ Invariants:
     condition returns without waiting for messages.
 
 A worker's exception reaches the parent with a RemoteTraceback cause whose
-text is the worker's formatted traceback where the interpreter can produce
-one (the traceback module); the VM has none, and gives only the exception's
-last line ("ValueError: message"). The VM has no weakref and no __del__: a
+text is the worker's formatted traceback (traceback.format_exception), as
+in CPython. The VM has no weakref and no __del__: a
 Pool that is neither terminated nor closed and joined lives until exit.
 
 Not provided: ThreadPool, Pool(context=...) with another start method.
@@ -71,14 +70,10 @@ import select
 import sys
 import threading
 import time
+import traceback
 
 from multiprocessing import connection, process
 from multiprocessing.context import ProcessError, TimeoutError
-
-try:
-    import traceback as _traceback
-except ImportError:  # the VM has no traceback module
-    _traceback = None
 
 __all__ = ["Pool"]
 
@@ -122,24 +117,10 @@ class WorkerLostError(ProcessError):
     (gillab's; CPython's Pool waits forever in that case)."""
 
 
-def _exception_only(exc):
-    t = type(exc)
-    name = t.__qualname__
-    if t.__module__ not in ("__main__", "builtins"):
-        name = t.__module__ + "." + name
-    try:
-        text = str(exc)
-    except Exception:
-        text = "<exception str() failed>"
-    return name + (": " + text if text else "") + "\n"
-
-
 def _remote_text(exc):
-    """The worker's formatted traceback of exc, or its last line only."""
-    tb = getattr(exc, "__traceback__", None)
-    if _traceback is not None and tb is not None:
-        return "".join(_traceback.format_exception(type(exc), exc, tb))
-    return _exception_only(exc)
+    """The worker's formatted traceback of exc (CPython's text, chained
+    exceptions included), sent to the parent as the cause's text."""
+    return "".join(traceback.format_exception(exc))
 
 
 def _with_cause(exc, cause):

@@ -30,8 +30,7 @@ Invariants:
 Needs threads: on pyvm-nosync the first submit raises the VM's
 RuntimeError ("pyvm-nosync cannot start a thread: ..."). A worker's
 exception arrives with a _RemoteTraceback cause holding its traceback
-text, which on the VM is only the exception's last line (no traceback
-module there).
+text, as in CPython.
 """
 
 import itertools
