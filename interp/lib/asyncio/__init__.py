@@ -4,10 +4,9 @@ Follows CPython 3.11's asyncio behaviour (its API, messages and the order in
 which callbacks and tasks run); written independently for gillab. The
 submodules state their invariants; in short:
 
-  - The event loop (base_events) waits with select.select (gillab has no
-    epoll binding; its select is native, poll(2)-based and releases the
-    interpreter lock while it waits) and wakes up for other threads through
-    a socketpair. run_in_executor uses concurrent.futures.ThreadPoolExecutor
+  - The event loop (base_events) waits with select.epoll (native; its
+    poll releases the interpreter lock while it waits) and wakes up for
+    other threads through a socketpair. run_in_executor uses concurrent.futures.ThreadPoolExecutor
     (threads: not on pyvm-nosync).
   - Tasks drive coroutines through send()/throw(); Futures are awaited by
     yielding themselves to the Task (CPython's protocol).

@@ -1,19 +1,15 @@
 """asyncio.base_events: the event loop (one implementation, on
-select.select) and Server, what loop.create_server() returns.
+select.epoll, as CPython's selector loop on Linux) and Server, what
+loop.create_server() returns.
 
 Follows CPython 3.11's asyncio behaviour (asyncio.base_events and
 asyncio.selector_events); written independently for gillab.
 
-Why select.select and not epoll: this loop was written before gillab had
-select.epoll and selectors; its select.select is native, waits with poll(2)
-(no FD_SETSIZE limit) and releases the interpreter lock while it waits.
-Each iteration passes the registered descriptors anew, which costs
-O(number of descriptors) per iteration: fine for the tens of connections
-asyncio programs on gillab use, not for ten thousand. The waiting is all in
-_poll() (and the reader/writer tables it reads): moving to select.epoll,
-as CPython's selector loop does on Linux, changes only that.
-
 Invariants:
+  - The epoll set holds exactly the descriptors of the reader and writer
+    tables, each with EPOLLIN if it has a reader and EPOLLOUT if it has a
+    writer (_update_fd after every change); epoll.poll() waits in the
+    back-end's blocking region, so other threads run meanwhile.
   - Only the thread running run_forever() touches the loop's state, except
     call_soon_threadsafe(), which appends to a lock-protected list and wakes
     the loop through its self-pipe (a socket.socketpair(), read end always
@@ -53,6 +49,9 @@ from . import exceptions
 from . import futures
 from . import tasks
 from . import transports
+
+_READ_MASK = select.EPOLLIN | select.EPOLLERR | select.EPOLLHUP | select.EPOLLRDHUP
+_WRITE_MASK = select.EPOLLOUT | select.EPOLLERR | select.EPOLLHUP
 
 __all__ = ("BaseEventLoop", "Server", "SelectorEventLoop")
 
@@ -212,6 +211,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._timer_cancelled_count = 0
         self._readers = {}  # fd -> Handle
         self._writers = {}  # fd -> Handle
+        self._epoll = select.epoll()
+        self._registered = {}  # fd -> the events it is registered with in _epoll
         self._threadsafe = []  # Handles from call_soon_threadsafe, not yet in _ready
         self._threadsafe_lock = _thread.allocate_lock()
         self._thread_id = None
@@ -239,9 +240,11 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._csock.setblocking(False)
         self._ssock_fd = self._ssock.fileno()
         self._readers[self._ssock_fd] = events.Handle(self._read_from_self, (), self)
+        self._update_fd(self._ssock_fd)
 
     def _close_self_pipe(self):
         self._readers.pop(self._ssock_fd, None)
+        self._update_fd(self._ssock_fd)
         self._ssock.close()
         self._csock.close()
         self._ssock = self._csock = None
@@ -347,6 +350,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._close_self_pipe()
         self._readers.clear()
         self._writers.clear()
+        self._registered.clear()
+        self._epoll.close()
         self._report_leftovers()
 
     def _note_unretrieved(self, fut):
@@ -417,17 +422,44 @@ class BaseEventLoop(events.AbstractEventLoop):
         if timeout == 0 and not writers and len(readers) == 1:
             return  # only the self-pipe: nothing to poll for
         try:
-            readable, writable, _ = select.select(list(readers), list(writers), [], timeout)
+            ready = self._epoll.poll(-1 if timeout is None else timeout)
         except InterruptedError:
             return
-        for fd in readable:
-            handle = readers.get(fd)
-            if handle is not None and not handle._cancelled:
-                self._ready.append(handle)
-        for fd in writable:
-            handle = writers.get(fd)
-            if handle is not None and not handle._cancelled:
-                self._ready.append(handle)
+        for fd, mask in ready:
+            # An error or hang-up wakes both sides, as CPython's selector does.
+            if mask & _READ_MASK:
+                handle = readers.get(fd)
+                if handle is not None and not handle._cancelled:
+                    self._ready.append(handle)
+            if mask & _WRITE_MASK:
+                handle = writers.get(fd)
+                if handle is not None and not handle._cancelled:
+                    self._ready.append(handle)
+
+    def _update_fd(self, fd):
+        """Makes fd's registration in the epoll set match the tables."""
+        wanted = (select.EPOLLIN if fd in self._readers else 0) | (select.EPOLLOUT if fd in self._writers else 0)
+        current = self._registered.get(fd, 0)
+        if wanted == current:
+            return
+        if not wanted:
+            del self._registered[fd]
+            try:
+                self._epoll.unregister(fd)
+            except OSError:
+                pass  # closed already: the kernel dropped it from the set
+            return
+        self._registered[fd] = wanted
+        if current:
+            try:
+                self._epoll.modify(fd, wanted)
+                return
+            except FileNotFoundError:
+                pass  # closed and its number reused since: register anew
+        try:
+            self._epoll.register(fd, wanted)
+        except FileExistsError:
+            self._epoll.modify(fd, wanted)
 
     # ---- callbacks and timers ----
 
@@ -637,15 +669,18 @@ class BaseEventLoop(events.AbstractEventLoop):
         fd = _fileobj_to_fd(fd)
         old = table.get(fd)
         table[fd] = events.Handle(callback, args, self)
+        self._update_fd(fd)
         if old is not None:
             old.cancel()
 
     def _remove_handle(self, table, fd):
         if self._closed:
             return False
-        handle = table.pop(_fileobj_to_fd(fd), None)
+        fd = _fileobj_to_fd(fd)
+        handle = table.pop(fd, None)
         if handle is None:
             return False
+        self._update_fd(fd)
         handle.cancel()
         return True
 
@@ -899,7 +934,7 @@ class BaseEventLoop(events.AbstractEventLoop):
 
 class _UnixSelectorEventLoop(BaseEventLoop):
     """The event loop, under CPython's class name (its selector is
-    select.select: see the module docstring)."""
+    select.epoll: see the module docstring)."""
 
 
 SelectorEventLoop = _UnixSelectorEventLoop
