@@ -229,14 +229,18 @@ void release_module(const std::string& name) {
 
 }  // namespace
 
-// fork() copies the table but not the other threads: the child keeps only
-// the modules its one thread was loading (a fresh mutex: another thread may
-// have held the parent's).
+// fork() copies the table but not the other threads: the forking thread
+// holds the table's mutex across fork() (so the copy is consistent), and
+// the child keeps only the modules its one thread was loading.
+void hold_import_locks_for_fork() { locks->mutex.lock(); }
+void release_import_locks_in_parent() { locks->mutex.unlock(); }
+
 void reset_import_locks_after_fork() {
   auto* fresh = new module_locks;
   for (const auto& [module, owner] : locks->loader)
     if (owner == this_importer()) fresh->loader.emplace(module, owner);
-  locks = fresh;  // the old table is leaked: its mutex may be held by a thread the child lacks
+  locks->mutex.unlock();  // held by this thread across the fork (hold_import_locks_for_fork)
+  locks = fresh;          // the old table is left alone: a fresh one is simpler than scrubbing it
   modules_loading.store(static_cast<int>(fresh->loader.size()), std::memory_order_relaxed);
 }
 
@@ -264,24 +268,31 @@ value import_dotted(const std::string& name) {
     parent_ref = ref(import_dotted(name.substr(0, dot)));
     if (!parent_ref) return value();
     parent = parent_ref.get();
-    if (value m = dict_get(modules, intern(name))) return newref(m);  // the parent's body imported it
-    if (!dict_get(module_dict_value(parent), intern("__path__"))) {
+    // The parent's body may have imported it (or put it in sys.modules, as
+    // os does os.path); if another thread is still running its body, the
+    // claim below waits for it.
+    if (value m = dict_get_ref(modules, intern(name))) {
+      if (modules_loading.load(std::memory_order_acquire) == 0 || !module_busy(name)) return m;
+      decref(m);
+    } else if (!dict_get(module_dict_value(parent), intern("__path__"))) {
       return raise(&exc_ModuleNotFoundError, "No module named '" + name + "'; '" + name.substr(0, dot) +
                                                  "' is not a package");
     }
   }
-  const bool loader = wait_for_module(name, true);
-  if (value done = dict_get_ref(modules, intern(name))) {  // loaded meanwhile, or partial (circular)
-    if (loader) release_module(name);
-    return done;
-  }
+  struct claim_guard {  // releases the claim on every way out
+    const std::string& name;
+    bool held;
+    ~claim_guard() {
+      if (held) release_module(name);
+    }
+  } claim{name, wait_for_module(name, true)};
+  if (value done = dict_get_ref(modules, intern(name))) return done;  // loaded meanwhile, or partial (circular)
   value m = find_and_load(name, parent);
   // Bound in its parent before other importers are let in.
   if (m && parent && dict_set(module_dict_value(parent), intern(name.substr(dot + 1)), m) < 0) {
     decref(m);
     m = value();
   }
-  if (loader) release_module(name);
   if (!m) return error_pending() ? value() : not_found(name);
   return m;
 }

@@ -90,8 +90,15 @@ void flush_stdout();
 /// Around fork(): flushes print()'s buffer and keeps it locked until
 /// release_stdout() (called in the parent and in the child).
 void flush_stdout_and_hold();
-/// In a forked child: the import locks forget the threads it does not have.
+/// Around fork(), the leaf locks the forking thread holds across it (after
+/// the registry and the back-end's, before print's buffer): the import
+/// table's (the child then forgets the threads it does not have) and the
+/// traceback source table's.
+void hold_import_locks_for_fork();
+void release_import_locks_in_parent();
 void reset_import_locks_after_fork();
+void hold_sources_for_fork();
+void release_sources_after_fork();
 void release_stdout();
 void set_argv(const std::vector<std::string>& argv);
 

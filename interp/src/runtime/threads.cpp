@@ -936,11 +936,16 @@ long fork_with_hooks() {
   thread_entry& me = this_thread_entry();
   registry_mutex.lock();
   if constexpr (forks<B>) B::before_fork();
-  flush_stdout_and_hold();  // a leaf lock: taken last
+  // Leaf locks (no holder waits for anything), taken last.
+  hold_import_locks_for_fork();
+  hold_sources_for_fork();
+  flush_stdout_and_hold();
   const pid_t pid = ::fork();
   const int err = errno;
   release_stdout();
+  release_sources_after_fork();
   if (pid != 0) {  // the parent (or fork failed)
+    release_import_locks_in_parent();
     if constexpr (forks<B>) B::after_fork_parent();
     registry_mutex.unlock();
     errno = err;

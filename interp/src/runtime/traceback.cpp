@@ -83,6 +83,11 @@ void register_source(const std::string& filename, std::string text) {
 
 std::string source_line_of(const std::string& filename, int line) { return stripped_source_line(filename, line); }
 
+// Held across fork() by the forking thread, so the child never inherits it
+// locked by a thread it does not have; released in both processes.
+void hold_sources_for_fork() { source_mutex.lock(); }
+void release_sources_after_fork() { source_mutex.unlock(); }
+
 std::vector<std::string> format_exception_lines(value exc, bool chain) {
   std::set<const object*> seen;
   std::vector<std::string> out;

@@ -1,0 +1,1 @@
+# A package whose submodule concurrent_import.py imports from eight threads.
