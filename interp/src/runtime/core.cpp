@@ -262,6 +262,17 @@ static value exception_getattr(value v, value name) {
     tuple_object* args = as_tuple(e->args);
     return newref(args->size ? args->items[0] : none());
   };
+  // A member a program assigned (e.errno = 2, SystemExit.code, ...) is in
+  // the instance's own dict and wins over the value derived from args, as
+  // CPython's member slots do.
+  if (n == "errno" || n == "strerror" || n == "filename" || n == "filename2" || n == "code" || n == "value") {
+    dict_object* own = e->type->dict_offset
+                           ? instance_dict(reinterpret_cast<dict_object**>(reinterpret_cast<char*>(e) + e->type->dict_offset), false)
+                           : instance_dict(&e->attrs, false);
+    if (own) {
+      if (value found = dict_get_ref(value::from(own), name)) return found;
+    }
+  }
   if (n == "args") return newref(e->args);
   if (n == "__cause__") return newref(e->cause ? e->cause : none());
   if (n == "__context__") return newref(e->context ? e->context : none());

@@ -42,3 +42,12 @@ class MyErr(ValueError):
 m = MyErr("x")
 m.a = 1
 print(m.__dict__, m.a, vars(m), m.args)
+# Assigned members win over what args say, as CPython's member slots.
+o = OSError()
+o.errno = 2
+o.strerror = "gone"
+s = SystemExit(1)
+s.code = 5
+m2 = MyErr("x")
+m2.value = "v"
+print(o.errno, o.strerror, s.code, m2.value)
