@@ -118,13 +118,26 @@ std::string repr_text(const std::string& v, bool bytes) {
   return out;
 }
 
+// repr(float): the shortest digits that round-trip, in fixed notation when
+// the decimal exponent is in [-4, 16), else as d.ddde+XX (Python's 'r').
 std::string float_text(double d) {
   if (std::isinf(d)) return d > 0 ? "1e309" : "-1e309";  // as ast_unparse writes an infinite constant
+  if (std::isnan(d)) return "nan";
   char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, d);
-  std::string t(buf, r.ptr);
-  if (t.find_first_of(".en") == std::string::npos) t += ".0";
-  return t;
+  const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  const std::string sci(buf, r.ptr);  // [-]d[.ddd]e[+-]XX
+  const std::size_t e_at = sci.find('e');
+  const int exponent = std::stoi(sci.substr(e_at + 1));
+  if (exponent < -4 || exponent >= 16) return sci;
+  std::string sign, digits;
+  for (std::size_t i = 0; i < e_at; ++i) {
+    if (sci[i] == '-') sign = "-";
+    else if (sci[i] != '.') digits += sci[i];
+  }
+  if (exponent < 0) return sign + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+  const auto point = static_cast<std::size_t>(exponent) + 1;
+  if (digits.size() <= point) return sign + digits + std::string(point - digits.size(), '0') + ".0";
+  return sign + digits.substr(0, point) + "." + digits.substr(point);
 }
 
 void unparse(std::string& out, const expr* e, int level);

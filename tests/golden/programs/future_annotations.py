@@ -26,3 +26,10 @@ print(C.__annotations__)
 y: not a and (b or c) < d in e is not f
 print(__annotations__)
 print(__future__.annotations, __future__.annotations.getMandatoryRelease(), annotations)
+
+
+def floats(a: 100000.0, b: 0.0001, c: 1e16, d: 1.5e-05, e: 123.456, g: 1e22, h: 0.5, i: 12345678901234567.0) -> 2.5e-7:
+    pass
+
+
+print(floats.__annotations__)
