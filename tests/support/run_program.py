@@ -59,8 +59,8 @@ def _run_once(cmd, cwd, timeout):
                             stderr=subprocess.PIPE, start_new_session=True)
     pgid = proc.pid
     out, err = [], []
-    readers = [threading.Thread(target=_reader, args=(proc.stdout, out)),
-               threading.Thread(target=_reader, args=(proc.stderr, err))]
+    readers = [threading.Thread(target=_reader, args=(proc.stdout, out), daemon=True),
+               threading.Thread(target=_reader, args=(proc.stderr, err), daemon=True)]
     for r in readers:
         r.start()
     problem = ""
@@ -70,6 +70,9 @@ def _run_once(cmd, cwd, timeout):
         _kill_group(pgid)
         proc.wait()
         problem = f"timed out after {timeout:g} s (a hang)"
+    except BaseException:  # the driver itself interrupted: take the program down with it
+        _kill_group(pgid)
+        raise
     # What the program forked and did not reap: orphans are reaped by init
     # as they end, so give them a moment, then they are leaked processes.
     deadline = time.monotonic() + 2.0

@@ -409,6 +409,8 @@ class ClientSession:
         resp._deadline = deadline
         try:
             reader, writer = await resp._timed(asyncio.open_connection(host, port))
+        except asyncio.TimeoutError:
+            raise  # the total timeout, not a connection error (TimeoutError is an OSError)
         except OSError as e:
             raise ClientConnectorError(host, port, e)
         resp._reader, resp._writer = reader, writer
