@@ -214,12 +214,6 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
   return newref(d);
 }
 
-dict_object** dict_slot(value v) {
-  type_object* t = type_of(v);
-  if (!t->dict_offset) return nullptr;
-  return reinterpret_cast<dict_object**>(reinterpret_cast<char*>(v.obj()) + t->dict_offset);
-}
-
 std::string qualified_name(const type_object* t) {
   if (t->module == "builtins" || t->module.empty()) return t->qualname;
   return t->module + "." + t->qualname;
@@ -230,6 +224,12 @@ value no_attribute(value v, value name) {
 }
 
 }  // namespace
+
+dict_object** dict_slot(value v) {
+  type_object* t = type_of(v);
+  if (!t->dict_offset) return nullptr;
+  return reinterpret_cast<dict_object**>(reinterpret_cast<char*>(v.obj()) + t->dict_offset);
+}
 
 /// The instance dict in `slot`, made on first need. The slot is written once
 /// (null -> dict, by a CAS, so two threads making it at once agree on one)

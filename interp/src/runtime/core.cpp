@@ -266,10 +266,8 @@ static value exception_getattr(value v, value name) {
   // the instance's own dict and wins over the value derived from args, as
   // CPython's member slots do.
   if (n == "errno" || n == "strerror" || n == "filename" || n == "filename2" || n == "code" || n == "value") {
-    dict_object* own = e->type->dict_offset
-                           ? instance_dict(reinterpret_cast<dict_object**>(reinterpret_cast<char*>(e) + e->type->dict_offset), false)
-                           : instance_dict(&e->attrs, false);
-    if (own) {
+    dict_object** slot = dict_slot(v);
+    if (dict_object* own = instance_dict(slot ? slot : &e->attrs, false)) {
       if (value found = dict_get_ref(value::from(own), name)) return found;
     }
   }

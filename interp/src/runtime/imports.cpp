@@ -16,10 +16,10 @@
 //    GIL released, until the body has finished, then sees the finished
 //    module (or loads it itself if the body failed: CPython hands the
 //    threads that found the module before the failure the broken partial
-//    module instead). The loading thread
-//    itself sees the partial module (a circular import), and so does a
-//    thread whose wait would close a cycle of waits (two threads importing
-//    each other's modules), where CPython's _DeadlockError does the same.
+//    module instead). The loading thread itself sees the partial module (a
+//    circular import), and so does a thread whose wait would close a cycle
+//    of waits (two threads importing each other's modules), where CPython's
+//    _DeadlockError does the same.
 //  - `import a.b.c` imports a, a.b, a.b.c in turn, each submodule bound as
 //    an attribute of its parent, and evaluates to a; `from a.b import x`
 //    evaluates to a.b and imports a.b.x when x is a submodule; relative
@@ -188,9 +188,20 @@ bool loaded_by_other(const std::string& name) {
   return false;
 }
 
-bool module_busy(const std::string& name) {
-  std::lock_guard lk(locks->mutex);
-  return loaded_by_other(name);
+// sys.modules[name] (a new reference) if it is there and no other thread
+// is running its body; else null, with *present saying whether it is there.
+value finished_module(value modules, const std::string& name, bool* present) {
+  value m = dict_get_ref(modules, intern(name));
+  *present = static_cast<bool>(m);
+  if (!m || modules_loading.load(std::memory_order_acquire) == 0) return m;
+  bool busy;
+  {
+    std::lock_guard lk(locks->mutex);
+    busy = loaded_by_other(name);
+  }
+  if (!busy) return m;
+  decref(m);
+  return value();
 }
 
 // Waits (GIL released) while another thread runs the body of `name`. With
@@ -255,9 +266,10 @@ value import_dotted(const std::string& name) {
   value modules = sys_attr("modules");
   // Found, unless another thread is running its body (then wait for it; if
   // it failed there, load it here).
-  for (value m = dict_get_ref(modules, intern(name)); m; m = dict_get_ref(modules, intern(name))) {
-    if (modules_loading.load(std::memory_order_acquire) == 0 || !module_busy(name)) return m;
-    decref(m);
+  bool present = false;
+  while (true) {
+    if (value m = finished_module(modules, name, &present)) return m;
+    if (!present) break;
     wait_for_module(name, false);
   }
   if (error_pending()) return value();
@@ -271,10 +283,8 @@ value import_dotted(const std::string& name) {
     // The parent's body may have imported it (or put it in sys.modules, as
     // os does os.path); if another thread is still running its body, the
     // claim below waits for it.
-    if (value m = dict_get_ref(modules, intern(name))) {
-      if (modules_loading.load(std::memory_order_acquire) == 0 || !module_busy(name)) return m;
-      decref(m);
-    } else if (!dict_get(module_dict_value(parent), intern("__path__"))) {
+    if (value m = finished_module(modules, name, &present)) return m;
+    if (!present && !dict_get(module_dict_value(parent), intern("__path__"))) {
       return raise(&exc_ModuleNotFoundError, "No module named '" + name + "'; '" + name.substr(0, dot) +
                                                  "' is not a package");
     }

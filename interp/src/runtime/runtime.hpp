@@ -29,6 +29,8 @@ value type_lookup(type_object* t, value name);
 /// built-in exception's attributes), made on first need when `create`; the
 /// slot is written once, by a CAS, so racing makers agree on one dict.
 dict_object* instance_dict(dict_object** slot, bool create);
+/// Where v's instance __dict__ pointer is (its type's dict_offset), or null.
+dict_object** dict_slot(value v);
 void invalidate_type_cache();
 /// Runs a class body function with `ns` as its locals (eval.cpp).
 value run_class_body(value fn, value ns);

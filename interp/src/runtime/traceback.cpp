@@ -29,15 +29,6 @@ std::map<std::string, std::string>& source_table() {
   return table;
 }
 
-std::string stripped_source_line(const std::string& filename, int line) {
-  std::lock_guard lk(source_mutex);
-  auto src = source_table().find(filename);
-  if (src == source_table().end()) return {};
-  std::string_view text = source_line(src->second, line);
-  const std::size_t b = text.find_first_not_of(" \t\f");
-  return b == std::string_view::npos ? std::string() : std::string(text.substr(b));
-}
-
 std::string exception_line(value exc) {
   type_object* t = type_of(exc);
   std::string line = exception_type_name(t);
@@ -66,7 +57,7 @@ void format_one(value exc, bool chain, std::set<const object*>& seen, std::vecto
     for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
       const code_unit& u = *it->code->unit;
       std::string entry = "  File \"" + u.filename + "\", line " + std::to_string(it->line) + ", in " + u.name + "\n";
-      const std::string text = stripped_source_line(u.filename, it->line);
+      const std::string text = source_line_of(u.filename, it->line);
       if (!text.empty()) entry += "    " + text + "\n";
       out.push_back(std::move(entry));
     }
@@ -81,7 +72,14 @@ void register_source(const std::string& filename, std::string text) {
   source_table()[filename] = std::move(text);
 }
 
-std::string source_line_of(const std::string& filename, int line) { return stripped_source_line(filename, line); }
+std::string source_line_of(const std::string& filename, int line) {
+  std::lock_guard lk(source_mutex);
+  auto src = source_table().find(filename);
+  if (src == source_table().end()) return {};
+  std::string_view text = source_line(src->second, line);
+  const std::size_t b = text.find_first_not_of(" \t\f");
+  return b == std::string_view::npos ? std::string() : std::string(text.substr(b));
+}
 
 // Held across fork() by the forking thread, so the child never inherits it
 // locked by a thread it does not have; released in both processes.
