@@ -333,6 +333,10 @@ class compiler {
     future_imports(m.body);
     push_unit(&top_, "<module>", "<module>", 1);
     u().code->flags |= cf_module;
+    if (contains_annotation(m.body)) {  // CPython's SETUP_ANNOTATIONS: every module, not only __main__
+      emit(opcode::BUILD_MAP, 0);
+      emit(opcode::STORE_NAME, add_name("__annotations__"));
+    }
     body(m.body);
     emit(opcode::LOAD_CONST, add_const(none_literal{}));
     emit(opcode::RETURN_VALUE);
@@ -369,6 +373,26 @@ class compiler {
         }
       }
     }
+  }
+
+  // Whether a module or class body has an annotated assignment, searched
+  // as CPython's find_ann does: into compound statements, not into nested
+  // functions and classes (their annotations are their own).
+  static bool contains_annotation(const std::vector<stmt*>& body) {
+    for (const stmt* s : body) {
+      switch (s->kind) {
+        case sk::ann_assign: return true;
+        case sk::function_def:
+        case sk::class_def: continue;
+        default: break;
+      }
+      if (contains_annotation(s->body) || contains_annotation(s->orelse) || contains_annotation(s->finalbody)) {
+        return true;
+      }
+      for (const except_handler& h : s->handlers)
+        if (contains_annotation(h.body)) return true;
+    }
+    return false;
   }
 
   // An annotation: evaluated, or under `from __future__ import annotations`
@@ -1174,7 +1198,7 @@ class compiler {
       emit(opcode::STORE_NAME, add_name("__doc__"));
       first = 1;
     }
-    if (std::any_of(s->body.begin(), s->body.end(), [](const stmt* x) { return x->kind == sk::ann_assign; })) {
+    if (contains_annotation(s->body)) {
       emit(opcode::BUILD_MAP, 0);
       emit(opcode::STORE_NAME, add_name("__annotations__"));
     }

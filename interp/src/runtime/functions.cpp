@@ -154,7 +154,12 @@ value module_repr(value v) {
 
 value module_getattr(value v, value name) {
   auto* m = static_cast<module_object*>(v.obj());
-  return dict_get_ref(value::from(m->dict), name);
+  value found = dict_get_ref(value::from(m->dict), name);
+  if (found || error_pending() || str_of(name) != "__annotations__") return found;
+  // A module without annotations gets an empty __annotations__ on first
+  // access, as CPython's module getset does (3.10+).
+  ref fresh(make_dict());
+  return dict_setdefault_ref(value::from(m->dict), name, fresh.get());
 }
 
 value type_repr(value v) {
