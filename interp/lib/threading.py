@@ -671,36 +671,138 @@ def main_thread():
     return _main_thread
 
 
-class local:
-    """Thread-local data: each thread sees its own attributes."""
+_local_keys = None
 
-    def __init__(self):
-        object.__setattr__(self, "_local__dicts", {})
 
-    def _local__dict(self):
-        dicts = object.__getattribute__(self, "_local__dicts")
-        ident = get_ident()
-        d = dicts.get(ident)
-        if d is None:
-            d = dicts[ident] = {}
-        return d
+def _next_local_key():
+    # One key per local object, never reused (an id() could be: a dead
+    # local's dict may still sit in a living thread's storage).
+    global _local_keys
+    if _local_keys is None:
+        from itertools import count
+        _local_keys = count(1)
+    return next(_local_keys)
 
-    def __getattr__(self, name):
-        d = object.__getattribute__(self, "_local__dict")()
+
+_missing = object()
+
+
+def _class_attribute(cls, name):
+    for klass in cls.__mro__:
+        namespace = klass.__dict__
+        if name in namespace:
+            return namespace[name]
+    return _missing
+
+
+def _is_data_descriptor(attr):
+    kind = type(attr)
+    return hasattr(kind, "__set__") or hasattr(kind, "__delete__")
+
+
+def _local_dict(self):
+    storage = _thread._local_storage()
+    key = object.__getattribute__(self, "_local__key")
+    d = storage.get(key)
+    if d is None:
+        # First touch in this thread: a fresh dict, and a subclass's
+        # __init__ run again with the constructor's arguments.
+        d = storage[key] = {}
+        cls = type(self)
+        if _has_own_init(cls):
+            args, kw = object.__getattribute__(self, "_local__args")
+            cls.__init__(self, *args, **kw)
+    return d
+
+
+def _has_own_init(cls):
+    # A subclass of local defines __init__ (CPython asks whether cls.__init__
+    # is object.__init__; gillab makes a new wrapper per class access).
+    for klass in cls.__mro__:
+        if klass is _local:
+            return False
+        if "__init__" in klass.__dict__:
+            return True
+    return False
+
+
+def _type_name(self):
+    # CPython's local is the C type _thread._local, named so in messages.
+    cls = type(self)
+    return "_thread._local" if cls is _local else cls.__name__
+
+
+class _local:
+    """Thread-local data, as CPython's (Lib/_threading_local.py): each thread
+    sees its own attribute dict. Data descriptors of the class (properties,
+    __slots__) come first, then the thread's dict, then the class's other
+    attributes; a subclass's __init__ runs again, with the constructor's
+    arguments, the first time another thread touches the object.
+
+    The dicts live in each thread's own storage (_thread._local_storage),
+    so they end with their thread, and a later thread that reuses an
+    identifier starts empty. Unlike CPython (weak references), a dead local
+    object's dict stays in the storage of each thread that used it until
+    that thread ends."""
+
+    __slots__ = ("_local__key", "_local__args", "__dict__")
+    __module__ = "_thread"
+
+    def __new__(cls, *args, **kw):
+        if (args or kw) and not _has_own_init(cls):
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        key = _next_local_key()
+        object.__setattr__(self, "_local__key", key)
+        object.__setattr__(self, "_local__args", (args, kw))
+        # The creating thread's dict exists at once: its __init__ is the
+        # constructor's own call.
+        _thread._local_storage()[key] = {}
+        return self
+
+    def __getattribute__(self, name):
+        d = _local_dict(self)
+        if name == "__dict__":
+            return d
         try:
-            return d[name]
+            value = d[name]
         except KeyError:
-            raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name)) from None
+            try:
+                return object.__getattribute__(self, name)
+            except AttributeError:
+                if type(self) is not _local:
+                    raise
+                raise AttributeError("'_thread._local' object has no attribute '%s'" % name) from None
+        attr = _class_attribute(type(self), name)
+        if attr is not _missing and _is_data_descriptor(attr):
+            return object.__getattribute__(self, name)
+        return value
 
     def __setattr__(self, name, value):
-        object.__getattribute__(self, "_local__dict")()[name] = value
+        if name == "__dict__":
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" % _type_name(self))
+        d = _local_dict(self)
+        attr = _class_attribute(type(self), name)
+        if attr is not _missing and _is_data_descriptor(attr):
+            object.__setattr__(self, name, value)
+        else:
+            d[name] = value
 
     def __delattr__(self, name):
-        d = object.__getattribute__(self, "_local__dict")()
+        if name == "__dict__":
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" % _type_name(self))
+        d = _local_dict(self)
+        attr = _class_attribute(type(self), name)
+        if attr is not _missing and _is_data_descriptor(attr):
+            object.__delattr__(self, name)
+            return
         try:
             del d[name]
         except KeyError:
-            raise AttributeError(name) from None
+            raise AttributeError("'%s' object has no attribute '%s'" % (_type_name(self), name)) from None
+
+
+local = _local  # CPython's threading.local is the C type _thread._local
 
 
 _main_thread = _MainThread()

@@ -18,7 +18,8 @@
 //    type (property, __slots__ members, classes defining __set__/__delete__)
 //    before the instance dict, then the rest of the type's attributes
 //    (functions bind to a method, classmethods to the class), then
-//    __getattr__.
+//    __getattr__. A class that defines __getattribute__ in Python gets a
+//    getattr slot that calls it instead (set when the class is made).
 //  - The built-in types' dunder methods (list.__len__, object.__init__ ...)
 //    are wrappers around their slots, so that super().__len__() and
 //    object.__setattr__(self, ...) reach the built-in behaviour.
@@ -331,53 +332,83 @@ value instance_getattr(value v, value name) {
   return value();
 }
 
+// A class whose MRO defines __getattribute__ in Python (CPython's
+// slot_tp_getattr_hook): every attribute read calls it, and an
+// AttributeError from it falls back to __getattr__. Chosen when the class is
+// made (make_class), so classes without one pay nothing; assigning
+// __getattribute__ to a class afterwards is not seen (documented gap).
+value instance_getattribute_hook(value v, value name) {
+  value hook = lookup_user(type_of(v), SPECIAL("__getattribute__"));
+  if (!hook) return instance_getattr(v, name);
+  value r = call_method(hook, v, &name, 1);
+  if (r || !pending_matches(&exc_AttributeError)) return r;
+  value fallback = lookup_user(type_of(v), SPECIAL("__getattr__"));
+  if (!fallback) return value();
+  clear_pending();
+  return call_method(fallback, v, &name, 1);
+}
+
+// Setting (x) or deleting (x null) through a data descriptor `d` found on
+// v's type: 0 done, -1 error raised, 1 when `d` is not a data descriptor
+// (the caller stores into the instance dict).
+int descr_set(value d, value v, value name, value x) {
+  type_object* dt = type_of(d);
+  if (dt == &property_type) {
+    auto* p = static_cast<property_object*>(d.obj());
+    value f = x ? p->fset : p->fdel;
+    if (!f) {
+      // Python 3.11's wording: named after the getter.
+      std::string prop = "property";
+      if (p->fget) {
+        ref n(op_getattr(p->fget, intern("__name__")));
+        if (n && type_of(n.get()) == &str_type) prop += " '" + str_of(n.get()) + "'";
+        if (!n) clear_pending();
+      }
+      raise(&exc_AttributeError, prop + " of '" + type_name(v) + "' object has no " + (x ? "setter" : "deleter"));
+      return -1;
+    }
+    value args[2] = {v, x};
+    ref r(op_call(f, args, x ? 2 : 1));
+    return r ? 0 : -1;
+  }
+  if (dt == &member_type) {
+    auto* m = static_cast<member_object*>(d.obj());
+    if (!is_instance(v, m->owner)) {
+      raise_type_error("descriptor '" + str_of(m->name) + "' for '" + m->owner->name +
+                       "' objects doesn't apply to a '" + type_name(v) + "' object");
+      return -1;
+    }
+    auto* cell = reinterpret_cast<value*>(reinterpret_cast<char*>(v.obj()) + m->offset);
+    value old;
+    {
+      backend::write_section guard(bts(), v.obj()->header);
+      old = *cell;
+      *cell = x ? newref(x) : value();
+    }
+    if (!x && !old) {
+      no_attribute(v, name);
+      return -1;
+    }
+    xdecref(old);
+    return 0;
+  }
+  if (dt->heap) {
+    value hook = lookup_user(dt, x ? SPECIAL("__set__") : SPECIAL("__delete__"));
+    if (hook) {
+      value args[3] = {d, v, x};
+      ref r(op_call(hook, args, x ? 3 : 2));
+      return r ? 0 : -1;
+    }
+  }
+  return 1;
+}
+
 int generic_setattr(value v, value name, value x) {
   type_object* t = type_of(v);
   value d = lookup_owner(t, name, nullptr);
   if (d) {
-    type_object* dt = type_of(d);
-    if (dt == &property_type) {
-      auto* p = static_cast<property_object*>(d.obj());
-      value f = x ? p->fset : p->fdel;
-      if (!f) {
-        // Python 3.11's wording: named after the getter.
-        std::string prop = "property";
-        if (p->fget) {
-          ref n(op_getattr(p->fget, intern("__name__")));
-          if (n && type_of(n.get()) == &str_type) prop += " '" + str_of(n.get()) + "'";
-          if (!n) clear_pending();
-        }
-        raise(&exc_AttributeError, prop + " of '" + t->name + "' object has no " + (x ? "setter" : "deleter"));
-        return -1;
-      }
-      value args[2] = {v, x};
-      ref r(op_call(f, args, x ? 2 : 1));
-      return r ? 0 : -1;
-    }
-    if (dt == &member_type) {
-      auto* m = static_cast<member_object*>(d.obj());
-      auto* cell = reinterpret_cast<value*>(reinterpret_cast<char*>(v.obj()) + m->offset);
-      value old;
-      {
-        backend::write_section guard(bts(), v.obj()->header);
-        old = *cell;
-        *cell = x ? newref(x) : value();
-      }
-      if (!x && !old) {
-        no_attribute(v, name);
-        return -1;
-      }
-      xdecref(old);
-      return 0;
-    }
-    if (dt->heap) {
-      value hook = lookup_user(dt, x ? SPECIAL("__set__") : SPECIAL("__delete__"));
-      if (hook) {
-        value args[3] = {d, v, x};
-        ref r(op_call(hook, args, x ? 3 : 2));
-        return r ? 0 : -1;
-      }
-    }
+    const int rc = descr_set(d, v, name, x);
+    if (rc <= 0) return rc;
   }
   dict_object** slot = dict_slot(v);
   if (!slot) {
@@ -1059,7 +1090,7 @@ value make_class(value name, value bases, value ns) {
   t->iter = heap_iter;
   t->next = heap_next;
   t->call = heap_call;
-  t->getattr = instance_getattr;
+  t->getattr = lookup_user(t, SPECIAL("__getattribute__")) ? instance_getattribute_hook : instance_getattr;
   t->setattr = instance_setattr;
   if (classcell) {
     if (type_of(classcell) != &cell_type) return raise_type_error("__classcell__ must be a nonlocal cell");
@@ -1426,6 +1457,32 @@ value object_getattribute_method(value self, const value* args, std::size_t narg
   return r;
 }
 
+// The descriptor protocol as methods (property.__get__, a __slots__
+// member's __set__, function.__get__ ...), for code that calls them or asks
+// hasattr(type(d), "__set__") to tell data descriptors apart.
+value descr_get_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__get__", kwnames)) return value();
+  if (nargs < 1 || nargs > 2) return raise_type_error("expected 1 or 2 arguments, got " + std::to_string(nargs));
+  const value obj = args[0] == none() ? value() : args[0];
+  const value owner = nargs > 1 && args[1] != none() ? args[1] : value();
+  if (!obj && !owner) return raise_type_error("__get__(None, None) is invalid");
+  if (owner && type_of(owner) != &type_type) return raise_type_error("__get__(None, owner): owner must be a type");
+  type_object* t = owner ? static_cast<type_object*>(owner.obj()) : type_of(obj);
+  return descr_get(self, obj, t, nullptr);
+}
+
+value descr_set_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__set__", kwnames) || !exact_args("__set__", nargs, 2)) return value();
+  value name = type_of(self) == &member_type ? static_cast<member_object*>(self.obj())->name : intern("?");
+  return descr_set(self, args[0], name, args[1]) < 0 ? value() : none();
+}
+
+value descr_delete_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_kw("__delete__", kwnames) || !exact_args("__delete__", nargs, 1)) return value();
+  value name = type_of(self) == &member_type ? static_cast<member_object*>(self.obj())->name : intern("?");
+  return descr_set(self, args[0], name, value()) < 0 ? value() : none();
+}
+
 value object_init_subclass(value, const value*, std::size_t, value) { return none(); }
 
 value object_format(value self, const value* args, std::size_t nargs, value kwnames) {
@@ -1682,7 +1739,7 @@ int class_setattr_uncached(type_object* t, value name, value v) {
 /// method is made). Borrowed result, or null to take the generic path.
 value method_for_call(value obj, value name) {
   type_object* t = type_of(obj);
-  if (!t->heap) return value();
+  if (!t->heap || t->getattr != instance_getattr) return value();  // a __getattribute__ decides
   type_object* owner = nullptr;
   value d = lookup_owner(t, name, &owner);
   if (!d || type_of(d) != &function_type) return value();
@@ -1782,6 +1839,12 @@ void finish_builtin_types() {
   add_method(property_type, "getter", property_getter);
   add_method(property_type, "setter", property_setter);
   add_method(property_type, "deleter", property_deleter);
+  for (type_object* t : {&property_type, &member_type}) {
+    add_method(*t, "__get__", descr_get_method);
+    add_method(*t, "__set__", descr_set_method);
+    add_method(*t, "__delete__", descr_delete_method);
+  }
+  for (type_object* t : {&function_type, &staticmethod_type, &classmethod_type}) add_method(*t, "__get__", descr_get_method);
   for (type_object* t : {&int_type, &float_type, &str_type, &bytes_type, &tuple_type, &list_type, &dict_type,
                          &set_type, &frozenset_type, &range_type, &exc_BaseException}) {
     add_slot_wrappers(*t);

@@ -76,6 +76,7 @@ struct thread_state {
   frame* current_frame = nullptr;
   int depth = 0;                  // Python call depth, for RecursionError
   int recursion_limit = 1000;
+  value local_storage;            // _thread._local_storage(): threading.local's dicts, dropped at thread exit
 };
 thread_state& current_thread();
 

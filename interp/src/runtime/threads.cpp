@@ -534,6 +534,7 @@ void run_in_thread(thread_boot* boot) {
 
 /// Releases what the thread state holds references to (still attached).
 void release_thread_references(thread_state& ts) {
+  xdecref(std::exchange(ts.local_storage, value()));
   xdecref(std::exchange(ts.pending, value()));
   for (value v : ts.handled) xdecref(v);
   ts.handled.clear();
@@ -628,6 +629,17 @@ value thread_get_ident(value, const value*, std::size_t nargs, value kwnames) {
 value thread_get_native_id(value, const value*, std::size_t nargs, value kwnames) {
   if (!keywordless("get_native_id", kwnames) || !count_in("get_native_id", nargs, 0, 0)) return value();
   return make_int(static_cast<std::int64_t>(::syscall(SYS_gettid)));
+}
+
+// The calling thread's own dict for threading.local (interp/lib/threading.py):
+// made on first use, dropped when the thread ends, so a later thread that
+// reuses the identifier starts with nothing (CPython's _threading_local
+// gets the same from a weak reference to the thread).
+value thread_local_storage(value, const value*, std::size_t nargs, value kwnames) {
+  if (!keywordless("_local_storage", kwnames) || !count_in("_local_storage", nargs, 0, 0)) return value();
+  thread_state& ts = current_thread();
+  if (!ts.local_storage) ts.local_storage = make_dict();
+  return newref(ts.local_storage);
 }
 
 value thread_count(value, const value*, std::size_t nargs, value kwnames) {
@@ -780,6 +792,7 @@ value thread_module() {
     set("get_ident", make_builtin("get_ident", thread_get_ident));
     set("get_native_id", make_builtin("get_native_id", thread_get_native_id));
     set("_count", make_builtin("_count", thread_count));
+    set("_local_storage", make_builtin("_local_storage", thread_local_storage));
     set("LockType", newref(value::from(&lock_type)));
     set("error", newref(value::from(&exc_RuntimeError)));
     set("TIMEOUT_MAX", make_float(timeout_max));
