@@ -624,8 +624,12 @@ class compiler {
   }
 
   enum class name_op { load, store, del };
-  void name(const std::string& n, name_op op) {
+  /// An attribute name as the code names it: mangled inside a class.
+  std::uint32_t attribute_name(const std::string& n) { return add_name(symtable::mangle(u().sc->private_name, n)); }
+
+  void name(const std::string& plain, name_op op) {
     const scope* sc = u().sc;
+    const std::string n = symtable::mangle(sc->private_name, plain);
     const binding b = sc->lookup(n);
     static constexpr opcode fast[] = {opcode::LOAD_FAST, opcode::STORE_FAST, opcode::DELETE_FAST};
     static constexpr opcode deref[] = {opcode::LOAD_DEREF, opcode::STORE_DEREF, opcode::DELETE_DEREF};
@@ -678,7 +682,7 @@ class compiler {
           // __annotations__[name] = annotation, as CPython does at module and class level.
           annotation(s->annotation);
           emit(opcode::LOAD_NAME, add_name("__annotations__"));
-          emit(opcode::LOAD_CONST, add_const(s->target->s));
+          emit(opcode::LOAD_CONST, add_const(symtable::mangle(u().sc->private_name, s->target->s)));
           emit(opcode::STORE_SUBSCR);
         }
         return;
@@ -752,12 +756,12 @@ class compiler {
       case ek::attribute:
         expression(t->a);
         emit(opcode::COPY, 1);
-        emit(opcode::LOAD_ATTR, add_name(t->s));
+        emit(opcode::LOAD_ATTR, attribute_name(t->s));
         expression(s->value);
         u().line = s->where.line;
         emit(opcode::BINARY_OP, op);
         emit(opcode::SWAP, 2);
-        emit(opcode::STORE_ATTR, add_name(t->s));
+        emit(opcode::STORE_ATTR, attribute_name(t->s));
         return;
       case ek::subscript:
         expression(t->a);
@@ -781,7 +785,7 @@ class compiler {
       case ek::name: name(t->s, name_op::store); return;
       case ek::attribute:
         expression(t->a);
-        emit(opcode::STORE_ATTR, add_name(t->s));
+        emit(opcode::STORE_ATTR, attribute_name(t->s));
         return;
       case ek::subscript:
         expression(t->a);
@@ -812,7 +816,7 @@ class compiler {
       case ek::name: name(t->s, name_op::del); return;
       case ek::attribute:
         expression(t->a);
-        emit(opcode::DELETE_ATTR, add_name(t->s));
+        emit(opcode::DELETE_ATTR, attribute_name(t->s));
         return;
       case ek::subscript:
         expression(t->a);
@@ -1268,7 +1272,7 @@ class compiler {
     std::uint32_t kw = 0;
     for (std::size_t i = 0; i < a->kwonly.size(); ++i) {
       if (!a->kw_defaults[i]) continue;
-      emit(opcode::LOAD_CONST, add_const(a->kwonly[i].name));
+      emit(opcode::LOAD_CONST, add_const(symtable::mangle(u().sc->private_name, a->kwonly[i].name)));
       expression(a->kw_defaults[i]);
       ++kw;
     }
@@ -1279,7 +1283,7 @@ class compiler {
     std::uint32_t ann = 0;
     auto annotate = [&](const arg& x) {
       if (!x.annotation) return;
-      emit(opcode::LOAD_CONST, add_const(x.name));
+      emit(opcode::LOAD_CONST, add_const(symtable::mangle(u().sc->private_name, x.name)));
       annotation(x.annotation);
       ++ann;
     };
@@ -1315,11 +1319,12 @@ class compiler {
       if (a->kwarg) c.flags |= cf_varkeywords;
       // varnames: positional, keyword-only, *args, **kwargs, then locals.
       std::vector<std::string> order;
-      for (const arg& x : a->posonly) order.push_back(x.name);
-      for (const arg& x : a->args) order.push_back(x.name);
-      for (const arg& x : a->kwonly) order.push_back(x.name);
-      if (a->vararg) order.push_back(a->vararg->name);
-      if (a->kwarg) order.push_back(a->kwarg->name);
+      auto param = [&](const arg& x) { order.push_back(symtable::mangle(fn->private_name, x.name)); };
+      for (const arg& x : a->posonly) param(x);
+      for (const arg& x : a->args) param(x);
+      for (const arg& x : a->kwonly) param(x);
+      if (a->vararg) param(*a->vararg);
+      if (a->kwarg) param(*a->kwarg);
       for (const std::string& v : c.varnames)
         if (std::find(order.begin(), order.end(), v) == order.end()) order.push_back(v);
       c.varnames = order;
@@ -1456,7 +1461,7 @@ class compiler {
       case ek::attribute:
         expression(e->a);
         u().line = e->where.line;
-        emit(opcode::LOAD_ATTR, add_name(e->s));
+        emit(opcode::LOAD_ATTR, attribute_name(e->s));
         return;
       case ek::subscript:
         expression(e->a);
@@ -1666,7 +1671,7 @@ class compiler {
     if (!starred && !double_star && e->a->kind == ek::attribute) {
       expression(e->a->a);
       u().line = e->a->where.line;
-      emit(opcode::LOAD_METHOD, add_name(e->a->s));
+      emit(opcode::LOAD_METHOD, attribute_name(e->a->s));
     } else {
       expression(e->a);
       emit(opcode::PUSH_NULL);

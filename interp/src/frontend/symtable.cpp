@@ -30,7 +30,8 @@ class builder {
     if (cur_->kind != scope_kind::function || !cur_->is_coroutine) fail(where, msg);
   }
 
-  void add(const std::string& name, unsigned flag, const span& where) {
+  void add(const std::string& plain_name, unsigned flag, const span& where) {
+    const std::string name = mangle(cur_->private_name, plain_name);
     unsigned& f = cur_->symbols[name];
     if ((flag & (def_local | def_param)) && !(f & (def_local | def_param))) {
       cur_->local_order.push_back(name);
@@ -52,6 +53,7 @@ class builder {
     child->name = name;
     child->node = node;
     child->parent = cur_;
+    child->private_name = k == scope_kind::class_body ? name : cur_->private_name;
     scope* raw = child.get();
     cur_->children.push_back(std::move(child));
     return raw;
@@ -259,7 +261,7 @@ class builder {
         if (cur_->kind == scope_kind::comprehension) {
           scope* s = cur_;
           for (; s->kind == scope_kind::comprehension; s = s->parent) {
-            auto it = s->symbols.find(e->a->s);
+            auto it = s->symbols.find(mangle(s->private_name, e->a->s));
             if (it != s->symbols.end() && (it->second & def_local)) {
               fail(e->where, "assignment expression cannot rebind comprehension iteration variable '" +
                                  e->a->s + "'");
@@ -273,7 +275,7 @@ class builder {
           add(e->a->s, def_local, e->a->where);
           cur_ = saved;
           const unsigned through = s->kind == scope_kind::module ? def_global : def_nonlocal;
-          for (scope* c = cur_; c != s; c = c->parent) c->symbols[e->a->s] |= through;
+          for (scope* c = cur_; c != s; c = c->parent) c->symbols[mangle(c->private_name, e->a->s)] |= through;
         } else {
           add(e->a->s, def_local, e->a->where);
         }
@@ -402,6 +404,14 @@ std::unique_ptr<scope> build(const ast::module& m) {
   builder(*top).body(m.body);
   analyze(*top, {});
   return top;
+}
+
+std::string mangle(const std::string& private_name, const std::string& name) {
+  if (private_name.empty() || name.size() < 3 || name.compare(0, 2, "__") != 0) return name;
+  if (name.compare(name.size() - 2, 2, "__") == 0 || name.find('.') != std::string::npos) return name;
+  const std::size_t start = private_name.find_first_not_of('_');
+  if (start == std::string::npos) return name;
+  return "_" + private_name.substr(start) + name;
 }
 
 scope* child_for(scope& parent, const void* node) {

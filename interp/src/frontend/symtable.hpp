@@ -27,6 +27,9 @@ enum symbol_flags : unsigned {
 struct scope {
   scope_kind kind = scope_kind::module;
   std::string name;
+  // The class whose private names (__x) are mangled in this scope: the
+  // innermost enclosing class body, itself included ("" outside classes).
+  std::string private_name;
   const void* node = nullptr;  // the stmt or expr that opened it
   scope* parent = nullptr;
   std::vector<std::unique_ptr<scope>> children;
@@ -45,6 +48,13 @@ struct scope {
     return it == resolved.end() ? binding::global_implicit : it->second;
   }
 };
+
+/// CPython's _Py_Mangle: inside class C, an identifier `__x` (two leading
+/// underscores, not two trailing, no dot) becomes `_C__x`, with C's own
+/// leading underscores dropped; a class named only by underscores mangles
+/// nothing. Applied to every name a scope binds or uses and to attribute
+/// names, never to keyword argument names in calls (CPython neither).
+std::string mangle(const std::string& private_name, const std::string& name);
 
 /// Builds and resolves the scope tree of a module. Throws syntax_error.
 std::unique_ptr<scope> build(const ast::module& m);
