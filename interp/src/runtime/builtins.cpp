@@ -303,6 +303,44 @@ value builtin_callable(value, const value* args, std::size_t nargs, value kwname
   return boolean(t->call != nullptr || t == &type_type);
 }
 
+// globals() and locals() see the calling frame: a built-in runs in its
+// caller's frame (the VM pushes none for it). In a function, locals() is a
+// new dict of the bound fast locals, then the cells' and free variables'
+// contents, as CPython 3.11's snapshot: storing into it changes nothing.
+value builtin_globals(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("globals", kwnames)) return value();
+  if (nargs) return raise_type_error("globals() takes no arguments (" + std::to_string(nargs) + " given)");
+  return newref(value::from(current_thread().current_frame->globals));
+}
+
+value builtin_locals(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("locals", kwnames)) return value();
+  if (nargs) return raise_type_error("locals() takes no arguments (" + std::to_string(nargs) + " given)");
+  const frame* f = current_thread().current_frame;
+  if (f->locals) return newref(value::from(f->locals));  // a class body
+  if (!f->func) return newref(value::from(f->globals));  // module code
+  const code_unit& unit = *f->code->unit;
+  ref snapshot(make_dict());
+  std::size_t slot = 0;
+  for (const std::string& n : unit.varnames) {
+    if (value v = f->storage[slot++]; v && dict_set(snapshot.get(), intern(n), v) < 0) return value();
+  }
+  for (const auto* names : {&unit.cellvars, &unit.freevars}) {
+    for (const std::string& n : *names) {
+      value c = f->storage[slot++];
+      if (!c || type_of(c) != &cell_type) continue;
+      auto* cell = static_cast<cell_object*>(c.obj());
+      ref contents;
+      {
+        backend::read_section guard(current_thread().backend_state, cell->header);
+        if (cell->contents) contents = ref(newref(cell->contents));
+      }
+      if (contents && dict_set(snapshot.get(), intern(n), contents.get()) < 0) return value();
+    }
+  }
+  return snapshot.release();
+}
+
 value builtin_vars(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("vars", kwnames) || !arg_count("vars", nargs, 1, 1)) return value();
   value r = op_getattr(args[0], intern("__dict__"));
@@ -2862,6 +2900,8 @@ dict_object* builtins_dict() {
     fn("issubclass", builtin_issubclass);
     fn("callable", builtin_callable);
     fn("vars", builtin_vars);
+    fn("globals", builtin_globals);
+    fn("locals", builtin_locals);
     fn("hash", builtin_hash);
     fn("id", builtin_id);
     fn("iter", builtin_iter);
