@@ -8,6 +8,10 @@ import sys
 import time
 
 threads = len(sys.argv) < 2 or sys.argv[1] != "nothreads"
+if threads:
+    # Imported before "ready": compiling it takes long enough under
+    # ThreadSanitizer for the driver's next SIGINT to land in the import.
+    import threading
 print("ready", flush=True)
 n = 0
 try:
@@ -20,7 +24,6 @@ try:
 except KeyboardInterrupt:
     print("caught in sleep", flush=True)
 if threads:
-    import threading
     lock = threading.Lock()
     lock.acquire()
     t = threading.Thread(target=lambda: time.sleep(60), daemon=True)

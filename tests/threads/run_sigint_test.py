@@ -28,7 +28,7 @@ def main():
         if first != "ready":
             failures.append("first line %r, not 'ready'" % first)
         for want in expected + [None]:
-            time.sleep(0.3)  # let it get into the next blocking call or loop
+            time.sleep(0.5)  # let it get into the next blocking call or loop (slow under TSan)
             p.send_signal(signal.SIGINT)
             if want is None:
                 break
