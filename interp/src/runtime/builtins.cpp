@@ -16,6 +16,8 @@
 #include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
+#include <bit>
+#include <cfloat>
 #include <cfenv>
 #include <cmath>
 #include <mutex>
@@ -302,6 +304,9 @@ value builtin_callable(value, const value* args, std::size_t nargs, value kwname
   if (t->heap) return boolean(static_cast<bool>(type_lookup(t, intern("__call__"))));
   return boolean(t->call != nullptr || t == &type_type);
 }
+
+value builtin_dir(value, const value* args, std::size_t nargs, value kwnames);
+value builtin_import(value, const value* args, std::size_t nargs, value kwnames);
 
 // globals() and locals() see the calling frame: a built-in runs in its
 // caller's frame (the VM pushes none for it). In a function, locals() is a
@@ -737,6 +742,39 @@ value zip_step(iterator_object* s) {
   }
   return t;
 }
+// zip(..., strict=True): when one iterator ends, every other must end at
+// the same place, else ValueError naming the first that differs (3.10+).
+value zip_strict_step(iterator_object* s) {
+  tuple_object* its = as_tuple(s->seq);
+  if (its->size == 0) return value();
+  value t = make_tuple(its->size);
+  for (std::size_t k = 0; k < its->size; ++k) {
+    value x = op_next(its->items[k]);
+    if (x) {
+      as_tuple(t)->items[k] = x;
+      continue;
+    }
+    decref(t);
+    if (error_pending()) return value();
+    if (k > 0) {
+      const std::string which = k == 1 ? "argument 2 is shorter than argument 1"
+                                       : "argument " + std::to_string(k + 1) + " is shorter than arguments 1-" + std::to_string(k);
+      return raise(&exc_ValueError, "zip() " + which);
+    }
+    for (std::size_t j = 1; j < its->size; ++j) {
+      value y = op_next(its->items[j]);
+      if (y) {
+        decref(y);
+        const std::string which = j == 1 ? "argument 2 is longer than argument 1"
+                                         : "argument " + std::to_string(j + 1) + " is longer than arguments 1-" + std::to_string(j);
+        return raise(&exc_ValueError, "zip() " + which);
+      }
+      if (error_pending()) return value();
+    }
+    return value();
+  }
+  return t;
+}
 value map_step(iterator_object* s) {
   tuple_object* st = as_tuple(s->seq);
   std::vector<value> args;
@@ -811,8 +849,15 @@ value builtin_enumerate(value, const value* args, std::size_t nargs, value kwnam
   return adaptor("enumerate", enumerate_step, args, 1, 0, s0);
 }
 value builtin_zip(value, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords("zip", kwnames)) return value();
-  return adaptor("zip", zip_step, args, nargs, 0);
+  if (!only_keywords("zip", kwnames, {"strict"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  bool strict = false;
+  if (value flag = keyword_arg(args, nargs, kwnames, "strict")) {
+    const int t = op_truth(flag);
+    if (t < 0) return value();
+    strict = t;
+  }
+  return adaptor("zip", strict ? zip_strict_step : zip_step, args, n, 0);
 }
 value builtin_map(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("map", kwnames)) return value();
@@ -1519,10 +1564,17 @@ value str_replace(value self, const value* args, std::size_t nargs, value kwname
   return make_str(out);
 }
 
+bool search_range(value self, const value* args, std::size_t nargs, std::size_t* lo, std::size_t* hi);
+
+// str.startswith/endswith(prefix[, start[, end]]): the prefix (or a tuple of
+// them) tested against the slice [start:end].
 value affix(value self, const value* args, std::size_t nargs, value kwnames, bool starts) {
   const char* name = starts ? "startswith" : "endswith";
-  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 1)) return value();
-  return match_affix(as_str(self)->utf8, args[0], starts, &str_type, name);
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 1, 3)) return value();
+  if (nargs == 1) return match_affix(as_str(self)->utf8, args[0], starts, &str_type, name);
+  std::size_t lo = 0, hi = 0;
+  if (!search_range(self, args, nargs, &lo, &hi)) return error_pending() ? value() : false_value();
+  return match_affix(as_str(self)->utf8.substr(lo, hi - lo), args[0], starts, &str_type, name);
 }
 value str_startswith(value self, const value* a, std::size_t n, value k) { return affix(self, a, n, k, true); }
 value str_endswith(value self, const value* a, std::size_t n, value k) { return affix(self, a, n, k, false); }
@@ -2900,6 +2952,8 @@ dict_object* builtins_dict() {
     fn("issubclass", builtin_issubclass);
     fn("callable", builtin_callable);
     fn("vars", builtin_vars);
+    fn("dir", builtin_dir);
+    fn("__import__", builtin_import);
     fn("globals", builtin_globals);
     fn("locals", builtin_locals);
     fn("hash", builtin_hash);
@@ -2941,6 +2995,7 @@ dict_object* builtins_dict() {
     type("set", &set_type);
     type("frozenset", &frozenset_type);
     type("range", &range_type);
+    type("slice", &slice_type);
     type("type", &type_type);
     register_class_builtins(as_dict(dict));
 #define GILLAB_ADD_EXC(name, base) type(#name, &exc_##name);
@@ -2955,6 +3010,333 @@ dict_object* builtins_dict() {
   }();
   return d;
 }
+
+value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
+
+namespace {
+
+// ---- more methods of the built-in types (int, float, range, dict) ----
+
+
+big_int big_of(value v) {
+  if (v.is_small()) return big_int(v.small_int());
+  if (v.obj() == &true_object) return 1;
+  if (v.obj() == &false_object) return 0;
+  return static_cast<big_int_object*>(v.obj())->v;
+}
+
+value int_bit_length(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("bit_length", kwnames) || !arg_count("bit_length", nargs, 0, 0)) return value();
+  const big_int m = boost::multiprecision::abs(big_of(self));
+  return make_int(m == 0 ? 0 : static_cast<std::int64_t>(boost::multiprecision::msb(m)) + 1);
+}
+
+value int_bit_count(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("bit_count", kwnames) || !arg_count("bit_count", nargs, 0, 0)) return value();
+  big_int m = boost::multiprecision::abs(big_of(self));
+  std::int64_t count = 0;
+  while (m != 0) {
+    count += std::popcount(static_cast<std::uint64_t>(m & big_int(~std::uint64_t{0})));
+    m >>= 64;
+  }
+  return make_int(count);
+}
+
+// byteorder and signed, positional or keyword, as int.to_bytes/from_bytes
+// take them (3.11: length 1 and byteorder 'big' by default).
+bool byte_order_args(const char* fname, const value* args, std::size_t nargs, value kwnames, std::size_t first,
+                     const char* first_name, value* first_arg, bool* little, bool* is_signed) {
+  if (!only_keywords(fname, kwnames, {first_name, "byteorder", "signed"})) return false;
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n > first + 1) {
+    raise_type_error(std::string(fname) + "() takes at most " + std::to_string(first + 1) + " positional arguments (" +
+                     std::to_string(n) + " given)");
+    return false;
+  }
+  *first_arg = n >= first ? args[first - 1] : keyword_arg(args, nargs, kwnames, first_name);
+  value order = n > first ? args[first] : keyword_arg(args, nargs, kwnames, "byteorder");
+  *little = false;
+  if (order) {
+    if (type_of(order) != &str_type) {
+      raise_type_error(std::string(fname) + "() argument 'byteorder' must be str, not " + type_name(order));
+      return false;
+    }
+    const std::string o = str_of(order);
+    if (o != "big" && o != "little") {
+      raise(&exc_ValueError, "byteorder must be either 'little' or 'big'");
+      return false;
+    }
+    *little = o == "little";
+  }
+  *is_signed = false;
+  if (value sg = keyword_arg(args, nargs, kwnames, "signed")) {
+    const int t = op_truth(sg);
+    if (t < 0) return false;
+    *is_signed = t;
+  }
+  return true;
+}
+
+value int_to_bytes(value self, const value* args, std::size_t nargs, value kwnames) {
+  value length_arg;
+  bool little, is_signed;
+  if (!byte_order_args("to_bytes", args, nargs, kwnames, 1, "length", &length_arg, &little, &is_signed)) return value();
+  std::int64_t length = 1;
+  if (length_arg && !index_arg(length_arg, &length)) return value();
+  if (length < 0) return raise(&exc_ValueError, "length argument must be non-negative");
+  big_int v = big_of(self);
+  if (v < 0 && !is_signed) return raise(&exc_OverflowError, "can't convert negative int to unsigned");
+  const big_int limit = big_int(1) << static_cast<unsigned>(8 * length);
+  if (is_signed ? (v >= limit / 2 || v < -(limit / 2)) : v >= limit) {
+    return raise(&exc_OverflowError, "int too big to convert");
+  }
+  if (v < 0) v += limit;  // two's complement
+  std::string out(static_cast<std::size_t>(length), '\0');
+  for (std::int64_t i = 0; i < length; ++i) {
+    const auto byte = static_cast<char>(static_cast<unsigned>(big_int(v & 0xff).convert_to<unsigned>()));
+    out[static_cast<std::size_t>(little ? i : length - 1 - i)] = byte;
+    v >>= 8;
+  }
+  return make_bytes(out);
+}
+
+// A class method: bound to the type (classes.cpp, descr_get).
+value int_from_bytes(value, const value* args, std::size_t nargs, value kwnames) {
+  value data;
+  bool little, is_signed;
+  if (!byte_order_args("from_bytes", args, nargs, kwnames, 1, "bytes", &data, &little, &is_signed)) return value();
+  if (!data) return raise_type_error("from_bytes() missing required argument 'bytes' (pos 1)");
+  std::string raw;
+  if (type_of(data) == &bytes_type) {
+    raw = static_cast<bytes_object*>(data.obj())->bytes;
+  } else {
+    std::vector<value> items;
+    if (!collect(data, items)) return value();
+    for (value x : items) {
+      std::int64_t b = 0;
+      const bool ok = as_int64(x, &b);
+      decref(x);
+      if (!ok || b < 0 || b > 255) return raise(&exc_ValueError, "bytes must be in range(0, 256)");
+      raw.push_back(static_cast<char>(b));
+    }
+  }
+  big_int v = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    v <<= 8;
+    v += static_cast<unsigned char>(raw[little ? raw.size() - 1 - i : i]);
+  }
+  if (is_signed && !raw.empty() && (static_cast<unsigned char>(raw[little ? raw.size() - 1 : 0]) & 0x80)) {
+    v -= big_int(1) << static_cast<unsigned>(8 * raw.size());
+  }
+  return make_int(std::move(v));
+}
+
+double float_of(value self) { return static_cast<float_object*>(self.obj())->v; }
+
+value float_is_integer(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("is_integer", kwnames) || !arg_count("is_integer", nargs, 0, 0)) return value();
+  const double d = float_of(self);
+  return boolean(std::isfinite(d) && d == std::floor(d));
+}
+
+value float_as_integer_ratio(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("as_integer_ratio", kwnames) || !arg_count("as_integer_ratio", nargs, 0, 0)) return value();
+  const double d = float_of(self);
+  if (std::isinf(d)) return raise(&exc_OverflowError, "cannot convert Infinity to integer ratio");
+  if (std::isnan(d)) return raise(&exc_ValueError, "cannot convert NaN to integer ratio");
+  // CPython's float_as_integer_ratio: scale the mantissa until it is whole.
+  int exponent = 0;
+  double part = std::frexp(d, &exponent);
+  for (int i = 0; i < 300 && part != std::floor(part); ++i) {
+    part *= 2.0;
+    --exponent;
+  }
+  big_int numerator(part);
+  big_int denominator = 1;
+  if (exponent > 0) {
+    numerator <<= static_cast<unsigned>(exponent);
+  } else {
+    denominator <<= static_cast<unsigned>(-exponent);
+  }
+  ref n(make_int(std::move(numerator)));
+  ref m(make_int(std::move(denominator)));
+  return make_tuple({n.get(), m.get()});
+}
+
+value float_hex(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("hex", kwnames) || !arg_count("hex", nargs, 0, 0)) return value();
+  const double d = float_of(self);
+  if (std::isnan(d)) return make_str("nan");
+  if (std::isinf(d)) return make_str(d > 0 ? "inf" : "-inf");
+  if (d == 0) return make_str(std::signbit(d) ? "-0x0.0p+0" : "0x0.0p+0");
+  // CPython's float_hex: 1 + 13 hex digits; subnormals keep a leading 0.
+  int e = 0;
+  double m = std::frexp(std::fabs(d), &e);
+  const int shift = 1 - std::max(DBL_MIN_EXP - e, 0);
+  m = std::ldexp(m, shift);
+  e -= shift;
+  static const char digits[] = "0123456789abcdef";
+  std::string out = d < 0 ? "-0x" : "0x";
+  out += digits[static_cast<int>(m)];
+  m -= static_cast<int>(m);
+  out += '.';
+  for (int i = 0; i < (DBL_MANT_DIG - 1) / 4; ++i) {
+    m *= 16.0;
+    out += digits[static_cast<int>(m)];
+    m -= static_cast<int>(m);
+  }
+  out += e < 0 ? "p-" + std::to_string(-e) : "p+" + std::to_string(e);
+  return make_str(out);
+}
+
+value range_getattr(value v, value name) {
+  const auto* r = static_cast<range_object*>(v.obj());
+  const std::string n = str_of(name);
+  if (n == "start") return make_int(r->start);
+  if (n == "stop") return make_int(r->stop);
+  if (n == "step") return make_int(r->step);
+  return value();
+}
+
+// Ranges compare as the sequences they produce (CPython's range_equals).
+value range_compare(value a, value b, int op) {
+  if (type_of(b) != &range_type || (op != 0 && op != 1)) return not_implemented();
+  const auto* x = static_cast<range_object*>(a.obj());
+  const auto* y = static_cast<range_object*>(b.obj());
+  bool equal = x->length == y->length;
+  if (equal && x->length > 0) equal = x->start == y->start && (x->length == 1 || x->step == y->step);
+  return boolean(op == 0 ? equal : !equal);
+}
+
+bool range_hash(value v, std::int64_t* out) {
+  const auto* r = static_cast<range_object*>(v.obj());
+  ref len(make_int(r->length));
+  ref start(r->length > 0 ? make_int(r->start) : newref(none()));
+  ref step(r->length > 1 ? make_int(r->step) : newref(none()));
+  ref key(make_tuple({len.get(), start.get(), step.get()}));
+  return op_hash(key.get(), out);
+}
+
+// dict.fromkeys: a class method (classes.cpp binds it to the type).
+value dict_fromkeys(value cls, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("fromkeys", kwnames) || !arg_count("fromkeys", nargs, 1, 2)) return value();
+  ref d(cls && cls != value::from(&dict_type) ? op_call(cls, nullptr, 0) : make_dict());
+  if (!d) return value();
+  std::vector<value> keys;
+  if (!collect(args[0], keys)) return value();
+  const value fill = nargs == 2 ? args[1] : none();
+  int rc = 0;
+  for (value k : keys) {
+    if (rc == 0) rc = op_setitem(d.get(), k, fill);
+    decref(k);
+  }
+  return rc < 0 ? value() : d.release();
+}
+
+value dict_popitem(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("popitem", kwnames) || !arg_count("popitem", nargs, 0, 0)) return value();
+  value key, v;
+  if (!dict_popitem_ref(self, &key, &v)) {
+    if (error_pending()) return value();
+    return raise(&exc_KeyError, "popitem(): dictionary is empty");
+  }
+  ref k(key), x(v);
+  return make_tuple({k.get(), x.get()});
+}
+
+// dict | other and dict |= other (3.9+): a new merged dict, or an update.
+value dict_binary(value a, value b, int op) {
+  const bool inplace = op & 16;
+  if (static_cast<ast::binop>(op & 15) != ast::binop::bitor_) return not_implemented();
+  if (!is_subtype(type_of(a), &dict_type)) return not_implemented();
+  if (inplace) {
+    if (dict_update_from(a, b) < 0) return value();
+    return newref(a);
+  }
+  if (!is_subtype(type_of(b), &dict_type)) return not_implemented();
+  ref d(make_dict());
+  if (dict_update_from(d.get(), a) < 0 || dict_update_from(d.get(), b) < 0) return value();
+  return d.release();
+}
+
+// dir(x): the names of x's own dict (instances, modules, classes) and of its
+// type's (or for a class, its own) MRO, sorted; dir(): the caller's locals.
+value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("dir", kwnames) || !arg_count("dir", nargs, 0, 1)) return value();
+  ref names(make_set(&set_type));
+  auto add_keys = [&](value dict) {
+    std::size_t pos = 0;
+    value k, v;
+    while (dict_next(dict, &pos, &k, &v))
+      if (set_add(names.get(), k) < 0) return false;
+    return true;
+  };
+  if (nargs == 0) {
+    ref here(builtin_locals(value(), nullptr, 0, value()));
+    if (!here || !add_keys(here.get())) return value();
+  } else {
+    value x = args[0];
+    if (value custom = lookup_special(x, "__dir__")) {
+      ref bound(custom);
+      ref listed(op_call(bound.get(), nullptr, 0));
+      if (!listed) return value();
+      std::vector<value> items;
+      if (!collect(listed.get(), items)) return value();
+      ref l(make_list());
+      as_list(l.get())->items.adopt(std::move(items));
+      if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
+      return l.release();
+    }
+    if (error_pending()) return value();
+    type_object* t = type_of(x) == &type_type ? static_cast<type_object*>(x.obj()) : type_of(x);
+    if (type_of(x) == &module_type) {
+      if (!add_keys(value::from(static_cast<module_object*>(x.obj())->dict))) return value();
+    } else {
+      ref own(op_getattr(x, intern("__dict__")));
+      if (own && is_subtype(type_of(own.get()), &dict_type)) {
+        if (!add_keys(own.get())) return value();
+      } else if (!own) {
+        clear_pending();
+      }
+      for (type_object* k : t->mro)
+        if (k->dict && !add_keys(value::from(k->dict))) return value();
+    }
+  }
+  std::vector<value> items;
+  if (!collect(names.get(), items)) return value();
+  ref l(make_list());
+  as_list(l.get())->items.adopt(std::move(items));
+  if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
+  return l.release();
+}
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0): the
+// import statement's own machinery (IMPORT_NAME).
+value builtin_import(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!only_keywords("__import__", kwnames, {"name", "globals", "locals", "fromlist", "level"})) return value();
+  const std::size_t n = npositional(nargs, kwnames);
+  if (n > 5) return raise_type_error("__import__() takes at most 5 arguments (" + std::to_string(n) + " given)");
+  auto arg = [&](std::size_t i, const char* name) { return n > i ? args[i] : keyword_arg(args, nargs, kwnames, name); };
+  value name = arg(0, "name");
+  if (!name) return raise_type_error("__import__() missing required argument 'name' (pos 1)");
+  if (type_of(name) != &str_type) return raise_type_error(std::string("__import__() argument 1 must be str, not ") + type_name(name));
+  value globals = arg(1, "globals");
+  value fromlist = arg(3, "fromlist");
+  value level = arg(4, "level");
+  ref from_tuple;
+  if (fromlist && fromlist != none() && type_of(fromlist) != &tuple_type) {
+    std::vector<value> items;
+    if (!collect(fromlist, items)) return value();
+    from_tuple = ref(make_tuple(items.size()));
+    for (std::size_t i = 0; i < items.size(); ++i) as_tuple(from_tuple.get())->items[i] = items[i];
+    fromlist = from_tuple.get();
+  }
+  ref zero(make_int(0));
+  return import_name_in(name, fromlist ? fromlist : none(), level ? level : zero.get(),
+                        globals && globals != none() ? globals : value());
+}
+
+}  // namespace
 
 void init_builtins() {
   add_method(list_type, "append", list_append);
@@ -2977,6 +3359,19 @@ void init_builtins() {
   add_method(dict_type, "keys", dict_keys);
   add_method(dict_type, "values", dict_values);
   add_method(dict_type, "items", dict_items);
+  add_method(dict_type, "fromkeys", dict_fromkeys);
+  add_method(dict_type, "popitem", dict_popitem);
+  dict_type.binary = dict_binary;
+  add_method(int_type, "bit_length", int_bit_length);
+  add_method(int_type, "bit_count", int_bit_count);
+  add_method(int_type, "to_bytes", int_to_bytes);
+  add_method(int_type, "from_bytes", int_from_bytes);
+  add_method(float_type, "is_integer", float_is_integer);
+  add_method(float_type, "as_integer_ratio", float_as_integer_ratio);
+  add_method(float_type, "hex", float_hex);
+  range_type.getattr = range_getattr;
+  range_type.compare = range_compare;
+  range_type.hash = range_hash;
   add_method(str_type, "join", str_join);
   add_method(str_type, "split", str_split);
   add_method(str_type, "strip", str_strip);

@@ -34,7 +34,9 @@ bool bytes_hash(value v, std::int64_t* out) {
     h *= 1099511628211ULL;
   }
   auto r = static_cast<std::int64_t>(h >> 2);
-  *out = r == -1 ? -2 : r;
+  // CPython hashes b"" (and "") to 0 whatever the seed; sets holding it
+  // then iterate in CPython's order.
+  *out = bytes_of(v).empty() ? 0 : r == -1 ? -2 : r;
   return true;
 }
 

@@ -173,8 +173,8 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
   if (dt == &function_type) return obj ? make_method(d, obj) : newref(d);
   if (dt == &builtin_function_type && owner && !owner->heap && !static_cast<builtin_function_object*>(d.obj())->self) {
     auto* b = static_cast<builtin_function_object*>(d.obj());
-    // object.__init_subclass__ is a class method.
-    if (std::strcmp(b->name, "__init_subclass__") == 0) return make_builtin(b->name, b->fn, value::from(t));
+    // The built-in class methods bind to the class, from it or an instance.
+    if (is_builtin_class_method(b->name)) return make_builtin(b->name, b->fn, value::from(t));
     if (obj) return make_builtin(b->name, b->fn, obj);
     auto* w = make<descriptor_object>(&descriptor_type);
     w->fn = newref(d);
@@ -225,6 +225,15 @@ value no_attribute(value v, value name) {
 }
 
 }  // namespace
+
+// object.__init_subclass__, dict.fromkeys, int.from_bytes: methods of
+// built-in types that receive the class (builtins.cpp registers them as
+// plain methods; the name says which).
+bool is_builtin_class_method(const char* name) {
+  for (const char* m : {"__init_subclass__", "fromkeys", "from_bytes"})
+    if (std::strcmp(name, m) == 0) return true;
+  return false;
+}
 
 dict_object** dict_slot(value v) {
   type_object* t = type_of(v);
@@ -1764,7 +1773,10 @@ bool is_deque_type(const type_object* t);
 value construct_rlock(const value* args, std::size_t nargs, value kwnames);  // threads.cpp
 bool is_rlock_type(const type_object* t);
 
+value construct_slice(const value* args, std::size_t nargs, value kwnames);  // containers.cpp
+
 constructor_fn class_constructor(const type_object* t) {
+  if (t == &slice_type) return construct_slice;
   if (is_deque_type(t)) return construct_deque_value;
   if (is_rlock_type(t)) return construct_rlock;
   if (t == &property_type) return construct_property;

@@ -563,6 +563,39 @@ value make_slice(value start, value stop, value step) {
   return value::from(s);
 }
 
+namespace {
+
+value slice_getattr(value v, value name) {
+  const auto* sl = static_cast<slice_object*>(v.obj());
+  const std::string n = str_of(name);
+  if (n == "start") return newref(sl->start);
+  if (n == "stop") return newref(sl->stop);
+  if (n == "step") return newref(sl->step);
+  return value();
+}
+
+value slice_compare(value a, value b, int op) {
+  if (type_of(b) != &slice_type) return not_implemented();
+  const auto* x = static_cast<slice_object*>(a.obj());
+  const auto* y = static_cast<slice_object*>(b.obj());
+  ref l(make_tuple({x->start, x->stop, x->step}));
+  ref r(make_tuple({y->start, y->stop, y->step}));
+  return op_compare(l.get(), r.get(), op);
+}
+
+}  // namespace
+
+/// slice(stop), slice(start, stop[, step]): what a[start:stop:step] builds.
+value construct_slice(const value* args, std::size_t nargs, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) return raise_type_error("slice() takes no keyword arguments");
+  if (nargs < 1 || nargs > 3) {
+    return raise_type_error(nargs ? "slice expected at most 3 arguments, got " + std::to_string(nargs)
+                                  : std::string("slice expected at least 1 argument, got 0"));
+  }
+  if (nargs == 1) return make_slice(none(), args[0], none());
+  return make_slice(args[0], args[1], nargs == 3 ? args[2] : none());
+}
+
 void init_containers() {
   init_type(tuple_type, "tuple", nullptr);
   tuple_type.dealloc = dealloc_tuple;
@@ -597,6 +630,8 @@ void init_containers() {
   init_type(slice_type, "slice", nullptr);
   slice_type.dealloc = dealloc_slice;
   slice_type.repr = slice_repr;
+  slice_type.getattr = slice_getattr;
+  slice_type.compare = slice_compare;
 
   init_type(iterator_type, "iterator", nullptr);
   iterator_type.dealloc = dealloc_iterator;

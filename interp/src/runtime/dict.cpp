@@ -433,6 +433,32 @@ value dict_pop_ref(value dict, value key) {
   return remove_entry(dict, key, &v) > 0 ? caller_reference(v) : value();
 }
 
+bool dict_popitem_ref(value dict, value* key, value* v) {
+  dict_object* d = as_dict(dict);
+  for (;;) {
+    value last;
+    {
+      backend::read_section guard(bts(), d->header);
+      const table* t = d->tab;
+      for (std::size_t i = t ? t->nentries : 0; i > 0; --i) {
+        if (value k = t->entries()[i - 1].key) {
+          last = newref(k);
+          break;
+        }
+      }
+    }
+    if (!last) return false;
+    if (value got = dict_pop_ref(dict, last)) {
+      *key = last;
+      *v = got;
+      return true;
+    }
+    decref(last);
+    if (error_pending()) return false;
+    // Another thread removed it between the two sections: look again.
+  }
+}
+
 value dict_exchange(value dict, value key, value v) {
   value old;
   return store_entry(dict, key, v, &old) > 0 ? caller_reference(old) : value();

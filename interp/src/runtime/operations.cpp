@@ -127,6 +127,16 @@ value op_binary(value a, value b, int op) {
   }
   const bool inplace = op & 16;
   const auto o = static_cast<ast::binop>(op & 15);
+  if (o == ast::binop::mul) {
+    // A sequence times a non-int: CPython's sequence-repeat message.
+    auto is_sequence = [](type_object* t) {
+      return is_subtype(t, &list_type) || is_subtype(t, &tuple_type) || t == &str_type || t == &bytes_type;
+    };
+    if (is_sequence(ta) || is_sequence(tb)) {
+      type_object* other = is_sequence(ta) ? tb : ta;
+      return raise_type_error(std::string("can't multiply sequence by non-int of type '") + other->name + "'");
+    }
+  }
   std::string sym = ast::to_string(o);
   if (inplace) sym += "=";
   if (o == ast::binop::pow && !inplace) sym = "** or pow()";
@@ -230,7 +240,9 @@ value op_getattr(value v, value name) {
     value m = dict_get(value::from(k->dict), name);
     if (m) {
       auto* b = static_cast<builtin_function_object*>(m.obj());
-      if (type_of(m) == &builtin_function_type && !b->self) return make_builtin(b->name, b->fn, v);
+      if (type_of(m) == &builtin_function_type && !b->self) {
+        return make_builtin(b->name, b->fn, is_builtin_class_method(b->name) ? value::from(t) : v);
+      }
       return newref(m);
     }
   }

@@ -48,6 +48,9 @@ value call_class(type_object* t, const value* args, std::size_t nargs, value kwn
 value make_type3(const value* args);
 /// Attributes of a type object (null without an exception: not found).
 value class_getattr(type_object* t, value name);
+/// Methods of built-in types that receive the class, not the instance
+/// (dict.fromkeys, int.from_bytes, object.__init_subclass__).
+bool is_builtin_class_method(const char* name);
 int class_setattr(type_object* t, value name, value v);
 /// LOAD_METHOD's fast path for instances of classes (borrowed, or null).
 value method_for_call(value obj, value name);

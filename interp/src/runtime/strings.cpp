@@ -128,7 +128,7 @@ bool str_hash(value v, std::int64_t* out) {
       h *= 1099511628211ULL;
     }
     auto r = static_cast<std::int64_t>(h >> 1);
-    cached = r == -1 ? -2 : r;
+    cached = s->utf8.empty() ? 0 : r == -1 ? -2 : r;  // "" hashes to 0, as in CPython
     cache.store(cached, std::memory_order_relaxed);
   }
   *out = cached;
