@@ -417,6 +417,7 @@ void init_runtime() {
   static const bool done = [] {
     init_functions();  // type objects first: every other type's type is `type`
     init_classes();
+    init_generic_alias();
     init_numbers();
     init_strings();
     init_containers();

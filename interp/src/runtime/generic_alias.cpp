@@ -1,0 +1,145 @@
+// generic_alias.cpp — subscripting a class: C[...] calls a user class's
+// __class_getitem__ (PEP 560), and the built-in containers give a
+// types.GenericAlias (PEP 585: list[int], dict[str, tuple[int, ...]]), as
+// CPython's Objects/genericaliasobject.c: the repr Python prints, __origin__
+// and __args__, calling it makes the origin, == and hash by both.
+//
+// Invariants: an alias owns its origin (an immortal type) and its args
+// tuple; it is immutable, so it takes no section. Subscripting an alias
+// again (list[T][int]) and isinstance() against one are not supported
+// (TypeError, as isinstance is in CPython).
+#include "operations.hpp"
+#include "runtime.hpp"
+
+#include <cstdlib>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+type_object generic_alias_type;
+
+struct generic_alias_object : object {
+  value origin;  // a type
+  value args;    // a tuple
+};
+
+generic_alias_object* as_alias(value v) { return static_cast<generic_alias_object*>(v.obj()); }
+
+void dealloc_alias(object* o) {
+  auto* a = static_cast<generic_alias_object*>(o);
+  decref(a->origin);
+  decref(a->args);
+  std::free(o);
+}
+
+// One argument as CPython's ga_repr_item writes it: a type by its
+// (qualified) name, ... as itself, anything else by repr().
+bool repr_item(value v, std::string& out) {
+  if (v == value::from(&ellipsis_object)) {
+    out += "...";
+    return true;
+  }
+  if (type_of(v) == &type_type) {
+    auto* t = static_cast<type_object*>(v.obj());
+    out += t->module == "builtins" || t->module.empty() ? t->qualname : t->module + "." + t->qualname;
+    return true;
+  }
+  ref r(op_repr(v));
+  if (!r) return false;
+  out += str_of(r.get());
+  return true;
+}
+
+value alias_repr(value v) {
+  generic_alias_object* a = as_alias(v);
+  std::string out;
+  if (!repr_item(a->origin, out)) return value();
+  out += '[';
+  const tuple_object* args = as_tuple(a->args);
+  if (args->size == 0) out += "()";
+  for (std::size_t i = 0; i < args->size; ++i) {
+    if (i) out += ", ";
+    if (!repr_item(args->items[i], out)) return value();
+  }
+  out += ']';
+  return make_str(out);
+}
+
+value alias_getattr(value v, value name) {
+  generic_alias_object* a = as_alias(v);
+  const std::string n = str_of(name);
+  if (n == "__origin__") return newref(a->origin);
+  if (n == "__args__") return newref(a->args);
+  if (n == "__parameters__") return make_tuple(0);
+  // Everything else is the origin's (list[int].append is list.append).
+  return op_getattr(a->origin, name);
+}
+
+value alias_call(value v, const value* args, std::size_t nargs, value kwnames) {
+  return op_call(as_alias(v)->origin, args, nargs, kwnames);
+}
+
+value alias_compare(value a, value b, int op) {
+  if (type_of(b) != &generic_alias_type || (op != 0 && op != 1)) return not_implemented();
+  if (as_alias(a)->origin != as_alias(b)->origin) return boolean(op == 1);
+  ref same(op_compare(as_alias(a)->args, as_alias(b)->args, op));
+  return same ? same.release() : value();
+}
+
+bool alias_hash(value v, std::int64_t* out) {
+  std::int64_t h1 = 0, h2 = 0;
+  if (!op_hash(as_alias(v)->origin, &h1) || !op_hash(as_alias(v)->args, &h2)) return false;
+  *out = h1 ^ h2;
+  if (*out == -1) *out = -2;
+  return true;
+}
+
+value make_alias(value origin, value key) {
+  auto* a = static_cast<generic_alias_object*>(allocate(&generic_alias_type, sizeof(generic_alias_object)));
+  a->origin = newref(origin);
+  a->args = type_of(key) == &tuple_type ? newref(key) : make_tuple({key});
+  return value::from(a);
+}
+
+// The built-in classes that are generic (PEP 585's list, as far as gillab
+// has them).
+bool builtin_generic(const type_object* t) {
+  return t == &list_type || t == &dict_type || t == &tuple_type || t == &set_type || t == &frozenset_type ||
+         t == &type_type || std::string_view(t->name) == "deque" || std::string_view(t->name) == "defaultdict" ||
+         std::string_view(t->name) == "OrderedDict" || std::string_view(t->name) == "Counter";
+}
+
+value type_subscript(value cls, value key) {
+  auto* t = static_cast<type_object*>(cls.obj());
+  if (t->heap) {
+    // __class_getitem__ is an implicit class method (PEP 560).
+    if (value hook = type_lookup(t, intern("__class_getitem__"))) {
+      if (type_of(hook) == &function_type) {
+        value args[2] = {cls, key};
+        return op_call(hook, args, 2);
+      }
+      ref bound(op_getattr(cls, intern("__class_getitem__")));
+      if (!bound) return value();
+      return op_call(bound.get(), &key, 1);
+    }
+    if (error_pending()) return value();
+  }
+  if (builtin_generic(t)) return make_alias(cls, key);
+  return raise_type_error(std::string("type '") + t->name + "' is not subscriptable");
+}
+
+}  // namespace
+
+void init_generic_alias() {
+  init_type(generic_alias_type, "types.GenericAlias", nullptr);
+  generic_alias_type.dealloc = dealloc_alias;
+  generic_alias_type.repr = alias_repr;
+  generic_alias_type.getattr = alias_getattr;
+  generic_alias_type.call = alias_call;
+  generic_alias_type.compare = alias_compare;
+  generic_alias_type.hash = alias_hash;
+  type_type.getitem = type_subscript;
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
