@@ -935,6 +935,11 @@ value builtin_setattr(value, const value* args, std::size_t nargs, value kwnames
   if (type_of(args[1]) != &str_type) return raise_type_error("attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
   return op_setattr(args[0], args[1], args[2]) < 0 ? value() : none();
 }
+value builtin_delattr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("delattr", kwnames) || !arg_count("delattr", nargs, 2, 2)) return value();
+  if (type_of(args[1]) != &str_type) return raise_type_error("attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
+  return op_setattr(args[0], args[1], value()) < 0 ? value() : none();
+}
 
 // ---- constructors ----
 value parse_int_text(std::string text, std::int64_t base, value original) {
@@ -2982,6 +2987,7 @@ dict_object* builtins_dict() {
     fn("getattr", builtin_getattr);
     fn("hasattr", builtin_hasattr);
     fn("setattr", builtin_setattr);
+    fn("delattr", builtin_delattr);
     fn("format", builtin_format);
     auto type = [&](const char* name, type_object* t) { dict_set(dict, intern(name), value::from(t)); };
     type("int", &int_type);
