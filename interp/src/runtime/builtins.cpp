@@ -16,6 +16,7 @@
 #include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
+#include <unistd.h>
 #include <bit>
 #include <cfloat>
 #include <cfenv>
@@ -1979,6 +1980,35 @@ value traceback_module() {
   return m;
 }
 
+}  // namespace
+
+value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
+
+namespace {
+
+// sys attributes written in Python (interp/lib/_sysinfo.py: version_info,
+// implementation, float_info ...), made on first use through the sys
+// module's PEP 562 __getattr__ and then kept in its dict.
+value sys_module();
+value sys_lazy_attribute(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("__getattr__", kwnames) || !arg_count("__getattr__", nargs, 1, 1)) return value();
+  static constexpr std::string_view computed[] = {"version_info", "implementation", "float_info", "hexversion",
+                                                  "int_info", "getdefaultencoding", "getfilesystemencoding",
+                                                  "flags", "hash_info"};
+  const std::string n = type_of(args[0]) == &str_type ? str_of(args[0]) : std::string();
+  if (std::find(std::begin(computed), std::end(computed), n) == std::end(computed)) {
+    return raise(&exc_AttributeError, "module 'sys' has no attribute '" + n + "'");
+  }
+  ref module_name(make_str("_sysinfo"));
+  ref level(make_int(0));
+  ref info(import_name_in(module_name.get(), none(), level.get(), value()));
+  if (!info) return value();
+  ref attribute(op_getattr(info.get(), args[0]));
+  if (!attribute) return value();
+  dict_set(value::from(static_cast<module_object*>(sys_module().obj())->dict), args[0], attribute.get());
+  return attribute.release();
+}
+
 value sys_module() {
   static value m = [] {
     value mod = make_module("sys");
@@ -1997,6 +2027,15 @@ value sys_module() {
     set("setswitchinterval", make_builtin("setswitchinterval", sys_setswitchinterval));
     set("getswitchinterval", make_builtin("getswitchinterval", sys_getswitchinterval));
     set("maxsize", make_int(std::numeric_limits<std::int64_t>::max()));
+    set("maxunicode", make_int(0x10FFFF));
+    set("platform", make_str("linux"));
+    set("byteorder", make_str(std::endian::native == std::endian::little ? "little" : "big"));
+    set("__getattr__", make_builtin("__getattr__", sys_lazy_attribute));
+    {
+      char exe[4096];
+      const ssize_t len = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+      set("executable", make_str(len > 0 ? std::string_view(exe, static_cast<std::size_t>(len)) : std::string_view()));
+    }
     set("version", make_str(std::string("3.11 (gillab ") + build_info::version + ", back-end " + backend::name + ")"));
     set("argv", make_list());
     set("path", make_list());
@@ -3016,8 +3055,6 @@ dict_object* builtins_dict() {
   }();
   return d;
 }
-
-value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
 
 namespace {
 

@@ -155,11 +155,20 @@ value module_repr(value v) {
 value module_getattr(value v, value name) {
   auto* m = static_cast<module_object*>(v.obj());
   value found = dict_get_ref(value::from(m->dict), name);
-  if (found || error_pending() || str_of(name) != "__annotations__") return found;
-  // A module without annotations gets an empty __annotations__ on first
-  // access, as CPython's module getset does (3.10+).
-  ref fresh(make_dict());
-  return dict_setdefault_ref(value::from(m->dict), name, fresh.get());
+  if (found || error_pending()) return found;
+  const std::string n = str_of(name);
+  if (n == "__annotations__") {
+    // A module without annotations gets an empty __annotations__ on first
+    // access, as CPython's module getset does (3.10+).
+    ref fresh(make_dict());
+    return dict_setdefault_ref(value::from(m->dict), name, fresh.get());
+  }
+  // PEP 562: the module's own __getattr__ answers the names it lacks.
+  if (n != "__getattr__") {
+    ref hook(dict_get_ref(value::from(m->dict), intern("__getattr__")));
+    if (hook) return op_call(hook.get(), &name, 1);
+  }
+  return value();
 }
 
 value type_repr(value v) {
