@@ -278,7 +278,13 @@ int subclass_check(const type_object* t, value cls, const char* error) {
     }
     return 0;
   }
+  if (value members = union_members(cls)) return subclass_check(t, members, error);
   if (type_of(cls) != &type_type) {
+    if (is_generic_alias(cls)) {
+      raise_type_error(std::string(error).substr(0, std::string(error).find('(')) +
+                       "() argument 2 cannot be a parameterized generic");
+      return -1;
+    }
     raise_type_error(error);
     return -1;
   }

@@ -1,17 +1,24 @@
-// generic_alias.cpp — subscripting a class: C[...] calls a user class's
-// __class_getitem__ (PEP 560), and the built-in containers give a
-// types.GenericAlias (PEP 585: list[int], dict[str, tuple[int, ...]]), as
-// CPython's Objects/genericaliasobject.c: the repr Python prints, __origin__
-// and __args__, calling it makes the origin, == and hash by both.
+// generic_alias.cpp — the typing objects built from classes at run time:
+//  - C[...]: a user class's __class_getitem__ (PEP 560), and for the
+//    built-in containers a types.GenericAlias (PEP 585: list[int],
+//    dict[str, tuple[int, ...]]), as CPython's Objects/genericaliasobject.c:
+//    the repr Python prints, __origin__ and __args__, calling it makes the
+//    origin, == and hash by both;
+//  - X | Y: a types.UnionType (PEP 604: int | None), as CPython's
+//    Objects/unionobject.c: arguments flattened and deduplicated in order,
+//    None as NoneType, == as sets, and isinstance()/issubclass() accept it.
 //
-// Invariants: an alias owns its origin (an immortal type) and its args
-// tuple; it is immutable, so it takes no section. Subscripting an alias
-// again (list[T][int]) and isinstance() against one are not supported
-// (TypeError, as isinstance is in CPython).
+// Invariants: aliases and unions own their members (types are immortal)
+// and are immutable, so they take no section. Subscripting an alias again
+// (list[T][int]) is not supported; isinstance() against an alias is a
+// TypeError, as in CPython.
 #include "operations.hpp"
 #include "runtime.hpp"
 
+#include <gillab/interp/ast.hpp>
+
 #include <cstdlib>
+#include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -129,7 +136,114 @@ value type_subscript(value cls, value key) {
   return raise_type_error(std::string("type '") + t->name + "' is not subscriptable");
 }
 
+// ---- X | Y (PEP 604) ----
+
+type_object union_type;
+
+struct union_object : object {
+  value args;  // a tuple of types and aliases, flattened, no duplicates
+};
+
+void dealloc_union(object* o) {
+  decref(static_cast<union_object*>(o)->args);
+  std::free(o);
+}
+
+bool unionable(value v) {
+  const type_object* t = type_of(v);
+  return t == &type_type || t == &generic_alias_type || t == &union_type || v == none();
+}
+
+// The members a union operand contributes, None as NoneType.
+void add_members(value v, std::vector<value>& out) {
+  if (type_of(v) == &union_type) {
+    const tuple_object* args = as_tuple(static_cast<union_object*>(v.obj())->args);
+    for (std::size_t i = 0; i < args->size; ++i) add_members(args->items[i], out);
+    return;
+  }
+  const value member = v == none() ? value::from(&none_type) : v;
+  for (value seen : out) {
+    if (seen == member) return;
+    if (type_of(seen) == &generic_alias_type && type_of(member) == &generic_alias_type) {
+      ref same(alias_compare(seen, member, 0));
+      if (same && same.get() == true_value()) return;
+      if (!same) clear_pending();
+    }
+  }
+  out.push_back(member);
+}
+
+value union_or(value a, value b, int op) {
+  if (static_cast<ast::binop>(op & 15) != ast::binop::bitor_ || !unionable(a) || !unionable(b)) {
+    return not_implemented();
+  }
+  std::vector<value> members;
+  add_members(a, members);
+  add_members(b, members);
+  if (members.size() == 1) return newref(members[0]);  // int | int is int
+  auto* u = static_cast<union_object*>(allocate(&union_type, sizeof(union_object)));
+  u->args = make_tuple(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) as_tuple(u->args)->items[i] = newref(members[i]);
+  return value::from(u);
+}
+
+value union_repr(value v) {
+  const tuple_object* args = as_tuple(static_cast<union_object*>(v.obj())->args);
+  std::string out;
+  for (std::size_t i = 0; i < args->size; ++i) {
+    if (i) out += " | ";
+    if (args->items[i] == value::from(&none_type)) {
+      out += "None";
+    } else if (!repr_item(args->items[i], out)) {
+      return value();
+    }
+  }
+  return make_str(out);
+}
+
+value union_getattr(value v, value name) {
+  if (str_of(name) == "__args__") return newref(static_cast<union_object*>(v.obj())->args);
+  if (str_of(name) == "__parameters__") return make_tuple(0);
+  return value();
+}
+
+bool union_contains_all(value a, value b) {
+  const tuple_object* x = as_tuple(static_cast<union_object*>(a.obj())->args);
+  const tuple_object* y = as_tuple(static_cast<union_object*>(b.obj())->args);
+  for (std::size_t i = 0; i < y->size; ++i) {
+    bool found = false;
+    for (std::size_t j = 0; j < x->size && !found; ++j) found = x->items[j] == y->items[i];
+    if (!found) return false;
+  }
+  return true;
+}
+
+value union_compare(value a, value b, int op) {
+  if (type_of(b) != &union_type || (op != 0 && op != 1)) return not_implemented();
+  const bool equal = union_contains_all(a, b) && union_contains_all(b, a);
+  return boolean(op == 0 ? equal : !equal);
+}
+
+bool union_hash(value v, std::int64_t* out) {
+  // Order-free, as CPython hashes a frozenset of the members.
+  const tuple_object* args = as_tuple(static_cast<union_object*>(v.obj())->args);
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  for (std::size_t i = 0; i < args->size; ++i) {
+    std::int64_t m = 0;
+    if (!op_hash(args->items[i], &m)) return false;
+    h ^= static_cast<std::uint64_t>(m) * 0x100000001b3ULL;
+  }
+  *out = static_cast<std::int64_t>(h >> 1);
+  return true;
+}
+
 }  // namespace
+
+value union_members(value v) {
+  return type_of(v) == &union_type ? static_cast<union_object*>(v.obj())->args : value();
+}
+
+bool is_generic_alias(value v) { return type_of(v) == &generic_alias_type; }
 
 void init_generic_alias() {
   init_type(generic_alias_type, "types.GenericAlias", nullptr);
@@ -140,6 +254,15 @@ void init_generic_alias() {
   generic_alias_type.compare = alias_compare;
   generic_alias_type.hash = alias_hash;
   type_type.getitem = type_subscript;
+  init_type(union_type, "types.UnionType", nullptr);
+  union_type.dealloc = dealloc_union;
+  union_type.repr = union_repr;
+  union_type.getattr = union_getattr;
+  union_type.compare = union_compare;
+  union_type.hash = union_hash;
+  union_type.binary = union_or;
+  generic_alias_type.binary = union_or;
+  type_type.binary = union_or;
 }
 
 GILLAB_RUNTIME_NAMESPACE_END

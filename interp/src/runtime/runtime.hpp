@@ -74,7 +74,10 @@ int set_add(value set, value key);
 int set_update(value set, value iterable);
 value construct_set_of(type_object* type, const value* args, std::size_t nargs, value kwnames);
 void init_functions();
-void init_generic_alias();  // generic_alias.cpp: C[...] on classes
+void init_generic_alias();  // generic_alias.cpp: C[...] and X | Y on classes
+/// The members of a types.UnionType (int | str), borrowed; null otherwise.
+value union_members(value v);
+bool is_generic_alias(value v);
 void init_generators();
 void init_bytes();
 /// A built-in module (immortal) with these functions (stdlib.cpp); its other
