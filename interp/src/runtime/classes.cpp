@@ -153,12 +153,6 @@ value lookup_user(type_object* t, value name) {
   return special_name_;                               \
 }())
 
-value make_method(value func, value self) {
-  auto* m = make<method_object>(&method_type);
-  m->func = newref(func);
-  m->self = newref(self);
-  return value::from(m);
-}
 
 bool is_data_descriptor(value d) {
   type_object* t = type_of(d);
@@ -225,6 +219,14 @@ value no_attribute(value v, value name) {
 }
 
 }  // namespace
+
+/// A bound method: func with self as its first argument.
+value make_method(value func, value self) {
+  auto* m = make<method_object>(&method_type);
+  m->func = newref(func);
+  m->self = newref(self);
+  return value::from(m);
+}
 
 // object.__init_subclass__, dict.fromkeys, int.from_bytes: methods of
 // built-in types that receive the class (builtins.cpp registers them as
@@ -1775,7 +1777,11 @@ bool is_rlock_type(const type_object* t);
 
 value construct_slice(const value* args, std::size_t nargs, value kwnames);  // containers.cpp
 
+value construct_random(const value* args, std::size_t nargs, value kwnames);  // stdlib.cpp
+bool is_random_type(const type_object* t);
+
 constructor_fn class_constructor(const type_object* t) {
+  if (is_random_type(t)) return construct_random;
   if (t == &slice_type) return construct_slice;
   if (is_deque_type(t)) return construct_deque_value;
   if (is_rlock_type(t)) return construct_rlock;

@@ -51,6 +51,8 @@ value class_getattr(type_object* t, value name);
 /// Methods of built-in types that receive the class, not the instance
 /// (dict.fromkeys, int.from_bytes, object.__init_subclass__).
 bool is_builtin_class_method(const char* name);
+/// A bound method object: func called with self first (classes.cpp).
+value make_method(value func, value self);
 int class_setattr(type_object* t, value name, value v);
 /// LOAD_METHOD's fast path for instances of classes (borrowed, or null).
 value method_for_call(value obj, value name);

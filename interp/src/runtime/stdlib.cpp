@@ -5,10 +5,15 @@
 // init_by_array from the seed's 32-bit words, random() from two draws
 // (53 bits), getrandbits() filling words from the least significant,
 // _randbelow() by rejection on n.bit_length() bits, and randrange, randint,
-// choice, shuffle, uniform on top of those as random.py writes them.
-// Invariant: one generator per process, like the module-level functions of
-// random.py (its state is the module's: under a threaded back-end it is a
-// mutable object and takes the back-end's write section).
+// choice, shuffle, uniform on top of those as random.py writes them. The
+// module-level functions share one hidden generator, as random.py's _inst;
+// random.Random(seed) makes more (the same native methods, bound to their
+// own state). What random.py writes on top of random() and _randbelow()
+// (sample, choices, gauss, ...) is Python: interp/lib/_random_extras.py,
+// reached through the module's and the type's attribute lookup.
+// Invariant: a generator's state changes only inside its object's write
+// section (nothing under gil; the object's lock under fine), held for the
+// draws alone, never across Python code (shuffle's item moves run outside).
 //
 // time.sleep() runs in the back-end's blocking region (the gil back-end
 // releases the lock around it).
@@ -21,7 +26,11 @@
 #include <gillab/interp/ast.hpp>
 #include <gillab/interp/backend.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <string_view>
+#include <utility>
 #include <cmath>
 #include <limits>
 #include <ctime>
@@ -30,6 +39,8 @@
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
 
 namespace {
 
@@ -175,33 +186,72 @@ class mersenne_twister {
   std::size_t index_ = n + 1;
 };
 
-mersenne_twister& generator() {
-  static mersenne_twister g = [] {
-    mersenne_twister t;
-    std::random_device device;  // CPython seeds from os.urandom
-    std::vector<std::uint32_t> key(624);
-    for (auto& k : key) k = device();
-    t.init_by_array(key);
-    return t;
+// random.Random: a generator of its own, and random.py's gauss_next.
+type_object random_type;
+struct random_object : object {
+  mersenne_twister mt;
+  value gauss_next;  // null: none saved
+};
+
+std::vector<std::uint32_t> urandom_key() {
+  std::random_device device;  // CPython seeds from os.urandom
+  std::vector<std::uint32_t> key(624);
+  for (auto& k : key) k = device();
+  return key;
+}
+
+random_object* new_random_object() {
+  auto* r = static_cast<random_object*>(allocate(&random_type, sizeof(random_object)));
+  new (&r->mt) mersenne_twister;
+  r->gauss_next = value();
+  r->mt.init_by_array(urandom_key());
+  return r;
+}
+
+// The module-level functions' generator (random.py's _inst): never freed.
+random_object* global_random() {
+  static random_object* g = [] {
+    random_object* r = new_random_object();
+    immortalize(value::from(r));
+    return r;
   }();
   return g;
 }
 
+// The generator a function draws from: its bound Random, else the module's.
+random_object* state_of(value self) {
+  return self && type_of(self) == &random_type ? static_cast<random_object*>(self.obj()) : global_random();
+}
+
+backend::thread_state& random_bts() { return current_thread().backend_state; }
+
 // getrandbits(k) for k <= 64 (what _randbelow needs for int64 bounds).
-std::uint64_t random_bits(unsigned k) {
+std::uint64_t random_bits(mersenne_twister& mt, unsigned k) {
   if (k == 0) return 0;
-  if (k <= 32) return generator().next() >> (32 - k);
-  const std::uint64_t low = generator().next();
-  const std::uint64_t high = generator().next() >> (64 - k);
+  if (k <= 32) return mt.next() >> (32 - k);
+  const std::uint64_t low = mt.next();
+  const std::uint64_t high = mt.next() >> (64 - k);
   return high << 32 | low;
 }
 
 // random.py's _randbelow_with_getrandbits: 0 <= r < n by rejection.
-std::int64_t random_below(std::int64_t n) {
+std::int64_t random_below(random_object* st, std::int64_t n) {
+  backend::write_section guard(random_bts(), st->header);
   const unsigned k = 64 - static_cast<unsigned>(__builtin_clzll(static_cast<std::uint64_t>(n)));
-  std::uint64_t r = random_bits(k);
-  while (r >= static_cast<std::uint64_t>(n)) r = random_bits(k);
+  std::uint64_t r = random_bits(st->mt, k);
+  while (r >= static_cast<std::uint64_t>(n)) r = random_bits(st->mt, k);
   return static_cast<std::int64_t>(r);
+}
+
+double random_double(random_object* st) {
+  backend::write_section guard(random_bts(), st->header);
+  return st->mt.random();
+}
+
+void random_reseed(random_object* st, const std::vector<std::uint32_t>& key) {
+  backend::write_section guard(random_bts(), st->header);
+  st->mt.init_by_array(key);
+  xdecref(std::exchange(st->gauss_next, value()));
 }
 
 bool int64_arg(value v, std::int64_t* out) {
@@ -219,13 +269,11 @@ bool int64_arg(value v, std::int64_t* out) {
   return false;
 }
 
-value random_seed(value, const value* args, std::size_t nargs, value kwnames) {
+value random_seed(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("seed", kwnames) || !exactly("seed", nargs, 0, 1)) return value();
+  random_object* st = state_of(self);
   if (nargs == 0 || args[0] == none()) {
-    std::random_device device;
-    std::vector<std::uint32_t> key(624);
-    for (auto& k : key) k = device();
-    generator().init_by_array(key);
+    random_reseed(st, urandom_key());
     return none();
   }
   if (!is_instance(args[0], &int_type)) {
@@ -244,35 +292,37 @@ value random_seed(value, const value* args, std::size_t nargs, value kwnames) {
     b >>= 32;
   }
   if (key.empty()) key.push_back(0);
-  generator().init_by_array(key);
+  random_reseed(st, key);
   return none();
 }
 
-value random_random(value, const value*, std::size_t nargs, value kwnames) {
+value random_random(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("random", kwnames) || !exactly("random", nargs, 0, 0)) return value();
-  return make_float(generator().random());
+  return make_float(random_double(state_of(self)));
 }
 
-value random_getrandbits(value, const value* args, std::size_t nargs, value kwnames) {
+value random_getrandbits(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("getrandbits", kwnames) || !exactly("getrandbits", nargs, 1, 1)) return value();
   std::int64_t k = 0;
   if (!int64_arg(args[0], &k)) return value();
   if (k < 0) return raise(&exc_ValueError, "number of bits must be non-negative");
-  if (k <= 62) return make_int(static_cast<std::int64_t>(random_bits(static_cast<unsigned>(k))));
+  random_object* st = state_of(self);
+  backend::write_section guard(random_bts(), st->header);
+  if (k <= 62) return make_int(static_cast<std::int64_t>(random_bits(st->mt, static_cast<unsigned>(k))));
   // Words from the least significant; the last one keeps its top bits.
   big_int r = 0;
   unsigned shift = 0;
   for (std::int64_t left = k; left > 0; left -= 32, shift += 32) {
-    std::uint32_t w = generator().next();
+    std::uint32_t w = st->mt.next();
     if (left < 32) w >>= (32 - left);
     r |= big_int(w) << shift;
   }
   return make_int(std::move(r));
 }
 
-value randrange_of(std::int64_t start, std::int64_t stop, std::int64_t step, bool has_stop) {
+value randrange_of(random_object* st, std::int64_t start, std::int64_t stop, std::int64_t step, bool has_stop) {
   if (!has_stop) {
-    if (start > 0) return make_int(random_below(start));
+    if (start > 0) return make_int(random_below(st, start));
     return raise(&exc_ValueError, "empty range for randrange()");
   }
   std::int64_t width = 0;
@@ -280,7 +330,7 @@ value randrange_of(std::int64_t start, std::int64_t stop, std::int64_t step, boo
     return raise(&exc_NotImplementedError, "random with integers beyond 64 bits is not supported by gillab");
   }
   if (step == 1) {
-    if (width > 0) return make_int(start + random_below(width));
+    if (width > 0) return make_int(start + random_below(st, width));
     return raise(&exc_ValueError, "empty range for randrange() (" + std::to_string(start) + ", " + std::to_string(stop) +
                                       ", " + std::to_string(width) + ")");
   }
@@ -291,43 +341,43 @@ value randrange_of(std::int64_t start, std::int64_t stop, std::int64_t step, boo
   }
   const std::int64_t count = adjusted / step;
   if (count <= 0) return raise(&exc_ValueError, "empty range for randrange()");
-  return make_int(start + step * random_below(count));
+  return make_int(start + step * random_below(st, count));
 }
 
-value random_randrange(value, const value* args, std::size_t nargs, value kwnames) {
+value random_randrange(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("randrange", kwnames) || !exactly("randrange", nargs, 1, 3)) return value();
   std::int64_t start = 0, stop = 0, step = 1;
   if (!int64_arg(args[0], &start)) return value();
   if (nargs >= 2 && args[1] != none() && !int64_arg(args[1], &stop)) return value();
   if (nargs == 3 && !int64_arg(args[2], &step)) return value();
-  return randrange_of(start, stop, step, nargs >= 2 && args[1] != none());
+  return randrange_of(state_of(self), start, stop, step, nargs >= 2 && args[1] != none());
 }
 
-value random_randint(value, const value* args, std::size_t nargs, value kwnames) {
+value random_randint(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("randint", kwnames) || !exactly("randint", nargs, 2, 2)) return value();
   std::int64_t a = 0, b = 0;
   if (!int64_arg(args[0], &a) || !int64_arg(args[1], &b)) return value();
   if (b == std::numeric_limits<std::int64_t>::max()) {
     return raise(&exc_NotImplementedError, "random with integers beyond 64 bits is not supported by gillab");
   }
-  return randrange_of(a, b + 1, 1, true);
+  return randrange_of(state_of(self), a, b + 1, 1, true);
 }
 
-value random_choice(value, const value* args, std::size_t nargs, value kwnames) {
+value random_choice(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("choice", kwnames) || !exactly("choice", nargs, 1, 1)) return value();
   const std::int64_t n = op_length(args[0]);
   if (n < 0) return value();
   if (n == 0) return raise(&exc_IndexError, "Cannot choose from an empty sequence");
-  ref index(make_int(random_below(n)));
+  ref index(make_int(random_below(state_of(self), n)));
   return op_getitem(args[0], index.get());
 }
 
-value random_shuffle(value, const value* args, std::size_t nargs, value kwnames) {
+value random_shuffle(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("shuffle", kwnames) || !exactly("shuffle", nargs, 1, 1)) return value();
   const std::int64_t n = op_length(args[0]);
   if (n < 0) return value();
   for (std::int64_t i = n - 1; i > 0; --i) {
-    const std::int64_t j = random_below(i + 1);
+    const std::int64_t j = random_below(state_of(self), i + 1);
     ref ki(make_int(i)), kj(make_int(j));
     ref a(op_getitem(args[0], ki.get()));
     if (!a) return value();
@@ -338,17 +388,107 @@ value random_shuffle(value, const value* args, std::size_t nargs, value kwnames)
   return none();
 }
 
-value random_uniform(value, const value* args, std::size_t nargs, value kwnames) {
+value random_uniform(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords_in("uniform", kwnames) || !exactly("uniform", nargs, 2, 2)) return value();
   ref diff(op_binary(args[1], args[0], static_cast<int>(ast::binop::sub)));
   if (!diff) return value();
-  ref r(make_float(generator().random()));
+  ref r(make_float(random_double(state_of(self))));
   ref scaled(op_binary(diff.get(), r.get(), static_cast<int>(ast::binop::mul)));
   if (!scaled) return value();
   return op_binary(args[0], scaled.get(), static_cast<int>(ast::binop::add));
 }
 
+// random.py's _randbelow, for the Python half (_random_extras.py).
+value random_randbelow(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("_randbelow", kwnames) || !exactly("_randbelow", nargs, 1, 1)) return value();
+  std::int64_t n = 0;
+  if (!int64_arg(args[0], &n)) return value();
+  if (n <= 0) return raise(&exc_ValueError, "_randbelow() needs a positive bound");
+  return make_int(random_below(state_of(self), n));
+}
+
+// The functions random.py writes in Python over random() and _randbelow():
+// found in interp/lib/_random_extras.py and bound to a generator.
+constexpr std::string_view python_random_functions[] = {
+    "sample", "choices", "gauss", "normalvariate", "lognormvariate", "expovariate", "triangular",
+    "paretovariate", "weibullvariate", "betavariate", "gammavariate", "vonmisesvariate", "randbytes",
+    "binomialvariate"};
+
+value python_random_function(value name, value bound_to) {
+  const std::string n = type_of(name) == &str_type ? str_of(name) : std::string();
+  if (std::find(std::begin(python_random_functions), std::end(python_random_functions), n) ==
+      std::end(python_random_functions)) {
+    return value();
+  }
+  ref module_name(make_str("_random_extras"));
+  ref level(make_int(0));
+  ref extras(import_name_in(module_name.get(), none(), level.get(), value()));
+  if (!extras) return value();
+  ref fn(op_getattr(extras.get(), name));
+  if (!fn) return value();
+  return make_method(fn.get(), bound_to);
+}
+
+// random.sample & co. (PEP 562 on the module): bound to the module's
+// generator, then kept in the module's dict.
+value random_module_getattr(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords_in("__getattr__", kwnames) || !exactly("__getattr__", nargs, 1, 1)) return value();
+  value found = python_random_function(args[0], value::from(global_random()));
+  if (!found) {
+    if (error_pending()) return value();
+    return raise(&exc_AttributeError, "module 'random' has no attribute '" +
+                                          (type_of(args[0]) == &str_type ? str_of(args[0]) : std::string()) + "'");
+  }
+  dict_set(value::from(static_cast<module_object*>(random_module().obj())->dict), args[0], found);
+  return found;
+}
+
+// Random(x).sample & co., and its gauss_next.
+value random_getattr(value v, value name) {
+  auto* r = static_cast<random_object*>(v.obj());
+  if (type_of(name) == &str_type && str_of(name) == "gauss_next") {
+    backend::read_section guard(random_bts(), r->header);
+    return newref(r->gauss_next ? r->gauss_next : none());
+  }
+  return python_random_function(name, v);
+}
+
+int random_setattr(value v, value name, value x) {
+  auto* r = static_cast<random_object*>(v.obj());
+  if (type_of(name) != &str_type || str_of(name) != "gauss_next") {
+    raise(&exc_AttributeError, "'Random' object has no attribute '" + (type_of(name) == &str_type ? str_of(name) : "") + "'");
+    return -1;
+  }
+  value old;
+  {
+    backend::write_section guard(random_bts(), r->header);
+    old = std::exchange(r->gauss_next, x && x != none() ? newref(x) : value());
+  }
+  xdecref(old);
+  return 0;
+}
+
+void dealloc_random(object* o) {
+  auto* r = static_cast<random_object*>(o);
+  xdecref(r->gauss_next);
+  std::free(o);
+}
+
 }  // namespace
+
+/// random.Random([seed]): a generator of its own, seeded as random.seed().
+value construct_random(const value* args, std::size_t nargs, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) return raise_type_error("Random() takes no keyword arguments");
+  if (nargs > 1) return raise_type_error("Random() expected at most 1 argument, got " + std::to_string(nargs));
+  ref r(value::from(new_random_object()));
+  if (nargs == 1) {
+    ref done(random_seed(r.get(), args, 1, value()));
+    if (!done) return value();
+  }
+  return r.release();
+}
+
+bool is_random_type(const type_object* t) { return t == &random_type; }
 
 value make_native_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions) {
   value mod = make_module(name);
@@ -374,14 +514,30 @@ value time_module() {
 }
 
 value random_module() {
-  static value m = make_native_module("random", {{"seed", random_seed},
-                                         {"random", random_random},
-                                         {"getrandbits", random_getrandbits},
-                                         {"randrange", random_randrange},
-                                         {"randint", random_randint},
-                                         {"choice", random_choice},
-                                         {"shuffle", random_shuffle},
-                                         {"uniform", random_uniform}});
+  static value m = [] {
+    static constexpr std::pair<const char*, native_fn> methods[] = {
+        {"seed", random_seed},       {"random", random_random},   {"getrandbits", random_getrandbits},
+        {"randrange", random_randrange}, {"randint", random_randint}, {"choice", random_choice},
+        {"shuffle", random_shuffle}, {"uniform", random_uniform}, {"_randbelow", random_randbelow}};
+    init_type(random_type, "Random", nullptr);
+    random_type.module = "random";
+    random_type.qualname = "Random";
+    random_type.dealloc = dealloc_random;
+    random_type.getattr = random_getattr;
+    random_type.setattr = random_setattr;
+    for (const auto& [name, fn] : methods) add_method(random_type, name, fn);
+    value mod = make_native_module("random", {{"seed", random_seed},
+                                              {"random", random_random},
+                                              {"getrandbits", random_getrandbits},
+                                              {"randrange", random_randrange},
+                                              {"randint", random_randint},
+                                              {"choice", random_choice},
+                                              {"shuffle", random_shuffle},
+                                              {"uniform", random_uniform},
+                                              {"__getattr__", random_module_getattr}});
+    dict_set(value::from(static_cast<module_object*>(mod.obj())->dict), intern("Random"), value::from(&random_type));
+    return mod;
+  }();
   return m;
 }
 
