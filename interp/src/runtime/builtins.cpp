@@ -322,13 +322,16 @@ value builtin_import(value, const value* args, std::size_t nargs, value kwnames)
 value builtin_globals(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("globals", kwnames)) return value();
   if (nargs) return raise_type_error("globals() takes no arguments (" + std::to_string(nargs) + " given)");
-  return newref(value::from(current_thread().current_frame->globals));
+  const frame* f = current_thread().current_frame;
+  if (f == nullptr) return raise(&exc_SystemError, "frame does not exist");  // called from no Python code
+  return newref(value::from(f->globals));
 }
 
 value builtin_locals(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("locals", kwnames)) return value();
   if (nargs) return raise_type_error("locals() takes no arguments (" + std::to_string(nargs) + " given)");
   const frame* f = current_thread().current_frame;
+  if (f == nullptr) return raise(&exc_SystemError, "frame does not exist");  // called from no Python code
   if (f->locals) return newref(value::from(f->locals));  // a class body
   if (!f->func) return newref(value::from(f->globals));  // module code
   const code_unit& unit = *f->code->unit;
@@ -3067,6 +3070,15 @@ namespace {
 // ---- more methods of the built-in types (int, float, range, dict) ----
 
 
+// collect() that leaves nothing behind when it fails (collect keeps the
+// references it gathered before the error).
+bool collect_all(value iterable, std::vector<value>& out) {
+  if (collect(iterable, out)) return true;
+  for (value x : out) decref(x);
+  out.clear();
+  return false;
+}
+
 big_int big_of(value v) {
   if (v.is_small()) return big_int(v.small_int());
   if (v.obj() == &true_object) return 1;
@@ -3160,14 +3172,21 @@ value int_from_bytes(value, const value* args, std::size_t nargs, value kwnames)
     raw = static_cast<bytes_object*>(data.obj())->bytes;
   } else {
     std::vector<value> items;
-    if (!collect(data, items)) return value();
+    if (!collect_all(data, items)) return value();
+    bool ok = true;
     for (value x : items) {
       std::int64_t b = 0;
-      const bool ok = as_int64(x, &b);
+      if (ok && !is_instance(x, &int_type)) {
+        raise_type_error(std::string("'") + type_name(x) + "' object cannot be interpreted as an integer");
+        ok = false;
+      } else if (ok && (!as_int64(x, &b) || b < 0 || b > 255)) {
+        raise(&exc_ValueError, "bytes must be in range(0, 256)");
+        ok = false;
+      }
+      if (ok) raw.push_back(static_cast<char>(b));
       decref(x);
-      if (!ok || b < 0 || b > 255) return raise(&exc_ValueError, "bytes must be in range(0, 256)");
-      raw.push_back(static_cast<char>(b));
     }
+    if (!ok) return value();
   }
   big_int v = 0;
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -3272,7 +3291,7 @@ value dict_fromkeys(value cls, const value* args, std::size_t nargs, value kwnam
   ref d(cls && cls != value::from(&dict_type) ? op_call(cls, nullptr, 0) : make_dict());
   if (!d) return value();
   std::vector<value> keys;
-  if (!collect(args[0], keys)) return value();
+  if (!collect_all(args[0], keys)) return value();
   const value fill = nargs == 2 ? args[1] : none();
   int rc = 0;
   for (value k : keys) {
@@ -3285,10 +3304,7 @@ value dict_fromkeys(value cls, const value* args, std::size_t nargs, value kwnam
 value dict_popitem(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("popitem", kwnames) || !arg_count("popitem", nargs, 0, 0)) return value();
   value key, v;
-  if (!dict_popitem_ref(self, &key, &v)) {
-    if (error_pending()) return value();
-    return raise(&exc_KeyError, "popitem(): dictionary is empty");
-  }
+  if (!dict_popitem_ref(self, &key, &v)) return raise(&exc_KeyError, "popitem(): dictionary is empty");
   ref k(key), x(v);
   return make_tuple({k.get(), x.get()});
 }
@@ -3330,7 +3346,7 @@ value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
       ref listed(op_call(bound.get(), nullptr, 0));
       if (!listed) return value();
       std::vector<value> items;
-      if (!collect(listed.get(), items)) return value();
+      if (!collect_all(listed.get(), items)) return value();
       ref l(make_list());
       as_list(l.get())->items.adopt(std::move(items));
       if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
@@ -3352,7 +3368,7 @@ value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
     }
   }
   std::vector<value> items;
-  if (!collect(names.get(), items)) return value();
+  if (!collect_all(names.get(), items)) return value();
   ref l(make_list());
   as_list(l.get())->items.adopt(std::move(items));
   if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
@@ -3372,10 +3388,17 @@ value builtin_import(value, const value* args, std::size_t nargs, value kwnames)
   value globals = arg(1, "globals");
   value fromlist = arg(3, "fromlist");
   value level = arg(4, "level");
+  std::int64_t level_number = 0;
+  if (level && !index_arg(level, &level_number)) return value();
+  if (level_number < 0) return raise(&exc_ValueError, "level must be >= 0");
+  // Only a relative import reads globals (its __package__ or __name__).
+  if (level_number > 0 && globals && globals != none() && !is_instance(globals, &dict_type)) {
+    return raise_type_error("globals must be a dict");
+  }
   ref from_tuple;
   if (fromlist && fromlist != none() && type_of(fromlist) != &tuple_type) {
     std::vector<value> items;
-    if (!collect(fromlist, items)) return value();
+    if (!collect_all(fromlist, items)) return value();
     from_tuple = ref(make_tuple(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) as_tuple(from_tuple.get())->items[i] = items[i];
     fromlist = from_tuple.get();

@@ -435,28 +435,33 @@ value dict_pop_ref(value dict, value key) {
 
 bool dict_popitem_ref(value dict, value* key, value* v) {
   dict_object* d = as_dict(dict);
-  for (;;) {
-    value last;
-    {
-      backend::read_section guard(bts(), d->header);
-      const table* t = d->tab;
-      for (std::size_t i = t ? t->nentries : 0; i > 0; --i) {
-        if (value k = t->entries()[i - 1].key) {
-          last = newref(k);
-          break;
-        }
-      }
-    }
-    if (!last) return false;
-    if (value got = dict_pop_ref(dict, last)) {
-      *key = last;
-      *v = got;
-      return true;
-    }
-    decref(last);
-    if (error_pending()) return false;
-    // Another thread removed it between the two sections: look again.
+  value old_key, old_val;
+  {
+    backend::write_section guard(bts(), d->header);
+    table* t = d->tab;
+    std::size_t n = t != nullptr ? t->nentries : 0;
+    while (n > 0 && !t->entries()[n - 1].key) --n;
+    if (n == 0) return false;
+    entry& e = t->entries()[n - 1];
+    // The index slot that holds entry n-1: the probe sequence of its stored
+    // hash, comparing entry numbers only (no __eq__, no Python code).
+    probe p(e.hash, t->index_size);
+    while (t->index()[p.slot] != static_cast<std::int32_t>(n - 1)) p.next();
+    old_key = e.key;
+    old_val = e.val;
+    publish(t->index()[p.slot], slot_dummy);
+    publish(e.key, value());
+    publish(e.val, value());
+    // As CPython's popitem: the trailing deleted entries go, so popping
+    // every item is linear. A lock-free reader checks the position against
+    // nentries and the entry's key, so it sees a miss either way.
+    publish(t->nentries, static_cast<std::uint32_t>(n - 1));
+    --d->used;
+    bump_version(d);
   }
+  *key = caller_reference(old_key);
+  *v = caller_reference(old_val);
+  return true;
 }
 
 value dict_exchange(value dict, value key, value v) {

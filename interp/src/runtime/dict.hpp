@@ -26,11 +26,11 @@ value dict_exchange(value dict, value key, value v);
 /// `dflt` first if `key` is absent. Null on error.
 value dict_setdefault_ref(value dict, value key, value dflt);
 int dict_set(value dict, value key, value v);  // borrowed key and value; -1 error
-int dict_del(value dict, value key);
-/// dict.popitem(): removes the last item inserted (LIFO, as CPython) and
-/// gives the caller both references; false when the dict is empty (or on an
-/// error, raised). Linear in the deleted entries at the end of the table.
-bool dict_popitem_ref(value dict, value* key, value* v);           // 0 ok, -1 error (KeyError raised)
+int dict_del(value dict, value key);           // 0 ok, -1 error (KeyError raised)
+/// dict.popitem(): removes the last item inserted (LIFO, as CPython), in one
+/// section and without calling __hash__/__eq__, and gives the caller both
+/// references; false when the dict is empty.
+bool dict_popitem_ref(value dict, value* key, value* v);
 std::size_t dict_size(value dict);
 /// The position of `key` among the entries (stable until the next insert or
 /// delete, which bumps `version`), or -1; -2 on error.

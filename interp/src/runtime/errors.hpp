@@ -55,6 +55,7 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
   X(NotImplementedError, RuntimeError)               \
   X(SyntaxError, Exception)                          \
   X(IndentationError, SyntaxError)                   \
+  X(SystemError, Exception)                          \
   X(TypeError, Exception)                            \
   X(ValueError, Exception)                           \
   X(UnicodeError, ValueError)                        \

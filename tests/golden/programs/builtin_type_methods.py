@@ -114,3 +114,24 @@ s = "héllo wörld"
 print(s.startswith("llo", 2), s.startswith("wö", 6), s.endswith("hé", 0, 2), s.startswith("x", 99), s.startswith("", 11))
 print(s.endswith(("x", "rld"), -3), s.startswith(("he", "hé"), 0, 2), "abc".endswith("b", None, 2), "abc".startswith("c", -1))
 attempt("startswith bad start:", lambda: "abc".startswith("a", "x"))
+
+
+class Drifting:
+    calls = 0
+
+    def __hash__(self):
+        Drifting.calls += 1
+        return Drifting.calls
+
+
+d = {1: "one"}
+d[Drifting()] = "drifting"
+print(d.popitem()[1], d.popitem(), d)
+big = {i: i for i in range(100000)}
+while big:
+    big.popitem()
+print("drained", len(big))
+attempt("__import__ globals:", lambda: __import__("json", 5, None, (), 1))
+attempt("__import__ level:", lambda: __import__("json", None, None, (), -1))
+print(__import__("json", 5).__name__)
+attempt("from_bytes str item:", lambda: int.from_bytes([1, "a"], "big"))
