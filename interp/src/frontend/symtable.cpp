@@ -1,6 +1,8 @@
 // symtable.cpp — see symtable.hpp and compiler.hpp.
 #include "symtable.hpp"
 
+#include <gillab/interp/names.hpp>
+
 #include <algorithm>
 
 namespace gillab::interp::symtable {
@@ -407,11 +409,7 @@ std::unique_ptr<scope> build(const ast::module& m) {
 }
 
 std::string mangle(const std::string& private_name, const std::string& name) {
-  if (private_name.empty() || name.size() < 3 || name.compare(0, 2, "__") != 0) return name;
-  if (name.compare(name.size() - 2, 2, "__") == 0 || name.find('.') != std::string::npos) return name;
-  const std::size_t start = private_name.find_first_not_of('_');
-  if (start == std::string::npos) return name;
-  return "_" + private_name.substr(start) + name;
+  return mangle_private_name(private_name, name);
 }
 
 scope* child_for(scope& parent, const void* node) {

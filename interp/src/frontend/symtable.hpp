@@ -49,11 +49,9 @@ struct scope {
   }
 };
 
-/// CPython's _Py_Mangle: inside class C, an identifier `__x` (two leading
-/// underscores, not two trailing, no dot) becomes `_C__x`, with C's own
-/// leading underscores dropped; a class named only by underscores mangles
-/// nothing. Applied to every name a scope binds or uses and to attribute
-/// names, never to keyword argument names in calls (CPython neither).
+/// mangle_private_name (gillab/interp/names.hpp) for this scope's class:
+/// applied to every name a scope binds or uses and to attribute names,
+/// never to keyword argument names in calls (CPython neither).
 std::string mangle(const std::string& private_name, const std::string& name);
 
 /// Builds and resolves the scope tree of a module. Throws syntax_error.

@@ -36,6 +36,7 @@
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
+#include <gillab/interp/names.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -1019,6 +1020,13 @@ value make_class(value name, value bases, value ns) {
         return raise_type_error(std::string("__slots__ items must be strings, not '") + type_name(s) + "'");
       }
       if (str_of(s) == "__dict__") wants_dict = true;
+    }
+    // __slots__ = ("__x",) makes a member _C__x, as the compiler mangles self.__x.
+    for (value& s : slot_names) {
+      const std::string mangled = mangle_private_name(t->name, str_of(s));
+      if (mangled == str_of(s)) continue;
+      decref(s);
+      s = newref(intern(mangled));
     }
   }
   if (solid == &tuple_type) {

@@ -130,3 +130,18 @@ class Closure:
 
 print(Closure().make(), Closure().comprehension())
 print(getattr(Derived(), "_Derived__secret"), Derived().__dict__.get("__secret", "no plain __secret"))
+
+
+class Slotted:
+    __slots__ = ("__hidden", "shown")
+
+    def __init__(self):
+        self.__hidden = "slot"
+        self.shown = 1
+
+    def peek(self):
+        return self.__hidden
+
+
+s = Slotted()
+print(s.peek(), s._Slotted__hidden, sorted(k for k in Slotted.__dict__ if "hidden" in k or k == "shown"))
