@@ -109,12 +109,21 @@ value make_alias(value origin, value key) {
   return value::from(a);
 }
 
-// The built-in classes that are generic (PEP 585's list, as far as gillab
-// has them).
-bool builtin_generic(const type_object* t) {
-  return t == &list_type || t == &dict_type || t == &tuple_type || t == &set_type || t == &frozenset_type ||
-         t == &type_type || std::string_view(t->name) == "deque" || std::string_view(t->name) == "defaultdict" ||
-         std::string_view(t->name) == "OrderedDict" || std::string_view(t->name) == "Counter";
+// The library classes that are generic (PEP 585's list, as far as gillab
+// has them); a subclass of one is generic too (class L(list): L[int]).
+bool generic_class(const type_object* t) {
+  for (const type_object* k : t->mro) {
+    if (k == &list_type || k == &dict_type || k == &tuple_type || k == &set_type || k == &frozenset_type ||
+        k == &type_type) {
+      return true;
+    }
+    const std::string_view name = k->name;
+    if ((!k->heap || k->module == "collections") &&
+        (name == "deque" || name == "defaultdict" || name == "OrderedDict" || name == "Counter")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 value type_subscript(value cls, value key) {
@@ -132,7 +141,7 @@ value type_subscript(value cls, value key) {
     }
     if (error_pending()) return value();
   }
-  if (builtin_generic(t)) return make_alias(cls, key);
+  if (generic_class(t)) return make_alias(cls, key);
   return raise_type_error(std::string("type '") + t->name + "' is not subscriptable");
 }
 
@@ -154,6 +163,19 @@ bool unionable(value v) {
   return t == &type_type || t == &generic_alias_type || t == &union_type || v == none();
 }
 
+// Members compare as add_members merges them: types by identity, aliases
+// by value (so int | list[int] equals itself rebuilt).
+bool same_member(value a, value b) {
+  if (a == b) return true;
+  if (type_of(a) != &generic_alias_type || type_of(b) != &generic_alias_type) return false;
+  ref same(alias_compare(a, b, 0));
+  if (!same) {
+    clear_pending();
+    return false;
+  }
+  return same.get() == true_value();
+}
+
 // The members a union operand contributes, None as NoneType.
 void add_members(value v, std::vector<value>& out) {
   if (type_of(v) == &union_type) {
@@ -162,14 +184,8 @@ void add_members(value v, std::vector<value>& out) {
     return;
   }
   const value member = v == none() ? value::from(&none_type) : v;
-  for (value seen : out) {
-    if (seen == member) return;
-    if (type_of(seen) == &generic_alias_type && type_of(member) == &generic_alias_type) {
-      ref same(alias_compare(seen, member, 0));
-      if (same && same.get() == true_value()) return;
-      if (!same) clear_pending();
-    }
-  }
+  for (value seen : out)
+    if (same_member(seen, member)) return;
   out.push_back(member);
 }
 
@@ -212,7 +228,7 @@ bool union_contains_all(value a, value b) {
   const tuple_object* y = as_tuple(static_cast<union_object*>(b.obj())->args);
   for (std::size_t i = 0; i < y->size; ++i) {
     bool found = false;
-    for (std::size_t j = 0; j < x->size && !found; ++j) found = x->items[j] == y->items[i];
+    for (std::size_t j = 0; j < x->size && !found; ++j) found = same_member(x->items[j], y->items[i]);
     if (!found) return false;
   }
   return true;

@@ -43,3 +43,18 @@ try:
     iter(list)
 except TypeError as e:
     print("TypeError:", e)
+
+
+class MyList(list):
+    pass
+
+
+class Counter:  # not collections.Counter
+    pass
+
+
+print(MyList[int], (int | list[int]) == (int | list[int]), len({int | list[int], list[int] | int}))
+try:
+    Counter[int]
+except TypeError as e:
+    print("TypeError:", e)
