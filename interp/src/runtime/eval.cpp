@@ -1661,14 +1661,7 @@ dispatch:
   TARGET(IMPORT_STAR) {
     SAVE_POINT();
     value m = POP();
-    auto* mod = static_cast<module_object*>(m.obj());
-    std::size_t pos = 0;
-    value k, v;
-    bool ok = true;
-    while (ok && dict_next(value::from(mod->dict), &pos, &k, &v)) {
-      if (str_of(k).rfind('_', 0) == 0) continue;
-      ok = dict_set(value::from(f->globals), k, v) == 0;
-    }
+    const bool ok = import_star(m, value::from(f->globals));
     decref(m);
     if (!ok) goto error;
     DISPATCH();

@@ -369,6 +369,41 @@ value import_name_in(value name_v, value fromlist, value level_v, value globals)
 
 value import_name(value name, value fromlist, value level) { return import_name_in(name, fromlist, level, value()); }
 
+bool import_star(value module, value globals) {
+  value names = dict_get(module_dict_value(module), intern("__all__"));
+  if (names) {
+    // The names __all__ lists, each looked up as an attribute (a module's
+    // __getattr__ may provide it, PEP 562), underscores included.
+    std::vector<value> listed;
+    if (!collect(names, listed)) {
+      for (value x : listed) decref(x);
+      return false;
+    }
+    bool ok = true;
+    for (value n : listed) {
+      if (ok && type_of(n) != &str_type) {
+        raise_type_error(std::string("Item in ") + str_of(dict_get(module_dict_value(module), intern("__name__"))) +
+                         ".__all__ must be str, not " + type_name(n));
+        ok = false;
+      }
+      if (ok) {
+        ref v(op_getattr(module, n));
+        ok = v && dict_set(globals, n, v.get()) == 0;
+      }
+      decref(n);
+    }
+    return ok;
+  }
+  if (error_pending()) return false;
+  std::size_t pos = 0;
+  value k, v;
+  while (dict_next(module_dict_value(module), &pos, &k, &v)) {
+    if (str_of(k).rfind('_', 0) == 0) continue;
+    if (dict_set(globals, k, v) < 0) return false;
+  }
+  return true;
+}
+
 void init_sys_path(const std::string& script) {
   // sys.path[0]: the script's directory (made absolute), '' for -c; then
   // PYTHONPATH's directories.

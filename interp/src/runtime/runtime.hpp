@@ -79,6 +79,9 @@ void init_functions();
 void init_generic_alias();  // generic_alias.cpp: C[...] and X | Y on classes
 /// The members of a types.UnionType (int | str), borrowed; null otherwise.
 value union_members(value v);
+/// `from module import *`: the names module.__all__ lists (through
+/// getattr), else every name not starting with '_'; false with an error.
+bool import_star(value module, value globals);
 bool is_generic_alias(value v);
 void init_generators();
 void init_bytes();

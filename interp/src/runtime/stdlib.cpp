@@ -411,8 +411,7 @@ value random_randbelow(value self, const value* args, std::size_t nargs, value k
 // found in interp/lib/_random_extras.py and bound to a generator.
 constexpr std::string_view python_random_functions[] = {
     "sample", "choices", "gauss", "normalvariate", "lognormvariate", "expovariate", "triangular",
-    "paretovariate", "weibullvariate", "betavariate", "gammavariate", "vonmisesvariate", "randbytes",
-    "binomialvariate"};
+    "paretovariate", "weibullvariate", "betavariate", "gammavariate", "vonmisesvariate", "randbytes"};
 
 value python_random_function(value name, value bound_to) {
   const std::string n = type_of(name) == &str_type ? str_of(name) : std::string();
@@ -535,7 +534,15 @@ value random_module() {
                                               {"shuffle", random_shuffle},
                                               {"uniform", random_uniform},
                                               {"__getattr__", random_module_getattr}});
-    dict_set(value::from(static_cast<module_object*>(mod.obj())->dict), intern("Random"), value::from(&random_type));
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    dict_set(d, intern("Random"), value::from(&random_type));
+    // `from random import *` reaches the Python half through __getattr__.
+    static constexpr const char* exported[] = {"Random", "seed", "random", "getrandbits", "randrange", "randint",
+                                               "choice", "shuffle", "uniform"};
+    ref all(make_list());
+    for (const char* name : exported) as_list(all.get())->items.push_back(newref(intern(name)));
+    for (std::string_view name : python_random_functions) as_list(all.get())->items.push_back(newref(intern(name)));
+    dict_set(d, intern("__all__"), all.get());
     return mod;
   }();
   return m;

@@ -18,3 +18,8 @@ for bad in (lambda: random.sample({1, 2}, 1), lambda: random.sample(range(3), 5)
         bad()
     except (TypeError, ValueError, AttributeError) as e:
         print(type(e).__name__ + ":", e)
+
+from random import *  # noqa: E402,F403 — __all__ reaches the Python-written functions too
+
+seed(3)
+print(sample(range(10), 3), choices("ab", k=2), round(gauss(), 12))
