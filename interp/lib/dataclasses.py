@@ -195,7 +195,7 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args):
             raise TypeError("cannot inherit %s dataclass from a %s one"
                             % (("non-frozen", "frozen") if not frozen else ("frozen", "non-frozen")))
     own = cls.__dict__
-    if init:
+    if init and "__init__" not in own:  # a class's own __init__ stays, as CPython's _set_new_attribute
         cls.__init__ = _make_init(cls, fields, frozen, hasattr(cls, "__post_init__"))
     if repr and "__repr__" not in own:
         shown = [f for f in plain if f.repr]
@@ -235,7 +235,8 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args):
         cls.__delattr__ = __delattr__
     # __hash__, as CPython's _hash_action table.
     hashed = [f for f in plain if (f.compare if f.hash is None else f.hash)]
-    has_explicit_hash = "__hash__" in own and own["__hash__"] is not None and "__eq__" not in own
+    class_hash = own.get("__hash__", MISSING)
+    has_explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in own))
     if unsafe_hash or (eq and frozen):
         if unsafe_hash and has_explicit_hash:
             raise TypeError("Cannot overwrite attribute __hash__ in class %s" % cls.__name__)

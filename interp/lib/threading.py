@@ -671,19 +671,6 @@ def main_thread():
     return _main_thread
 
 
-_local_keys = None
-
-
-def _next_local_key():
-    # One key per local object, never reused (an id() could be: a dead
-    # local's dict may still sit in a living thread's storage).
-    global _local_keys
-    if _local_keys is None:
-        from itertools import count
-        _local_keys = count(1)
-    return next(_local_keys)
-
-
 _missing = object()
 
 
@@ -752,7 +739,10 @@ class _local:
         if (args or kw) and not _has_own_init(cls):
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        key = _next_local_key()
+        # A key object of its own, never reused: the storages hold it for as
+        # long as they hold the dict (an id() or a counter could be reused or
+        # raced on by two threads making locals at once).
+        key = object()
         object.__setattr__(self, "_local__key", key)
         object.__setattr__(self, "_local__args", (args, kw))
         # The creating thread's dict exists at once: its __init__ is the

@@ -129,3 +129,21 @@ except AttributeError as e:
     print("AttributeError:", e)
 del data.x
 print("deleted:", hasattr(data, "x"), isinstance(counter, threading.local))
+
+# Locals made by several threads at once (their keys must not collide).
+made = []
+
+
+def make_many():
+    mine = [threading.local() for _ in range(500)]
+    for i, loc in enumerate(mine):
+        loc.value = i
+    made.append(sum(loc.value for loc in mine))
+
+
+threads = [threading.Thread(target=make_many) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("made concurrently:", made)
