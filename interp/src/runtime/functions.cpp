@@ -318,6 +318,7 @@ value make_module(std::string_view name) {
   m->name = make_str(name);
   ref n(make_str(name));
   dict_set(value::from(m->dict), intern("__name__"), n.get());
+  dict_set(value::from(m->dict), intern("__doc__"), none());  // the module's docstring replaces it
   return value::from(m);
 }
 
