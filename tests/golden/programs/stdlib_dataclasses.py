@@ -156,3 +156,25 @@ try:
     asdict(Point)
 except TypeError as e:
     print("TypeError:", e)
+
+
+@dataclass
+class OwnInit:
+    x: int
+
+    def __init__(self, x):
+        self.x = x * 2
+
+
+@dataclass
+class OwnHash:
+    x: int
+
+    def __eq__(self, other):
+        return True
+
+    def __hash__(self):
+        return 7
+
+
+print(OwnInit(3), hash(OwnHash(1)), OwnHash(1) == OwnHash(2))
