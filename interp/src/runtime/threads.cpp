@@ -767,7 +767,10 @@ int end_process(int rc) {
     std::_Exit(rc);
   }
   // The interpreter thread ends after this: what it deferred moves where
-  // the QSBR domain keeps it (the leak checker sees it reachable).
+  // the QSBR domain keeps it (the leak checker sees it reachable), and its
+  // threading.local dicts stay, like the main module's globals, immortal
+  // (its thread_state goes with the thread).
+  if (value storage = std::exchange(current_thread().local_storage, value())) immortalize(storage);
   reclaim_thread_exit();
   return rc;
 }
