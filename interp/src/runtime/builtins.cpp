@@ -594,10 +594,7 @@ value min_max(const char* fname, const value* args, std::size_t nargs, value kwn
   std::vector<value> items;
   if (n == 0) return raise_type_error(std::string(fname) + " expected at least 1 argument, got 0");
   if (n == 1) {
-    if (!collect(args[0], items)) {
-      for (value x : items) decref(x);
-      return value();
-    }
+    if (!collect(args[0], items)) return value();
   } else {
     if (dflt) return raise_type_error(std::string("Cannot specify a default for ") + fname + "() with multiple positional arguments");
     for (std::size_t i = 0; i < n; ++i) items.push_back(newref(args[i]));
@@ -713,10 +710,7 @@ value builtin_sorted(value, const value* args, std::size_t nargs, value kwnames)
   value rev = keyword_arg(args, nargs, kwnames, "reverse");
   if (key == none()) key = value();
   std::vector<value> items;
-  if (!collect(args[0], items)) {
-    for (value x : items) decref(x);
-    return value();
-  }
+  if (!collect(args[0], items)) return value();
   const bool reverse = rev && op_truth(rev) > 0;
   if (!sort_values(items, key, reverse)) {
     for (value x : items) decref(x);
@@ -1118,10 +1112,7 @@ value construct_tuple(const value* args, std::size_t nargs, value kwnames) {
   if (nargs == 0) return make_tuple(std::size_t{0});
   if (type_of(args[0]) == &tuple_type) return newref(args[0]);
   std::vector<value> items;
-  if (!collect(args[0], items)) {
-    for (value x : items) decref(x);
-    return value();
-  }
+  if (!collect(args[0], items)) return value();
   value t = make_tuple(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) as_tuple(t)->items[i] = items[i];
   return t;
@@ -1161,7 +1152,6 @@ int dict_update_from(value d, value src) {
     if (!pair) return error_pending() ? -1 : 0;
     std::vector<value> kv;
     if (!collect(pair.get(), kv)) {
-      for (value x : kv) decref(x);
       clear_pending();
       raise_type_error("cannot convert dictionary update sequence element #" + std::to_string(n) + " to a sequence");
       return -1;
@@ -1236,10 +1226,7 @@ value list_pop(value self, const value* args, std::size_t nargs, value kwnames) 
 value list_extend(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("list.extend", kwnames) || !arg_count("list.extend", nargs, 1, 1)) return value();
   std::vector<value> items;
-  if (!collect(args[0], items)) {
-    for (value x : items) decref(x);
-    return value();
-  }
+  if (!collect(args[0], items)) return value();
   backend::write_section guard(bts(), self.obj()->header);
   auto& dst = as_list(self)->items;
   dst.insert(dst.size(), items.data(), items.data() + items.size());  // adopts the references
@@ -1467,10 +1454,7 @@ value dict_items(value self, const value*, std::size_t nargs, value kwnames) {
 value str_join(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("join", kwnames) || !arg_count("join", nargs, 1, 1)) return value();
   std::vector<value> items;
-  if (!collect(args[0], items)) {
-    for (value x : items) decref(x);
-    return value();
-  }
+  if (!collect(args[0], items)) return value();
   std::string out;
   const std::string sep = str_of(self);
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -3069,16 +3053,6 @@ namespace {
 
 // ---- more methods of the built-in types (int, float, range, dict) ----
 
-
-// collect() that leaves nothing behind when it fails (collect keeps the
-// references it gathered before the error).
-bool collect_all(value iterable, std::vector<value>& out) {
-  if (collect(iterable, out)) return true;
-  for (value x : out) decref(x);
-  out.clear();
-  return false;
-}
-
 big_int big_of(value v) {
   if (v.is_small()) return big_int(v.small_int());
   if (v.obj() == &true_object) return 1;
@@ -3172,7 +3146,7 @@ value int_from_bytes(value, const value* args, std::size_t nargs, value kwnames)
     raw = static_cast<bytes_object*>(data.obj())->bytes;
   } else {
     std::vector<value> items;
-    if (!collect_all(data, items)) return value();
+    if (!collect(data, items)) return value();
     bool ok = true;
     for (value x : items) {
       std::int64_t b = 0;
@@ -3291,7 +3265,7 @@ value dict_fromkeys(value cls, const value* args, std::size_t nargs, value kwnam
   ref d(cls && cls != value::from(&dict_type) ? op_call(cls, nullptr, 0) : make_dict());
   if (!d) return value();
   std::vector<value> keys;
-  if (!collect_all(args[0], keys)) return value();
+  if (!collect(args[0], keys)) return value();
   const value fill = nargs == 2 ? args[1] : none();
   int rc = 0;
   for (value k : keys) {
@@ -3346,7 +3320,7 @@ value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
       ref listed(op_call(bound.get(), nullptr, 0));
       if (!listed) return value();
       std::vector<value> items;
-      if (!collect_all(listed.get(), items)) return value();
+      if (!collect(listed.get(), items)) return value();
       ref l(make_list());
       as_list(l.get())->items.adopt(std::move(items));
       if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
@@ -3368,7 +3342,7 @@ value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
     }
   }
   std::vector<value> items;
-  if (!collect_all(names.get(), items)) return value();
+  if (!collect(names.get(), items)) return value();
   ref l(make_list());
   as_list(l.get())->items.adopt(std::move(items));
   if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
@@ -3398,7 +3372,7 @@ value builtin_import(value, const value* args, std::size_t nargs, value kwnames)
   ref from_tuple;
   if (fromlist && fromlist != none() && type_of(fromlist) != &tuple_type) {
     std::vector<value> items;
-    if (!collect_all(fromlist, items)) return value();
+    if (!collect(fromlist, items)) return value();
     from_tuple = ref(make_tuple(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) as_tuple(from_tuple.get())->items[i] = items[i];
     fromlist = from_tuple.get();

@@ -296,10 +296,7 @@ value bytes_hex(value self, const value*, std::size_t nargs, value kwnames) {
 value bytes_join(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!exact_args("join", nargs, kwnames, 1, 1)) return value();
   std::vector<value> items;
-  if (!collect(args[0], items)) {
-    for (value x : items) decref(x);
-    return value();
-  }
+  if (!collect(args[0], items)) return value();
   std::string out;
   bool ok = true;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -462,10 +459,7 @@ value construct_bytes(const value* args, std::size_t nargs, value kwnames) {
     return raise_type_error(std::string("cannot convert '") + type_name(source) + "' object to bytes");
   }
   std::vector<value> items;
-  if (!collect(source, items)) {
-    for (value x : items) decref(x);
-    return value();
-  }
+  if (!collect(source, items)) return value();
   std::string out;
   value failed;
   for (value x : items) {

@@ -1119,7 +1119,6 @@ dispatch:
     sp--;
     std::vector<value> items;
     if (!collect(seq, items)) {
-      for (value x : items) decref(x);
       if (pending_matches(&exc_TypeError) && !type_of(seq)->iter) {
         clear_pending();
         raise_type_error(std::string("cannot unpack non-iterable ") + type_name(seq) + " object");
@@ -1150,7 +1149,6 @@ dispatch:
     value seq = POP();
     std::vector<value> items;
     if (!collect(seq, items)) {
-      for (value x : items) decref(x);
       decref(seq);
       goto error;
     }

@@ -375,10 +375,7 @@ bool import_star(value module, value globals) {
     // The names __all__ lists, each looked up as an attribute (a module's
     // __getattr__ may provide it, PEP 562), underscores included.
     std::vector<value> listed;
-    if (!collect(names, listed)) {
-      for (value x : listed) decref(x);
-      return false;
-    }
+    if (!collect(names, listed)) return false;
     bool ok = true;
     for (value n : listed) {
       if (ok && type_of(n) != &str_type) {

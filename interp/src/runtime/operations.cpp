@@ -360,10 +360,18 @@ bool collect(value iterable, std::vector<value>& out) {
   }
   ref it(op_iter(iterable));
   if (!it) return false;
+  const std::size_t first = out.size();
   for (;;) {
     value x = op_next(it.get());
-    if (!x) return !error_pending();
-    out.push_back(x);
+    if (x) {
+      out.push_back(x);
+      continue;
+    }
+    if (!error_pending()) return true;
+    // The iterator raised: what this call gathered goes, so no caller can leak it.
+    for (std::size_t i = first; i < out.size(); ++i) decref(out[i]);
+    out.resize(first);
+    return false;
   }
 }
 

@@ -43,7 +43,9 @@ bool as_int64(value v, std::int64_t* out);
 int repeat_count(value n, std::int64_t* out);
 
 /// Collects the items of any iterable.
-bool collect(value iterable, std::vector<value>& out);  // new references
+/// Appends new references to iterable's items; on failure (error raised)
+/// `out` is as it was.
+bool collect(value iterable, std::vector<value>& out);
 
 std::string str_of(value str);  // the UTF-8 of a str value
 
