@@ -134,6 +134,11 @@ void add_method(type_object& t, const char* name, native_fn fn) {
   invalidate_type_cache();  // a type's methods added after lookups began (a module's first import)
 }
 
+void add_class_method(type_object& t, const char* name, native_fn fn) {
+  add_method(t, name, fn);
+  dict_get(value::from(t.dict), intern(name)).obj()->flags |= flag_class_method;
+}
+
 void flush_stdout() {
   auto lk = lock_stdout();
   flush_stdout_locked();
@@ -3135,7 +3140,7 @@ value int_to_bytes(value self, const value* args, std::size_t nargs, value kwnam
   return make_bytes(out);
 }
 
-// A class method: bound to the type (classes.cpp, descr_get).
+// A class method (add_class_method): `self` is the class.
 value int_from_bytes(value, const value* args, std::size_t nargs, value kwnames) {
   value data;
   bool little, is_signed;
@@ -3259,7 +3264,7 @@ bool range_hash(value v, std::int64_t* out) {
   return op_hash(key.get(), out);
 }
 
-// dict.fromkeys: a class method (classes.cpp binds it to the type).
+// dict.fromkeys: a class method (add_class_method): `cls` is the class.
 value dict_fromkeys(value cls, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("fromkeys", kwnames) || !arg_count("fromkeys", nargs, 1, 2)) return value();
   ref d(cls && cls != value::from(&dict_type) ? op_call(cls, nullptr, 0) : make_dict());
@@ -3405,13 +3410,13 @@ void init_builtins() {
   add_method(dict_type, "keys", dict_keys);
   add_method(dict_type, "values", dict_values);
   add_method(dict_type, "items", dict_items);
-  add_method(dict_type, "fromkeys", dict_fromkeys);
+  add_class_method(dict_type, "fromkeys", dict_fromkeys);
   add_method(dict_type, "popitem", dict_popitem);
   dict_type.binary = dict_binary;
   add_method(int_type, "bit_length", int_bit_length);
   add_method(int_type, "bit_count", int_bit_count);
   add_method(int_type, "to_bytes", int_to_bytes);
-  add_method(int_type, "from_bytes", int_from_bytes);
+  add_class_method(int_type, "from_bytes", int_from_bytes);
   add_method(float_type, "is_integer", float_is_integer);
   add_method(float_type, "as_integer_ratio", float_as_integer_ratio);
   add_method(float_type, "hex", float_hex);

@@ -169,7 +169,7 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
   if (dt == &builtin_function_type && owner && !owner->heap && !static_cast<builtin_function_object*>(d.obj())->self) {
     auto* b = static_cast<builtin_function_object*>(d.obj());
     // The built-in class methods bind to the class, from it or an instance.
-    if (is_builtin_class_method(b->name)) return make_builtin(b->name, b->fn, value::from(t));
+    if (b->flags & flag_class_method) return make_builtin(b->name, b->fn, value::from(t));
     if (obj) return make_builtin(b->name, b->fn, obj);
     auto* w = make<descriptor_object>(&descriptor_type);
     w->fn = newref(d);
@@ -227,15 +227,6 @@ value make_method(value func, value self) {
   m->func = newref(func);
   m->self = newref(self);
   return value::from(m);
-}
-
-// object.__init_subclass__, dict.fromkeys, int.from_bytes: methods of
-// built-in types that receive the class (builtins.cpp registers them as
-// plain methods; the name says which).
-bool is_builtin_class_method(const char* name) {
-  for (const char* m : {"__init_subclass__", "fromkeys", "from_bytes"})
-    if (std::strcmp(name, m) == 0) return true;
-  return false;
 }
 
 dict_object** dict_slot(value v) {
@@ -1854,7 +1845,7 @@ void finish_builtin_types() {
   add_method(object_type, "__setattr__", object_setattr_method);
   add_method(object_type, "__delattr__", object_delattr_method);
   add_method(object_type, "__getattribute__", object_getattribute_method);
-  add_method(object_type, "__init_subclass__", object_init_subclass);
+  add_class_method(object_type, "__init_subclass__", object_init_subclass);
   add_method(object_type, "__format__", object_format);
   add_method(object_type, "__repr__", wrap_repr);
   add_method(object_type, "__str__", wrap_str);

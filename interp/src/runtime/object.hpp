@@ -60,6 +60,7 @@ class value {
 
 enum object_flags : std::uint32_t {
   flag_immortal = 1,
+  flag_class_method = 2,  // a built-in method that receives the class (add_class_method)
 };
 
 struct object {

@@ -48,9 +48,6 @@ value call_class(type_object* t, const value* args, std::size_t nargs, value kwn
 value make_type3(const value* args);
 /// Attributes of a type object (null without an exception: not found).
 value class_getattr(type_object* t, value name);
-/// Methods of built-in types that receive the class, not the instance
-/// (dict.fromkeys, int.from_bytes, object.__init_subclass__).
-bool is_builtin_class_method(const char* name);
 /// A bound method object: func called with self first (classes.cpp).
 value make_method(value func, value self);
 int class_setattr(type_object* t, value name, value v);
@@ -99,6 +96,9 @@ value str_percent_format(value fmt, value args);
 value str_encode(value self, const value* args, std::size_t nargs, value kwnames);
 /// Adds a built-in method to a built-in type's dict.
 void add_method(type_object& t, const char* name, native_fn fn);
+/// A method of a built-in type that receives the class, from the class or
+/// an instance (dict.fromkeys, int.from_bytes): marked flag_class_method.
+void add_class_method(type_object& t, const char* name, native_fn fn);
 void init_builtins();
 void flush_stdout();
 /// Around fork(): flushes print()'s buffer and keeps it locked until
