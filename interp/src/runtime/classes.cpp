@@ -1774,14 +1774,7 @@ bool is_deque_type(const type_object* t);
 value construct_rlock(const value* args, std::size_t nargs, value kwnames);  // threads.cpp
 bool is_rlock_type(const type_object* t);
 
-value construct_slice(const value* args, std::size_t nargs, value kwnames);  // containers.cpp
-
-value construct_random(const value* args, std::size_t nargs, value kwnames);  // stdlib.cpp
-bool is_random_type(const type_object* t);
-
 constructor_fn class_constructor(const type_object* t) {
-  if (is_random_type(t)) return construct_random;
-  if (t == &slice_type) return construct_slice;
   if (is_deque_type(t)) return construct_deque_value;
   if (is_rlock_type(t)) return construct_rlock;
   if (t == &property_type) return construct_property;

@@ -583,8 +583,6 @@ value slice_compare(value a, value b, int op) {
   return op_compare(l.get(), r.get(), op);
 }
 
-}  // namespace
-
 /// slice(stop), slice(start, stop[, step]): what a[start:stop:step] builds.
 value construct_slice(const value* args, std::size_t nargs, value kwnames) {
   if (kwnames && as_tuple(kwnames)->size) return raise_type_error("slice() takes no keyword arguments");
@@ -595,6 +593,8 @@ value construct_slice(const value* args, std::size_t nargs, value kwnames) {
   if (nargs == 1) return make_slice(none(), args[0], none());
   return make_slice(args[0], args[1], nargs == 3 ? args[2] : none());
 }
+
+}  // namespace
 
 void init_containers() {
   init_type(tuple_type, "tuple", nullptr);
@@ -631,6 +631,7 @@ void init_containers() {
   slice_type.dealloc = dealloc_slice;
   slice_type.repr = slice_repr;
   slice_type.getattr = slice_getattr;
+  slice_type.construct = construct_slice;
   slice_type.compare = slice_compare;
 
   init_type(iterator_type, "iterator", nullptr);

@@ -200,11 +200,11 @@ std::vector<std::uint32_t> urandom_key() {
   return key;
 }
 
+// Unseeded: the caller seeds it (global_random, or Random()'s seed call).
 random_object* new_random_object() {
   auto* r = static_cast<random_object*>(allocate(&random_type, sizeof(random_object)));
   new (&r->mt) mersenne_twister;
   r->gauss_next = value();
-  r->mt.init_by_array(urandom_key());
   return r;
 }
 
@@ -212,6 +212,7 @@ random_object* new_random_object() {
 random_object* global_random() {
   static random_object* g = [] {
     random_object* r = new_random_object();
+    r->mt.init_by_array(urandom_key());
     immortalize(value::from(r));
     return r;
   }();
@@ -473,21 +474,17 @@ void dealloc_random(object* o) {
   std::free(o);
 }
 
-}  // namespace
-
-/// random.Random([seed]): a generator of its own, seeded as random.seed().
+/// random.Random([seed]): a generator of its own, seeded as random.seed()
+/// seeds (from the seed, or from random_device without one).
 value construct_random(const value* args, std::size_t nargs, value kwnames) {
   if (kwnames && as_tuple(kwnames)->size) return raise_type_error("Random() takes no keyword arguments");
   if (nargs > 1) return raise_type_error("Random() expected at most 1 argument, got " + std::to_string(nargs));
   ref r(value::from(new_random_object()));
-  if (nargs == 1) {
-    ref done(random_seed(r.get(), args, 1, value()));
-    if (!done) return value();
-  }
-  return r.release();
+  ref seeded(random_seed(r.get(), args, nargs, value()));
+  return seeded ? r.release() : value();
 }
 
-bool is_random_type(const type_object* t) { return t == &random_type; }
+}  // namespace
 
 value make_native_module(const char* name, std::initializer_list<std::pair<const char*, native_fn>> functions) {
   value mod = make_module(name);
@@ -524,6 +521,7 @@ value random_module() {
     random_type.dealloc = dealloc_random;
     random_type.getattr = random_getattr;
     random_type.setattr = random_setattr;
+    random_type.construct = construct_random;
     for (const auto& [name, fn] : methods) add_method(random_type, name, fn);
     value mod = make_native_module("random", {{"seed", random_seed},
                                               {"random", random_random},
