@@ -1978,12 +1978,6 @@ value traceback_module() {
   return m;
 }
 
-}  // namespace
-
-value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
-
-namespace {
-
 // sys attributes written in Python (interp/lib/_sysinfo.py: version_info,
 // implementation, float_info ...), made on first use through the sys
 // module's PEP 562 __getattr__ and then kept in its dict.
@@ -1997,11 +1991,7 @@ value sys_lazy_attribute(value, const value* args, std::size_t nargs, value kwna
   if (std::find(std::begin(computed), std::end(computed), n) == std::end(computed)) {
     return raise(&exc_AttributeError, "module 'sys' has no attribute '" + n + "'");
   }
-  ref module_name(make_str("_sysinfo"));
-  ref level(make_int(0));
-  ref info(import_name_in(module_name.get(), none(), level.get(), value()));
-  if (!info) return value();
-  ref attribute(op_getattr(info.get(), args[0]));
+  ref attribute(import_attribute("_sysinfo", args[0]));
   if (!attribute) return value();
   dict_set(value::from(static_cast<module_object*>(sys_module().obj())->dict), args[0], attribute.get());
   return attribute.release();

@@ -219,7 +219,6 @@ value run_frame(frame* f, value sent = value(), bool throwing = false);
 }  // namespace
 
 value format_value(value v, int conversion, value spec);       // builtins.cpp
-value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
 
 
 // ---- argument binding ----

@@ -369,6 +369,13 @@ value import_name_in(value name_v, value fromlist, value level_v, value globals)
 
 value import_name(value name, value fromlist, value level) { return import_name_in(name, fromlist, level, value()); }
 
+value import_attribute(const char* module, value name) {
+  ref module_name(make_str(module));
+  ref level(make_int(0));
+  ref m(import_name_in(module_name.get(), none(), level.get(), value()));
+  return m ? op_getattr(m.get(), name) : value();
+}
+
 bool import_star(value module, value globals) {
   value names = dict_get(module_dict_value(module), intern("__all__"));
   if (names) {

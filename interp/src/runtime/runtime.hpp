@@ -76,9 +76,16 @@ void init_functions();
 void init_generic_alias();  // generic_alias.cpp: C[...] and X | Y on classes
 /// The members of a types.UnionType (int | str), borrowed; null otherwise.
 value union_members(value v);
+// ---- imports.cpp ----
+/// The import statement's machinery (IMPORT_NAME, __import__): `name` at
+/// `level`, relative to `globals` (null: none), with its fromlist.
+value import_name_in(value name, value fromlist, value level, value globals);
 /// `from module import *`: the names module.__all__ lists (through
 /// getattr), else every name not starting with '_'; false with an error.
 bool import_star(value module, value globals);
+/// Attribute `name` of the module `module` (imported if needed): how a
+/// native module reaches the part of it written in Python (interp/lib).
+value import_attribute(const char* module, value name);
 bool is_generic_alias(value v);
 void init_generators();
 void init_bytes();

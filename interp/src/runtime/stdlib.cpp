@@ -40,8 +40,6 @@
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
-value import_name_in(value name, value fromlist, value level, value globals);  // imports.cpp
-
 namespace {
 
 bool no_keywords_in(const char* fname, value kwnames) {
@@ -420,11 +418,7 @@ value python_random_function(value name, value bound_to) {
       std::end(python_random_functions)) {
     return value();
   }
-  ref module_name(make_str("_random_extras"));
-  ref level(make_int(0));
-  ref extras(import_name_in(module_name.get(), none(), level.get(), value()));
-  if (!extras) return value();
-  ref fn(op_getattr(extras.get(), name));
+  ref fn(import_attribute("_random_extras", name));
   if (!fn) return value();
   return make_method(fn.get(), bound_to);
 }
