@@ -3314,34 +3314,31 @@ value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
       ref bound(custom);
       ref listed(op_call(bound.get(), nullptr, 0));
       if (!listed) return value();
-      std::vector<value> items;
-      if (!collect(listed.get(), items)) return value();
-      ref l(make_list());
-      as_list(l.get())->items.adopt(std::move(items));
-      if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
-      return l.release();
+      value listed_value = listed.get();
+      return builtin_sorted(value(), &listed_value, 1, value());
     }
     if (error_pending()) return value();
-    type_object* t = type_of(x) == &type_type ? static_cast<type_object*>(x.obj()) : type_of(x);
+    const bool is_class = type_of(x) == &type_type;
+    type_object* t = is_class ? static_cast<type_object*>(x.obj()) : type_of(x);
     if (type_of(x) == &module_type) {
       if (!add_keys(value::from(static_cast<module_object*>(x.obj())->dict))) return value();
     } else {
-      ref own(op_getattr(x, intern("__dict__")));
-      if (own && is_subtype(type_of(own.get()), &dict_type)) {
-        if (!add_keys(own.get())) return value();
-      } else if (!own) {
-        clear_pending();
+      // An instance's own dict; a class's is its own MRO's first (asking a
+      // class for __dict__ would copy it).
+      if (!is_class) {
+        ref own(op_getattr(x, intern("__dict__")));
+        if (own && is_subtype(type_of(own.get()), &dict_type)) {
+          if (!add_keys(own.get())) return value();
+        } else if (!own) {
+          clear_pending();
+        }
       }
       for (type_object* k : t->mro)
         if (k->dict && !add_keys(value::from(k->dict))) return value();
     }
   }
-  std::vector<value> items;
-  if (!collect(names.get(), items)) return value();
-  ref l(make_list());
-  as_list(l.get())->items.adopt(std::move(items));
-  if (ref sorted{list_sort(l.get(), nullptr, 0, value())}; !sorted) return value();
-  return l.release();
+  value all_names = names.get();
+  return builtin_sorted(value(), &all_names, 1, value());
 }
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0): the
