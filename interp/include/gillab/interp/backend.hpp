@@ -67,6 +67,15 @@
 //                     one thread (gil: it holds the GIL, nobody waits; fine:
 //                     only it is registered for biased counting). A
 //                     back-end without threads (nosync) has none.
+//  stop the world     stop_the_world(ts) / start_the_world(ts), optional:
+//  (optional)         required of a `parallel` back-end (runtime/gc.cpp
+//                     checks it), the cycle collector's scope in which no
+//                     other thread touches an object. fine: every other
+//                     thread parks at its next safepoint or stays in its
+//                     blocking region (free-threaded CPython's
+//                     _PyEval_StopTheWorld); gil and nosync need none (the
+//                     collector runs holding the GIL). stm will need one too
+//                     (or to run the collector as one irrevocable transaction).
 //  statistics         write_statistics(json) at exit with --stats: switches,
 //                     waits, contention, commits, aborts by cause.
 //  supports_threads   false only for nosync, which refuses a second thread
