@@ -106,6 +106,17 @@ void drain() {
 
 void note_thread_start() { reclaim_detail::other_threads.store(true, std::memory_order_relaxed); }
 
+void reclaim_flush() {
+  using namespace reclaim_detail;
+  if constexpr (backend::lockfree_reads) {
+    if (filling != nullptr) qsbr::retire(std::exchange(filling, nullptr));
+    // As at a safepoint: the caller (the collector) runs where Python code
+    // may run, so it holds no lock-free reads.
+    qsbr::quiescent_state();
+    qsbr::flush();  // closes the batch, adopts ended threads' garbage, frees what expired
+  }
+}
+
 void reclaim_thread_exit() {
   using namespace reclaim_detail;
   if constexpr (backend::lockfree_reads) {

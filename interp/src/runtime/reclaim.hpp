@@ -93,6 +93,12 @@ inline void reclaim_safepoint() {
   }
 }
 
+/// After a collection: retires the calling thread's partly filled batch now
+/// rather than when it fills, and frees what finished its grace period
+/// (ended threads' garbage too), so what the collection displaced is freed
+/// after one grace period, not after thousands more displacements.
+void reclaim_flush();
+
 /// The calling thread leaves the runtime (before backend::detach): its
 /// partly filled batch is retired, and what it can decref now is.
 void reclaim_thread_exit();
