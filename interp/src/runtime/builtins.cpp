@@ -6,6 +6,7 @@
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
+#include "gc.hpp"
 #include "reclaim.hpp"
 #include "text.hpp"
 #include "runtime.hpp"
@@ -1421,7 +1422,7 @@ struct view_object : object {
 };
 void dealloc_view(object* o) {
   decref(static_cast<view_object*>(o)->list);
-  std::free(o);
+  free_object_memory(o);
 }
 value view_repr(value v) {
   ref inner(op_repr(static_cast<view_object*>(v.obj())->list));
@@ -2070,6 +2071,7 @@ value builtin_module(const std::string& n) {
   if (n == "_thread") return newref(thread_module());
   if (n == "atomic") return newref(atomic_module());
   if (n == "time") return newref(time_module());
+  if (n == "gc") return newref(gc_module());
   if (n == "random") return newref(random_module());
   if (n == "_collections") return newref(collections_module());
   if (n == "_socket") return newref(socket_module());

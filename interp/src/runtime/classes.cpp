@@ -779,8 +779,35 @@ void heap_dealloc(object* o) {
   if (t->solid->dealloc) {
     t->solid->dealloc(o);
   } else {
-    std::free(o);
+    free_object_memory(o);
   }
+}
+
+// An instance of a class: its __dict__, its slots, then what its built-in
+// base holds (a list subclass's items).
+void heap_traverse(object* o, void (*visit)(value, void*), void* arg) {
+  type_object* t = o->type;
+  char* base = reinterpret_cast<char*>(o);
+  if (t->dict_offset) {
+    if (auto* d = *reinterpret_cast<dict_object**>(base + t->dict_offset)) visit(value::from(d), arg);
+  }
+  for (std::size_t off = t->solid->basic_size; off + sizeof(value) <= t->basic_size; off += sizeof(value)) {
+    if (off == t->dict_offset) continue;
+    if (value v = *reinterpret_cast<value*>(base + off)) visit(v, arg);
+  }
+  if (t->solid->traverse) t->solid->traverse(o, visit, arg);
+}
+// The slots are emptied, as CPython's subtype_clear does. The __dict__
+// pointer stays (instance_dict: it changes only when the instance dies); the
+// dict itself is tracked, and cleared as a dict when it is garbage too.
+void heap_clear(object* o) {
+  type_object* t = o->type;
+  char* base = reinterpret_cast<char*>(o);
+  for (std::size_t off = t->solid->basic_size; off + sizeof(value) <= t->basic_size; off += sizeof(value)) {
+    if (off == t->dict_offset) continue;
+    xdecref(std::exchange(*reinterpret_cast<value*>(base + off), value()));
+  }
+  if (t->solid->clear) t->solid->clear(o);
 }
 
 // ---- creating instances ----
@@ -1086,6 +1113,8 @@ value make_class(value name, value bases, value ns) {
     decref(value::from(w));
   }
   t->dealloc = heap_dealloc;
+  t->traverse = heap_traverse;
+  t->clear = heap_clear;
   t->repr = heap_repr;
   t->str = heap_str;
   t->hash = heap_hash;
@@ -1165,7 +1194,12 @@ void dealloc_method(object* o) {
   auto* m = static_cast<method_object*>(o);
   decref(m->func);
   decref(m->self);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_method(object* o, void (*visit)(value, void*), void* arg) {
+  auto* m = static_cast<method_object*>(o);
+  visit(m->func, arg);
+  visit(m->self, arg);
 }
 
 value method_call(value v, const value* args, std::size_t nargs, value kwnames) {
@@ -1207,7 +1241,10 @@ bool method_hash(value v, std::int64_t* out) {
 
 void dealloc_wrapper(object* o) {
   xdecref(static_cast<wrapper_object*>(o)->func);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_wrapper(object* o, void (*visit)(value, void*), void* arg) {
+  if (value f = static_cast<wrapper_object*>(o)->func) visit(f, arg);
 }
 
 value wrapper_getattr(value v, value name) {
@@ -1244,7 +1281,12 @@ void dealloc_property(object* o) {
   xdecref(p->fset);
   xdecref(p->fdel);
   xdecref(p->doc);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_property(object* o, void (*visit)(value, void*), void* arg) {
+  auto* p = static_cast<property_object*>(o);
+  for (value v : {p->fget, p->fset, p->fdel, p->doc})
+    if (v) visit(v, arg);
 }
 
 value make_property(value fget, value fset, value fdel, value doc) {
@@ -1306,7 +1348,7 @@ value property_getattr(value v, value name) {
 
 void dealloc_member(object* o) {
   decref(static_cast<member_object*>(o)->name);
-  std::free(o);
+  free_object_memory(o);
 }
 
 value member_repr(value v) {
@@ -1316,7 +1358,7 @@ value member_repr(value v) {
 
 void dealloc_descriptor(object* o) {
   decref(static_cast<descriptor_object*>(o)->fn);
-  std::free(o);
+  free_object_memory(o);
 }
 
 value descriptor_call(value v, const value* args, std::size_t nargs, value kwnames) {
@@ -1338,7 +1380,7 @@ value descriptor_repr(value v) {
 
 void dealloc_super(object* o) {
   decref(static_cast<super_object*>(o)->obj);
-  std::free(o);
+  free_object_memory(o);
 }
 
 value super_getattr(value v, value name) {
@@ -1801,6 +1843,7 @@ void init_classes() {
   object_type.basic_size = sizeof(object);
   init_type(method_type, "method", nullptr);
   method_type.dealloc = dealloc_method;
+  method_type.traverse = traverse_method;
   method_type.call = method_call;
   method_type.repr = method_repr;
   method_type.getattr = method_getattr;
@@ -1809,11 +1852,13 @@ void init_classes() {
   for (type_object* t : {&staticmethod_type, &classmethod_type}) {
     init_type(*t, t == &staticmethod_type ? "staticmethod" : "classmethod", nullptr);
     t->dealloc = dealloc_wrapper;
+    t->traverse = traverse_wrapper;
     t->getattr = wrapper_getattr;
   }
   staticmethod_type.call = staticmethod_call;
   init_type(property_type, "property", nullptr);
   property_type.dealloc = dealloc_property;
+  property_type.traverse = traverse_property;
   property_type.getattr = property_getattr;
   init_type(member_type, "member_descriptor", nullptr);
   member_type.dealloc = dealloc_member;

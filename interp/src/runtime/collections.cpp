@@ -397,8 +397,12 @@ void dealloc_deque(object* o) {
   auto* d = static_cast<deque_object*>(o);
   for (value x : d->items) decref(x);
   d->~deque_object();
-  std::free(o);
+  free_object_memory(o);
 }
+void traverse_deque(object* o, void (*visit)(value, void*), void* arg) {
+  for (value x : static_cast<deque_object*>(o)->items) visit(x, arg);
+}
+void clear_deque(object* o) { decref(deque_clear(value::from(o), nullptr, 0, value())); }
 
 value deque_iter_impl(value self, bool reversed) {
   auto* it = make<deque_iterator_object>(&deque_iterator_type);
@@ -430,7 +434,7 @@ value iterator_self(value v) { return newref(v); }
 
 void dealloc_deque_iterator(object* o) {
   xdecref(static_cast<deque_iterator_object*>(o)->deque);
-  std::free(o);
+  free_object_memory(o);
 }
 
 value construct_deque(const value* args, std::size_t nargs_all, value kwnames) {
@@ -476,6 +480,8 @@ value collections_module() {
     init_type(deque_type, "deque", nullptr);
     deque_type.module = "collections";
     deque_type.dealloc = dealloc_deque;
+    deque_type.traverse = traverse_deque;
+    deque_type.clear = clear_deque;
     deque_type.repr = deque_repr;
     deque_type.compare = deque_compare;
     deque_type.binary = deque_binary;

@@ -31,7 +31,14 @@ backend::thread_state& bts() { return current_thread().backend_state; }
 void dealloc_tuple(object* o) {
   auto* t = static_cast<tuple_object*>(o);
   for (std::size_t i = 0; i < t->size; ++i) xdecref(t->items[i]);
-  std::free(o);
+  free_object_memory(o);
+}
+// No clear slot (as CPython's tuple): a tuple is in a cycle only through a
+// mutable object, whose clear breaks it.
+void traverse_tuple(object* o, void (*visit)(value, void*), void* arg) {
+  auto* t = static_cast<tuple_object*>(o);
+  for (std::size_t i = 0; i < t->size; ++i)
+    if (t->items[i]) visit(t->items[i], arg);
 }
 
 std::string join_reprs(const value* items, std::size_t n, bool* ok) {
@@ -221,7 +228,18 @@ void dealloc_list(object* o) {
   auto* l = static_cast<list_object*>(o);
   for (value v : l->items) decref(v);
   l->~list_object();
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_list(object* o, void (*visit)(value, void*), void* arg) {
+  for (value v : static_cast<list_object*>(o)->items) visit(v, arg);
+}
+void clear_list(object* o) {
+  std::vector<value> old;
+  {
+    backend::write_section guard(bts(), o->header);
+    old = static_cast<list_object*>(o)->items.take();
+  }
+  for (value v : old) release_displaced(v);
 }
 
 value list_repr(value v) {
@@ -488,7 +506,10 @@ value slice_repr(value v) {
 void dealloc_iterator(object* o) {
   auto* it = static_cast<iterator_object*>(o);
   xdecref(it->seq);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_iterator(object* o, void (*visit)(value, void*), void* arg) {
+  if (value seq = static_cast<iterator_object*>(o)->seq) visit(seq, arg);
 }
 value iterator_self(value v) { return newref(v); }
 value iterator_next(value v) {
@@ -599,6 +620,7 @@ value construct_slice(const value* args, std::size_t nargs, value kwnames) {
 void init_containers() {
   init_type(tuple_type, "tuple", nullptr);
   tuple_type.dealloc = dealloc_tuple;
+  tuple_type.traverse = traverse_tuple;
   tuple_type.repr = tuple_repr;
   tuple_type.hash = tuple_hash;
   tuple_type.compare = tuple_compare;
@@ -610,6 +632,8 @@ void init_containers() {
 
   init_type(list_type, "list", nullptr);
   list_type.dealloc = dealloc_list;
+  list_type.traverse = traverse_list;
+  list_type.clear = clear_list;
   list_type.repr = list_repr;
   list_type.compare = list_compare;
   list_type.length = list_length;
@@ -636,6 +660,7 @@ void init_containers() {
 
   init_type(iterator_type, "iterator", nullptr);
   iterator_type.dealloc = dealloc_iterator;
+  iterator_type.traverse = traverse_iterator;
   iterator_type.iter = iterator_self;
   iterator_type.next = iterator_next;
 }

@@ -1,6 +1,7 @@
 // core.cpp — allocation, the immortal singletons, exceptions, thread state,
 // and the generic parts of the object protocol.
 #include "dict.hpp"
+#include "gc.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
 
@@ -13,12 +14,17 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 // ---- allocation ----
 object* allocate(type_object* type, std::size_t size) {
-  void* mem = std::malloc(size);
-  if (!mem) throw std::bad_alloc();
-  auto* o = static_cast<object*>(mem);
+  object* o;
+  if (type->traverse) {
+    o = gc_allocate(type, size);
+  } else {
+    void* mem = std::malloc(size);
+    if (!mem) throw std::bad_alloc();
+    o = static_cast<object*>(mem);
+    o->flags = 0;
+    o->type = type;
+  }
   backend::init_header(o->header, current_thread().backend_state);
-  o->flags = 0;
-  o->type = type;
   return o;
 }
 
@@ -27,7 +33,7 @@ void deallocate(object* o) {
   if (t->dealloc) {
     t->dealloc(o);
   } else {
-    std::free(o);
+    free_object_memory(o);
   }
 }
 
@@ -146,6 +152,21 @@ bool pending_matches(const type_object* type) {
 
 void clear_pending() { xdecref(take_pending()); }
 
+static void traverse_exception(object* o, void (*visit)(value, void*), void* arg) {
+  auto* e = static_cast<exception_object*>(o);
+  for (value v : {e->args, e->cause, e->context, e->extra})
+    if (v) visit(v, arg);
+  if (e->attrs) visit(value::from(e->attrs), arg);
+}
+// args stays (a tuple, read unchecked); the rest can lead back to the
+// exception (an error kept in an attribute of an object it refers to).
+static void clear_exception(object* o) {
+  auto* e = static_cast<exception_object*>(o);
+  xdecref(std::exchange(e->cause, value()));
+  xdecref(std::exchange(e->context, value()));
+  xdecref(std::exchange(e->extra, value()));
+}
+
 static void dealloc_exception(object* o) {
   auto* e = static_cast<exception_object*>(o);
   xdecref(e->args);
@@ -155,7 +176,7 @@ static void dealloc_exception(object* o) {
   if (e->attrs) decref(value::from(e->attrs));
   for (auto& tb : e->traceback) decref(value::from(tb.code));
   e->~exception_object();
-  std::free(o);
+  free_object_memory(o);
 }
 
 // ---- OSError ----
@@ -361,6 +382,8 @@ void init_exception_type(type_object& t, const char* name, type_object* base) {
   init_type(t, name, nullptr);
   t.is_exception = true;
   t.dealloc = dealloc_exception;
+  t.traverse = traverse_exception;
+  t.clear = clear_exception;
   t.str = exception_str;
   t.repr = exception_repr;
   t.call = exception_call;
@@ -375,6 +398,8 @@ void init_exceptions() {
   init_type(exc_##name, #name, nullptr);      \
   exc_##name.is_exception = true;             \
   exc_##name.dealloc = dealloc_exception;     \
+  exc_##name.traverse = traverse_exception;   \
+  exc_##name.clear = clear_exception;         \
   exc_##name.str = exception_str;             \
   exc_##name.repr = exception_repr;           \
   exc_##name.call = exception_call;             \

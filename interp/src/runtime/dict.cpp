@@ -208,7 +208,42 @@ void dealloc_dict(object* o) {
     std::free(t);
   }
   d->~dict_object();
-  std::free(o);
+  free_object_memory(o);
+}
+
+void traverse_dict(object* o, void (*visit)(value, void*), void* arg) {
+  if (const table* t = static_cast<dict_object*>(o)->tab) {
+    for (std::size_t k = 0; k < t->nentries; ++k) {
+      const entry& e = t->entries()[k];
+      if (e.key) {  // a deleted entry's value is stale, not owned
+        visit(e.key, arg);
+        visit(e.val, arg);
+      }
+    }
+  }
+}
+
+// The cycle collector's clear: the table goes as a whole (no key is
+// compared, so no Python code runs), retired as a replaced table is.
+void clear_dict(object* o) {
+  auto* d = static_cast<dict_object*>(o);
+  table* t;
+  {
+    backend::write_section guard(current_thread().backend_state, o->header);
+    t = d->tab;
+    publish(d->tab, static_cast<table*>(nullptr));
+    d->used = 0;
+    bump_version(d);
+  }
+  if (t == nullptr) return;
+  for (std::size_t k = 0; k < t->nentries; ++k) {
+    const entry& e = t->entries()[k];
+    if (e.key) {
+      release_displaced(e.key);
+      release_displaced(e.val);
+    }
+  }
+  retire_memory(t);
 }
 
 value dict_repr(value v) {
@@ -536,6 +571,8 @@ bool dict_next(value dict, std::size_t* pos, value* key, value* v) {
 void init_dict() {
   init_type(dict_type, "dict", nullptr);
   dict_type.dealloc = dealloc_dict;
+  dict_type.traverse = traverse_dict;
+  dict_type.clear = clear_dict;
   dict_type.repr = dict_repr;
   dict_type.length = dict_length;
   dict_type.getitem = dict_subscript;

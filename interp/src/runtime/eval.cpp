@@ -22,6 +22,7 @@
 #include "eval.hpp"
 #include "dict.hpp"
 #include "operations.hpp"
+#include "gc.hpp"
 #include "reclaim.hpp"
 #include "runtime.hpp"
 
@@ -1189,6 +1190,7 @@ dispatch:
     ip = first + arg;
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
+    gc_safepoint();
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -1292,6 +1294,7 @@ dispatch:
     PUSH(r);
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
+    gc_safepoint();
     if (signals_pending() && handle_signals()) goto error;
     DISPATCH();
   }

@@ -2,11 +2,13 @@
 // modules, type objects as callables, and the small singletons.
 #include "dict.hpp"
 #include "eval.hpp"
+#include "gc.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
 
 #include <mutex>
 #include <cstdlib>
+#include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -26,7 +28,28 @@ void dealloc_function(object* o) {
   xdecref(f->doc);
   xdecref(f->module_name);
   xdecref(f->dict);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_function(object* o, void (*visit)(value, void*), void* arg) {
+  auto* f = static_cast<function_object*>(o);
+  visit(value::from(f->globals), arg);
+  visit(value::from(f->builtins), arg);
+  for (value v : {f->defaults, f->kwdefaults, f->closure, f->name, f->qualname, f->annotations, f->doc,
+                  f->module_name, f->dict}) {
+    if (v) visit(v, arg);
+  }
+}
+// What a function refers to that can lead back to it. Its code, globals,
+// names and closure stay (CPython's func_clear drops more, but the eval
+// loop reads those unchecked; a closure's cells are cleared as cells, which
+// breaks a recursive inner function's cycle, and a finalizer that still
+// calls it gets NameError, not a crash).
+void clear_function(object* o) {
+  auto* f = static_cast<function_object*>(o);
+  xdecref(std::exchange(f->defaults, value()));
+  xdecref(std::exchange(f->kwdefaults, value()));
+  xdecref(std::exchange(f->annotations, value()));
+  xdecref(std::exchange(f->dict, value()));
 }
 
 value function_repr(value v) {
@@ -111,7 +134,10 @@ int function_setattr(value v, value name, value x) {
 
 void dealloc_builtin(object* o) {
   xdecref(static_cast<builtin_function_object*>(o)->self);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_builtin(object* o, void (*visit)(value, void*), void* arg) {
+  if (value self = static_cast<builtin_function_object*>(o)->self) visit(self, arg);  // l.append kept in l
 }
 
 value builtin_repr(value v) {
@@ -131,14 +157,23 @@ value builtin_call(value v, const value* args, std::size_t nargs, value kwnames)
 
 void dealloc_cell(object* o) {
   xdecref(static_cast<cell_object*>(o)->contents);
-  std::free(o);
+  free_object_memory(o);
 }
+void traverse_cell(object* o, void (*visit)(value, void*), void* arg) {
+  if (value v = static_cast<cell_object*>(o)->contents) visit(v, arg);
+}
+void clear_cell(object* o) { xdecref(std::exchange(static_cast<cell_object*>(o)->contents, value())); }
 
 void dealloc_module(object* o) {
   auto* m = static_cast<module_object*>(o);
   decref(value::from(m->dict));
   xdecref(m->name);
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_module(object* o, void (*visit)(value, void*), void* arg) {
+  auto* m = static_cast<module_object*>(o);
+  visit(value::from(m->dict), arg);
+  if (m->name) visit(m->name, arg);
 }
 
 value module_repr(value v) {
@@ -271,6 +306,7 @@ value immortalize(value v) {
     static std::mutex registry_mutex;  // threads import and define concurrently
     std::lock_guard lock(registry_mutex);
     v.obj()->flags |= flag_immortal;
+    gc_untrack(v.obj());  // never garbage: the collector need not look at it
     immortal_registry().push_back(v.obj());
   }
   return v;
@@ -342,6 +378,8 @@ void init_functions() {
 
   init_type(function_type, "function", nullptr);
   function_type.dealloc = dealloc_function;
+  function_type.traverse = traverse_function;
+  function_type.clear = clear_function;
   function_type.repr = function_repr;
   function_type.call = call_function;
   function_type.getattr = function_getattr;
@@ -349,6 +387,7 @@ void init_functions() {
 
   init_type(builtin_function_type, "builtin_function_or_method", nullptr);
   builtin_function_type.dealloc = dealloc_builtin;
+  builtin_function_type.traverse = traverse_builtin;
   builtin_function_type.repr = builtin_repr;
   builtin_function_type.call = builtin_call;
   builtin_function_type.getattr = builtin_getattr;
@@ -357,8 +396,11 @@ void init_functions() {
   code_type.getattr = code_getattr;
   init_type(cell_type, "cell", nullptr);
   cell_type.dealloc = dealloc_cell;
+  cell_type.traverse = traverse_cell;
+  cell_type.clear = clear_cell;
   init_type(module_type, "module", nullptr);
   module_type.dealloc = dealloc_module;
+  module_type.traverse = traverse_module;
   module_type.repr = module_repr;
   module_type.getattr = module_getattr;
 }

@@ -257,30 +257,36 @@ value gen_close(generator_object* g) {
 
 // ---- the type ----
 
+/// Runs a suspended generator's finally blocks (CPython's _PyGen_Finalize),
+/// keeping any exception in flight; an error is reported, not raised. The
+/// caller holds a reference for the duration.
+void finalize_generator(generator_object* g) {
+  object* o = g;
+  thread_state& ts = current_thread();
+  value saved = std::exchange(ts.pending, value());
+  value r = gen_close(g);
+  if (!r) {
+    value exc = take_pending();
+    ref what(op_repr(value::from(o)));
+    clear_pending();
+    flush_stdout();
+    std::fprintf(stderr, "Exception ignored in: %s\n", what ? str_of(what.get()).c_str() : "<generator>");
+    print_exception(exc);
+    decref(exc);
+  } else {
+    decref(r);
+  }
+  ts.pending = saved;
+}
+
 void dealloc_generator(object* o) {
   auto* g = static_cast<generator_object*>(o);
   if (g->type == &coroutine_type && !started(g) && !finished(g)) warn_never_awaited(str_of(g->qualname));
   if (started(g) && !finished(g)) {
-    // Run its finally blocks now (CPython's _PyGen_Finalize), keeping any
-    // exception in flight.
-    thread_state& ts = current_thread();
-    value saved = std::exchange(ts.pending, value());
     // Alive again while it runs: code in its finally blocks may take and
     // drop references to it without freeing it twice.
     backend::incref(o->header);
-    value r = gen_close(g);
-    if (!r) {
-      value exc = take_pending();
-      ref what(op_repr(value::from(o)));
-      clear_pending();
-      flush_stdout();
-      std::fprintf(stderr, "Exception ignored in: %s\n", what ? str_of(what.get()).c_str() : "<generator>");
-      print_exception(exc);
-      decref(exc);
-    } else {
-      decref(r);
-    }
-    ts.pending = saved;
+    finalize_generator(g);
     if (!backend::decref(o->header)) return;  // resurrected: a finally block kept it
   }
   release_frame(g->f);
@@ -288,7 +294,37 @@ void dealloc_generator(object* o) {
   xdecref(g->qualname);
   for (value v : g->exc_state) xdecref(v);
   g->~generator_object();
-  std::free(o);
+  free_object_memory(o);
+}
+
+// A generator running now (on this or, parked, another thread) is skipped:
+// its frame's value stack is in the eval loop's hands, and whoever runs it
+// holds a reference, so what it refers to is reachable anyway.
+void traverse_generator(object* o, void (*visit)(value, void*), void* arg) {
+  auto* g = static_cast<generator_object*>(o);
+  if (g->name) visit(g->name, arg);
+  if (g->qualname) visit(g->qualname, arg);
+  for (value v : g->exc_state)
+    if (v) visit(v, arg);
+  if (g->running || finished(g)) return;
+  const frame* f = g->f;
+  for (std::size_t i = 0; i < f->nfast; ++i)
+    if (f->storage[i]) visit(f->storage[i], arg);
+  if (started(g)) {
+    for (int i = 0; i < f->stack_depth; ++i)
+      if (f->stack[i]) visit(f->stack[i], arg);
+  }
+}
+
+// Garbage is closed (gen_close): a suspended generator's finally blocks run,
+// as CPython finalizes garbage before clearing it (PEP 442), and its frame's
+// values go; one never started just drops its arguments. A never-awaited
+// coroutine is left for its deallocator's warning.
+void clear_generator(object* o) {
+  auto* g = static_cast<generator_object*>(o);
+  if (g->running || finished(g)) return;
+  if (!started(g) && g->type == &coroutine_type) return;
+  finalize_generator(g);
 }
 
 value generator_repr(value v) {
@@ -370,7 +406,7 @@ void dealloc_coroutine_wrapper(object* o) {
   auto* w = static_cast<coroutine_wrapper*>(o);
   decref(w->coro);
   w->~coroutine_wrapper();
-  std::free(o);
+  free_object_memory(o);
 }
 
 value wrapper_next(value v) {
@@ -507,6 +543,8 @@ value generator_send(value gen, value sent, bool* returned) {
 void init_generators() {
   init_type(generator_type, "generator", nullptr);
   generator_type.dealloc = dealloc_generator;
+  generator_type.traverse = traverse_generator;
+  generator_type.clear = clear_generator;
   generator_type.repr = generator_repr;
   generator_type.iter = generator_iter;
   generator_type.next = generator_next;
@@ -516,6 +554,8 @@ void init_generators() {
   add_method(generator_type, "close", gen_close_method);
   init_type(coroutine_type, "coroutine", nullptr);
   coroutine_type.dealloc = dealloc_generator;
+  coroutine_type.traverse = traverse_generator;
+  coroutine_type.clear = clear_generator;
   coroutine_type.repr = generator_repr;
   coroutine_type.getattr = generator_getattr;
   add_method(coroutine_type, "send", gen_send_method);

@@ -37,7 +37,7 @@ void dealloc_alias(object* o) {
   auto* a = static_cast<generic_alias_object*>(o);
   decref(a->origin);
   decref(a->args);
-  std::free(o);
+  free_object_memory(o);
 }
 
 // One argument as CPython's ga_repr_item writes it: a type by its
@@ -155,7 +155,7 @@ struct union_object : object {
 
 void dealloc_union(object* o) {
   decref(static_cast<union_object*>(o)->args);
-  std::free(o);
+  free_object_memory(o);
 }
 
 bool unionable(value v) {

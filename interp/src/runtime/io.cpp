@@ -199,7 +199,7 @@ void socket_dealloc(object* o) {
   const int fd = s->fd.exchange(-1);
   if (fd >= 0) ::close(fd);
   s->~socket_object();
-  std::free(o);
+  free_object_memory(o);
 }
 
 bool set_nonblocking(int fd) {
@@ -834,7 +834,7 @@ void epoll_dealloc(object* o) {
   const int fd = e->epfd.exchange(-1);
   if (fd >= 0) ::close(fd);
   e->~epoll_object();
-  std::free(o);
+  free_object_memory(o);
 }
 
 int epoll_fd(value self) {

@@ -351,7 +351,7 @@ int int_truth(value v) {
 
 void dealloc_big(object* o) {
   static_cast<big_int_object*>(o)->~big_int_object();
-  std::free(o);
+  free_object_memory(o);
 }
 
 // ---- float ----

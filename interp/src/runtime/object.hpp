@@ -61,6 +61,7 @@ class value {
 enum object_flags : std::uint32_t {
   flag_immortal = 1,
   flag_class_method = 2,  // a built-in method that receives the class (add_class_method)
+  flag_gc_tracked = 4,    // allocated with a gc_head in front, known to the cycle collector (gc.hpp)
 };
 
 struct object {

@@ -1,10 +1,11 @@
 // pyvm.cpp — the `pyvm-<backend>` command line: run a script (sys.argv),
 // `-c CODE`, `--dis script.py`, `--version`, `--stats[=FILE]` (the
-// back-end's statistics at exit), `-X gil=new|legacy|fair`, `-X stats`.
+// back-end's statistics at exit), `-X gil=new|legacy|fair`, `-X stats`, `-X gc_stress=N` (gc.hpp).
 // Exit codes as CPython: 0, 1 for an uncaught exception, SystemExit's code,
 // 2 for a usage error.
 #include "dict.hpp"
 #include "eval.hpp"
+#include "gc.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
 #include "threads.hpp"
@@ -16,6 +17,7 @@
 #include <pthread.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -137,7 +139,7 @@ int run_source(const std::string& filename, const std::string& text) {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: pyvm-%s [--version] [--dis] [--stats[=FILE]] [-X gil=new|legacy|fair] [-X stats]"
+               "usage: pyvm-%s [--version] [--dis] [--stats[=FILE]] [-X gil=new|legacy|fair] [-X stats] [-X gc_stress=N]"
                " (script.py | -c CODE) [args...]\n",
                backend::name);
   return 2;
@@ -172,6 +174,17 @@ int pyvm_main(int argc, char** argv) {
       const std::string name = opt.substr(0, eq), val = eq == std::string::npos ? "" : opt.substr(eq + 1);
       std::string error;
       if (name == "stats") set_statistics_output("-");
+      if (name == "gc_stress") {
+        // The collector's stress switch: a full collection every N container allocations.
+        char* end = nullptr;
+        const long long every = std::strtoll(val.c_str(), &end, 10);
+        if (val.empty() || *end != '\0' || every < 1) {
+          std::fprintf(stderr, "pyvm-%s: -X gc_stress=N needs a positive count, not '%s'\n", backend::name, val.c_str());
+          return 2;
+        }
+        gc_set_stress(every);
+        continue;
+      }
       if (!set_backend_option(name, val, error)) {
         std::fprintf(stderr, "pyvm-%s: %s\n", backend::name, error.c_str());
         return 2;

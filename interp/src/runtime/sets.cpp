@@ -117,7 +117,22 @@ void dealloc_set(object* o) {
   for (auto& e : s->table)
     if (e.key && !(e.key == dummy())) decref(e.key);
   s->~set_object();
-  std::free(o);
+  free_object_memory(o);
+}
+void traverse_set(object* o, void (*visit)(value, void*), void* arg) {
+  for (const auto& e : static_cast<set_object*>(o)->table)
+    if (e.key && !(e.key == dummy())) visit(e.key, arg);
+}
+void clear_set(object* o) {
+  auto* s = static_cast<set_object*>(o);
+  std::vector<set_object::slot> old(min_size);
+  {
+    backend::write_section guard(bts(), o->header);
+    old.swap(s->table);
+    s->fill = s->used = s->finger = 0;
+  }
+  for (auto& e : old)
+    if (e.key && !(e.key == dummy())) decref(e.key);
 }
 
 }  // namespace
@@ -577,6 +592,8 @@ void init_sets() {
   for (type_object* t : {&set_type, &frozenset_type}) {
     init_type(*t, t == &set_type ? "set" : "frozenset", nullptr);
     t->dealloc = dealloc_set;
+    t->traverse = traverse_set;
+    t->clear = clear_set;
     t->repr = set_repr;
     t->length = set_length;
     t->contains = set_contains_slot;

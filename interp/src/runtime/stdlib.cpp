@@ -465,7 +465,7 @@ int random_setattr(value v, value name, value x) {
 void dealloc_random(object* o) {
   auto* r = static_cast<random_object*>(o);
   xdecref(r->gauss_next);
-  std::free(o);
+  free_object_memory(o);
 }
 
 /// random.Random([seed]): a generator of its own, seeded as random.seed()

@@ -55,7 +55,7 @@ std::size_t byte_offset(const str_object* s, std::int64_t index) {
 
 void dealloc_str(object* o) {
   static_cast<str_object*>(o)->~str_object();
-  std::free(o);
+  free_object_memory(o);
 }
 
 bool printable(char32_t cp) {
@@ -279,7 +279,7 @@ value bytes_repr(value v) {
 
 void dealloc_bytes(object* o) {
   static_cast<bytes_object*>(o)->~bytes_object();
-  std::free(o);
+  free_object_memory(o);
 }
 
 }  // namespace

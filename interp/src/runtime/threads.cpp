@@ -54,6 +54,7 @@
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
+#include "gc.hpp"
 #include "reclaim.hpp"
 #include "runtime.hpp"
 
@@ -710,18 +711,28 @@ bool set_variant(const std::string& name) {
   }
 }
 
+/// The back-end's statistics object with the collector's added as "gc".
+std::string statistics_json() {
+  std::ostringstream s;
+  backend::write_statistics(s);
+  std::string j = s.str();
+  while (!j.empty() && (j.back() == '\n' || j.back() == ' ')) j.pop_back();
+  if (!j.empty() && j.back() == '}') {
+    j.pop_back();
+    j += std::string(j.size() > 1 ? ", " : "") + "\"gc\": " + gc_statistics_json() + "}";
+  }
+  return j;
+}
+
 void write_statistics() {
   if (statistics_output.empty()) return;
   if (statistics_output == "-") {
-    std::ostringstream s;
-    backend::write_statistics(s);
-    std::fprintf(stderr, "%s\n", s.str().c_str());
+    std::fprintf(stderr, "%s\n", statistics_json().c_str());
     std::fflush(stderr);
     return;
   }
   std::ofstream out(statistics_output);
-  backend::write_statistics(out);
-  out << "\n";
+  out << statistics_json() << "\n";
   if (!out) std::fprintf(stderr, "pyvm-%s: cannot write statistics to %s\n", backend::name, statistics_output.c_str());
 }
 
@@ -956,8 +967,14 @@ long fork_with_hooks() {
   hold_import_locks_for_fork();
   hold_sources_for_fork();
   flush_stdout_and_hold();
+  gc_before_fork();
   const pid_t pid = ::fork();
   const int err = errno;
+  if (pid != 0) {
+    gc_after_fork_parent();
+  } else {
+    gc_after_fork_child();
+  }
   release_stdout();
   release_sources_after_fork();
   if (pid != 0) {  // the parent (or fork failed)

@@ -71,6 +71,13 @@ struct type_object : object {
   // the core types are constructed through builtins.cpp's constructor_of.
   value (*construct)(const value* args, std::size_t nargs, value kwnames) = nullptr;
   bool is_exception = false;
+  // The cycle collector (gc.hpp). A type with `traverse` is a container: its
+  // objects are allocated tracked. traverse calls visit(child, arg) for each
+  // reference the object owns (null children are skipped by visitors);
+  // clear drops the references that can form cycles, leaving the object
+  // valid (empty) until its count reaches zero.
+  void (*traverse)(object*, void (*visit)(value, void*), void* arg) = nullptr;
+  void (*clear)(object*) = nullptr;
   // Classes (classes.cpp). Built-in types have a single base and an MRO
   // that follows it to `object`; a class made by a class statement is a
   // heap type: its MRO is C3's linearization of its bases, its instances
@@ -267,7 +274,11 @@ struct iterator_object : object {
 };
 
 // ---- allocation ----
+/// Memory for an object of `size` bytes with a fresh header; tracked by the
+/// cycle collector when the type has a traverse slot (gc.hpp).
 object* allocate(type_object* type, std::size_t size);
+/// Frees an object's memory, tracked or not: what deallocators call last.
+void free_object_memory(object* o);
 template <class T>
 T* make(type_object* type) {
   void* mem = allocate(type, sizeof(T));

@@ -1,0 +1,613 @@
+// gc.cpp — the cycle collector (gc.hpp says what and why) and the gc module.
+#include "gc.hpp"
+
+#include "dict.hpp"
+#include "errors.hpp"
+#include "eval.hpp"
+#include "operations.hpp"
+#include "reclaim.hpp"
+#include "runtime.hpp"
+
+#include <gillab/locks/parking_mutex.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <new>
+#include <vector>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+namespace {
+
+/// In front of every tracked object. 32 bytes, so the object after it keeps
+/// malloc's 16-byte alignment.
+struct gc_head {
+  gc_head* prev;
+  gc_head* next;
+  std::int64_t refs;   // during a collection: references from outside the set
+  std::int32_t state;  // which list: young / old; during a collection, the marks below
+  std::int32_t padding;
+};
+static_assert(sizeof(gc_head) % 16 == 0);
+
+enum : std::int32_t { in_young = 0, in_old = 1, in_frozen = 2, unlinked = 3, collecting = 4, reachable = 5 };
+
+gc_head* head_of(object* o) { return reinterpret_cast<gc_head*>(o) - 1; }
+object* object_of(gc_head* h) { return reinterpret_cast<object*>(h + 1); }
+
+/// A circular list with a sentinel.
+struct gc_list {
+  gc_head sentinel{&sentinel, &sentinel, 0, 0, 0};
+  std::int64_t count = 0;
+
+  [[nodiscard]] bool empty() const { return sentinel.next == &sentinel; }
+  void push(gc_head* h) {
+    h->prev = sentinel.prev;
+    h->next = &sentinel;
+    sentinel.prev->next = h;
+    sentinel.prev = h;
+    ++count;
+  }
+  void remove(gc_head* h) {
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    h->prev = h->next = h;
+    --count;
+  }
+  /// Moves every object of `from` to the end of this list.
+  void splice(gc_list& from) {
+    if (from.empty()) return;
+    gc_head* first = from.sentinel.next;
+    gc_head* last = from.sentinel.prev;
+    first->prev = sentinel.prev;
+    sentinel.prev->next = first;
+    last->next = &sentinel;
+    sentinel.prev = last;
+    count += from.count;
+    from.sentinel.next = from.sentinel.prev = &from.sentinel;
+    from.count = 0;
+  }
+};
+
+// Under fine several threads reach the collector at once: the lists, the
+// counts and the statistics are read and written under list_mutex (below);
+// `enabled` is an atomic flag, and `running` lets one collection run at a
+// time (another thread's request meanwhile returns 0, as a nested one does).
+struct collector_state {
+  gc_list young, old, frozen;
+  std::atomic<bool> enabled{true};
+  std::atomic<bool> running{false};
+  std::int64_t threshold0 = 700, threshold1 = 10, threshold2 = 10;
+  std::int64_t allocations = 0;         // container allocations minus frees since the last collection
+  std::int64_t young_collections = 0;   // since the last full collection
+  std::int64_t old_at_last_full = 0;    // the old generation's size after the last full collection
+  std::int64_t stress_every = 0;        // -X gc_stress=N; 0 off
+  std::int64_t stress_countdown = 0;
+  bool stress_full = false;             // the scheduled collection is a stress one (full)
+  // Statistics (--stats and gc.get_stats()).
+  std::int64_t collections[2] = {0, 0};  // young, full
+  std::int64_t collected[2] = {0, 0};
+  double pause_seconds = 0, max_pause_seconds = 0;
+};
+
+collector_state& state() {
+  static auto* s = new collector_state();  // never destroyed: objects die after static destructors
+  return *s;
+}
+
+// One lock over the lists on back-ends whose threads run in parallel.
+locks::parking_mutex list_mutex;
+// (gil: every allocation and free of a container happens with the GIL
+// held; blocking regions only wrap system calls.)
+struct list_guard {
+  list_guard() {
+    if constexpr (backend::parallel) list_mutex.lock();
+  }
+  ~list_guard() {
+    if constexpr (backend::parallel) list_mutex.unlock();
+  }
+  list_guard(const list_guard&) = delete;
+  list_guard& operator=(const list_guard&) = delete;
+};
+
+/// A back-end whose threads run in parallel stops them around a
+/// collection (fine: backends/fine.hpp); under the GIL the world is still.
+template <class B>
+concept stops_the_world = requires(typename B::thread_state& ts) {
+  B::stop_the_world(ts);
+  B::start_the_world(ts);
+};
+
+// Templates, so that `if constexpr` discards the hooks a back-end lacks.
+template <class B>
+void stop_world(typename B::thread_state& ts) {
+  if constexpr (stops_the_world<B>) B::stop_the_world(ts);
+}
+template <class B>
+void start_world(typename B::thread_state& ts) {
+  if constexpr (stops_the_world<B>) B::start_the_world(ts);
+}
+
+/// The scope in which no other thread touches an object.
+class world_stopped {
+ public:
+  world_stopped() { stop_world<backend>(current_thread().backend_state); }
+  ~world_stopped() { start_world<backend>(current_thread().backend_state); }
+  world_stopped(const world_stopped&) = delete;
+  world_stopped& operator=(const world_stopped&) = delete;
+};
+static_assert(!backend::parallel || stops_the_world<backend>, "a parallel back-end must stop the world for the collector");
+
+void schedule() { gc_detail::scheduled.store(true, std::memory_order_relaxed); }
+
+// ---- the collection ----
+
+void visit_decrement(value child, void*) {
+  if (!child.is_object()) return;
+  object* o = child.obj();
+  if (!(o->flags & flag_gc_tracked)) return;
+  gc_head* h = head_of(o);
+  if (h->state == collecting) --h->refs;
+}
+
+void visit_mark(value child, void* arg) {
+  if (!child.is_object()) return;
+  object* o = child.obj();
+  if (!(o->flags & flag_gc_tracked)) return;
+  gc_head* h = head_of(o);
+  if (h->state == collecting) {
+    h->state = reachable;
+    static_cast<std::vector<object*>*>(arg)->push_back(o);
+  }
+}
+
+/// Trial deletion over `set` (every member's state is `collecting`): moves
+/// the survivors and the garbage alike to the old generation and returns
+/// the garbage, which step 4 (in collect) frees.
+std::vector<object*> find_garbage(gc_list& set) {
+  // 1. refs = reference count.
+  for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
+    h->refs = static_cast<std::int64_t>(backend::refcount(object_of(h)->header));
+  }
+  // 2. Subtract the references from inside the set.
+  for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
+    object* o = object_of(h);
+    o->type->traverse(o, visit_decrement, nullptr);
+  }
+  // 3. Everything reachable from an object referenced from outside lives.
+  std::vector<object*> work;
+  for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
+    if (h->refs > 0 && h->state == collecting) {
+      h->state = reachable;
+      work.push_back(object_of(h));
+    }
+  }
+  while (!work.empty()) {
+    object* o = work.back();
+    work.pop_back();
+    o->type->traverse(o, visit_mark, &work);
+  }
+  std::vector<object*> garbage;
+  for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
+    if (h->state != reachable) garbage.push_back(object_of(h));
+    h->state = in_old;
+  }
+  list_guard lock;
+  state().old.splice(set);
+  return garbage;
+}
+
+std::int64_t collect(bool full) {
+  collector_state& s = state();
+  if (s.running.exchange(true, std::memory_order_acquire)) return 0;
+  const auto start = std::chrono::steady_clock::now();
+  std::int64_t found;
+  {
+    std::vector<object*> garbage;
+    {
+      world_stopped stop;
+      gc_list set;
+      {
+        list_guard lock;
+        set.splice(s.young);
+        if (full) set.splice(s.old);
+        s.allocations = 0;
+      }
+      for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) h->state = collecting;
+      garbage = find_garbage(set);
+      // Held before the world starts again: unreachable, nobody else can
+      // reach them to change that; each is in the old generation, where its
+      // deallocator finds it.
+      for (object* o : garbage) backend::incref(o->header);
+    }
+    // 4. Break the garbage's references and let go: reference counting frees
+    // it. With the world running again (free-threaded CPython's order too):
+    // a finalizer this runs (a generator's finally block) may wait for a
+    // lock another thread holds. It may also allocate and reach a
+    // safepoint: collections do not nest (`running`).
+    for (object* o : garbage) {
+      if (o->type->clear) o->type->clear(o);
+    }
+    for (object* o : garbage) decref(value::from(o));
+    reclaim_flush();  // fine: what the clears displaced waits one grace period, no longer
+    found = static_cast<std::int64_t>(garbage.size());
+  }
+  const double pause = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  list_guard lock;
+  s.pause_seconds += pause;
+  if (pause > s.max_pause_seconds) s.max_pause_seconds = pause;
+  ++s.collections[full ? 1 : 0];
+  s.collected[full ? 1 : 0] += found;
+  if (full) {
+    s.young_collections = 0;
+    s.old_at_last_full = s.old.count;
+  } else {
+    ++s.young_collections;
+  }
+  s.running.store(false, std::memory_order_release);
+  return found;
+}
+
+}  // namespace
+
+namespace gc_detail {
+std::atomic<bool> scheduled{false};
+
+void run_scheduled() {
+  scheduled.store(false, std::memory_order_relaxed);
+  collector_state& s = state();
+  // gc.disable() holds for the stress switch too.
+  if (s.running.load(std::memory_order_relaxed) || !s.enabled.load(std::memory_order_relaxed)) return;
+  bool full;
+  {
+    list_guard lock;
+    // A stress collection is a full one. Otherwise CPython's rule for the
+    // oldest generation: a full collection once enough young ones ran *and*
+    // the old generation grew by a quarter since.
+    full = std::exchange(s.stress_full, false) ||
+           (s.young_collections + 1 >= s.threshold1 && (s.old.count - s.old_at_last_full) * 4 > s.old_at_last_full);
+  }
+  (void)collect(full);
+}
+}  // namespace gc_detail
+
+object* gc_allocate(type_object* type, std::size_t size) {
+  void* mem = std::malloc(sizeof(gc_head) + size);
+  if (!mem) throw std::bad_alloc();
+  auto* h = static_cast<gc_head*>(mem);
+  auto* o = object_of(h);
+  o->flags = flag_gc_tracked;
+  o->type = type;
+  collector_state& s = state();
+  bool due = false;
+  {
+    list_guard lock;
+    h->state = in_young;
+    s.young.push(h);
+    if (++s.allocations > s.threshold0 && s.threshold0 > 0 && s.enabled.load(std::memory_order_relaxed)) due = true;
+    if (s.stress_every > 0 && --s.stress_countdown <= 0) {
+      s.stress_countdown = s.stress_every;
+      s.stress_full = true;
+      due = true;
+    }
+  }
+  if (due) schedule();
+  return o;
+}
+
+void free_object_memory(object* o) {
+  if (!(o->flags & flag_gc_tracked)) {
+    std::free(o);
+    return;
+  }
+  gc_head* h = head_of(o);
+  {
+    list_guard lock;
+    collector_state& s = state();
+    switch (h->state) {
+      case in_young:
+        s.young.remove(h);
+        if (s.allocations > 0) --s.allocations;
+        break;
+      case in_old: s.old.remove(h); break;
+      case in_frozen: s.frozen.remove(h); break;
+      default: break;  // unlinked (was immortal); a collection never frees its own set's members
+    }
+  }
+  std::free(h);
+}
+
+void gc_untrack(object* o) {
+  if (!(o->flags & flag_gc_tracked)) return;
+  gc_head* h = head_of(o);
+  list_guard lock;
+  collector_state& s = state();
+  switch (h->state) {
+    case in_young: s.young.remove(h); break;
+    case in_old: s.old.remove(h); break;
+    case in_frozen: s.frozen.remove(h); break;
+    default: return;
+  }
+  h->state = unlinked;
+}
+
+std::int64_t gc_collect(int generation) { return collect(generation > 0); }
+
+void gc_set_stress(std::int64_t every) {
+  list_guard lock;
+  state().stress_every = every;
+  state().stress_countdown = every;
+}
+
+void gc_before_fork() {
+  if constexpr (backend::parallel) list_mutex.lock();
+}
+void gc_after_fork_parent() {
+  if constexpr (backend::parallel) list_mutex.unlock();
+}
+void gc_after_fork_child() {
+  if constexpr (backend::parallel) list_mutex.unlock();
+}
+
+std::string gc_statistics_json() {
+  const collector_state& s = state();
+  list_guard lock;
+  std::string j = "{\"young_collections\": " + std::to_string(s.collections[0]) +
+                  ", \"full_collections\": " + std::to_string(s.collections[1]) +
+                  ", \"collected\": " + std::to_string(s.collected[0] + s.collected[1]) +
+                  ", \"pause_seconds\": " + std::to_string(s.pause_seconds) +
+                  ", \"max_pause_seconds\": " + std::to_string(s.max_pause_seconds) +
+                  ", \"tracked\": " + std::to_string(s.young.count + s.old.count + s.frozen.count) + "}";
+  return j;
+}
+
+// ---- the gc module ----
+
+namespace {
+
+bool gc_no_keywords(const char* fname, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) {
+    raise_type_error(std::string(fname) + "() takes no keyword arguments");
+    return false;
+  }
+  return true;
+}
+
+bool gc_arg_count(const char* fname, std::size_t nargs, std::size_t lo, std::size_t hi) {
+  if (nargs >= lo && nargs <= hi) return true;
+  if (hi == 0) {
+    raise_type_error(std::string("gc.") + fname + "() takes no arguments (" + std::to_string(nargs) + " given)");
+  } else if (lo == 1 && hi == 1) {
+    raise_type_error(std::string("gc.") + fname + "() takes exactly one argument (" + std::to_string(nargs) + " given)");
+  } else {
+    raise_type_error(std::string("gc.") + fname + "() takes " + (lo == hi ? "exactly " : "at most ") +
+                     std::to_string(hi) + " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(nargs) + " given)");
+  }
+  return false;
+}
+
+value gc_collect_fn(value, const value* args, std::size_t nargs, value kwnames) {
+  // collect(generation=2)
+  std::int64_t generation = 2;
+  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
+  const std::size_t npos = nargs - nkw;
+  if (npos > 1) return raise_type_error("collect() takes at most 1 argument (" + std::to_string(npos) + " given)");
+  for (std::size_t i = 0; i < nkw; ++i) {
+    if (str_of(as_tuple(kwnames)->items[i]) != "generation") {
+      return raise_type_error("collect() got an unexpected keyword argument '" +
+                              str_of(as_tuple(kwnames)->items[i]) + "'");
+    }
+  }
+  if (nargs == 1) {
+    if (!as_int64(args[0], &generation)) {
+      if (error_pending()) return value();
+      return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
+    }
+    if (generation < 0 || generation > 2) return raise(&exc_ValueError, "invalid generation");
+  }
+  return make_int(gc_collect(static_cast<int>(generation)));
+}
+
+value gc_enable(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("enable", kwnames) || !gc_arg_count("enable", nargs, 0, 0)) return value();
+  state().enabled = true;
+  return none();
+}
+value gc_disable(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("disable", kwnames) || !gc_arg_count("disable", nargs, 0, 0)) return value();
+  state().enabled = false;
+  return none();
+}
+value gc_isenabled(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("isenabled", kwnames) || !gc_arg_count("isenabled", nargs, 0, 0)) return value();
+  return boolean(state().enabled);
+}
+
+value gc_get_count(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("get_count", kwnames) || !gc_arg_count("get_count", nargs, 0, 0)) return value();
+  std::int64_t allocations, young_collections;
+  {
+    list_guard lock;  // released before anything is allocated (gc_allocate takes it)
+    allocations = state().allocations;
+    young_collections = state().young_collections;
+  }
+  ref a(make_int(allocations));
+  ref b(make_int(young_collections));
+  ref c(make_int(0));
+  return make_tuple({a.get(), b.get(), c.get()});
+}
+
+value gc_get_threshold(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("get_threshold", kwnames) || !gc_arg_count("get_threshold", nargs, 0, 0)) return value();
+  std::int64_t t[3];
+  {
+    list_guard lock;
+    t[0] = state().threshold0, t[1] = state().threshold1, t[2] = state().threshold2;
+  }
+  ref a(make_int(t[0]));
+  ref b(make_int(t[1]));
+  ref c(make_int(t[2]));
+  return make_tuple({a.get(), b.get(), c.get()});
+}
+
+value gc_set_threshold(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("set_threshold", kwnames)) return value();
+  if (nargs < 1 || nargs > 3) {
+    return raise_type_error("set_threshold() takes from 1 to 3 positional arguments but " + std::to_string(nargs) +
+                            " were given");
+  }
+  std::int64_t t[3];
+  {
+    list_guard lock;
+    t[0] = state().threshold0, t[1] = state().threshold1, t[2] = state().threshold2;
+  }
+  for (std::size_t i = 0; i < nargs; ++i) {
+    if (!as_int64(args[i], &t[i])) {
+      if (error_pending()) return value();
+      return raise_type_error(std::string("'") + type_name(args[i]) + "' object cannot be interpreted as an integer");
+    }
+  }
+  list_guard lock;
+  state().threshold0 = t[0];  // 0 turns automatic collection off, as in CPython
+  state().threshold1 = t[1] > 0 ? t[1] : 1;
+  state().threshold2 = t[2];
+  return none();
+}
+
+value gc_is_tracked(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("is_tracked", kwnames) || !gc_arg_count("is_tracked", nargs, 1, 1)) return value();
+  return boolean(args[0].is_object() && (args[0].obj()->flags & flag_gc_tracked) &&
+                 !(args[0].obj()->flags & flag_immortal));
+}
+
+value gc_freeze(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("freeze", kwnames) || !gc_arg_count("freeze", nargs, 0, 0)) return value();
+  list_guard lock;
+  collector_state& s = state();
+  for (gc_list* l : {&s.young, &s.old}) {
+    for (gc_head* h = l->sentinel.next; h != &l->sentinel; h = h->next) h->state = in_frozen;
+    s.frozen.splice(*l);
+  }
+  s.allocations = 0;
+  s.old_at_last_full = 0;
+  return none();
+}
+value gc_unfreeze(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("unfreeze", kwnames) || !gc_arg_count("unfreeze", nargs, 0, 0)) return value();
+  list_guard lock;
+  collector_state& s = state();
+  for (gc_head* h = s.frozen.sentinel.next; h != &s.frozen.sentinel; h = h->next) h->state = in_old;
+  s.old.splice(s.frozen);
+  return none();
+}
+value gc_get_freeze_count(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("get_freeze_count", kwnames) || !gc_arg_count("get_freeze_count", nargs, 0, 0)) return value();
+  std::int64_t n;
+  {
+    list_guard lock;
+    n = state().frozen.count;
+  }
+  return make_int(n);
+}
+
+value gc_get_stats(value, const value*, std::size_t nargs, value kwnames) {
+  if (!gc_no_keywords("get_stats", kwnames) || !gc_arg_count("get_stats", nargs, 0, 0)) return value();
+  // CPython's shape: one dict per generation; gillab has two, reported as
+  // generations 0 and 2 (1 never runs on its own).
+  const collector_state& s = state();
+  std::int64_t per_gen[3][2] = {};
+  {
+    list_guard lock;
+    per_gen[0][0] = s.collections[0], per_gen[0][1] = s.collected[0];
+    per_gen[2][0] = s.collections[1], per_gen[2][1] = s.collected[1];
+  }
+  ref out(make_list());
+  for (const auto& g : per_gen) {
+    ref d(make_dict());
+    ref c(make_int(g[0]));
+    ref k(make_int(g[1]));
+    ref z(make_int(0));
+    if (dict_set(d.get(), intern("collections"), c.get()) < 0 || dict_set(d.get(), intern("collected"), k.get()) < 0 ||
+        dict_set(d.get(), intern("uncollectable"), z.get()) < 0) {
+      return value();
+    }
+    as_list(out.get())->items.push_back(d.release());  // a new list: no other thread sees it
+  }
+  return out.release();
+}
+
+// get_objects(generation=None): every tracked object (0: the young
+// generation, 1 and 2: the old one), as CPython's.
+value gc_get_objects(value, const value* args, std::size_t nargs, value kwnames) {
+  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
+  if (nargs - nkw > 1) {
+    return raise_type_error("get_objects() takes at most 1 argument (" + std::to_string(nargs - nkw) + " given)");
+  }
+  for (std::size_t i = 0; i < nkw; ++i) {
+    if (str_of(as_tuple(kwnames)->items[i]) != "generation") {
+      return raise_type_error("get_objects() got an unexpected keyword argument '" +
+                              str_of(as_tuple(kwnames)->items[i]) + "'");
+    }
+  }
+  std::int64_t generation = -1;
+  if (nargs == 1 && args[0] != none()) {
+    if (!as_int64(args[0], &generation)) {
+      if (error_pending()) return value();
+      return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
+    }
+    if (generation >= 3) return raise(&exc_ValueError, "generation parameter must be less than the number of available generations (3)");
+    if (generation < 0) return raise(&exc_ValueError, "generation parameter cannot be negative");
+  }
+  collector_state& s = state();
+  std::vector<value> found;
+  {
+    world_stopped stop;  // no object on the lists is being freed meanwhile
+    list_guard lock;
+    for (gc_list* l : {&s.young, &s.old}) {
+      if (generation == 0 && l != &s.young) continue;
+      if (generation > 0 && l != &s.old) continue;
+      for (gc_head* h = l->sentinel.next; h != &l->sentinel; h = h->next) found.push_back(value::from(object_of(h)));
+    }
+    for (value v : found) incref(v);
+  }
+  ref out(make_list());
+  for (value v : found) as_list(out.get())->items.push_back(v);  // a new list: no other thread sees it
+  return out.release();
+}
+
+}  // namespace
+
+value gc_module() {
+  static value m = [] {
+    value mod = make_native_module("gc", {{"collect", gc_collect_fn},
+                                          {"enable", gc_enable},
+                                          {"disable", gc_disable},
+                                          {"isenabled", gc_isenabled},
+                                          {"get_count", gc_get_count},
+                                          {"get_threshold", gc_get_threshold},
+                                          {"set_threshold", gc_set_threshold},
+                                          {"is_tracked", gc_is_tracked},
+                                          {"freeze", gc_freeze},
+                                          {"unfreeze", gc_unfreeze},
+                                          {"get_freeze_count", gc_get_freeze_count},
+                                          {"get_stats", gc_get_stats},
+                                          {"get_objects", gc_get_objects}});
+    value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+    // Objects the collector could not free: none here (no __del__), as in
+    // CPython since 3.4 for objects without legacy finalizers.
+    ref garbage(immortalize(make_list()));
+    ref callbacks(immortalize(make_list()));
+    dict_set(d, intern("garbage"), garbage.get());
+    dict_set(d, intern("callbacks"), callbacks.get());
+    for (const auto& [name, v] : {std::pair{"DEBUG_STATS", 1}, {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},
+                                  {"DEBUG_SAVEALL", 32}, {"DEBUG_LEAK", 38}}) {
+      ref n(make_int(v));
+      dict_set(d, intern(name), n.get());
+    }
+    return mod;
+  }();
+  return m;
+}
+
+GILLAB_RUNTIME_NAMESPACE_END
