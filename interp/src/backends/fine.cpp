@@ -82,8 +82,14 @@ void atomic_begin(section_stack& st, int& depth) {
   if (depth++ > 0) return;
   stats.atomic_blocks.fetch_add(1, std::memory_order_relaxed);
   if (atomic_block_lock.try_lock()) return;
-  suspend_all(st);  // as a blocking region: hold no object lock while waiting
+  // As a blocking region: hold no object lock while waiting, and do not
+  // count as running (the holder may be parked for a stop of the world).
+  suspend_all(st);
+  locks::reclaim::qsbr::offline();
+  world_stop_running();
   atomic_block_lock.lock();
+  world_start_running();
+  locks::reclaim::qsbr::online();
   resume_top(st);
 }
 
