@@ -46,6 +46,7 @@ struct memory_block : locks::reclaim::retirable {
 
 thread_local decref_batch* filling = nullptr;          // this thread's open batch
 thread_local std::vector<value>* ready = nullptr;      // while the thread is in the runtime
+thread_local bool exited = false;                      // reclaim_thread_exit ran
 
 std::mutex orphan_mutex;
 std::vector<value>* orphans = new std::vector<value>;  // reachable to the end: no leak report
@@ -64,6 +65,15 @@ void hand_over(const value* items, std::size_t count) noexcept {
 }  // namespace
 
 void defer_decref(value v) {
+  if (exited) {
+    // Displaced after this thread's exit drain (by what its detach frees):
+    // no batch of ours will fill or be retired again, so this one goes now,
+    // alone; when it is freed its value goes to the orphans.
+    auto* alone = new decref_batch;
+    alone->items[alone->count++] = v;
+    qsbr::retire(alone);
+    return;
+  }
   if (ready == nullptr) ready = new std::vector<value>;
   if (filling == nullptr) filling = new decref_batch;
   filling->items[filling->count++] = v;
@@ -104,6 +114,11 @@ void drain() {
 
 }  // namespace reclaim_detail
 
+std::size_t reclaim_pending() {
+  if constexpr (backend::lockfree_reads) return reclaim_detail::qsbr::pending();
+  return 0;
+}
+
 void note_thread_start() { reclaim_detail::other_threads.store(true, std::memory_order_relaxed); }
 
 void reclaim_flush() {
@@ -120,12 +135,18 @@ void reclaim_flush() {
 void reclaim_thread_exit() {
   using namespace reclaim_detail;
   if constexpr (backend::lockfree_reads) {
-    if (filling != nullptr) qsbr::retire(std::exchange(filling, nullptr));
-    qsbr::quiescent_state();  // this thread holds no lock-free reads now
-    drain();
+    // The drain's decrefs may free containers that displace more (a new
+    // batch): retire until nothing is left open, else that batch and what
+    // it holds would be lost with the thread.
+    do {
+      if (filling != nullptr) qsbr::retire(std::exchange(filling, nullptr));
+      qsbr::quiescent_state();  // this thread holds no lock-free reads now
+      drain();
+    } while (filling != nullptr);
     // What the domain frees from here on (this thread's last retirements,
     // at its exit) goes to the orphans.
     delete std::exchange(ready, nullptr);
+    exited = true;
   }
 }
 

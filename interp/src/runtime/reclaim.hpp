@@ -99,6 +99,9 @@ inline void reclaim_safepoint() {
 /// after one grace period, not after thousands more displacements.
 void reclaim_flush();
 
+/// Retired nodes (batches of displaced values, tables, arrays) not freed yet.
+std::size_t reclaim_pending();
+
 /// The calling thread leaves the runtime (before backend::detach): its
 /// partly filled batch is retired, and what it can decref now is.
 void reclaim_thread_exit();
