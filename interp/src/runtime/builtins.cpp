@@ -1916,6 +1916,15 @@ value sys_getrecursionlimit(value, const value*, std::size_t nargs, value kwname
   if (!no_keywords("getrecursionlimit", kwnames) || !arg_count("getrecursionlimit", nargs, 0, 0)) return value();
   return make_int(current_thread().recursion_limit);
 }
+// sys.getrefcount(x): the count the back-end keeps (biased: local + shared),
+// plus the argument's own reference, as CPython reports it; immortal objects
+// answer CPython 3.12's immortal count (they are never counted here).
+value sys_getrefcount(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("getrefcount", kwnames)) return value();
+  if (nargs != 1) return raise_type_error("sys.getrefcount() takes exactly one argument (" + std::to_string(nargs) + " given)");
+  if (!args[0].is_object() || (args[0].obj()->flags & flag_immortal)) return make_int(4294967295);
+  return make_int(static_cast<std::int64_t>(backend::refcount(args[0].obj()->header)) + 1);
+}
 value sys_setrecursionlimit(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("setrecursionlimit", kwnames) || !arg_count("setrecursionlimit", nargs, 1, 1)) return value();
   std::int64_t n = 0;
@@ -2012,6 +2021,7 @@ value sys_module() {
     set("exc_info", make_builtin("exc_info", sys_exc_info));
     set("__excepthook__", make_builtin("excepthook", sys_excepthook));
     set("getrecursionlimit", make_builtin("getrecursionlimit", sys_getrecursionlimit));
+    set("getrefcount", make_builtin("getrefcount", sys_getrefcount));
     set("setrecursionlimit", make_builtin("setrecursionlimit", sys_setrecursionlimit));
     set("setswitchinterval", make_builtin("setswitchinterval", sys_setswitchinterval));
     set("getswitchinterval", make_builtin("getswitchinterval", sys_getswitchinterval));

@@ -162,13 +162,14 @@ void visit_mark(value child, void* arg) {
   }
 }
 
-/// Trial deletion over `set` (every member's state is `collecting`): moves
-/// the survivors and the garbage alike to the old generation and returns
-/// the garbage, which step 4 (in collect) frees.
-std::vector<object*> find_garbage(gc_list& set) {
+/// Trial deletion over `set` (every member's state is `collecting`; the
+/// collector holds `held` references to each): moves the survivors and the
+/// garbage alike to the old generation and returns the garbage, which step
+/// 4 (in collect) frees.
+std::vector<object*> find_garbage(gc_list& set, std::int64_t held) {
   // 1. refs = reference count.
   for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
-    h->refs = static_cast<std::int64_t>(backend::refcount(object_of(h)->header));
+    h->refs = static_cast<std::int64_t>(backend::refcount(object_of(h)->header)) - held;
   }
   // 2. Subtract the references from inside the set.
   for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
@@ -198,6 +199,25 @@ std::vector<object*> find_garbage(gc_list& set) {
   return garbage;
 }
 
+/// After finalizers ran: which of `held` (each held once by the collector,
+/// each in the old generation unless a finalizer made it immortal or froze
+/// it) is garbage still.
+std::vector<object*> still_garbage(const std::vector<object*>& held) {
+  world_stopped stop;
+  gc_list set;
+  {
+    list_guard lock;
+    for (object* o : held) {
+      gc_head* h = head_of(o);
+      if (h->state != in_old) continue;  // immortal or frozen now: not garbage
+      state().old.remove(h);
+      set.push(h);
+    }
+  }
+  for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) h->state = collecting;
+  return find_garbage(set, 1);
+}
+
 std::int64_t collect(bool full) {
   collector_state& s = state();
   if (s.running.exchange(true, std::memory_order_acquire)) return 0;
@@ -215,18 +235,29 @@ std::int64_t collect(bool full) {
         s.allocations = 0;
       }
       for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) h->state = collecting;
-      garbage = find_garbage(set);
+      garbage = find_garbage(set, 0);
       // Held before the world starts again: unreachable, nobody else can
       // reach them to change that; each is in the old generation, where its
       // deallocator finds it.
       for (object* o : garbage) backend::incref(o->header);
     }
-    // 4. Break the garbage's references and let go: reference counting frees
-    // it. With the world running again (free-threaded CPython's order too):
-    // a finalizer this runs (a generator's finally block) may wait for a
-    // lock another thread holds. It may also allocate and reach a
-    // safepoint: collections do not nest (`running`).
+    // 4. Finalize, break the garbage's references and let go: reference
+    // counting frees it. With the world running again (free-threaded
+    // CPython's order too): a finalizer (a generator's finally block) may
+    // wait for a lock another thread holds. It may also allocate and reach
+    // a safepoint: collections do not nest (`running`).
+    bool finalized = false;
     for (object* o : garbage) {
+      if (o->type->finalize) {
+        o->type->finalize(o);
+        finalized = true;
+      }
+    }
+    // A finalizer may have made some of it reachable again (stored it in a
+    // global): what is still garbage is found again, as CPython's
+    // handle_resurrected_objects does, and only that is cleared.
+    const std::vector<object*> doomed = finalized ? still_garbage(garbage) : garbage;
+    for (object* o : doomed) {
       if (o->type->clear) o->type->clear(o);
     }
     for (object* o : garbage) decref(value::from(o));
@@ -358,7 +389,8 @@ std::string gc_statistics_json() {
                   ", \"collected\": " + std::to_string(s.collected[0] + s.collected[1]) +
                   ", \"pause_seconds\": " + std::to_string(s.pause_seconds) +
                   ", \"max_pause_seconds\": " + std::to_string(s.max_pause_seconds) +
-                  ", \"tracked\": " + std::to_string(s.young.count + s.old.count + s.frozen.count) + "}";
+                  ", \"tracked\": " + std::to_string(s.young.count + s.old.count + s.frozen.count) +
+                  ", \"reclaim_pending\": " + std::to_string(reclaim_pending()) + "}";
   return j;
 }
 

@@ -13,8 +13,12 @@
 //     references from outside the set (other objects, C++ owners, frames);
 //  3. marks everything reachable from a member whose `refs` stayed above
 //     zero; the rest is garbage: only the set itself keeps it alive;
-//  4. holds every garbage object (incref), breaks its references through
-//     its type's `clear` slot, then lets go: reference counting frees them.
+//  4. holds every garbage object (incref), runs the `finalize` slot of
+//     those that have one (a suspended generator's finally blocks, PEP 442),
+//     finds again which are still garbage if any finalizer ran (one may
+//     have stored an object in a global: CPython's resurrection check),
+//     breaks their references through their type's `clear` slot, then lets
+//     go of all: reference counting frees them.
 // Survivors of a young collection move to the old generation.
 //
 // When: allocations of container objects, minus frees, past threshold0

@@ -316,11 +316,11 @@ void traverse_generator(object* o, void (*visit)(value, void*), void* arg) {
   }
 }
 
-// Garbage is closed (gen_close): a suspended generator's finally blocks run,
-// as CPython finalizes garbage before clearing it (PEP 442), and its frame's
-// values go; one never started just drops its arguments. A never-awaited
-// coroutine is left for its deallocator's warning.
-void clear_generator(object* o) {
+// Garbage is closed (gen_close) before anything is cleared: a suspended
+// generator's finally blocks run (PEP 442) and its frame's values go; one
+// never started just drops its arguments. A never-awaited coroutine is left
+// for its deallocator's warning.
+void finalize_garbage_generator(object* o) {
   auto* g = static_cast<generator_object*>(o);
   if (g->running || finished(g)) return;
   if (!started(g) && g->type == &coroutine_type) return;
@@ -544,7 +544,7 @@ void init_generators() {
   init_type(generator_type, "generator", nullptr);
   generator_type.dealloc = dealloc_generator;
   generator_type.traverse = traverse_generator;
-  generator_type.clear = clear_generator;
+  generator_type.finalize = finalize_garbage_generator;
   generator_type.repr = generator_repr;
   generator_type.iter = generator_iter;
   generator_type.next = generator_next;
@@ -555,7 +555,7 @@ void init_generators() {
   init_type(coroutine_type, "coroutine", nullptr);
   coroutine_type.dealloc = dealloc_generator;
   coroutine_type.traverse = traverse_generator;
-  coroutine_type.clear = clear_generator;
+  coroutine_type.finalize = finalize_garbage_generator;
   coroutine_type.repr = generator_repr;
   coroutine_type.getattr = generator_getattr;
   add_method(coroutine_type, "send", gen_send_method);

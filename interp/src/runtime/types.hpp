@@ -78,6 +78,9 @@ struct type_object : object {
   // valid (empty) until its count reaches zero.
   void (*traverse)(object*, void (*visit)(value, void*), void* arg) = nullptr;
   void (*clear)(object*) = nullptr;
+  // Runs Python-level clean-up of garbage before any of it is cleared
+  // (CPython's tp_finalize, PEP 442): a suspended generator's finally blocks.
+  void (*finalize)(object*) = nullptr;
   // Classes (classes.cpp). Built-in types have a single base and an MRO
   // that follows it to `object`; a class made by a class statement is a
   // heap type: its MRO is C3's linearization of its bases, its instances

@@ -177,3 +177,25 @@ del box, u
 print(markers())
 gc.collect()
 print("unstarted generator and its argument:", markers())
+
+# A finalizer that makes garbage reachable again: what it saved is not
+# cleared (CPython's resurrection check).
+saved = []
+
+
+def resurrecting(item):
+    try:
+        yield 1
+    finally:
+        saved.append(item)
+
+
+item = ["payload"]
+g = resurrecting(item)
+item.append(g)  # the generator's frame holds item, item holds the generator
+next(g)
+del g, item
+gc.collect()
+print("resurrected:", len(saved), saved[0][0], len(saved[0]))
+saved.clear()
+print("then collected:", gc.collect() >= 0)

@@ -41,3 +41,11 @@ for bad in (lambda: gc.collect(3), lambda: gc.collect(-1), lambda: gc.collect("0
         bad()
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+
+import sys
+a = []
+n = sys.getrefcount(a)
+b = a
+print("getrefcount counts references:", sys.getrefcount(a) - n)
+del b
+print(sys.getrefcount(a) == n)
