@@ -84,7 +84,8 @@ struct collector_state {
   std::int64_t old_at_last_full = 0;    // the old generation's size after the last full collection
   std::int64_t stress_every = 0;        // -X gc_stress=N; 0 off
   std::int64_t stress_countdown = 0;
-  bool stress_full = false;             // the scheduled collection is a stress one (full)
+  bool stress_due = false;              // the scheduled collection is a stress one
+  std::int64_t stress_collections = 0;  // every 64th is full, the rest young (else quadratic)
   // Statistics (--stats and gc.get_stats()).
   std::int64_t collections[2] = {0, 0};  // young, full
   std::int64_t collected[2] = {0, 0};
@@ -293,10 +294,11 @@ void run_scheduled() {
   bool full;
   {
     list_guard lock;
-    // A stress collection is a full one. Otherwise CPython's rule for the
-    // oldest generation: a full collection once enough young ones ran *and*
-    // the old generation grew by a quarter since.
-    full = std::exchange(s.stress_full, false) ||
+    // CPython's rule for the oldest generation: a full collection once
+    // enough young ones ran *and* the old generation grew by a quarter
+    // since; and every 64th stress collection, so that a stable old
+    // generation is traversed too.
+    full = (std::exchange(s.stress_due, false) && ++s.stress_collections % 64 == 0) ||
            (s.young_collections + 1 >= s.threshold1 && (s.old.count - s.old_at_last_full) * 4 > s.old_at_last_full);
   }
   (void)collect(full);
@@ -319,7 +321,7 @@ object* gc_allocate(type_object* type, std::size_t size) {
     if (++s.allocations > s.threshold0 && s.threshold0 > 0 && s.enabled.load(std::memory_order_relaxed)) due = true;
     if (s.stress_every > 0 && --s.stress_countdown <= 0) {
       s.stress_countdown = s.stress_every;
-      s.stress_full = true;
+      s.stress_due = true;
       due = true;
     }
   }

@@ -80,7 +80,8 @@ inline void gc_safepoint() {
 /// Returns the number of objects found unreachable.
 std::int64_t gc_collect(int generation);
 
-/// -X gc_stress=N: schedule a full collection every N container allocations.
+/// -X gc_stress=N: schedule a collection every N container allocations
+/// (young; every 64th full).
 void gc_set_stress(std::int64_t every);
 
 /// os.fork: the list lock is held across fork(2) (fine).

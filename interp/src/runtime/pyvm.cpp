@@ -175,7 +175,7 @@ int pyvm_main(int argc, char** argv) {
       std::string error;
       if (name == "stats") set_statistics_output("-");
       if (name == "gc_stress") {
-        // The collector's stress switch: a full collection every N container allocations.
+        // The collector's stress switch: a collection every N container allocations.
         char* end = nullptr;
         const long long every = std::strtoll(val.c_str(), &end, 10);
         if (val.empty() || *end != '\0' || every < 1) {
