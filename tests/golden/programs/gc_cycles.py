@@ -51,6 +51,17 @@ keep.peer = keep
 print("reachable cycle:", gc.collect(), keep.peer.peer.name)
 
 
+# An instance in a cycle whose __dict__ is still held from outside: the
+# dict is referenced, so nothing of it is garbage.
+holder = Node("holder")
+holder.peer = holder
+kept_dict = holder.__dict__
+del holder
+print("dict held from outside:", gc.collect(), kept_dict["name"], kept_dict["peer"].name)
+del kept_dict
+print("then the instance and its dict:", gc.collect())
+
+
 class Slotted:
     __slots__ = ("other",)
 
