@@ -147,7 +147,7 @@ def discover_interpreters(build_dir):
         backend = os.path.basename(vm)[len("pyvm-"):]
         if backend == "nosync":
             found["pyvm-nosync"] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "max_threads": 1,
-                                    "stats": False}
+                                    "stats": True}  # the cycle collector's
         elif backend == "gil":
             for variant in ("new", "legacy", "fair"):
                 name = "pyvm-gil" if variant == "new" else "pyvm-gil-" + variant

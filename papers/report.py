@@ -448,6 +448,27 @@ def main():
         doc.table(["workload (%d threads)" % tmax, "interpreter", "contended", "suspended", "parks",
                    "merged", "queued", "waits by type"], rows)
 
+    # ---- the cycle collector ----
+    gc_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("gc")]
+    if gc_runs:
+        doc.heading(2, "The cycle collector (single-thread programs)")
+        doc.para("From each pyvm's --stats (interp/src/runtime/gc.hpp: CPython's trial deletion, two "
+                 "generations, run at safepoints; under fine with the world stopped), medians of %d runs: "
+                 "young and full collections, objects they found unreachable and freed, the total and the "
+                 "longest pause, and the objects still tracked at exit." % reps)
+        rows = []
+        for w in [p for p in programs if any(r["program"] == p for r in gc_runs)]:
+            for i in single:
+                sel = [r["stats"]["gc"] for r in gc_runs if r["program"] == w and r["interpreter"] == i]
+                if not sel:
+                    continue
+                med = lambda key, scale=1.0, fmt="%.0f": fmt % statistics.median(g.get(key, 0) * scale for g in sel)
+                rows.append([w, i, med("young_collections"), med("full_collections"), med("collected"),
+                             med("pause_seconds", 1000.0, "%.1f"), med("max_pause_seconds", 1000.0, "%.2f"),
+                             med("tracked")])
+        doc.table(["program", "interpreter", "young", "full", "collected", "pauses (ms)", "longest (ms)",
+                   "tracked at exit"], rows)
+
     # ---- micro benchmarks ----
     micro = {k: v for k, v in data.get("micro", {}).items() if v.get("json")}
     if micro:
