@@ -41,14 +41,6 @@ using ast::cmpop;
 // ---- argument helpers ----
 std::size_t npositional(std::size_t nargs, value kwnames) { return nargs - (kwnames ? as_tuple(kwnames)->size : 0); }
 
-bool no_keywords(const char* fname, value kwnames) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(fname) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool arg_count(const char* fname, std::size_t n, std::size_t lo, std::size_t hi) {
   if (n >= lo && n <= hi) return true;
   if (lo == hi) {

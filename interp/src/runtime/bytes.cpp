@@ -271,10 +271,7 @@ bool bytes_arg(const char* fname, value v) {
 }
 
 bool exact_args(const char* fname, std::size_t nargs, value kwnames, std::size_t lo, std::size_t hi) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(fname) + "() takes no keyword arguments");
-    return false;
-  }
+  if (!no_keywords(fname, kwnames)) return false;
   if (nargs < lo || nargs > hi) {
     raise_type_error(std::string(fname) + "() takes " + (lo == hi ? "exactly " : "at most ") + std::to_string(hi) +
                      " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(nargs) + " given)");

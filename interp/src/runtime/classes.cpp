@@ -1451,14 +1451,6 @@ value construct_super(const value* args, std::size_t nargs, value kwnames) {
 
 // ---- object's methods, and wrappers of built-in slots ----
 
-bool no_kw(const char* name, value kwnames) {
-  if (kw_count(kwnames)) {
-    raise_type_error(std::string(name) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool exact_args(const char* name, std::size_t nargs, std::size_t want) {
   if (nargs != want) {
     raise_type_error(std::string(name) + "() takes exactly " + std::to_string(want) + " argument" +
@@ -1488,20 +1480,20 @@ value object_init(value self, const value* args, std::size_t nargs, value kwname
 }
 
 value object_setattr_method(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__setattr__", kwnames) || !exact_args("__setattr__", nargs, 2)) return value();
+  if (!no_keywords("__setattr__", kwnames) || !exact_args("__setattr__", nargs, 2)) return value();
   if (type_of(args[0]) != &str_type) return raise_type_error("attribute name must be string");
   if (!type_of(self)->heap) return op_setattr(self, args[0], args[1]) < 0 ? value() : none();
   return generic_setattr(self, args[0], args[1]) < 0 ? value() : none();
 }
 
 value object_delattr_method(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__delattr__", kwnames) || !exact_args("__delattr__", nargs, 1)) return value();
+  if (!no_keywords("__delattr__", kwnames) || !exact_args("__delattr__", nargs, 1)) return value();
   if (!type_of(self)->heap) return op_setattr(self, args[0], value()) < 0 ? value() : none();
   return generic_setattr(self, args[0], value()) < 0 ? value() : none();
 }
 
 value object_getattribute_method(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__getattribute__", kwnames) || !exact_args("__getattribute__", nargs, 1)) return value();
+  if (!no_keywords("__getattribute__", kwnames) || !exact_args("__getattribute__", nargs, 1)) return value();
   if (type_of(args[0]) != &str_type) return raise_type_error("attribute name must be string");
   if (!type_of(self)->heap) return op_getattr(self, args[0]);
   value r = generic_getattr(self, args[0]);
@@ -1513,7 +1505,7 @@ value object_getattribute_method(value self, const value* args, std::size_t narg
 // member's __set__, function.__get__ ...), for code that calls them or asks
 // hasattr(type(d), "__set__") to tell data descriptors apart.
 value descr_get_method(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__get__", kwnames)) return value();
+  if (!no_keywords("__get__", kwnames)) return value();
   if (nargs < 1 || nargs > 2) return raise_type_error("expected 1 or 2 arguments, got " + std::to_string(nargs));
   const value obj = args[0] == none() ? value() : args[0];
   const value owner = nargs > 1 && args[1] != none() ? args[1] : value();
@@ -1524,13 +1516,13 @@ value descr_get_method(value self, const value* args, std::size_t nargs, value k
 }
 
 value descr_set_method(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__set__", kwnames) || !exact_args("__set__", nargs, 2)) return value();
+  if (!no_keywords("__set__", kwnames) || !exact_args("__set__", nargs, 2)) return value();
   value name = type_of(self) == &member_type ? static_cast<member_object*>(self.obj())->name : intern("?");
   return descr_set(self, args[0], name, args[1]) < 0 ? value() : none();
 }
 
 value descr_delete_method(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__delete__", kwnames) || !exact_args("__delete__", nargs, 1)) return value();
+  if (!no_keywords("__delete__", kwnames) || !exact_args("__delete__", nargs, 1)) return value();
   value name = type_of(self) == &member_type ? static_cast<member_object*>(self.obj())->name : intern("?");
   return descr_set(self, args[0], name, value()) < 0 ? value() : none();
 }
@@ -1538,7 +1530,7 @@ value descr_delete_method(value self, const value* args, std::size_t nargs, valu
 value object_init_subclass(value, const value*, std::size_t, value) { return none(); }
 
 value object_format(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__format__", kwnames) || !exact_args("__format__", nargs, 1)) return value();
+  if (!no_keywords("__format__", kwnames) || !exact_args("__format__", nargs, 1)) return value();
   if (type_of(args[0]) == &str_type && as_str(args[0])->length > 0) {
     return raise_type_error(std::string("unsupported format string passed to ") + type_name(self) + ".__format__");
   }
@@ -1549,18 +1541,18 @@ value object_format(value self, const value* args, std::size_t nargs, value kwna
 type_object* solid_of(value v) { return type_of(v)->solid; }
 
 value wrap_repr(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__repr__", kwnames) || !exact_args("__repr__", nargs, 0)) return value();
+  if (!no_keywords("__repr__", kwnames) || !exact_args("__repr__", nargs, 0)) return value();
   type_object* s = solid_of(self);
   return s->repr ? s->repr(self) : default_repr(self);
 }
 value wrap_str(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__str__", kwnames) || !exact_args("__str__", nargs, 0)) return value();
+  if (!no_keywords("__str__", kwnames) || !exact_args("__str__", nargs, 0)) return value();
   type_object* s = solid_of(self);
   if (s->str) return s->str(self);
   return type_of(self)->repr ? type_of(self)->repr(self) : default_repr(self);
 }
 value wrap_hash(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__hash__", kwnames) || !exact_args("__hash__", nargs, 0)) return value();
+  if (!no_keywords("__hash__", kwnames) || !exact_args("__hash__", nargs, 0)) return value();
   std::int64_t h = 0;
   type_object* s = solid_of(self);
   if (s->hash) {
@@ -1574,7 +1566,7 @@ value wrap_hash(value self, const value*, std::size_t nargs, value kwnames) {
 }
 template <int Op>
 value wrap_compare(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw(compare_names[Op], kwnames) || !exact_args(compare_names[Op], nargs, 1)) return value();
+  if (!no_keywords(compare_names[Op], kwnames) || !exact_args(compare_names[Op], nargs, 1)) return value();
   type_object* s = solid_of(self);
   if (s->compare) return s->compare(self, args[0], Op);
   if (self.is_small()) return op_compare(self, args[0], Op);
@@ -1583,33 +1575,33 @@ value wrap_compare(value self, const value* args, std::size_t nargs, value kwnam
   return not_implemented();
 }
 value wrap_len(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__len__", kwnames) || !exact_args("__len__", nargs, 0)) return value();
+  if (!no_keywords("__len__", kwnames) || !exact_args("__len__", nargs, 0)) return value();
   const std::int64_t n = solid_of(self)->length(self);
   return n < 0 ? value() : make_int(n);
 }
 value wrap_getitem(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__getitem__", kwnames) || !exact_args("__getitem__", nargs, 1)) return value();
+  if (!no_keywords("__getitem__", kwnames) || !exact_args("__getitem__", nargs, 1)) return value();
   return solid_of(self)->getitem(self, args[0]);
 }
 value wrap_setitem(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__setitem__", kwnames) || !exact_args("__setitem__", nargs, 2)) return value();
+  if (!no_keywords("__setitem__", kwnames) || !exact_args("__setitem__", nargs, 2)) return value();
   return solid_of(self)->setitem(self, args[0], args[1]) < 0 ? value() : none();
 }
 value wrap_delitem(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__delitem__", kwnames) || !exact_args("__delitem__", nargs, 1)) return value();
+  if (!no_keywords("__delitem__", kwnames) || !exact_args("__delitem__", nargs, 1)) return value();
   return solid_of(self)->setitem(self, args[0], value()) < 0 ? value() : none();
 }
 value wrap_contains(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("__contains__", kwnames) || !exact_args("__contains__", nargs, 1)) return value();
+  if (!no_keywords("__contains__", kwnames) || !exact_args("__contains__", nargs, 1)) return value();
   const int r = solid_of(self)->contains(self, args[0]);
   return r < 0 ? value() : boolean(r);
 }
 value wrap_iter(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__iter__", kwnames) || !exact_args("__iter__", nargs, 0)) return value();
+  if (!no_keywords("__iter__", kwnames) || !exact_args("__iter__", nargs, 0)) return value();
   return solid_of(self)->iter(self);
 }
 value wrap_next(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__next__", kwnames) || !exact_args("__next__", nargs, 0)) return value();
+  if (!no_keywords("__next__", kwnames) || !exact_args("__next__", nargs, 0)) return value();
   value r = solid_of(self)->next(self);
   if (!r && !error_pending()) return raise(&exc_StopIteration, "");
   return r;
@@ -1624,7 +1616,7 @@ value exception_init(value self, const value* args, std::size_t nargs, value) {
 }
 
 value list_init(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("list", kwnames)) return value();
+  if (!no_keywords("list", kwnames)) return value();
   if (nargs > 1) return raise_type_error("list expected at most 1 argument, got " + std::to_string(nargs));
   std::vector<value> items;
   if (nargs && !collect(args[0], items)) return value();

@@ -44,14 +44,6 @@ deque_object* as_deque(value v) { return static_cast<deque_object*>(v.obj()); }
 
 std::size_t nkw(value kwnames) { return kwnames ? as_tuple(kwnames)->size : 0; }
 
-bool no_kw(const char* name, value kwnames) {
-  if (nkw(kwnames)) {
-    raise_type_error(std::string(name) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool count_ok(const char* name, std::size_t nargs, std::size_t lo, std::size_t hi) {
   if (nargs < lo || nargs > hi) {
     if (lo == hi) {
@@ -99,11 +91,11 @@ value deque_append_impl(value self, value x, bool left) {
 }
 
 value deque_append(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("append", kwnames) || !count_ok("deque.append", nargs, 1, 1)) return value();
+  if (!no_keywords("append", kwnames) || !count_ok("deque.append", nargs, 1, 1)) return value();
   return deque_append_impl(self, args[0], false);
 }
 value deque_appendleft(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("appendleft", kwnames) || !count_ok("deque.appendleft", nargs, 1, 1)) return value();
+  if (!no_keywords("appendleft", kwnames) || !count_ok("deque.appendleft", nargs, 1, 1)) return value();
   return deque_append_impl(self, args[0], true);
 }
 
@@ -123,11 +115,11 @@ value deque_pop_impl(value self, bool left) {
   return v;
 }
 value deque_pop(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("pop", kwnames) || !count_ok("deque.pop", nargs, 0, 0)) return value();
+  if (!no_keywords("pop", kwnames) || !count_ok("deque.pop", nargs, 0, 0)) return value();
   return deque_pop_impl(self, false);
 }
 value deque_popleft(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("popleft", kwnames) || !count_ok("deque.popleft", nargs, 0, 0)) return value();
+  if (!no_keywords("popleft", kwnames) || !count_ok("deque.popleft", nargs, 0, 0)) return value();
   return deque_pop_impl(self, true);
 }
 
@@ -146,16 +138,16 @@ value deque_extend_impl(value self, value iterable, bool left) {
   return none();
 }
 value deque_extend(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("extend", kwnames) || !count_ok("deque.extend", nargs, 1, 1)) return value();
+  if (!no_keywords("extend", kwnames) || !count_ok("deque.extend", nargs, 1, 1)) return value();
   return deque_extend_impl(self, args[0], false);
 }
 value deque_extendleft(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("extendleft", kwnames) || !count_ok("deque.extendleft", nargs, 1, 1)) return value();
+  if (!no_keywords("extendleft", kwnames) || !count_ok("deque.extendleft", nargs, 1, 1)) return value();
   return deque_extend_impl(self, args[0], true);
 }
 
 value deque_clear(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("clear", kwnames) || !count_ok("deque.clear", nargs, 0, 0)) return value();
+  if (!no_keywords("clear", kwnames) || !count_ok("deque.clear", nargs, 0, 0)) return value();
   std::deque<value> old;
   {
     backend::write_section guard(bts(), self.obj()->header);
@@ -167,7 +159,7 @@ value deque_clear(value self, const value*, std::size_t nargs, value kwnames) {
 }
 
 value deque_rotate(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("rotate", kwnames) || !count_ok("deque.rotate", nargs, 0, 1)) return value();
+  if (!no_keywords("rotate", kwnames) || !count_ok("deque.rotate", nargs, 0, 1)) return value();
   std::int64_t n = 1;
   if (nargs && !as_int64(args[0], &n)) {
     return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
@@ -197,7 +189,7 @@ value deque_snapshot_op(value self, const std::function<value(const std::vector<
 }
 
 value deque_count(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("count", kwnames) || !count_ok("deque.count", nargs, 1, 1)) return value();
+  if (!no_keywords("count", kwnames) || !count_ok("deque.count", nargs, 1, 1)) return value();
   return deque_snapshot_op(self, [&](const std::vector<value>& items) -> value {
     std::int64_t n = 0;
     for (value x : items) {
@@ -210,7 +202,7 @@ value deque_count(value self, const value* args, std::size_t nargs, value kwname
 }
 
 value deque_index(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("index", kwnames) || !count_ok("deque.index", nargs, 1, 1)) return value();
+  if (!no_keywords("index", kwnames) || !count_ok("deque.index", nargs, 1, 1)) return value();
   return deque_snapshot_op(self, [&](const std::vector<value>& items) -> value {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const int eq = op_equal(items[i], args[0]);
@@ -224,7 +216,7 @@ value deque_index(value self, const value* args, std::size_t nargs, value kwname
 }
 
 value deque_remove(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("remove", kwnames) || !count_ok("deque.remove", nargs, 1, 1)) return value();
+  if (!no_keywords("remove", kwnames) || !count_ok("deque.remove", nargs, 1, 1)) return value();
   ref at(deque_index(self, args, nargs, kwnames));
   if (!at) {
     if (pending_matches(&exc_ValueError)) {
@@ -249,7 +241,7 @@ value deque_remove(value self, const value* args, std::size_t nargs, value kwnam
 }
 
 value deque_reverse(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("reverse", kwnames) || !count_ok("deque.reverse", nargs, 0, 0)) return value();
+  if (!no_keywords("reverse", kwnames) || !count_ok("deque.reverse", nargs, 0, 0)) return value();
   backend::write_section guard(bts(), self.obj()->header);
   std::reverse(as_deque(self)->items.begin(), as_deque(self)->items.end());
   ++as_deque(self)->state;
@@ -263,7 +255,7 @@ value make_deque(std::int64_t maxlen) {
 }
 
 value deque_copy(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("copy", kwnames) || !count_ok("deque.copy", nargs, 0, 0)) return value();
+  if (!no_keywords("copy", kwnames) || !count_ok("deque.copy", nargs, 0, 0)) return value();
   value r = make_deque(as_deque(self)->maxlen);
   backend::read_section guard(bts(), self.obj()->header);
   for (value x : as_deque(self)->items) as_deque(r)->items.push_back(newref(x));
@@ -271,7 +263,7 @@ value deque_copy(value self, const value*, std::size_t nargs, value kwnames) {
 }
 
 value deque_insert(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_kw("insert", kwnames) || !count_ok("deque.insert", nargs, 2, 2)) return value();
+  if (!no_keywords("insert", kwnames) || !count_ok("deque.insert", nargs, 2, 2)) return value();
   std::int64_t i = 0;
   if (!as_int64(args[0], &i)) return raise_type_error("an integer is required");
   backend::write_section guard(bts(), self.obj()->header);
@@ -414,7 +406,7 @@ value deque_iter_impl(value self, bool reversed) {
 }
 value deque_iter(value self) { return deque_iter_impl(self, false); }
 value deque_reversed(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_kw("__reversed__", kwnames) || !count_ok("__reversed__", nargs, 0, 0)) return value();
+  if (!no_keywords("__reversed__", kwnames) || !count_ok("__reversed__", nargs, 0, 0)) return value();
   return deque_iter_impl(self, true);
 }
 

@@ -136,6 +136,14 @@ value raise(type_object* type, std::string message) {
 
 value raise_type_error(std::string message) { return raise(&exc_TypeError, std::move(message)); }
 
+bool no_keywords(const char* fname, value kwnames) {
+  if (kwnames && as_tuple(kwnames)->size) {
+    raise_type_error(std::string(fname) + "() takes no keyword arguments");
+    return false;
+  }
+  return true;
+}
+
 bool error_pending() { return static_cast<bool>(current_thread().pending); }
 
 value take_pending() {

@@ -84,6 +84,9 @@ thread_state& current_thread();
 value raise(type_object* type, std::string message);  // returns null
 value raise_value(value exception);                    // borrowed; returns null
 value raise_type_error(std::string message);
+/// For built-ins that take no keyword arguments: false, with CPython's
+/// "f() takes no keyword arguments" raised, when kwnames is not empty.
+[[nodiscard]] bool no_keywords(const char* fname, value kwnames);
 [[nodiscard]] bool error_pending();
 value take_pending();  // new reference, clears it
 bool pending_matches(const type_object* type);

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <new>
+#include <type_traits>
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -92,10 +93,12 @@ struct collector_state {
   double pause_seconds = 0, max_pause_seconds = 0;
 };
 
-collector_state& state() {
-  static auto* s = new collector_state();  // never destroyed: objects die after static destructors
-  return *s;
-}
+// Constant-initialised, so the allocation and free paths pay no guard check;
+// trivially destructible, so objects freed after static destructors still
+// find it intact.
+constinit collector_state the_collector;
+static_assert(std::is_trivially_destructible_v<collector_state>);
+collector_state& state() { return the_collector; }
 
 // One lock over the lists on back-ends whose threads run in parallel.
 locks::parking_mutex list_mutex;
@@ -305,6 +308,23 @@ void run_scheduled() {
 }
 }  // namespace gc_detail
 
+namespace {
+/// Takes h off the generation list it is on (the caller holds list_guard)
+/// and returns where it was; an unlinked head stays as it is.
+std::int32_t unlink(gc_head* h) {
+  collector_state& s = state();
+  const auto was = h->state;
+  switch (was) {
+    case in_young: s.young.remove(h); break;
+    case in_old: s.old.remove(h); break;
+    case in_frozen: s.frozen.remove(h); break;
+    default: return was;
+  }
+  h->state = unlinked;
+  return was;
+}
+}  // namespace
+
 object* gc_allocate(type_object* type, std::size_t size) {
   void* mem = std::malloc(sizeof(gc_head) + size);
   if (!mem) throw std::bad_alloc();
@@ -337,32 +357,17 @@ void free_object_memory(object* o) {
   gc_head* h = head_of(o);
   {
     list_guard lock;
-    collector_state& s = state();
-    switch (h->state) {
-      case in_young:
-        s.young.remove(h);
-        if (s.allocations > 0) --s.allocations;
-        break;
-      case in_old: s.old.remove(h); break;
-      case in_frozen: s.frozen.remove(h); break;
-      default: break;  // unlinked (was immortal); a collection never frees its own set's members
-    }
+    // An unlinked head (the object was made immortal) is on no list; a
+    // collection never frees its own set's members.
+    if (unlink(h) == in_young && state().allocations > 0) --state().allocations;
   }
   std::free(h);
 }
 
 void gc_untrack(object* o) {
   if (!(o->flags & flag_gc_tracked)) return;
-  gc_head* h = head_of(o);
   list_guard lock;
-  collector_state& s = state();
-  switch (h->state) {
-    case in_young: s.young.remove(h); break;
-    case in_old: s.old.remove(h); break;
-    case in_frozen: s.frozen.remove(h); break;
-    default: return;
-  }
-  h->state = unlinked;
+  unlink(head_of(o));
 }
 
 std::int64_t gc_collect(int generation) { return collect(generation > 0); }
@@ -400,14 +405,6 @@ std::string gc_statistics_json() {
 
 namespace {
 
-bool gc_no_keywords(const char* fname, value kwnames) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(fname) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool gc_arg_count(const char* fname, std::size_t nargs, std::size_t lo, std::size_t hi) {
   if (nargs >= lo && nargs <= hi) return true;
   if (hi == 0) {
@@ -421,45 +418,55 @@ bool gc_arg_count(const char* fname, std::size_t nargs, std::size_t lo, std::siz
   return false;
 }
 
+/// The optional `generation` argument of collect() and get_objects(),
+/// positional or by keyword; *generation keeps its default when absent (or
+/// None, where allowed). False with TypeError raised on anything else.
+bool generation_argument(const char* fname, const value* args, std::size_t nargs, value kwnames, bool none_allowed,
+                         std::int64_t* generation) {
+  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
+  if (nargs - nkw > 1) {
+    raise_type_error(std::string(fname) + "() takes at most 1 argument (" + std::to_string(nargs - nkw) + " given)");
+    return false;
+  }
+  for (std::size_t i = 0; i < nkw; ++i) {
+    if (str_of(as_tuple(kwnames)->items[i]) != "generation") {
+      raise_type_error(std::string(fname) + "() got an unexpected keyword argument '" +
+                       str_of(as_tuple(kwnames)->items[i]) + "'");
+      return false;
+    }
+  }
+  if (nargs == 0 || (none_allowed && args[0] == none())) return true;
+  if (as_int64(args[0], generation)) return true;
+  if (!error_pending())
+    raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
+  return false;
+}
+
 value gc_collect_fn(value, const value* args, std::size_t nargs, value kwnames) {
   // collect(generation=2)
   std::int64_t generation = 2;
-  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
-  const std::size_t npos = nargs - nkw;
-  if (npos > 1) return raise_type_error("collect() takes at most 1 argument (" + std::to_string(npos) + " given)");
-  for (std::size_t i = 0; i < nkw; ++i) {
-    if (str_of(as_tuple(kwnames)->items[i]) != "generation") {
-      return raise_type_error("collect() got an unexpected keyword argument '" +
-                              str_of(as_tuple(kwnames)->items[i]) + "'");
-    }
-  }
-  if (nargs == 1) {
-    if (!as_int64(args[0], &generation)) {
-      if (error_pending()) return value();
-      return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
-    }
-    if (generation < 0 || generation > 2) return raise(&exc_ValueError, "invalid generation");
-  }
+  if (!generation_argument("collect", args, nargs, kwnames, false, &generation)) return value();
+  if (generation < 0 || generation > 2) return raise(&exc_ValueError, "invalid generation");
   return make_int(gc_collect(static_cast<int>(generation)));
 }
 
 value gc_enable(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("enable", kwnames) || !gc_arg_count("enable", nargs, 0, 0)) return value();
+  if (!no_keywords("enable", kwnames) || !gc_arg_count("enable", nargs, 0, 0)) return value();
   state().enabled = true;
   return none();
 }
 value gc_disable(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("disable", kwnames) || !gc_arg_count("disable", nargs, 0, 0)) return value();
+  if (!no_keywords("disable", kwnames) || !gc_arg_count("disable", nargs, 0, 0)) return value();
   state().enabled = false;
   return none();
 }
 value gc_isenabled(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("isenabled", kwnames) || !gc_arg_count("isenabled", nargs, 0, 0)) return value();
+  if (!no_keywords("isenabled", kwnames) || !gc_arg_count("isenabled", nargs, 0, 0)) return value();
   return boolean(state().enabled);
 }
 
 value gc_get_count(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("get_count", kwnames) || !gc_arg_count("get_count", nargs, 0, 0)) return value();
+  if (!no_keywords("get_count", kwnames) || !gc_arg_count("get_count", nargs, 0, 0)) return value();
   std::int64_t allocations, young_collections;
   {
     list_guard lock;  // released before anything is allocated (gc_allocate takes it)
@@ -473,7 +480,7 @@ value gc_get_count(value, const value*, std::size_t nargs, value kwnames) {
 }
 
 value gc_get_threshold(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("get_threshold", kwnames) || !gc_arg_count("get_threshold", nargs, 0, 0)) return value();
+  if (!no_keywords("get_threshold", kwnames) || !gc_arg_count("get_threshold", nargs, 0, 0)) return value();
   std::int64_t t[3];
   {
     list_guard lock;
@@ -486,7 +493,7 @@ value gc_get_threshold(value, const value*, std::size_t nargs, value kwnames) {
 }
 
 value gc_set_threshold(value, const value* args, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("set_threshold", kwnames)) return value();
+  if (!no_keywords("set_threshold", kwnames)) return value();
   if (nargs < 1 || nargs > 3) {
     return raise_type_error("set_threshold() takes from 1 to 3 positional arguments but " + std::to_string(nargs) +
                             " were given");
@@ -510,13 +517,13 @@ value gc_set_threshold(value, const value* args, std::size_t nargs, value kwname
 }
 
 value gc_is_tracked(value, const value* args, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("is_tracked", kwnames) || !gc_arg_count("is_tracked", nargs, 1, 1)) return value();
+  if (!no_keywords("is_tracked", kwnames) || !gc_arg_count("is_tracked", nargs, 1, 1)) return value();
   return boolean(args[0].is_object() && (args[0].obj()->flags & flag_gc_tracked) &&
                  !(args[0].obj()->flags & flag_immortal));
 }
 
 value gc_freeze(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("freeze", kwnames) || !gc_arg_count("freeze", nargs, 0, 0)) return value();
+  if (!no_keywords("freeze", kwnames) || !gc_arg_count("freeze", nargs, 0, 0)) return value();
   list_guard lock;
   collector_state& s = state();
   for (gc_list* l : {&s.young, &s.old}) {
@@ -528,7 +535,7 @@ value gc_freeze(value, const value*, std::size_t nargs, value kwnames) {
   return none();
 }
 value gc_unfreeze(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("unfreeze", kwnames) || !gc_arg_count("unfreeze", nargs, 0, 0)) return value();
+  if (!no_keywords("unfreeze", kwnames) || !gc_arg_count("unfreeze", nargs, 0, 0)) return value();
   list_guard lock;
   collector_state& s = state();
   for (gc_head* h = s.frozen.sentinel.next; h != &s.frozen.sentinel; h = h->next) h->state = in_old;
@@ -536,7 +543,7 @@ value gc_unfreeze(value, const value*, std::size_t nargs, value kwnames) {
   return none();
 }
 value gc_get_freeze_count(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("get_freeze_count", kwnames) || !gc_arg_count("get_freeze_count", nargs, 0, 0)) return value();
+  if (!no_keywords("get_freeze_count", kwnames) || !gc_arg_count("get_freeze_count", nargs, 0, 0)) return value();
   std::int64_t n;
   {
     list_guard lock;
@@ -546,7 +553,7 @@ value gc_get_freeze_count(value, const value*, std::size_t nargs, value kwnames)
 }
 
 value gc_get_stats(value, const value*, std::size_t nargs, value kwnames) {
-  if (!gc_no_keywords("get_stats", kwnames) || !gc_arg_count("get_stats", nargs, 0, 0)) return value();
+  if (!no_keywords("get_stats", kwnames) || !gc_arg_count("get_stats", nargs, 0, 0)) return value();
   // CPython's shape: one dict per generation; gillab has two, reported as
   // generations 0 and 2 (1 never runs on its own).
   const collector_state& s = state();
@@ -574,22 +581,9 @@ value gc_get_stats(value, const value*, std::size_t nargs, value kwnames) {
 // get_objects(generation=None): every tracked object (0: the young
 // generation, 1 and 2: the old one), as CPython's.
 value gc_get_objects(value, const value* args, std::size_t nargs, value kwnames) {
-  const std::size_t nkw = kwnames ? as_tuple(kwnames)->size : 0;
-  if (nargs - nkw > 1) {
-    return raise_type_error("get_objects() takes at most 1 argument (" + std::to_string(nargs - nkw) + " given)");
-  }
-  for (std::size_t i = 0; i < nkw; ++i) {
-    if (str_of(as_tuple(kwnames)->items[i]) != "generation") {
-      return raise_type_error("get_objects() got an unexpected keyword argument '" +
-                              str_of(as_tuple(kwnames)->items[i]) + "'");
-    }
-  }
-  std::int64_t generation = -1;
+  std::int64_t generation = -1;  // None: every generation
+  if (!generation_argument("get_objects", args, nargs, kwnames, true, &generation)) return value();
   if (nargs == 1 && args[0] != none()) {
-    if (!as_int64(args[0], &generation)) {
-      if (error_pending()) return value();
-      return raise_type_error(std::string("'") + type_name(args[0]) + "' object cannot be interpreted as an integer");
-    }
     if (generation >= 3) return raise(&exc_ValueError, "generation parameter must be less than the number of available generations (3)");
     if (generation < 0) return raise(&exc_ValueError, "generation parameter cannot be negative");
   }

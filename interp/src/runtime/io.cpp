@@ -63,14 +63,6 @@ value sys_module_value();  // builtins.cpp
 
 namespace {
 
-bool no_keywords(const char* fname, value kwnames) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(fname) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool arg_count(const char* fname, std::size_t nargs, std::size_t lo, std::size_t hi) {
   if (nargs >= lo && nargs <= hi) return true;
   if (lo == hi) {

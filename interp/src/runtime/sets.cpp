@@ -464,10 +464,7 @@ value set_binary(value a, value b, int op) {
 
 // ---- methods ----
 bool one_arg(const char* name, std::size_t nargs, value kwnames) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(name) + "() takes no keyword arguments");
-    return false;
-  }
+  if (!no_keywords(name, kwnames)) return false;
   if (nargs != 1) {
     raise_type_error(std::string(name) + "() takes exactly one argument (" + std::to_string(nargs) + " given)");
     return false;

@@ -42,14 +42,6 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 namespace {
 
-bool no_keywords_in(const char* fname, value kwnames) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(fname) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool exactly(const char* fname, std::size_t nargs, std::size_t lo, std::size_t hi) {
   if (nargs >= lo && nargs <= hi) return true;
   raise_type_error(std::string(fname) + "() takes " + (lo == hi ? std::to_string(lo) : "from " + std::to_string(lo) + " to " + std::to_string(hi)) +
@@ -60,36 +52,36 @@ bool exactly(const char* fname, std::size_t nargs, std::size_t lo, std::size_t h
 // ---- time ----
 
 value time_time(value, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("time", kwnames) || !exactly("time", nargs, 0, 0)) return value();
+  if (!no_keywords("time", kwnames) || !exactly("time", nargs, 0, 0)) return value();
   return make_float(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
 }
 
 value time_time_ns(value, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("time_ns", kwnames) || !exactly("time_ns", nargs, 0, 0)) return value();
+  if (!no_keywords("time_ns", kwnames) || !exactly("time_ns", nargs, 0, 0)) return value();
   return make_int(static_cast<std::int64_t>(
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count()));
 }
 
 value time_perf_counter(value, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("perf_counter", kwnames) || !exactly("perf_counter", nargs, 0, 0)) return value();
+  if (!no_keywords("perf_counter", kwnames) || !exactly("perf_counter", nargs, 0, 0)) return value();
   return make_float(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
 }
 
 value time_perf_counter_ns(value, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("perf_counter_ns", kwnames) || !exactly("perf_counter_ns", nargs, 0, 0)) return value();
+  if (!no_keywords("perf_counter_ns", kwnames) || !exactly("perf_counter_ns", nargs, 0, 0)) return value();
   return make_int(static_cast<std::int64_t>(
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count()));
 }
 
 value time_process_time(value, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("process_time", kwnames) || !exactly("process_time", nargs, 0, 0)) return value();
+  if (!no_keywords("process_time", kwnames) || !exactly("process_time", nargs, 0, 0)) return value();
   timespec t{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   return make_float(static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9);
 }
 
 value time_sleep(value, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("sleep", kwnames) || !exactly("sleep", nargs, 1, 1)) return value();
+  if (!no_keywords("sleep", kwnames) || !exactly("sleep", nargs, 1, 1)) return value();
   double secs = 0;
   std::int64_t i = 0;
   if (type_of(args[0]) == &float_type) {
@@ -269,7 +261,7 @@ bool int64_arg(value v, std::int64_t* out) {
 }
 
 value random_seed(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("seed", kwnames) || !exactly("seed", nargs, 0, 1)) return value();
+  if (!no_keywords("seed", kwnames) || !exactly("seed", nargs, 0, 1)) return value();
   random_object* st = state_of(self);
   if (nargs == 0 || args[0] == none()) {
     random_reseed(st, urandom_key());
@@ -296,12 +288,12 @@ value random_seed(value self, const value* args, std::size_t nargs, value kwname
 }
 
 value random_random(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("random", kwnames) || !exactly("random", nargs, 0, 0)) return value();
+  if (!no_keywords("random", kwnames) || !exactly("random", nargs, 0, 0)) return value();
   return make_float(random_double(state_of(self)));
 }
 
 value random_getrandbits(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("getrandbits", kwnames) || !exactly("getrandbits", nargs, 1, 1)) return value();
+  if (!no_keywords("getrandbits", kwnames) || !exactly("getrandbits", nargs, 1, 1)) return value();
   std::int64_t k = 0;
   if (!int64_arg(args[0], &k)) return value();
   if (k < 0) return raise(&exc_ValueError, "number of bits must be non-negative");
@@ -344,7 +336,7 @@ value randrange_of(random_object* st, std::int64_t start, std::int64_t stop, std
 }
 
 value random_randrange(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("randrange", kwnames) || !exactly("randrange", nargs, 1, 3)) return value();
+  if (!no_keywords("randrange", kwnames) || !exactly("randrange", nargs, 1, 3)) return value();
   std::int64_t start = 0, stop = 0, step = 1;
   if (!int64_arg(args[0], &start)) return value();
   if (nargs >= 2 && args[1] != none() && !int64_arg(args[1], &stop)) return value();
@@ -353,7 +345,7 @@ value random_randrange(value self, const value* args, std::size_t nargs, value k
 }
 
 value random_randint(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("randint", kwnames) || !exactly("randint", nargs, 2, 2)) return value();
+  if (!no_keywords("randint", kwnames) || !exactly("randint", nargs, 2, 2)) return value();
   std::int64_t a = 0, b = 0;
   if (!int64_arg(args[0], &a) || !int64_arg(args[1], &b)) return value();
   if (b == std::numeric_limits<std::int64_t>::max()) {
@@ -363,7 +355,7 @@ value random_randint(value self, const value* args, std::size_t nargs, value kwn
 }
 
 value random_choice(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("choice", kwnames) || !exactly("choice", nargs, 1, 1)) return value();
+  if (!no_keywords("choice", kwnames) || !exactly("choice", nargs, 1, 1)) return value();
   const std::int64_t n = op_length(args[0]);
   if (n < 0) return value();
   if (n == 0) return raise(&exc_IndexError, "Cannot choose from an empty sequence");
@@ -372,7 +364,7 @@ value random_choice(value self, const value* args, std::size_t nargs, value kwna
 }
 
 value random_shuffle(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("shuffle", kwnames) || !exactly("shuffle", nargs, 1, 1)) return value();
+  if (!no_keywords("shuffle", kwnames) || !exactly("shuffle", nargs, 1, 1)) return value();
   const std::int64_t n = op_length(args[0]);
   if (n < 0) return value();
   for (std::int64_t i = n - 1; i > 0; --i) {
@@ -388,7 +380,7 @@ value random_shuffle(value self, const value* args, std::size_t nargs, value kwn
 }
 
 value random_uniform(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("uniform", kwnames) || !exactly("uniform", nargs, 2, 2)) return value();
+  if (!no_keywords("uniform", kwnames) || !exactly("uniform", nargs, 2, 2)) return value();
   ref diff(op_binary(args[1], args[0], static_cast<int>(ast::binop::sub)));
   if (!diff) return value();
   ref r(make_float(random_double(state_of(self))));
@@ -399,7 +391,7 @@ value random_uniform(value self, const value* args, std::size_t nargs, value kwn
 
 // random.py's _randbelow, for the Python half (_random_extras.py).
 value random_randbelow(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("_randbelow", kwnames) || !exactly("_randbelow", nargs, 1, 1)) return value();
+  if (!no_keywords("_randbelow", kwnames) || !exactly("_randbelow", nargs, 1, 1)) return value();
   std::int64_t n = 0;
   if (!int64_arg(args[0], &n)) return value();
   if (n <= 0) return raise(&exc_ValueError, "_randbelow() needs a positive bound");
@@ -426,7 +418,7 @@ value python_random_function(value name, value bound_to) {
 // random.sample & co. (PEP 562 on the module): bound to the module's
 // generator, then kept in the module's dict.
 value random_module_getattr(value, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords_in("__getattr__", kwnames) || !exactly("__getattr__", nargs, 1, 1)) return value();
+  if (!no_keywords("__getattr__", kwnames) || !exactly("__getattr__", nargs, 1, 1)) return value();
   value found = python_random_function(args[0], value::from(global_random()));
   if (!found) {
     if (error_pending()) return value();

@@ -87,14 +87,6 @@ namespace parking_lot = gillab::locks::parking_lot;
 
 
 // ---- arguments ----
-bool keywordless(const char* fname, value kwnames) {
-  if (kwnames && as_tuple(kwnames)->size) {
-    raise_type_error(std::string(fname) + "() takes no keyword arguments");
-    return false;
-  }
-  return true;
-}
-
 bool count_in(const char* fname, std::size_t n, std::size_t lo, std::size_t hi) {
   if (n >= lo && n <= hi) return true;
   if (lo == hi && lo == 0) {
@@ -336,7 +328,7 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
 }
 
 value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
+  if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
   if (l->word.load(std::memory_order_relaxed) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
   release_word(l->word);
@@ -346,7 +338,7 @@ value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
 value lock_exit(value self, const value*, std::size_t, value) { return lock_release(self, nullptr, 0, value()); }
 
 value lock_locked(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("locked", kwnames) || !count_in("locked", nargs, 0, 0)) return value();
+  if (!no_keywords("locked", kwnames) || !count_in("locked", nargs, 0, 0)) return value();
   return boolean(static_cast<lock_object*>(self.obj())->word.load(std::memory_order_relaxed) != lock_free);
 }
 
@@ -360,7 +352,7 @@ value lock_repr(value self) {
 value new_lock() { return value::from(make<lock_object>(&lock_type)); }
 
 value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("allocate_lock", kwnames) || !count_in("allocate_lock", nargs, 0, 0)) return value();
+  if (!no_keywords("allocate_lock", kwnames) || !count_in("allocate_lock", nargs, 0, 0)) return value();
   return new_lock();
 }
 
@@ -391,7 +383,7 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
 }
 
 value rlock_release(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
+  if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
   if (r->owner.load(std::memory_order_relaxed) != self_ident()) {
     return raise(&exc_RuntimeError, "cannot release un-acquired lock");
@@ -408,7 +400,7 @@ value rlock_release(value self, const value*, std::size_t nargs, value kwnames) 
 value rlock_exit(value self, const value*, std::size_t, value) { return rlock_release(self, nullptr, 0, value()); }
 
 value rlock_is_owned(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("_is_owned", kwnames) || !count_in("_is_owned", nargs, 0, 0)) return value();
+  if (!no_keywords("_is_owned", kwnames) || !count_in("_is_owned", nargs, 0, 0)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
   return boolean(r->owner.load(std::memory_order_relaxed) == self_ident());
 }
@@ -427,7 +419,7 @@ value rlock_repr(value self) {
 // _thread.RLock is a type, as in CPython: RLock() constructs one (through
 // type_call and class_constructor) and isinstance(x, _thread.RLock) works.
 value construct_rlock(const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("RLock", kwnames) || !count_in("RLock", nargs, 0, 0)) return value();
+  if (!no_keywords("RLock", kwnames) || !count_in("RLock", nargs, 0, 0)) return value();
   return value::from(make<rlock_object>(&rlock_type));
 }
 bool is_rlock_type(const type_object* t) { return t == &rlock_type; }
@@ -573,7 +565,7 @@ value thread_start_new_thread(value, const value* args, std::size_t nargs, value
                                         " cannot start a thread: the " + backend::name +
                                         " back-end has no synchronisation (run pyvm-gil, pyvm-fine-biased or pyvm-fine-atomic)");
   }
-  if (!keywordless("start_new_thread", kwnames)) return value();
+  if (!no_keywords("start_new_thread", kwnames)) return value();
   if (nargs < 2 || nargs > 3) {
     return raise_type_error("start_new_thread expected " + std::string(nargs < 2 ? "at least 2" : "at most 3") +
                             " arguments, got " + std::to_string(nargs));
@@ -623,12 +615,12 @@ value thread_start_new_thread(value, const value* args, std::size_t nargs, value
 }
 
 value thread_get_ident(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("get_ident", kwnames) || !count_in("get_ident", nargs, 0, 0)) return value();
+  if (!no_keywords("get_ident", kwnames) || !count_in("get_ident", nargs, 0, 0)) return value();
   return make_int(static_cast<std::int64_t>(self_ident()));
 }
 
 value thread_get_native_id(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("get_native_id", kwnames) || !count_in("get_native_id", nargs, 0, 0)) return value();
+  if (!no_keywords("get_native_id", kwnames) || !count_in("get_native_id", nargs, 0, 0)) return value();
   return make_int(static_cast<std::int64_t>(::syscall(SYS_gettid)));
 }
 
@@ -637,14 +629,14 @@ value thread_get_native_id(value, const value*, std::size_t nargs, value kwnames
 // reuses the identifier starts with nothing (CPython's _threading_local
 // gets the same from a weak reference to the thread).
 value thread_local_storage(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("_local_storage", kwnames) || !count_in("_local_storage", nargs, 0, 0)) return value();
+  if (!no_keywords("_local_storage", kwnames) || !count_in("_local_storage", nargs, 0, 0)) return value();
   thread_state& ts = current_thread();
   if (!ts.local_storage) ts.local_storage = make_dict();
   return newref(ts.local_storage);
 }
 
 value thread_count(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("_count", kwnames) || !count_in("_count", nargs, 0, 0)) return value();
+  if (!no_keywords("_count", kwnames) || !count_in("_count", nargs, 0, 0)) return value();
   return make_int(running_thread_count());
 }
 
@@ -828,14 +820,14 @@ type_object atomic_block_type;
 thread_local int atomic_depth = 0;  // for the error below; the back-end keeps its own
 
 value atomic_enter(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("__enter__", kwnames) || !count_in("__enter__", nargs, 0, 0)) return value();
+  if (!no_keywords("__enter__", kwnames) || !count_in("__enter__", nargs, 0, 0)) return value();
   backend::atomic_begin(current_thread().backend_state);
   ++atomic_depth;
   return newref(self);
 }
 
 value atomic_exit(value, const value*, std::size_t, value kwnames) {
-  if (!keywordless("__exit__", kwnames)) return value();
+  if (!no_keywords("__exit__", kwnames)) return value();
   if (atomic_depth == 0) return raise(&exc_RuntimeError, "atomic.__exit__() without a matching __enter__()");
   --atomic_depth;
   backend::atomic_end(current_thread().backend_state);
@@ -843,7 +835,7 @@ value atomic_exit(value, const value*, std::size_t, value kwnames) {
 }
 
 value atomic_is_atomic(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("is_atomic", kwnames) || !count_in("is_atomic", nargs, 0, 0)) return value();
+  if (!no_keywords("is_atomic", kwnames) || !count_in("is_atomic", nargs, 0, 0)) return value();
   return boolean(atomic_depth > 0);
 }
 
@@ -879,7 +871,7 @@ int running_thread_count() {
 }
 
 value sys_setswitchinterval(value, const value* args, std::size_t nargs, value kwnames) {
-  if (!keywordless("setswitchinterval", kwnames) || !count_in("setswitchinterval", nargs, 1, 1)) return value();
+  if (!no_keywords("setswitchinterval", kwnames) || !count_in("setswitchinterval", nargs, 1, 1)) return value();
   double secs = 0;
   if (!real_arg(args[0], &secs, "must be real number, not ")) return value();
   if (!(secs > 0)) return raise(&exc_ValueError, "switch interval must be strictly positive");
@@ -890,7 +882,7 @@ value sys_setswitchinterval(value, const value* args, std::size_t nargs, value k
 }
 
 value sys_getswitchinterval(value, const value*, std::size_t nargs, value kwnames) {
-  if (!keywordless("getswitchinterval", kwnames) || !count_in("getswitchinterval", nargs, 0, 0)) return value();
+  if (!no_keywords("getswitchinterval", kwnames) || !count_in("getswitchinterval", nargs, 0, 0)) return value();
   return make_float(static_cast<double>(interval_us<backend>()) / 1e6);
 }
 
