@@ -115,14 +115,9 @@ struct list_guard {
   list_guard& operator=(const list_guard&) = delete;
 };
 
-/// A back-end whose threads run in parallel stops them around a
-/// collection (fine: backends/fine.hpp); under the GIL the world is still.
-template <class B>
-concept stops_the_world = requires(typename B::thread_state& ts) {
-  B::stop_the_world(ts);
-  B::start_the_world(ts);
-};
-
+// A back-end whose threads run in parallel stops them around a collection
+// (fine: backends/fine.hpp; the hooks' concept is in backend.hpp); under the
+// GIL the world is still.
 // Templates, so that `if constexpr` discards the hooks a back-end lacks.
 template <class B>
 void stop_world(typename B::thread_state& ts) {

@@ -935,10 +935,13 @@ bool is_main_thread_for_signals() { return is_signal_thread; }
 // registry keeps only this thread, which becomes the main thread (Ctrl-C
 // goes to it), and the back-end forgets the other threads (gil: this
 // thread holds the GIL and nobody waits). What the other threads held
-// stays held in the child, as in CPython: Python-level locks, and under
-// fine their objects' locks (free-threaded CPython stops the world before
-// fork to avoid the latter; gillab's fine back-end has no stop-the-world
-// yet, so fork before starting threads there).
+// stays held in the child, as in CPython: Python-level locks. A parallel
+// back-end (fine) first stops the world, as free-threaded CPython does
+// before fork: every other thread is then parked at a safepoint or in a
+// blocking region, where it holds no object lock and is offline for QSBR,
+// so the child finds no object locked by a vanished thread and can still
+// free what it retires. The stop comes before registry_mutex, which running
+// threads take briefly: one waiting for it has not parked yet.
 template <class B>
 concept forks = requires(typename B::thread_state& ts) {
   B::before_fork();
@@ -953,6 +956,8 @@ long fork_with_hooks() {
   flush_stdout();  // most of it, before any lock is held
   std::fflush(stderr);
   thread_entry& me = this_thread_entry();
+  auto& backend_state = current_thread().backend_state;
+  if constexpr (stops_the_world<B>) B::stop_the_world(backend_state);
   registry_mutex.lock();
   if constexpr (forks<B>) B::before_fork();
   // Leaf locks (no holder waits for anything), taken last.
@@ -973,16 +978,20 @@ long fork_with_hooks() {
     release_import_locks_in_parent();
     if constexpr (forks<B>) B::after_fork_parent();
     registry_mutex.unlock();
+    if constexpr (stops_the_world<B>) B::start_the_world(backend_state);
     errno = err;
     return pid;
   }
-  if constexpr (forks<B>) B::after_fork_child(current_thread().backend_state);
+  if constexpr (forks<B>) B::after_fork_child(backend_state);
   reset_import_locks_after_fork();
   registry().remove_if([&](const thread_entry& e) { return &e != &me; });
   me.is_main = true;
   me.waits_on = nullptr;
   me.waits_on_word = nullptr;
   registry_mutex.unlock();
+  // The child's world was rebuilt running with this one thread
+  // (after_fork_child); this resumes its own suspended sections.
+  if constexpr (stops_the_world<B>) B::start_the_world(backend_state);
   is_signal_thread = true;
   sigint_pending.store(false, std::memory_order_relaxed);
   return 0;

@@ -141,6 +141,14 @@ concept vm_backend = requires(typename B::object_header& h, typename B::thread_s
   { B::write_statistics(out) } -> std::same_as<void>;
 };
 
+/// The optional stop-the-world hooks (see "stop the world" above): the
+/// cycle collector's scope, and os.fork's under a parallel back-end.
+template <class B>
+concept stops_the_world = requires(typename B::thread_state& ts) {
+  B::stop_the_world(ts);
+  B::start_the_world(ts);
+};
+
 /// Runs the scope's body with the thread detached from the runtime
 /// (CPython's Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS).
 template <class B>

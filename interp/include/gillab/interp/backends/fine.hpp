@@ -378,10 +378,9 @@ struct fine {
     fine_detail::world_start();
     fine_detail::resume_top(ts.sections);
   }
-  // os.fork (runtime/threads.cpp's fork_process). What this does not
-  // rebuild: object locks held by vanished threads stay held in the child,
-  // and their QSBR records stay online, so the child retires but never
-  // frees (free-threaded CPython stops the world before fork instead).
+  // os.fork (runtime/threads.cpp's fork_process), which stops the world
+  // first: the other threads hold no object lock and are offline for QSBR
+  // when the child is copied (free-threaded CPython does the same).
   static void before_fork() {
     Refcount::before_fork();
     fine_detail::world_before_fork();
