@@ -311,8 +311,15 @@ value bytes_join(value self, const value* args, std::size_t nargs, value kwnames
   return ok ? make_bytes(out) : value();
 }
 
-value bytes_find_impl(value self, const value* args, std::size_t nargs, value kwnames, const char* name, int mode) {
-  if (!exact_args(name, nargs, kwnames, 1, 1)) return value();
+// find/index/count/rfind/rindex(sub[, start[, end]]): sub is bytes or an
+// int in range(256); start and end with slice semantics (None: absent).
+enum class search { find, index, count, rfind, rindex };
+value bytes_find_impl(value self, const value* args, std::size_t nargs, value kwnames, const char* name, search mode) {
+  if (!no_keywords(name, kwnames)) return value();
+  if (nargs < 1 || nargs > 3) {
+    return raise_type_error(std::string(name) + " expected " + (nargs < 1 ? "at least 1 argument" : "at most 3 arguments") +
+                            ", got " + std::to_string(nargs));
+  }
   std::string needle;
   std::int64_t byte = 0;
   if (as_int64(args[0], &byte)) {
@@ -321,22 +328,55 @@ value bytes_find_impl(value self, const value* args, std::size_t nargs, value kw
   } else if (is_bytes(args[0])) {
     needle = bytes_of(args[0]);
   } else {
+    if (error_pending()) return value();
     return raise_type_error(std::string("argument should be integer or bytes-like object, not '") + type_name(args[0]) + "'");
   }
   const std::string& s = bytes_of(self);
-  if (mode == 2) {  // count
-    if (needle.empty()) return make_int(static_cast<std::int64_t>(s.size()) + 1);
+  const auto len = static_cast<std::int64_t>(s.size());
+  std::int64_t bounds[2] = {0, len};
+  for (std::size_t k = 1; k < nargs; ++k) {
+    if (args[k] == none()) continue;
+    if (!as_int64(args[k], &bounds[k - 1])) {
+      if (error_pending()) return value();
+      return raise_type_error("slice indices must be integers or None or have an __index__ method");
+    }
+  }
+  // As CPython's ADJUST_INDICES: a start past the end stays there (nothing,
+  // not even b"", is found beyond the end).
+  for (auto& b : bounds) b = b < 0 ? std::max<std::int64_t>(0, b + len) : b;
+  bounds[1] = std::min(bounds[1], len);
+  const auto lo = static_cast<std::size_t>(bounds[0]);
+  const auto hi = static_cast<std::size_t>(bounds[1]);
+  const bool fits = bounds[0] <= bounds[1] && needle.size() <= hi - lo;  // (lo, hi used only when it fits)
+  if (mode == search::count) {
+    if (!fits) return make_int(0);
+    if (needle.empty()) return make_int(static_cast<std::int64_t>(hi - lo) + 1);
     std::int64_t n = 0;
-    for (std::size_t i = s.find(needle); i != std::string::npos; i = s.find(needle, i + needle.size())) ++n;
+    for (std::size_t i = s.find(needle, lo); i != std::string::npos && i + needle.size() <= hi;
+         i = s.find(needle, i + needle.size()))
+      ++n;
     return make_int(n);
   }
-  const std::size_t j = s.find(needle);
-  if (j == std::string::npos) return mode == 1 ? raise(&exc_ValueError, "subsection not found") : make_int(-1);
+  std::size_t j = std::string::npos;
+  if (fits) {
+    if (mode == search::rfind || mode == search::rindex) {
+      j = s.rfind(needle, hi - needle.size());
+      if (j != std::string::npos && j < lo) j = std::string::npos;
+    } else {
+      j = s.find(needle, lo);
+      if (j != std::string::npos && j + needle.size() > hi) j = std::string::npos;
+    }
+  }
+  if (j == std::string::npos) {
+    return mode == search::index || mode == search::rindex ? raise(&exc_ValueError, "subsection not found") : make_int(-1);
+  }
   return make_int(static_cast<std::int64_t>(j));
 }
-value bytes_find(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "find", 0); }
-value bytes_index(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "index", 1); }
-value bytes_count(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "count", 2); }
+value bytes_find(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "find", search::find); }
+value bytes_index(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "index", search::index); }
+value bytes_count(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "count", search::count); }
+value bytes_rfind(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "rfind", search::rfind); }
+value bytes_rindex(value s, const value* a, std::size_t n, value k) { return bytes_find_impl(s, a, n, k, "rindex", search::rindex); }
 
 value bytes_affix(value self, const value* args, std::size_t nargs, value kwnames, bool starts) {
   const char* name = starts ? "startswith" : "endswith";
@@ -492,6 +532,8 @@ void init_bytes() {
   add_method(bytes_type, "find", bytes_find);
   add_method(bytes_type, "index", bytes_index);
   add_method(bytes_type, "count", bytes_count);
+  add_method(bytes_type, "rfind", bytes_rfind);
+  add_method(bytes_type, "rindex", bytes_rindex);
   add_method(bytes_type, "startswith", bytes_startswith);
   add_method(bytes_type, "endswith", bytes_endswith);
   add_method(bytes_type, "split", bytes_split);
