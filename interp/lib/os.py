@@ -9,7 +9,10 @@ import sys
 import posix
 from posix import (getpid, getppid, cpu_count, _exit, pipe, read, write, close, strerror, getcwd, fork, waitpid,
                    kill, WNOHANG, WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED,
-                   waitstatus_to_exitcode)
+                   waitstatus_to_exitcode, open, lseek, ftruncate, isatty, unlink,
+                   O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_CLOEXEC,
+                   SEEK_SET, SEEK_CUR, SEEK_END)
+remove = unlink
 import posixpath as path
 
 name = "posix"

@@ -2970,6 +2970,24 @@ constructor_fn constructor_of(const type_object* t) {
   return nullptr;
 }
 
+namespace {
+
+// open(file, mode='r', buffering=-1, encoding=None, errors=None,
+// newline=None, closefd=True, opener=None): io.open, which is written in
+// Python (interp/lib/io.py) over the posix module's descriptors, as
+// CPython's builtins.open is io.open. Imported on first use, so a program
+// that opens nothing pays nothing.
+value builtin_open(value, const value* args, std::size_t nargs, value kwnames) {
+  ref zero(make_int(0));
+  ref io(import_name_in(intern("io"), none(), zero.get(), value()));
+  if (!io) return value();
+  ref io_open(op_getattr(io.get(), intern("open")));
+  if (!io_open) return value();
+  return op_call(io_open.get(), args, nargs, kwnames);
+}
+
+}  // namespace
+
 dict_object* builtins_dict() {
   static dict_object* d = [] {
     value dict = make_dict();
@@ -2980,6 +2998,7 @@ dict_object* builtins_dict() {
       decref(b);
     };
     fn("print", builtin_print);
+    fn("open", builtin_open);
     fn("len", builtin_len);
     fn("repr", builtin_repr);
     fn("ascii", builtin_ascii);

@@ -44,6 +44,7 @@
 #include <sys/wait.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <utility>
 
 #include <atomic>
 #include <cerrno>
@@ -1068,6 +1069,72 @@ value posix_stat_kind(value, const value* args, std::size_t nargs, value kwnames
   return make_str(S_ISREG(st.st_mode) ? "file" : S_ISDIR(st.st_mode) ? "dir" : "other");
 }
 
+// ---- files: what io.open (interp/lib/io.py) and os.remove need ----
+
+/// A path argument: str (bytes paths are not modelled).
+bool path_arg(const char* fname, value v, std::string* path) {
+  if (type_of(v) == &str_type) {
+    *path = str_of(v);
+    return true;
+  }
+  raise_type_error(std::string(fname) + ": path should be string, not " + type_name(v));
+  return false;
+}
+
+/// posix.open(path, flags, mode=0o777) -> fd. Opening may block (a FIFO,
+/// a slow file system): a blocking region. Close-on-exec, as CPython's
+/// descriptors are non-inheritable (PEP 446).
+value posix_open(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("open", kwnames) || !arg_count("open", nargs, 2, 3)) return value();
+  std::string path;
+  std::int64_t flags = 0, mode = 0777;
+  if (!path_arg("open", args[0], &path) || !int_arg(args[1], &flags) || (nargs == 3 && !int_arg(args[2], &mode))) return value();
+  for (;;) {
+    int fd = -1, err = 0;
+    {
+      gillab::interp::blocking_region<backend> region(current_thread().backend_state);
+      fd = ::open(path.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
+      err = errno;
+    }
+    if (fd >= 0) return make_int(fd);
+    if (err != EINTR) return raise_os_error(err, args[0]);
+    if (signals_pending() && handle_signals()) return value();
+  }
+}
+
+value posix_lseek(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("lseek", kwnames) || !arg_count("lseek", nargs, 3, 3)) return value();
+  std::int64_t fd = 0, pos = 0, how = 0;
+  if (!int_arg(args[0], &fd) || !int_arg(args[1], &pos) || !int_arg(args[2], &how)) return value();
+  const off_t r = ::lseek(static_cast<int>(fd), static_cast<off_t>(pos), static_cast<int>(how));
+  if (r < 0) return raise_os_error(errno);
+  return make_int(static_cast<std::int64_t>(r));
+}
+
+value posix_ftruncate(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("ftruncate", kwnames) || !arg_count("ftruncate", nargs, 2, 2)) return value();
+  std::int64_t fd = 0, length = 0;
+  if (!int_arg(args[0], &fd) || !int_arg(args[1], &length)) return value();
+  if (::ftruncate(static_cast<int>(fd), static_cast<off_t>(length)) != 0) return raise_os_error(errno);
+  return none();
+}
+
+value posix_isatty(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("isatty", kwnames) || !arg_count("isatty", nargs, 1, 1)) return value();
+  std::int64_t fd = 0;
+  if (!int_arg(args[0], &fd)) return value();
+  return boolean(::isatty(static_cast<int>(fd)) == 1);
+}
+
+/// posix.unlink(path) (os.remove, os.unlink).
+value posix_unlink(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("unlink", kwnames) || !arg_count("unlink", nargs, 1, 1)) return value();
+  std::string path;
+  if (!path_arg("remove", args[0], &path)) return value();
+  if (::unlink(path.c_str()) != 0) return raise_os_error(errno, args[0]);
+  return none();
+}
+
 // ---- processes ----
 
 value posix_fork(value, const value*, std::size_t nargs, value kwnames) {
@@ -1227,6 +1294,11 @@ value posix_module() {
                                             {"strerror", posix_strerror},
                                             {"getcwd", posix_getcwd},
                                             {"_stat_kind", posix_stat_kind},
+                                            {"open", posix_open},
+                                            {"lseek", posix_lseek},
+                                            {"ftruncate", posix_ftruncate},
+                                            {"isatty", posix_isatty},
+                                            {"unlink", posix_unlink},
                                             {"fork", posix_fork},
                                             {"waitpid", posix_waitpid},
                                             {"kill", posix_kill},
@@ -1238,6 +1310,11 @@ value posix_module() {
                                             {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode}});
     set_in(mod, "environ", make_environ());
     set_in(mod, "WNOHANG", make_int(WNOHANG));
+    for (const auto& [name, flag] : {std::pair{"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
+                                     {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL}, {"O_TRUNC", O_TRUNC},
+                                     {"O_APPEND", O_APPEND}, {"O_CLOEXEC", O_CLOEXEC},
+                                     {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}})
+      set_in(mod, name, make_int(flag));
     return mod;
   }();
   return m;
