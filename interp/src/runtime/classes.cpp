@@ -40,9 +40,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -765,8 +767,46 @@ value heap_call(value v, const value* args, std::size_t nargs, value kwnames) {
   return op_call(bound.get(), args, nargs, kwnames);
 }
 
+// __del__ (CPython's slot_tp_finalize and PEP 442): called at most once per
+// object, by the collector before it clears a cycle or by heap_dealloc when
+// the last reference goes; the exception in flight is kept, and an error in
+// __del__ is reported ("Exception ignored in: ...") and not raised.
+void heap_finalize(object* o) {
+  if (o->flags & flag_finalized) return;
+  o->flags |= flag_finalized;
+  value del = lookup_user(o->type, SPECIAL("__del__"));
+  if (!del) return;  // deleted from the class since
+  thread_state& ts = current_thread();
+  value saved = std::exchange(ts.pending, value());
+  ref fn(newref(del));
+  value self = value::from(o);
+  ref r;
+  if (type_of(fn.get()) == &function_type) {
+    r = ref(call_with_first(fn.get(), self, nullptr, 0, value()));
+  } else if (ref bound(descr_get(fn.get(), self, o->type, nullptr)); bound) {
+    r = ref(op_call(bound.get(), nullptr, 0));
+  }
+  if (!r) {
+    value exc = take_pending();
+    ref what(op_repr(fn.get()));
+    clear_pending();
+    flush_stdout();
+    std::fprintf(stderr, "Exception ignored in: %s\n", what ? str_of(what.get()).c_str() : "<__del__>");
+    print_exception(exc);
+    decref(exc);
+  }
+  ts.pending = saved;
+}
+
 void heap_dealloc(object* o) {
   type_object* t = o->type;
+  if (t->finalize && !(o->flags & flag_finalized)) {
+    // Alive again while __del__ runs (as a generator's finally blocks are
+    // in dealloc_generator); if __del__ stored a reference, it stays alive.
+    backend::incref(o->header);
+    t->finalize(o);
+    if (!backend::decref(o->header)) return;  // resurrected
+  }
   char* base = reinterpret_cast<char*>(o);
   if (t->dict_offset) {
     auto* d = *reinterpret_cast<dict_object**>(base + t->dict_offset);
@@ -1113,6 +1153,10 @@ value make_class(value name, value bases, value ns) {
     decref(value::from(w));
   }
   t->dealloc = heap_dealloc;
+  // Only a class with a __del__ (its own or a base's) pays for finalizing;
+  // one assigned to the class after it was made is not seen (CPython
+  // updates the slot on assignment).
+  if (lookup_user(t, SPECIAL("__del__"))) t->finalize = heap_finalize;
   t->traverse = heap_traverse;
   t->clear = heap_clear;
   t->repr = heap_repr;

@@ -62,6 +62,7 @@ enum object_flags : std::uint32_t {
   flag_immortal = 1,
   flag_class_method = 2,  // a built-in method that receives the class (add_class_method)
   flag_gc_tracked = 4,    // allocated with a gc_head in front, known to the cycle collector (gc.hpp)
+  flag_finalized = 8,     // its class's __del__ has run (PEP 442: at most once per object)
 };
 
 struct object {
