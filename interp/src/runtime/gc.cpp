@@ -84,7 +84,9 @@ struct gc_list {
 // it without a lock. A thread's nursery goes back to the pool when the
 // thread ends, with its objects (the next lease inherits them); past
 // `nursery_count` threads, slot 0 is shared (correct, only slower).
-struct nursery {
+// A cache line (two: the adjacent-line prefetcher) per nursery: neighbours
+// are different threads' hot data.
+struct alignas(128) nursery {
   locks::parking_mutex mutex;  // parallel back-ends
   bool leased = false;          // under list_mutex
   gc_list list;                 // count: container allocations minus frees since the last collection

@@ -22,7 +22,8 @@
 // Survivors of a young collection move to the old generation.
 //
 // When: allocations of container objects, minus frees, past threshold0
-// (700, CPython's) *schedule* a young collection; it runs at the thread's
+// (700, CPython's) in one thread's nursery (the young generation is kept per
+// thread: gc.cpp, `nursery`) *schedule* a young collection; it runs at the thread's
 // next safepoint (eval loop back edges and calls), as CPython 3.12+ defers
 // it to the eval breaker, so no collection starts inside half-built runtime
 // state. Every threshold1-th young collection (10) is a full one, if the
@@ -39,17 +40,20 @@
 //
 // Invariants:
 //  - An object is tracked iff flag_gc_tracked is set; its gc_head then sits
-//    right before it and it is on exactly one list (young or old), except
-//    immortal objects, which are unlinked (never garbage, never freed).
+//    right before it and it is on exactly one list (a nursery, old or
+//    frozen), except immortal objects, which are unlinked (never garbage,
+//    never freed).
 //  - traverse visits exactly the references the object owns (a subset is
 //    safe: an unvisited reference only keeps its target alive; a visit of a
 //    reference the object does not own would free a live object).
-//  - No Python code runs during a collection (clear slots only drop
-//    references; deallocation runs no __del__), and collections never nest.
-//  - The lists are guarded by one parking mutex on back-ends whose threads
-//    run in parallel (fine). Under gil every container is allocated and
-//    freed by the thread holding the GIL (blocking regions wrap only system
-//    calls), so the lists need nothing more.
+//  - Collections never nest. Finalizers (__del__, a generator's finally
+//    blocks) run after the world starts again, before the clears.
+//  - On back-ends whose threads run in parallel (fine) each nursery has its
+//    own parking mutex and the old and frozen lists share one; an object's
+//    nursery field changes only with the world stopped. Under gil every
+//    container is allocated and freed by the thread holding the GIL
+//    (blocking regions wrap only system calls), so the lists need nothing
+//    more.
 #pragma once
 
 #include "types.hpp"
