@@ -14,17 +14,94 @@ class UnsupportedOperation(OSError, ValueError):
     pass
 
 
-class _MemoryIO:
+def _closed_error():
+    return ValueError("I/O operation on closed file.")
+
+
+class IOBase:
+    """What every stream here shares (CPython's io.IOBase): iteration by
+    lines, readlines, writelines, flush and the with statement."""
+
+    def _check(self):
+        if self.closed:
+            raise _closed_error()
+
+    def flush(self):
+        self._check()
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                return lines
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+class _Layer(IOBase):
+    """A stream over another one, `_below()`: the buffered layer over the raw
+    file, the text layer over the buffered one."""
+
+    @property
+    def name(self):
+        return self._below().name
+
+    @property
+    def closed(self):
+        return self._below().closed
+
+    def fileno(self):
+        return self._below().fileno()
+
+    def readable(self):
+        return self._below().readable()
+
+    def writable(self):
+        return self._below().writable()
+
+    def seekable(self):
+        return self._below().seekable()
+
+    def isatty(self):
+        return self._below().isatty()
+
+    def close(self):
+        if not self._below().closed:
+            self._below().close()
+
+
+class _MemoryIO(IOBase):
     _empty = ""
 
     def __init__(self, initial=None):
         self._buf = self._empty if initial is None else initial
         self._pos = 0
         self.closed = False
-
-    def _check(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
 
     def getvalue(self):
         self._check()
@@ -41,10 +118,6 @@ class _MemoryIO:
         self._buf = buf[:self._pos] + s + buf[self._pos + len(s):]
         self._pos += len(s)
         return len(s)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def read(self, size=-1):
         self._check()
@@ -64,23 +137,6 @@ class _MemoryIO:
         result = self._buf[self._pos:end]
         self._pos = end
         return result
-
-    def readlines(self, hint=-1):
-        lines = []
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
 
     def seek(self, pos, whence=0):
         self._check()
@@ -116,19 +172,8 @@ class _MemoryIO:
     def seekable(self):
         return True
 
-    def flush(self):
-        self._check()
-
     def close(self):
         self.closed = True
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
 
 class StringIO(_MemoryIO):
     _empty = ""
@@ -177,11 +222,7 @@ def _posix():
     return posix
 
 
-def _closed_error():
-    return ValueError("I/O operation on closed file.")
-
-
-class FileIO:
+class FileIO(IOBase):
     """The raw layer: one descriptor, every call a system call."""
 
     def __init__(self, file, mode="r", closefd=True, opener=None):
@@ -320,31 +361,11 @@ class FileIO:
         _posix().ftruncate(self._fd, size)
         return size
 
-    def flush(self):
-        self._check()
-
     def close(self):
         if self._fd >= 0:
             fd, self._fd = self._fd, -1
             if self._closefd:
                 _posix().close(fd)
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
 
     def readline(self, size=-1):
         # Unbuffered: a byte at a time, as CPython's RawIOBase.readline.
@@ -358,20 +379,13 @@ class FileIO:
                 break
         return b"".join(out)
 
-    def readlines(self, hint=-1):
-        return list(self)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
     def __repr__(self):
         if self.closed:
             return "<_io.FileIO [closed]>"
         return "<_io.FileIO name=%r mode=%r closefd=%r>" % (self.name, self.mode, self._closefd)
 
 
-class _Buffered:
+class _Buffered(_Layer):
     """The binary layer: reads through an 8 KiB buffer; writes straight
     through (see the choices above)."""
 
@@ -384,35 +398,11 @@ class _Buffered:
         self._rpos = 0
 
     @property
-    def name(self):
-        return self.raw.name
-
-    @property
     def mode(self):
         return self.raw.mode
 
-    @property
-    def closed(self):
-        return self.raw.closed
-
-    def _check(self):
-        if self.raw.closed:
-            raise _closed_error()
-
-    def fileno(self):
-        return self.raw.fileno()
-
-    def readable(self):
-        return self.raw.readable()
-
-    def writable(self):
-        return self.raw.writable()
-
-    def seekable(self):
-        return self.raw.seekable()
-
-    def isatty(self):
-        return self.raw.isatty()
+    def _below(self):
+        return self.raw
 
     def _unread(self):
         return len(self._rbuf) - self._rpos
@@ -506,28 +496,6 @@ class _Buffered:
         self._check()
         return self._readline_bytes(size, b"\n")
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                return lines
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, data):
         self._check()
         if not self.raw.writable():
@@ -540,13 +508,6 @@ class _Buffered:
         while done < len(data):
             done += self.raw.write(data[done:] if done else data)
         return len(data)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def flush(self):
-        self._check()
 
     def seek(self, pos, whence=SEEK_SET):
         self._check()
@@ -569,17 +530,6 @@ class _Buffered:
     def detach(self):
         raw, self.raw = self.raw, None
         return raw
-
-    def close(self):
-        if not self.raw.closed:
-            self.raw.close()
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
 
     def __repr__(self):
         return "<_io.%s name=%r>" % (type(self).__name__, self.name)
@@ -614,7 +564,7 @@ def _utf8_complete(data):
     return n if n - i >= need else i
 
 
-class TextIOWrapper:
+class TextIOWrapper(_Layer):
     """The text layer over a binary one."""
 
     def __init__(self, buffer, encoding=None, errors=None, newline=None, line_buffering=False,
@@ -637,36 +587,12 @@ class TextIOWrapper:
         self.write_through = write_through
         self._undecoded = b""  # read(size): the start of a character split by the size
 
-    @property
-    def name(self):
-        return self.buffer.name
-
-    @property
-    def closed(self):
-        return self.buffer.closed
+    def _below(self):
+        return self.buffer
 
     @property
     def newlines(self):
         return None
-
-    def _check(self):
-        if self.buffer.closed:
-            raise _closed_error()
-
-    def fileno(self):
-        return self.buffer.fileno()
-
-    def readable(self):
-        return self.buffer.readable()
-
-    def writable(self):
-        return self.buffer.writable()
-
-    def seekable(self):
-        return self.buffer.seekable()
-
-    def isatty(self):
-        return self.buffer.isatty()
 
     def _decode(self, data):
         text = data.decode(self._codec, self.errors)
@@ -747,28 +673,6 @@ class TextIOWrapper:
             line, self._undecoded = self._undecoded + line, b""
         return self._decode(line)
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                return lines
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, s):
         self._check()
         if not isinstance(s, str):
@@ -781,13 +685,6 @@ class TextIOWrapper:
         self._undecoded = b""
         self.buffer.write(text.encode(self._codec, self.errors))
         return len(s)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def flush(self):
-        self._check()
 
     def seek(self, cookie, whence=SEEK_SET):
         self._check()
@@ -818,17 +715,6 @@ class TextIOWrapper:
     def detach(self):
         buffer, self.buffer = self.buffer, None
         return buffer
-
-    def close(self):
-        if not self.buffer.closed:
-            self.buffer.close()
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
 
     @property
     def mode(self):
