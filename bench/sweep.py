@@ -17,7 +17,10 @@ of them alike. A run that fails, prints another checksum than CPython's, or
 times out is recorded as such and the sweep goes on.
 
 Writes one self-describing JSON file (machine, build, interpreters, every
-raw run); papers/report.py turns it into the report.
+raw run); papers/report.py turns it into the report. The machine's record
+includes its parallel capacity before and after the sweep (one CPU-bound
+process per core at once against one alone, a few seconds each time): on a
+shared VM it moves, and it bounds every scaling figure.
 
   sweep.py [--quick] [--only WORKLOAD,...] [--interpreters NAME,...]
            [--threads 1,2,4] [--reps 5] [--no-speed] [--no-counters]
@@ -198,6 +201,29 @@ def machine_info():
     return info
 
 
+# The machine's own parallel speed, measured around the sweep: on a shared
+# VM (this project's 2-core machine) a second vCPU is sometimes worth half a
+# core, and a scaling curve cannot rise above what the machine gave. One
+# CPU-bound process alone, then one per core at once, each the same loop.
+PROBE_LOOP = "n = 0\nfor i in range(4000000):\n    n += i\n"
+
+
+def parallel_capacity(reps=3):
+    cores = os.cpu_count() or 1
+
+    def wall(processes):
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", PROBE_LOOP]) for _ in range(processes)]
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - start
+
+    one = sorted(wall(1) for _ in range(reps))[reps // 2]
+    together = sorted(wall(cores) for _ in range(reps))[reps // 2]
+    return {"processes": cores, "one_s": round(one, 4), "all_s": round(together, 4),
+            "speedup": round(cores * one / together, 3), "reps": reps}
+
+
 def git_commit():
     try:
         out = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True,
@@ -342,6 +368,7 @@ def main():
                     "another checksum (the smoke test)")
     args = ap.parse_args()
 
+    capacity_at_start = parallel_capacity()
     threads = [int(t) for t in args.threads.split(",")] if args.threads else ([1, 2] if args.quick else [1, 2, 4, 8])
     reps = args.reps or (1 if args.quick else 5)
     interpreters = discover_interpreters(args.build)
@@ -460,10 +487,12 @@ def main():
         micro[suite] = run_micro(binary, threads, min_time, micro_reps, args.timeout * 5)
         progress.step("micro benchmarks %s: %s" % (suite, micro[suite]["status"]))
 
+    machine = machine_info()
+    machine["parallel_capacity"] = {"start": capacity_at_start, "end": parallel_capacity()}
     result = {
         "format": "gillab-sweep/1",
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": machine_info(),
+        "machine": machine,
         "commit": git_commit(),
         "build_dir": os.path.relpath(args.build, ROOT),
         "mode": "quick" if args.quick else "default",

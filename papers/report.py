@@ -194,6 +194,13 @@ def main():
              "at start %s." % (data["created"], data["mode"], data["commit"], data["build_dir"], m.get("cpu", "?"),
                                m.get("cores"), m.get("memory_kib", 0) / 1048576, m.get("kernel"),
                                ", ".join("%.2f" % x for x in m.get("load_average_at_start", []))))
+    capacity = m.get("parallel_capacity")
+    if capacity:  # sweeps before it was measured have none
+        a, b = capacity["start"], capacity["end"]
+        doc.para("What the machine gave in parallel: %d CPU-bound processes at once ran at %.2f× the speed of one "
+                 "alone before the sweep and %.2f× after it (ideal %d×; median of %d; a shared VM's second core "
+                 "is not always a whole core). No scaling figure below can rise above it." %
+                 (a["processes"], a["speedup"], b["speedup"], a["processes"], a["reps"]))
     counters = data.get("hardware_counters")
     if not isinstance(counters, dict):  # sweeps before the counters existed stored a sentence
         counters = {"method": "none", "why": counters or "not collected", "runs": []}
