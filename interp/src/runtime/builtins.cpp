@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <unistd.h>
 #include <bit>
+#include <cctype>
+#include <cerrno>
 #include <cfloat>
 #include <climits>
 #include <cfenv>
@@ -470,10 +472,27 @@ value builtin_pow(value, const value* args, std::size_t nargs, value kwnames) {
   big_int b = big(args[0]), ex = big(args[1]), m = big(args[2]);
   (void)e;
   if (m == 0) return raise(&exc_ValueError, "pow() 3rd argument cannot be 0");
-  if (ex < 0) return raise(&exc_ValueError, "pow() negative exponent with modulus is not supported by gillab yet");
   const bool negative_mod = m < 0;
   if (negative_mod) m = -m;
-  big_int r = boost::multiprecision::powm(((b % m) + m) % m, ex, m);
+  b = ((b % m) + m) % m;
+  if (ex < 0) {
+    // pow(b, -e, m) is pow(inverse of b modulo m, e, m) (Python 3.8+): the
+    // extended Euclidean algorithm; no inverse when gcd(b, m) != 1.
+    big_int old_r = b, r = m, old_s = 1, s = 0;
+    while (r != 0) {
+      const big_int q = old_r / r;
+      big_int t = old_r - q * r;
+      old_r = r;
+      r = t;
+      t = old_s - q * s;
+      old_s = s;
+      s = t;
+    }
+    if (old_r != 1) return raise(&exc_ValueError, "base is not invertible for the given modulus");
+    b = ((old_s % m) + m) % m;
+    ex = -ex;
+  }
+  big_int r = boost::multiprecision::powm(b, ex, m);
   if (negative_mod && r != 0) r -= m;
   return make_int(r);
 }
@@ -3461,6 +3480,61 @@ value float_as_integer_ratio(value self, const value*, std::size_t nargs, value 
   return make_tuple({n.get(), m.get()});
 }
 
+// float.fromhex(s): CPython's grammar ([sign] ["0x"] hexdigits ["." hexdigits]
+// ["p" [sign] digits], or inf/infinity/nan, surrounded by whitespace), read
+// by C's strtod, which rounds hexadecimal input correctly as CPython does.
+value float_fromhex(value cls, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("fromhex", kwnames) || !arg_count("fromhex", nargs, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) {
+    return raise_type_error(std::string("fromhex() argument must be str, not ") + type_name(args[0]));
+  }
+  const std::string text = str_of(args[0]);
+  auto invalid = [] { return raise(&exc_ValueError, "invalid hexadecimal floating-point string"); };
+  std::size_t i = 0, end = text.size();
+  while (i < end && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  while (end > i && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  std::string body = text.substr(i, end - i);
+  std::string sign;
+  if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+    sign = body.substr(0, 1);
+    body.erase(0, 1);
+  }
+  std::string lower;
+  for (const char c : body) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  double d = 0;
+  if (lower == "inf" || lower == "infinity") {
+    d = HUGE_VAL;
+  } else if (lower == "nan") {
+    d = std::nan("");
+  } else {
+    if (lower.rfind("0x", 0) == 0) lower.erase(0, 2);
+    std::size_t k = 0, digits = 0;
+    while (k < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[k]))) ++k, ++digits;
+    if (k < lower.size() && lower[k] == '.') {
+      ++k;
+      while (k < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[k]))) ++k, ++digits;
+    }
+    if (digits == 0) return invalid();
+    if (k < lower.size() && lower[k] == 'p') {
+      ++k;
+      if (k < lower.size() && (lower[k] == '+' || lower[k] == '-')) ++k;
+      const std::size_t exp_start = k;
+      while (k < lower.size() && std::isdigit(static_cast<unsigned char>(lower[k]))) ++k;
+      if (k == exp_start) return invalid();
+    }
+    if (k != lower.size()) return invalid();
+    const std::string hex = "0x" + lower;
+    errno = 0;
+    d = std::strtod(hex.c_str(), nullptr);
+    if (std::isinf(d)) return raise(&exc_OverflowError, "hexadecimal value too large to represent as a float");
+  }
+  if (sign == "-") d = -d;
+  ref f(make_float(d));
+  if (cls == value::from(&float_type)) return f.release();
+  value arg = f.get();
+  return op_call(cls, &arg, 1);  // a subclass: cls(float), as CPython does
+}
+
 value float_hex(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("hex", kwnames) || !arg_count("hex", nargs, 0, 0)) return value();
   const double d = float_of(self);
@@ -3668,6 +3742,7 @@ void init_builtins() {
   add_method(float_type, "is_integer", float_is_integer);
   add_method(float_type, "as_integer_ratio", float_as_integer_ratio);
   add_method(float_type, "hex", float_hex);
+  add_class_method(float_type, "fromhex", float_fromhex);
   range_type.getattr = range_getattr;
   range_type.compare = range_compare;
   range_type.hash = range_hash;

@@ -311,6 +311,66 @@ value bytes_join(value self, const value* args, std::size_t nargs, value kwnames
   return ok ? make_bytes(out) : value();
 }
 
+// partition/rpartition(sep): (head, sep, tail) around the first (last) sep;
+// not found: (self, b"", b"") or (b"", b"", self).
+value bytes_partition_impl(value self, const value* args, std::size_t nargs, value kwnames, bool from_right) {
+  const char* name = from_right ? "rpartition" : "partition";
+  if (!exact_args(name, nargs, kwnames, 1, 1)) return value();
+  if (!is_bytes(args[0])) {
+    return raise_type_error(std::string("a bytes-like object is required, not '") + type_name(args[0]) + "'");
+  }
+  const std::string& s = bytes_of(self);
+  const std::string& sep = bytes_of(args[0]);
+  if (sep.empty()) return raise(&exc_ValueError, "empty separator");
+  const std::size_t at = from_right ? s.rfind(sep) : s.find(sep);
+  ref empty(make_bytes(""));
+  if (at == std::string::npos) {
+    if (from_right) return make_tuple({empty.get(), empty.get(), self});
+    return make_tuple({self, empty.get(), empty.get()});
+  }
+  ref head(make_bytes(std::string_view(s).substr(0, at)));
+  ref tail(make_bytes(std::string_view(s).substr(at + sep.size())));
+  return make_tuple({head.get(), args[0], tail.get()});
+}
+value bytes_partition(value s, const value* a, std::size_t n, value k) { return bytes_partition_impl(s, a, n, k, false); }
+value bytes_rpartition(value s, const value* a, std::size_t n, value k) { return bytes_partition_impl(s, a, n, k, true); }
+
+// bytes.fromhex(s): pairs of hex digits, ASCII whitespace allowed between
+// pairs; CPython's error names the position of the first bad character.
+value bytes_fromhex(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!exact_args("fromhex", nargs, kwnames, 1, 1)) return value();
+  if (type_of(args[0]) != &str_type) {
+    return raise_type_error(std::string("fromhex() argument must be str, not ") + type_name(args[0]));
+  }
+  const std::string text = str_of(args[0]);
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  auto bad = [](std::size_t at) {
+    return raise(&exc_ValueError, "non-hexadecimal number found in fromhex() arg at position " + std::to_string(at));
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      ++i;
+      continue;
+    }
+    const int hi = digit(text[i]);
+    if (hi < 0) return bad(i);
+    if (i + 1 >= text.size()) return bad(i + 1);
+    const int lo = digit(text[i + 1]);
+    if (lo < 0) return bad(i + 1);
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return make_bytes(out);
+}
+
 // find/index/count/rfind/rindex(sub[, start[, end]]): sub is bytes or an
 // int in range(256); start and end with slice semantics (None: absent).
 enum class search { find, index, count, rfind, rindex };
@@ -533,6 +593,9 @@ void init_bytes() {
   add_method(bytes_type, "index", bytes_index);
   add_method(bytes_type, "count", bytes_count);
   add_method(bytes_type, "rfind", bytes_rfind);
+  add_method(bytes_type, "partition", bytes_partition);
+  add_method(bytes_type, "rpartition", bytes_rpartition);
+  add_class_method(bytes_type, "fromhex", bytes_fromhex);
   add_method(bytes_type, "rindex", bytes_rindex);
   add_method(bytes_type, "startswith", bytes_startswith);
   add_method(bytes_type, "endswith", bytes_endswith);
