@@ -13,7 +13,11 @@ The VM must print the same stdout, end stderr with the same last line, and
 exit with the same code. Exit status of this script: 0 pass, 1 fail.
 
 Usage: run_golden.py --vm PATH/pyvm-nosync programs/NAME.py [--timeout S] [--hang-retries N]
-                     [--vm-arg=-Xgc_stress=50 ...]
+                     [--vm-arg=-Xgc_stress=50 ...] [--arg A ...] [--expected FILE]
+
+--arg passes an argument to the program, --expected names the recording when
+it is not beside the program (the classic benchmark programs of bench/speed,
+run at test sizes: speed.txt, recordings in speed/).
 
 The program runs in a process group of its own (tests/support/run_program.py):
 a hang or a process it leaves running fails the test.
@@ -49,12 +53,14 @@ def main():
     ap.add_argument("--hang-retries", type=int, default=0)
     ap.add_argument("--vm-arg", action="append", default=[],
                     help="an option for the VM before the program (-X gc_stress=50); repeatable")
+    ap.add_argument("--arg", action="append", default=[], help="an argument for the program; repeatable")
+    ap.add_argument("--expected", help="the recording (default: the program's, NAME.expected beside it)")
     ap.add_argument("program")
     args = ap.parse_args()
     program = os.path.abspath(args.program)
-    exit_code, stderr_last, stdout = parse_expected(program[:-3] + ".expected")
-    run = run_program([os.path.abspath(args.vm), *args.vm_arg, os.path.basename(program)], os.path.dirname(program),
-                      args.timeout, args.hang_retries)
+    exit_code, stderr_last, stdout = parse_expected(args.expected or program[:-3] + ".expected")
+    run = run_program([os.path.abspath(args.vm), *args.vm_arg, os.path.basename(program), *args.arg],
+                      os.path.dirname(program), args.timeout, args.hang_retries)
     got_out = run.stdout
     got_err = run.stderr
     problems = [run.problem] if run.problem else []
