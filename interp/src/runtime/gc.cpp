@@ -127,8 +127,8 @@ static_assert(std::is_trivially_destructible_v<collector_state>);
 collector_state& state() { return the_collector; }
 
 // The calling thread's nursery: leased on its first container, returned by
-// the lease's destructor at thread exit (after which the thread, still
-// freeing its last objects, allocates in the shared slot 0).
+// gc_thread_exit (after which the thread, still freeing its last objects,
+// uses the shared slot 0).
 thread_local std::int32_t my_nursery = no_nursery;
 
 // One lock over the lists on back-ends whose threads run in parallel.
@@ -160,19 +160,11 @@ struct nursery_guard {
   nursery& n_;
 };
 
-struct nursery_lease {
-  ~nursery_lease() {
-    if (my_nursery > 0) {
-      list_guard lock;
-      state().nurseries[my_nursery].leased = false;
-    }
-    my_nursery = 0;
-  }
-};
-
+// Leases are taken and returned by attached threads (under gil: holding
+// the GIL; under fine: under list_mutex), never from a thread-local
+// destructor, which runs after the thread has detached.
 nursery& this_thread_nursery() {
   if (my_nursery == no_nursery) [[unlikely]] {
-    thread_local nursery_lease lease;  // constructed once, on the thread's first container
     collector_state& s = state();
     list_guard lock;
     my_nursery = 0;
@@ -467,6 +459,14 @@ void free_object_memory(object* o) {
   gc_head* h = head_of(o);
   unlink(h);
   std::free(h);
+}
+
+void gc_thread_exit() {
+  if (my_nursery > 0) {
+    list_guard lock;
+    state().nurseries[my_nursery].leased = false;  // its objects stay, for the next lease
+  }
+  my_nursery = 0;  // what this thread still frees or makes goes through the shared slot
 }
 
 void gc_untrack(object* o) {

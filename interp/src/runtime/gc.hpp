@@ -74,6 +74,8 @@ void run_scheduled();
 object* gc_allocate(type_object* type, std::size_t size);
 /// Unlinks a tracked object that became immortal (immortalize()).
 void gc_untrack(object* o);
+/// A thread that ends returns its nursery (threads.cpp, while still attached).
+void gc_thread_exit();
 
 /// At a safepoint: run the collection an allocation scheduled.
 inline void gc_safepoint() {

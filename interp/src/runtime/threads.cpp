@@ -555,6 +555,7 @@ void* thread_main(void* p) {
   }
   release_thread_references(ts);
   reclaim_thread_exit();
+  gc_thread_exit();
   backend::detach(ts.backend_state);
   return nullptr;
 }
