@@ -15,6 +15,11 @@
 #include <gillab/interp/utf8.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
 
@@ -609,4 +614,362 @@ void init_bytes() {
   add_method(str_type, "encode", str_encode);
 }
 
+GILLAB_RUNTIME_NAMESPACE_END
+
+// ---- _struct: the native half of the struct module (interp/lib/struct.py) ----
+//
+// CPython's format language: a byte-order character (@ native with native
+// sizes and alignment, = native order with standard sizes, < little, > and
+// ! big), then items "[count]code". x86-64 is little-endian, so @ and = read
+// and write little-endian. Errors are raised as the module's struct.error,
+// which struct.py passes in; the messages are CPython 3.11's.
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+double float_value(value v);  // numbers.cpp
+
+namespace {
+
+struct struct_item {
+  char code;
+  std::size_t count;   // repeat count, or the byte length of s/p
+  std::size_t size;    // of one value
+  std::size_t offset;  // of the first value
+};
+
+struct struct_layout {
+  std::vector<struct_item> items;
+  std::size_t size = 0;
+  std::size_t values = 0;
+  bool little = true;
+};
+
+// struct.error is a class of struct.py: an instance is made by calling it
+// (raise() makes only built-in exceptions, whose layout it knows).
+value struct_error(type_object* error, const std::string& message) {
+  ref text(make_str(message));
+  value arg = text.get();
+  ref exc(op_call(value::from(error), &arg, 1));
+  if (!exc) return value();
+  return raise_value(exc.get());
+}
+
+bool parse_struct_format(const std::string& fmt, type_object* error, struct_layout* out) {
+  std::size_t i = 0;
+  bool native = true;
+  if (!fmt.empty() && std::strchr("@=<>!", fmt[0])) {
+    native = fmt[0] == '@';
+    out->little = fmt[0] == '@' || fmt[0] == '=' || fmt[0] == '<';
+    ++i;
+  }
+  std::size_t offset = 0;
+  while (i < fmt.size()) {
+    if (std::isspace(static_cast<unsigned char>(fmt[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t count = 1;
+    if (std::isdigit(static_cast<unsigned char>(fmt[i]))) {
+      count = 0;
+      while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) {
+        count = count * 10 + static_cast<std::size_t>(fmt[i] - '0');
+        if (count > (std::size_t{1} << 40)) {
+          struct_error(error, "total struct size too long");
+          return false;
+        }
+        ++i;
+      }
+      if (i == fmt.size()) {
+        struct_error(error, "repeat count given without format specifier");
+        return false;
+      }
+    }
+    const char code = fmt[i++];
+    std::size_t size = 0;
+    switch (code) {
+      case 'x': case 'c': case 'b': case 'B': case '?': case 's': case 'p': size = 1; break;
+      case 'h': case 'H': case 'e': size = 2; break;
+      case 'i': case 'I': case 'f': size = 4; break;
+      case 'l': case 'L': size = native ? 8 : 4; break;
+      case 'q': case 'Q': case 'd': size = 8; break;
+      case 'n': case 'N': case 'P':
+        if (!native) {
+          struct_error(error, "bad char in struct format");
+          return false;
+        }
+        size = 8;
+        break;
+      default:
+        struct_error(error, "bad char in struct format");
+        return false;
+    }
+    if (native && size > 1) offset = (offset + size - 1) / size * size;  // C's alignment
+    if (code == 's' || code == 'p') {
+      out->items.push_back(struct_item{code, count, 1, offset});
+      offset += count;
+      out->values += 1;
+    } else {
+      out->items.push_back(struct_item{code, count, size, offset});
+      offset += count * size;
+      if (code != 'x') out->values += count;
+    }
+  }
+  out->size = offset;
+  return true;
+}
+
+type_object* error_class(value v) { return static_cast<type_object*>(v.obj()); }
+
+void put_uint(std::string& buf, std::size_t at, std::uint64_t v, std::size_t size, bool little) {
+  for (std::size_t k = 0; k < size; ++k) {
+    const auto byte = static_cast<char>((v >> (8 * k)) & 0xff);
+    buf[little ? at + k : at + size - 1 - k] = byte;
+  }
+}
+
+std::uint64_t get_uint(const std::string& buf, std::size_t at, std::size_t size, bool little) {
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < size; ++k) {
+    const auto byte = static_cast<unsigned char>(buf[little ? at + k : at + size - 1 - k]);
+    v |= static_cast<std::uint64_t>(byte) << (8 * k);
+  }
+  return v;
+}
+
+/// An integer to pack, range-checked as CPython's struct does (its messages).
+bool struct_int(value v, char code, std::size_t size, type_object* error, std::uint64_t* out) {
+  if (!is_instance(v, &int_type)) {
+    struct_error(error, "required argument is not an integer");
+    return false;
+  }
+  const bool is_signed = code == 'b' || code == 'h' || code == 'i' || code == 'l' || code == 'q' || code == 'n';
+  big_int x;
+  std::int64_t small = 0;
+  if (as_int64(v, &small)) {
+    x = small;
+  } else {
+    clear_pending();
+    x = static_cast<big_int_object*>(v.obj())->v;
+  }
+  if (code == 'P') {  // a pointer: any 64-bit pattern (negative values wrap, as CPython's)
+    if (x < big_int(INT64_MIN) || x > big_int(UINT64_MAX)) {
+      raise(&exc_OverflowError, "int too big to convert");
+      return false;
+    }
+    *out = x < 0 ? static_cast<std::uint64_t>(static_cast<std::int64_t>(x)) : static_cast<std::uint64_t>(x);
+    return true;
+  }
+  const big_int lo = is_signed ? -(big_int(1) << (8 * size - 1)) : big_int(0);
+  const big_int hi = is_signed ? (big_int(1) << (8 * size - 1)) - 1 : (big_int(1) << (8 * size)) - 1;
+  if (x < lo || x > hi) {
+    std::string message;
+    if (size == 1) {
+      message = std::string(is_signed ? "byte" : "ubyte") + " format requires " + lo.str() + " <= number <= " + hi.str();
+    } else if (size == 2) {
+      message = std::string(is_signed ? "short" : "ushort") + " format requires " + lo.str() + " <= number <= " + hi.str();
+    } else if (size == 4 && (is_signed || x >= 0)) {
+      message = std::string("'") + code + "' format requires " + lo.str() + " <= number <= " + hi.str();
+    } else {
+      message = "argument out of range";
+    }
+    struct_error(error, message);
+    return false;
+  }
+  *out = x < 0 ? static_cast<std::uint64_t>(static_cast<std::int64_t>(x)) : static_cast<std::uint64_t>(x);
+  return true;
+}
+
+// _struct.calcsize(format, error)
+value struct_calcsize(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("calcsize", kwnames) || nargs != 2 || type_of(args[0]) != &str_type) {
+    return error_pending() ? value() : raise_type_error("_struct.calcsize(format, error)");
+  }
+  struct_layout layout;
+  if (!parse_struct_format(str_of(args[0]), error_class(args[1]), &layout)) return value();
+  return make_int(static_cast<std::int64_t>(layout.size));
+}
+
+// _struct.pack(format, values, error)
+value struct_pack(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("pack", kwnames) || nargs != 3 || type_of(args[0]) != &str_type || type_of(args[1]) != &tuple_type) {
+    return error_pending() ? value() : raise_type_error("_struct.pack(format, values, error)");
+  }
+  type_object* error = error_class(args[2]);
+  struct_layout layout;
+  if (!parse_struct_format(str_of(args[0]), error, &layout)) return value();
+  const tuple_object* vals = as_tuple(args[1]);
+  if (vals->size != layout.values) {
+    return struct_error(error, "pack expected " + std::to_string(layout.values) + " items for packing (got " +
+                                   std::to_string(vals->size) + ")");
+  }
+  std::string buf(layout.size, '\0');
+  std::size_t next = 0;
+  for (const struct_item& it : layout.items) {
+    if (it.code == 'x') continue;
+    if (it.code == 's' || it.code == 'p') {
+      value v = vals->items[next++];
+      if (!is_bytes(v)) return struct_error(error, std::string("argument for '") + it.code + "' must be a bytes object");
+      const std::string& data = bytes_of(v);
+      if (it.code == 's') {
+        buf.replace(it.offset, std::min(data.size(), it.count), data.substr(0, std::min(data.size(), it.count)));
+      } else if (it.count > 0) {
+        const std::size_t n = std::min({data.size(), it.count - 1, std::size_t{255}});
+        buf[it.offset] = static_cast<char>(n);
+        buf.replace(it.offset + 1, n, data.substr(0, n));
+      }
+      continue;
+    }
+    for (std::size_t k = 0; k < it.count; ++k) {
+      value v = vals->items[next++];
+      const std::size_t at = it.offset + k * it.size;
+      switch (it.code) {
+        case 'c':
+          if (!is_bytes(v) || bytes_of(v).size() != 1) {
+            return struct_error(error, "char format requires a bytes object of length 1");
+          }
+          buf[at] = bytes_of(v)[0];
+          break;
+        case '?': {
+          const int t = op_truth(v);
+          if (t < 0) return value();
+          buf[at] = static_cast<char>(t);
+          break;
+        }
+        case 'f':
+        case 'd': {
+          double d = 0;
+          if (type_of(v) == &float_type) {
+            d = float_value(v);
+          } else if (is_instance(v, &int_type)) {
+            std::int64_t small = 0;
+            if (as_int64(v, &small)) {
+              d = static_cast<double>(small);
+            } else {
+              clear_pending();
+              d = big_to_double(static_cast<big_int_object*>(v.obj())->v);
+              if (std::isinf(d)) return raise(&exc_OverflowError, "int too large to convert to float");
+            }
+          } else {
+            return struct_error(error, "required argument is not a float");
+          }
+          if (it.code == 'f') {
+            const auto f = static_cast<float>(d);
+            if (std::isinf(f) && std::isfinite(d)) return raise(&exc_OverflowError, "float too large to pack with f format");
+            std::uint32_t bits = 0;
+            std::memcpy(&bits, &f, 4);
+            put_uint(buf, at, bits, 4, layout.little);
+          } else {
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &d, 8);
+            put_uint(buf, at, bits, 8, layout.little);
+          }
+          break;
+        }
+        case 'e':
+          return raise(&exc_NotImplementedError, "struct format 'e' (half-precision float) is not supported by gillab yet");
+        default: {
+          std::uint64_t bits = 0;
+          if (!struct_int(v, it.code, it.size, error, &bits)) return value();
+          put_uint(buf, at, bits, it.size, layout.little);
+        }
+      }
+    }
+  }
+  return make_bytes(buf);
+}
+
+// _struct.unpack(format, buffer, offset, error, from): from false means the
+// buffer must be exactly the format's size (unpack), true that it may be
+// longer (unpack_from, iter_unpack's pieces).
+value struct_unpack(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("unpack", kwnames) || nargs != 5 || type_of(args[0]) != &str_type) {
+    return error_pending() ? value() : raise_type_error("_struct.unpack(format, buffer, offset, error, from)");
+  }
+  type_object* error = error_class(args[3]);
+  struct_layout layout;
+  if (!parse_struct_format(str_of(args[0]), error, &layout)) return value();
+  if (!is_bytes(args[1])) {
+    return raise_type_error(std::string("a bytes-like object is required, not '") + type_name(args[1]) + "'");
+  }
+  const std::string& buf = bytes_of(args[1]);
+  std::int64_t offset = 0;
+  if (!as_int64(args[2], &offset)) return value();
+  const bool from = op_truth(args[4]) > 0;
+  if (!from && buf.size() != layout.size) {
+    return struct_error(error, "unpack requires a buffer of " + std::to_string(layout.size) + " bytes");
+  }
+  if (from) {
+    if (offset < 0) offset += static_cast<std::int64_t>(buf.size());
+    if (offset < 0 || buf.size() < static_cast<std::size_t>(offset) + layout.size) {
+      return struct_error(error, "unpack_from requires a buffer of at least " + std::to_string(layout.size + static_cast<std::size_t>(std::max<std::int64_t>(offset, 0))) +
+                                     " bytes for unpacking " + std::to_string(layout.size) + " bytes at offset " +
+                                     std::to_string(offset) + " (actual buffer size is " + std::to_string(buf.size()) + ")");
+    }
+  }
+  const auto base = static_cast<std::size_t>(offset);
+  value out = make_tuple(layout.values);
+  std::size_t next = 0;
+  for (const struct_item& it : layout.items) {
+    if (it.code == 'x') continue;
+    const std::size_t at0 = base + it.offset;
+    if (it.code == 's') {
+      as_tuple(out)->items[next++] = make_bytes(std::string_view(buf).substr(at0, it.count));
+      continue;
+    }
+    if (it.code == 'p') {
+      const std::size_t n = it.count == 0 ? 0 : std::min<std::size_t>(static_cast<unsigned char>(buf[at0]), it.count - 1);
+      as_tuple(out)->items[next++] = make_bytes(std::string_view(buf).substr(at0 + 1, n));
+      continue;
+    }
+    for (std::size_t k = 0; k < it.count; ++k) {
+      const std::size_t at = at0 + k * it.size;
+      value v;
+      switch (it.code) {
+        case 'c': v = make_bytes(std::string_view(buf).substr(at, 1)); break;
+        case '?': v = boolean(buf[at] != 0); break;
+        case 'e':
+          decref(out);
+          return raise(&exc_NotImplementedError, "struct format 'e' (half-precision float) is not supported by gillab yet");
+        case 'f': {
+          const auto bits = static_cast<std::uint32_t>(get_uint(buf, at, 4, layout.little));
+          float f = 0;
+          std::memcpy(&f, &bits, 4);
+          v = make_float(f);
+          break;
+        }
+        case 'd': {
+          const std::uint64_t bits = get_uint(buf, at, 8, layout.little);
+          double d = 0;
+          std::memcpy(&d, &bits, 8);
+          v = make_float(d);
+          break;
+        }
+        default: {
+          const std::uint64_t bits = get_uint(buf, at, it.size, layout.little);
+          const bool is_signed = std::strchr("bhilqn", it.code) != nullptr;
+          if (is_signed) {
+            const unsigned shift = static_cast<unsigned>(64 - 8 * it.size);
+            v = make_int(static_cast<std::int64_t>(bits << shift) >> shift);
+          } else if (bits > static_cast<std::uint64_t>(INT64_MAX)) {
+            v = make_int(big_int(bits));
+          } else {
+            v = make_int(static_cast<std::int64_t>(bits));
+          }
+        }
+      }
+      as_tuple(out)->items[next++] = v;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+value struct_module() {
+  static value m = [] {
+    value mod = make_native_module("_struct", {{"calcsize", struct_calcsize},
+                                               {"pack", struct_pack},
+                                               {"unpack", struct_unpack}});
+    return mod;
+  }();
+  return m;
+}
 GILLAB_RUNTIME_NAMESPACE_END
