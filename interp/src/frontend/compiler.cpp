@@ -1677,7 +1677,15 @@ class compiler {
       emit(opcode::PUSH_NULL);
     }
     if (starred || double_star) {
-      sequence(e->items, opcode::BUILD_TUPLE, true);
+      if (e->items.size() == 1 && e->items[0]->kind == ek::starred) {
+        // f(*x): CPython checks x in CALL_FUNCTION_EX, naming f in its error.
+        emit(opcode::BUILD_LIST, 0);
+        expression(e->items[0]->a);
+        emit(opcode::LIST_EXTEND, 1 | list_extend_sole_call_argument);
+        emit(opcode::LIST_TO_TUPLE);
+      } else {
+        sequence(e->items, opcode::BUILD_TUPLE, true);
+      }
       if (!e->keywords.empty()) {
         std::uint32_t pending = 0;
         bool built = false;

@@ -459,8 +459,15 @@ value builtin_divmod(value, const value* args, std::size_t nargs, value kwnames)
 value builtin_pow(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("pow", kwnames) || !arg_count("pow", nargs, 2, 3)) return value();
   if (nargs == 2 || args[2] == none()) return op_binary(args[0], args[1], static_cast<int>(binop::pow));
-  // Three-argument pow: modular exponentiation on ints.
+  // Three-argument pow: a class's __pow__(exponent, modulus), else modular
+  // exponentiation on ints.
   std::int64_t e = 0;
+  if (value r; class_special(args[0], "__pow__", args + 1, 2, &r)) {
+    if (r != not_implemented()) return r;
+    decref(r);
+    return raise_type_error(std::string("unsupported operand type(s) for ** or pow(): '") + type_name(args[0]) +
+                            "', '" + type_name(args[1]) + "', '" + type_name(args[2]) + "'");
+  }
   if (!is_instance(args[0], &int_type) || !is_instance(args[1], &int_type) || !is_instance(args[2], &int_type)) {
     return raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
   }
@@ -1262,15 +1269,22 @@ value list_insert(value self, const value* args, std::size_t nargs, value kwname
   items.insert(static_cast<std::size_t>(i), newref(args[1]));
   return none();
 }
-value list_index_or_remove(value self, value x, bool remove, const char* missing) {
+/// list.index(x[, start[, stop]]) (bounds as a slice's, clamped to the list)
+/// and list.remove(x).
+value list_index_or_remove(value self, value x, bool remove, const char* missing, std::int64_t start = 0,
+                           std::int64_t stop = INT64_MAX) {
   std::vector<value> items;
   {
     backend::read_section guard(bts(), self.obj()->header);
     items = as_list(self)->items.copy();
     for (value v : items) incref(v);
   }
+  const auto n = static_cast<std::int64_t>(items.size());
+  if (start < 0) start = std::max<std::int64_t>(0, start + n);
+  if (stop < 0) stop = std::max<std::int64_t>(0, stop + n);
+  stop = std::min(stop, n);
   std::int64_t found = -1;
-  for (std::size_t i = 0; i < items.size() && found < 0; ++i) {
+  for (auto i = static_cast<std::size_t>(std::min(start, n)); i < static_cast<std::size_t>(std::max(stop, std::int64_t{0})) && found < 0; ++i) {
     const int eq = op_equal(items[i], x);
     if (eq < 0) {
       for (value v : items) decref(v);
@@ -1302,8 +1316,15 @@ value list_remove(value self, const value* args, std::size_t nargs, value kwname
   return list_index_or_remove(self, args[0], true, "list.remove(x): x not in list");
 }
 value list_index(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!no_keywords("index", kwnames) || !arg_count("index", nargs, 1, 1)) return value();
-  return list_index_or_remove(self, args[0], false, "");
+  if (!no_keywords("index", kwnames) || !arg_count("index", nargs, 1, 3)) return value();
+  std::int64_t bounds[2] = {0, INT64_MAX};
+  for (std::size_t k = 1; k < nargs; ++k) {
+    if (!as_int64(args[k], &bounds[k - 1])) {
+      if (error_pending()) return value();
+      return raise_type_error("slice indices must be integers or have an __index__ method");
+    }
+  }
+  return list_index_or_remove(self, args[0], false, "", bounds[0], bounds[1]);
 }
 value list_count(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("list.count", kwnames) || !arg_count("list.count", nargs, 1, 1)) return value();
@@ -2086,6 +2107,7 @@ value socket_module();       // io.cpp
 value select_module();
 value posix_module();
 value signal_module();
+value struct_module();       // bytes.cpp
 
 value builtin_module(const std::string& n) {
   if (n == "sys") return newref(sys_module());
@@ -2100,6 +2122,7 @@ value builtin_module(const std::string& n) {
   if (n == "select") return newref(select_module());
   if (n == "posix") return newref(posix_module());
   if (n == "signal") return newref(signal_module());
+  if (n == "_struct") return newref(struct_module());
   if (n == "_traceback") return newref(traceback_module());
   return value();
 }

@@ -964,7 +964,10 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
 
 // ---- C3 ----
 
-bool c3_merge(std::vector<std::vector<type_object*>> seqs, std::vector<type_object*>& out) {
+/// C3; on failure, *stuck holds the heads of what could not be merged, in
+/// order (what CPython's error names).
+bool c3_merge(std::vector<std::vector<type_object*>> seqs, std::vector<type_object*>& out,
+              std::vector<type_object*>* stuck) {
   for (;;) {
     seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }), seqs.end());
     if (seqs.empty()) return true;
@@ -979,7 +982,11 @@ bool c3_merge(std::vector<std::vector<type_object*>> seqs, std::vector<type_obje
         break;
       }
     }
-    if (!next) return false;
+    if (!next) {
+      for (const auto& seq : seqs)
+        if (std::find(stuck->begin(), stuck->end(), seq.front()) == stuck->end()) stuck->push_back(seq.front());
+      return false;
+    }
     out.push_back(next);
     for (auto& s : seqs)
       if (s.front() == next) s.erase(s.begin());
@@ -1035,9 +1042,10 @@ value make_class(value name, value bases, value ns) {
   for (type_object* b : base_types) seqs.push_back(b->mro);
   seqs.push_back(base_types);
   std::vector<type_object*> linear;
-  if (!c3_merge(seqs, linear)) {
+  std::vector<type_object*> stuck;
+  if (!c3_merge(seqs, linear, &stuck)) {
     std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
-    for (std::size_t i = 0; i < base_types.size(); ++i) msg += (i ? ", " : " ") + std::string(base_types[i]->name);
+    for (std::size_t i = 0; i < stuck.size(); ++i) msg += (i ? ", " : " ") + std::string(stuck[i]->name);
     return raise_type_error(msg);
   }
   auto* t = new type_object();  // a new type: no cache entry can name it yet
@@ -1078,6 +1086,15 @@ value make_class(value name, value bases, value ns) {
         return raise_type_error(std::string("__slots__ items must be strings, not '") + type_name(s) + "'");
       }
       if (str_of(s) == "__dict__") wants_dict = true;
+    }
+    // A slot is a descriptor in the class dict: a class variable of the same
+    // name would replace it (CPython refuses the class).
+    for (value s : slot_names) {
+      if (str_of(s) != "__dict__" && str_of(s) != "__weakref__" && dict_get(ns, s)) {
+        const std::string message = "'" + str_of(s) + "' in __slots__ conflicts with class variable";
+        for (value x : slot_names) decref(x);
+        return raise(&exc_ValueError, message);
+      }
     }
     // __slots__ = ("__x",) makes a member _C__x, as the compiler mangles self.__x.
     for (value& s : slot_names) {
@@ -1727,6 +1744,17 @@ value make_type3(const value* args) {
   return make_class(args[0], args[1], ns.get());
 }
 
+/// type.mro(): the linearisation as a list (what __mro__ holds).
+value type_mro(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("mro", kwnames) || nargs != 0) {
+    return error_pending() ? value() : raise_type_error("type.mro() takes no arguments (" + std::to_string(nargs) + " given)");
+  }
+  const type_object* t = static_cast<type_object*>(self.obj());
+  value r = make_list();
+  for (type_object* k : t->mro) as_list(r)->items.push_back(newref(value::from(k)));  // a new list: no other thread sees it
+  return r;
+}
+
 /// type_getattr's part for every type: what the MRO holds, through the
 /// descriptor protocol, and the class-level attributes.
 value class_getattr(type_object* t, value name) {
@@ -1744,6 +1772,7 @@ value class_getattr(type_object* t, value name) {
     for (std::size_t i = 0; i < t->mro.size(); ++i) as_tuple(r)->items[i] = value::from(t->mro[i]);
     return r;
   }
+  if (n == "mro" && !lookup_owner(t, name, nullptr)) return make_builtin("mro", type_mro, value::from(t));
   if (n == "__dict__") {
     // A copy stands in for the read-only mappingproxy.
     value d = make_dict();

@@ -275,6 +275,17 @@ bool bind_general(function_object* fn, frame* f, const value* args, std::size_t 
     }
     if (slot == SIZE_MAX) {
       if (!has_varkw) {
+        // CPython names every positional-only parameter passed by keyword.
+        std::string posonly;
+        for (std::size_t j = k; j < nkw; ++j) {
+          const std::string kn = str_of(as_tuple(kwnames)->items[j]);
+          for (std::size_t i = 0; i < static_cast<std::size_t>(u.posonlyargcount); ++i)
+            if (u.varnames[i] == kn) posonly += (posonly.empty() ? "" : ", ") + kn;
+        }
+        if (!posonly.empty()) {
+          return fail(raise_type_error(qual + "() got some positional-only arguments passed as keyword arguments: '" +
+                                       posonly + "'"));
+        }
         return fail(raise_type_error(qual + "() got an unexpected keyword argument '" + n + "'"));
       }
       if (dict_set(fast[varkw_slot], name, args[npassed + k]) < 0) return fail(value());
@@ -1031,19 +1042,24 @@ dispatch:
     {  // scoped: DISPATCH is a computed goto, which runs no destructors
     SAVE_POINT();
     value iterable = POP();
+    const std::uint32_t depth = arg & ~list_extend_sole_call_argument;
     std::vector<value> items;
     const bool ok = collect(iterable, items);
     if (!ok) {
       for (value x : items) decref(x);
       if (pending_matches(&exc_TypeError) && !type_of(iterable)->iter) {
         clear_pending();
-        raise_type_error(std::string("Value after * must be an iterable, not ") + type_name(iterable));
+        // f(*x): the stack is [f null list]; CPython's message names f.
+        const std::string what = (arg & list_extend_sole_call_argument)
+                                     ? function_str(PEEK(depth + 2)) + " argument after *"
+                                     : std::string("Value after *");
+        raise_type_error(what + " must be an iterable, not " + type_name(iterable));
       }
       decref(iterable);
       goto error;
     }
     decref(iterable);
-    auto& dst = as_list(PEEK(arg))->items;
+    auto& dst = as_list(PEEK(depth))->items;
     dst.insert(dst.size(), items.data(), items.data() + items.size());  // adopts the references
     }
     DISPATCH();

@@ -30,6 +30,9 @@ inline constexpr int opcode_count = 0
 #include <gillab/interp/opcodes.def>
     ;
 
+/// LIST_EXTEND's flag: the list is a call's only argument, f(*x).
+inline constexpr std::uint32_t list_extend_sole_call_argument = 0x100;
+
 enum class operand_kind : std::uint8_t { none, count, const_index, local, cell, name, jump, binop, cmpop, flags };
 
 struct opcode_info {
