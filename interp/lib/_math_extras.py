@@ -14,6 +14,17 @@ def _index(x):
     return index(x)
 
 
+def _n_and_k(n, k):
+    # perm's and comb's arguments, checked in CPython's order.
+    n = _index(n)
+    k = _index(k)
+    if n < 0:
+        raise ValueError("n must be a non-negative integer")
+    if k < 0:
+        raise ValueError("k must be a non-negative integer")
+    return n, k
+
+
 def prod(iterable, /, *, start=1):
     result = start
     for x in iterable:
@@ -37,14 +48,12 @@ def isqrt(n, /):
 
 
 def perm(n, k=None, /):
-    n = _index(n)
-    if k is None:
+    if k is None:  # perm(n) is factorial(n), with its error
+        n = _index(n)
+        if n < 0:
+            raise ValueError("factorial() not defined for negative values")
         k = n
-    k = _index(k)
-    if n < 0:
-        raise ValueError("n must be a non-negative integer")
-    if k < 0:
-        raise ValueError("k must be a non-negative integer")
+    n, k = _n_and_k(n, k)
     if k > n:
         return 0
     result = 1
@@ -54,12 +63,7 @@ def perm(n, k=None, /):
 
 
 def comb(n, k, /):
-    n = _index(n)
-    k = _index(k)
-    if n < 0:
-        raise ValueError("n must be a non-negative integer")
-    if k < 0:
-        raise ValueError("k must be a non-negative integer")
+    n, k = _n_and_k(n, k)
     if k > n:
         return 0
     k = min(k, n - k)
