@@ -43,6 +43,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <utility>
 
@@ -497,7 +498,23 @@ bool heap_hash(value v, std::int64_t* out) {
       raise_type_error("__hash__ method should return an integer");
       return false;
     }
-    return op_hash(r.get(), out);  // big ints reduce as hash(int) does
+    // As CPython's slot_tp_hash: an int that fits 64 bits is the hash as it
+    // is (a str's hash, say, is not reduced), -1 becoming -2; a larger one
+    // reduces as hash(int) does.
+    std::int64_t h = 0;
+    if (as_int64(r.get(), &h)) {
+      *out = h == -1 ? -2 : h;
+      return true;
+    }
+    if (type_of(r.get()) == &int_type) {
+      const big_int& b = static_cast<big_int_object*>(r.get().obj())->v;
+      if (b >= std::numeric_limits<std::int64_t>::min() && b <= std::numeric_limits<std::int64_t>::max()) {
+        h = static_cast<std::int64_t>(b);
+        *out = h == -1 ? -2 : h;
+        return true;
+      }
+    }
+    return op_hash(r.get(), out);
   }
   type_object* s = type_of(v)->solid;
   if (s->hash) return s->hash(v, out);
