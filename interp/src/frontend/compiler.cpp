@@ -1180,10 +1180,6 @@ class compiler {
   // through the body's __class__ cell, which the body returns.
   void class_def(const stmt* s) {
     for (const expr* d : s->decorators) expression(d);
-    for (const expr* b : s->bases)
-      if (b->kind == ek::starred) unsupported(b->where, "starred base classes");
-    for (const keyword& k : s->keywords)
-      if (k.name.empty()) unsupported(s->where, "'**' in a class's keywords");
     emit(opcode::LOAD_BUILD_CLASS);
     emit(opcode::PUSH_NULL);
     scope* cls = symtable::child_for(*u().sc, s);
@@ -1220,6 +1216,32 @@ class compiler {
     u().line = s->where.line;
     make_function(cls, code, 0);
     emit(opcode::LOAD_CONST, add_const(s->name));
+    const bool double_star =
+        std::any_of(s->keywords.begin(), s->keywords.end(), [](const keyword& k) { return k.name.empty(); });
+    if (has_starred(s->bases) || double_star) {
+      // class C(*bases, **kw): __build_class__(*(body, 'C', *bases), **kw).
+      emit(opcode::BUILD_LIST, 2);
+      for (const expr* b : s->bases) {
+        expression(b->kind == ek::starred ? b->a : b);
+        emit(b->kind == ek::starred ? opcode::LIST_EXTEND : opcode::LIST_APPEND, 1);
+      }
+      emit(opcode::LIST_TO_TUPLE);
+      if (!s->keywords.empty()) keywords_dict(s->keywords);
+      u().line = s->where.line;
+      emit(opcode::CALL_EX, s->keywords.empty() ? 0 : 1);
+    } else {
+      class_call(s);
+    }
+    for (std::size_t i = 0; i < s->decorators.size(); ++i) {
+      emit(opcode::PUSH_NULL);
+      emit(opcode::SWAP, 2);
+      emit(opcode::CALL, 1);
+    }
+    name(s->name, name_op::store);
+  }
+
+  // __build_class__(body, 'C', bases..., name=value...) with no * or **.
+  void class_call(const stmt* s) {
     for (const expr* b : s->bases) expression(b);
     const auto npos = static_cast<std::uint32_t>(2 + s->bases.size());
     if (s->keywords.empty()) {
@@ -1233,12 +1255,6 @@ class compiler {
       emit(opcode::LOAD_CONST, add_const(names));
       emit(opcode::CALL_KW, npos + static_cast<std::uint32_t>(s->keywords.size()));
     }
-    for (std::size_t i = 0; i < s->decorators.size(); ++i) {
-      emit(opcode::PUSH_NULL);
-      emit(opcode::SWAP, 2);
-      emit(opcode::CALL, 1);
-    }
-    name(s->name, name_op::store);
   }
 
   void function_def(const stmt* s) {
@@ -1665,6 +1681,33 @@ class compiler {
     }
   }
 
+  // CALL_EX's keywords: one dict of the name=value pairs and the **maps, in
+  // order (DICT_MERGE refuses a repeated name, as CPython).
+  void keywords_dict(const std::vector<keyword>& keywords) {
+    std::uint32_t pending = 0;
+    bool built = false;
+    for (const keyword& k : keywords) {
+      if (!k.name.empty()) {
+        emit(opcode::LOAD_CONST, add_const(k.name));
+        expression(k.value);
+        ++pending;
+        continue;
+      }
+      if (pending || !built) {
+        emit(opcode::BUILD_MAP, pending);
+        if (built) emit(opcode::DICT_MERGE, 1);
+        built = true;
+        pending = 0;
+      }
+      expression(k.value);
+      emit(opcode::DICT_MERGE, 1);
+    }
+    if (pending) {
+      emit(opcode::BUILD_MAP, pending);
+      if (built) emit(opcode::DICT_MERGE, 1);  // else this map is the keywords dict
+    }
+  }
+
   void call(const expr* e) {
     const bool starred = has_starred(e->items);
     const bool double_star = std::any_of(e->keywords.begin(), e->keywords.end(), [](const keyword& k) { return k.name.empty(); });
@@ -1686,30 +1729,7 @@ class compiler {
       } else {
         sequence(e->items, opcode::BUILD_TUPLE, true);
       }
-      if (!e->keywords.empty()) {
-        std::uint32_t pending = 0;
-        bool built = false;
-        for (const keyword& k : e->keywords) {
-          if (!k.name.empty()) {
-            emit(opcode::LOAD_CONST, add_const(k.name));
-            expression(k.value);
-            ++pending;
-            continue;
-          }
-          if (pending || !built) {
-            emit(opcode::BUILD_MAP, pending);
-            if (built) emit(opcode::DICT_MERGE, 1);
-            built = true;
-            pending = 0;
-          }
-          expression(k.value);
-          emit(opcode::DICT_MERGE, 1);
-        }
-        if (pending) {
-          emit(opcode::BUILD_MAP, pending);
-          if (built) emit(opcode::DICT_MERGE, 1);  // else this map is the keywords dict
-        }
-      }
+      if (!e->keywords.empty()) keywords_dict(e->keywords);
       u().line = e->where.line;
       emit(opcode::CALL_EX, e->keywords.empty() ? 0 : 1);
       return;

@@ -271,16 +271,26 @@ value builtin_abs(value, const value* args, std::size_t nargs, value kwnames) {
 
 // isinstance/issubclass: whether type t derives from cls, or from any
 // class in a (nested) tuple cls; -1 with `error` raised for anything else.
-int subclass_check(const type_object* t, value cls, const char* error) {
+// A class whose metaclass is a Python class asks the metaclass's
+// __instancecheck__ (isinstance: `instance` given) or __subclasscheck__.
+int subclass_check(type_object* t, value cls, const char* error, value instance = value()) {
   if (type_of(cls) == &tuple_type) {
     for (std::size_t i = 0; i < as_tuple(cls)->size; ++i) {
-      const int r = subclass_check(t, as_tuple(cls)->items[i], error);
+      const int r = subclass_check(t, as_tuple(cls)->items[i], error, instance);
       if (r) return r;
     }
     return 0;
   }
-  if (value members = union_members(cls)) return subclass_check(t, members, error);
-  if (type_of(cls) != &type_type) {
+  if (value members = union_members(cls)) return subclass_check(t, members, error, instance);
+  if (type_of(cls)->heap && is_type(cls)) {
+    if (instance && value::from(t) == cls) return 1;  // CPython's shortcut: no hook for the exact class
+    ref hook(lookup_special(cls, instance ? "__instancecheck__" : "__subclasscheck__"));
+    if (!hook) return -1;
+    value arg = instance ? instance : value::from(t);
+    ref r(op_call(hook.get(), &arg, 1));
+    return r ? op_truth(r.get()) : -1;
+  }
+  if (!is_type(cls)) {
     if (is_generic_alias(cls)) {
       raise_type_error(std::string(error).substr(0, std::string(error).find('(')) +
                        "() argument 2 cannot be a parameterized generic");
@@ -294,13 +304,14 @@ int subclass_check(const type_object* t, value cls, const char* error) {
 
 value builtin_isinstance(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("isinstance", kwnames) || !arg_count("isinstance", nargs, 2, 2)) return value();
-  const int r = subclass_check(type_of(args[0]), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");
+  const int r = subclass_check(type_of(args[0]), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                               args[0]);
   return r < 0 ? value() : boolean(r);
 }
 
 value builtin_issubclass(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("issubclass", kwnames) || !arg_count("issubclass", nargs, 2, 2)) return value();
-  if (type_of(args[0]) != &type_type) return raise_type_error("issubclass() arg 1 must be a class");
+  if (!is_type(args[0])) return raise_type_error("issubclass() arg 1 must be a class");
   const int r = subclass_check(static_cast<type_object*>(args[0].obj()), args[1],
                                "issubclass() arg 2 must be a class, a tuple of classes, or a union");
   return r < 0 ? value() : boolean(r);
@@ -3676,7 +3687,7 @@ value builtin_dir(value, const value* args, std::size_t nargs, value kwnames) {
       return builtin_sorted(value(), &listed_value, 1, value());
     }
     if (error_pending()) return value();
-    const bool is_class = type_of(x) == &type_type;
+    const bool is_class = is_type(x);
     type_object* t = is_class ? static_cast<type_object*>(x.obj()) : type_of(x);
     if (type_of(x) == &module_type) {
       if (!add_keys(value::from(static_cast<module_object*>(x.obj())->dict))) return value();

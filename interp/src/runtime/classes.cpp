@@ -23,6 +23,16 @@
 //  - The built-in types' dunder methods (list.__len__, object.__init__ ...)
 //    are wrappers around their slots, so that super().__len__() and
 //    object.__setattr__(self, ...) reach the built-in behaviour.
+//  - Metaclasses: a class derived from `type` has `type` as its solid base;
+//    its instances are classes (type_objects made by make_class, whose
+//    header's type is the metaclass) with no instance dict: their attributes
+//    are their namespace. The class statement finds the most derived
+//    metaclass of metaclass= and the bases', asks its __prepare__ for the
+//    namespace (a dict or a dict subclass, whose __setitem__ the body's
+//    stores go through) and calls it (build_class); type.__new__,
+//    __init__, __call__ are methods of `type` for metaclasses' super().
+//    A class's attribute the class lacks comes from its metaclass, bound to
+//    the class (C.mro(), a metaclass's methods and properties).
 //
 // Invariants: a heap type's slots are all set (trampolines) and its
 // dealloc releases the instance dict and slot values before the solid
@@ -219,6 +229,10 @@ std::string qualified_name(const type_object* t) {
 }
 
 value no_attribute(value v, value name) {
+  if (is_type(v)) {  // a class made by a metaclass
+    return raise(&exc_AttributeError, std::string("type object '") + static_cast<type_object*>(v.obj())->name +
+                                          "' has no attribute '" + str_of(name) + "'");
+  }
   return raise(&exc_AttributeError, std::string("'") + type_name(v) + "' object has no attribute '" + str_of(name) + "'");
 }
 
@@ -417,6 +431,8 @@ int generic_setattr(value v, value name, value x) {
     if (rc <= 0) return rc;
   }
   dict_object** slot = dict_slot(v);
+  // A class made by a metaclass keeps its attributes in its namespace.
+  if (!slot && t->solid == &type_type) return class_setattr(static_cast<type_object*>(v.obj()), name, x);
   if (!slot) {
     if (d && t->heap) {
       raise(&exc_AttributeError, std::string("'") + t->name + "' object attribute '" + str_of(name) + "' is read-only");
@@ -777,6 +793,8 @@ value heap_next(value v) {
 
 value heap_call(value v, const value* args, std::size_t nargs, value kwnames) {
   value m = lookup_user(type_of(v), SPECIAL("__call__"));
+  // A class whose metaclass has no __call__ of its own: type's (make an instance).
+  if (!m && type_of(v)->solid == &type_type) return type_of(v)->solid->call(v, args, nargs, kwnames);
   if (!m) return raise_type_error(std::string("'") + type_name(v) + "' object is not callable");
   if (type_of(m) == &function_type) return call_with_first(m, v, args, nargs, kwnames);
   ref bound(descr_get(m, v, type_of(v), nullptr));
@@ -870,14 +888,15 @@ void heap_clear(object* o) {
 // ---- creating instances ----
 
 bool subclassable(const type_object* s) {
-  return s == &object_type || s->is_exception || s == &list_type || s == &dict_type || s == &tuple_type;
+  return s == &object_type || s->is_exception || s == &list_type || s == &dict_type || s == &tuple_type ||
+         s == &type_type;
 }
 
 // tuple.__new__(cls, iterable=()): a tuple whose type is cls (a tuple
 // subclass: its instances are variable-sized tuples with no __dict__).
 value tuple_new(value cls, const value* args, std::size_t nargs, value kwnames) {
   if (kwnames && as_tuple(kwnames)->size) return raise_type_error("tuple() takes no keyword arguments");
-  if (type_of(cls) != &type_type || !is_subtype(static_cast<type_object*>(cls.obj()), &tuple_type)) {
+  if (!is_type(cls) || !is_subtype(static_cast<type_object*>(cls.obj()), &tuple_type)) {
     return raise_type_error("tuple.__new__(X): X is not a subtype of tuple");
   }
   if (nargs > 1) return raise_type_error("tuple expected at most 1 argument, got " + std::to_string(nargs));
@@ -958,6 +977,10 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
   } else if (t->solid == &tuple_type) {
     obj = ref(tuple_new(self_type, args, nargs, kwnames));
     if (!obj) return value();
+  } else if (t->solid == &type_type) {  // a metaclass without __new__: type's
+    obj = ref(type_new(self_type, args, nargs, kwnames));
+    if (!obj) return value();
+    if (!is_instance(obj.get(), t)) return obj.release();
   } else {
     obj = ref(value::from(alloc_instance(t)));
     if (t->solid->is_exception) {
@@ -1015,18 +1038,19 @@ std::size_t solid_size(const type_object* s) {
   if (s->is_exception) return sizeof(exception_object);
   if (s == &list_type) return sizeof(list_object);
   if (s == &dict_type) return sizeof(dict_object);
+  if (s == &type_type) return sizeof(type_object);
   return sizeof(object);
 }
 
 }  // namespace
 
-value make_class(value name, value bases, value ns) {
+value make_class(value name, value bases, value ns, type_object* metatype, const value* kw_values, value kwnames) {
   const std::string cls_name = str_of(name);
   tuple_object* bt = as_tuple(bases);
   std::vector<type_object*> base_types;
   for (std::size_t i = 0; i < bt->size; ++i) {
     value b = bt->items[i];
-    if (type_of(b) != &type_type) return raise_type_error("bases must be types");
+    if (!is_type(b)) return raise_type_error("bases must be types");
     auto* t = static_cast<type_object*>(b.obj());
     if (!t->heap && !subclassable(t)) {
       if (t == &bool_type || t == &none_type || t == &function_type || t == &range_type || t == &slice_type) {
@@ -1066,7 +1090,7 @@ value make_class(value name, value bases, value ns) {
     return raise_type_error(msg);
   }
   auto* t = new type_object();  // a new type: no cache entry can name it yet
-  make_immortal(*t, &type_type);
+  make_immortal(*t, metatype);  // (metaclasses are classes: immortal too)
   t->heap = true;
   t->name = strdup(cls_name.c_str());
   t->qualname = cls_name;
@@ -1121,13 +1145,16 @@ value make_class(value name, value bases, value ns) {
       s = newref(intern(mangled));
     }
   }
-  if (solid == &tuple_type) {
-    // Variable-sized instances: no fixed place after the items for a dict
-    // or slots (CPython would put them at a negative offset).
+  if (solid == &tuple_type || solid == &type_type) {
+    // Tuples: variable-sized instances, no fixed place after the items for a
+    // dict or slots (CPython would put them at a negative offset). A
+    // metaclass: its instances are classes, whose attributes live in their
+    // own namespace (type_object::dict), made by make_class at
+    // sizeof(type_object).
     for (value sn : slot_names) {
       if (str_of(sn) != "__dict__") {
         for (value x : slot_names) decref(x);
-        return raise_type_error("nonempty __slots__ not supported for subtype of 'tuple'");
+        return raise_type_error(std::string("nonempty __slots__ not supported for subtype of '") + solid->name + "'");
       }
     }
     wants_dict = false;
@@ -1226,7 +1253,9 @@ value make_class(value name, value bases, value ns) {
       if (!r) return value();
     }
   }
-  // The parent's __init_subclass__ (a user-defined one; object's does nothing).
+  // The parent's __init_subclass__ with the class statement's keywords (a
+  // user-defined one; object's takes none and does nothing).
+  const std::size_t nkw = kw_count(kwnames);
   for (std::size_t i = 1; i < t->mro.size(); ++i) {
     type_object* b = t->mro[i];
     if (!b->heap) break;
@@ -1234,34 +1263,92 @@ value make_class(value name, value bases, value ns) {
     if (!f) continue;
     ref bound(descr_get(f, value(), t, b));
     if (!bound) return value();
-    ref r(op_call(bound.get(), nullptr, 0));
+    ref r(op_call(bound.get(), kw_values, nkw, nkw ? kwnames : value()));
     if (!r) return value();
-    break;
+    return tv;
   }
+  if (nkw) return raise_type_error(std::string(t->name) + ".__init_subclass__() takes no keyword arguments");
   return tv;
 }
 
+/// The metaclass a class with these bases gets (CPython's
+/// _PyType_CalculateMetaclass): the most derived of `meta` and the bases'
+/// metaclasses, which must form a chain; null with TypeError raised if not.
+type_object* winning_metaclass(type_object* meta, value bases) {
+  type_object* winner = meta;
+  for (std::size_t i = 0; i < as_tuple(bases)->size; ++i) {
+    type_object* base_meta = type_of(as_tuple(bases)->items[i]);
+    if (is_subtype(winner, base_meta)) continue;
+    if (is_subtype(base_meta, winner)) {
+      winner = base_meta;
+      continue;
+    }
+    raise_type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                     "metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+/// The class statement (CPython's builtin___build_class__): the metaclass
+/// (metaclass= or the bases'), its __prepare__ for the namespace, the body,
+/// then metaclass(name, bases, namespace, **keywords). Plain classes (the
+/// metaclass is type) take a direct path to make_class.
 value build_class(value, const value* args, std::size_t nargs_all, value kwnames) {
   const std::size_t nargs = nargs_all - kw_count(kwnames);  // the keyword values follow
   if (nargs < 2) return raise_type_error("__build_class__: not enough arguments");
   if (type_of(args[0]) != &function_type) return raise_type_error("__build_class__: func must be a function");
   if (type_of(args[1]) != &str_type) return raise_type_error("__build_class__: name is not a string");
+  // The keywords minus metaclass=, kept in the calling convention (values, names).
+  value meta;
+  std::vector<value> kw_values;
+  std::vector<value> kw_names;
   for (std::size_t i = 0; i < kw_count(kwnames); ++i) {
-    const std::string k = str_of(as_tuple(kwnames)->items[i]);
-    value v = args[nargs + i];
-    if (k == "metaclass") {
-      if (v != value::from(&type_type)) {
-        return raise(&exc_NotImplementedError, "metaclasses other than 'type' are not supported by gillab yet");
-      }
+    value k = as_tuple(kwnames)->items[i];
+    if (str_of(k) == "metaclass") {
+      meta = args[nargs + i];
       continue;
     }
-    return raise(&exc_NotImplementedError, "class keyword arguments (" + k + "=...) are not supported by gillab yet");
+    kw_values.push_back(args[nargs + i]);
+    kw_names.push_back(k);
   }
   ref bases(make_args_tuple(args + 2, nargs - 2));
-  ref ns(make_dict());
+  ref kw_names_tuple(kw_names.empty() ? value() : make_tuple(kw_names.size()));
+  for (std::size_t i = 0; i < kw_names.size(); ++i) as_tuple(kw_names_tuple.get())->items[i] = newref(kw_names[i]);
+  if (!meta) meta = nargs > 2 ? value::from(type_of(args[2])) : value::from(&type_type);
+  if (is_type(meta)) {  // (a metaclass= that is a plain function is just called)
+    type_object* winner = winning_metaclass(static_cast<type_object*>(meta.obj()), bases.get());
+    if (!winner) return value();
+    meta = value::from(winner);
+  }
+  if (meta == value::from(&type_type)) {
+    ref ns(make_dict());
+    ref cell(run_class_body(args[0], ns.get()));
+    if (!cell) return value();
+    return make_class(args[1], bases.get(), ns.get(), &type_type, kw_values.data(), kw_names_tuple.get());
+  }
+  // __prepare__(name, bases, **keywords) makes the namespace (type's: a new dict).
+  ref ns;
+  if (ref prepare{op_getattr(meta, intern("__prepare__"))}) {
+    std::vector<value> call{args[1], bases.get()};
+    call.insert(call.end(), kw_values.begin(), kw_values.end());
+    ns = ref(op_call(prepare.get(), call.data(), call.size(), kw_names_tuple.get()));
+    if (!ns) return value();
+  } else if (pending_matches(&exc_AttributeError)) {
+    clear_pending();
+    ns = ref(make_dict());
+  } else {
+    return value();
+  }
+  if (!is_instance(ns.get(), &dict_type)) {
+    return raise(&exc_NotImplementedError, std::string("a __prepare__ that returns a '") + type_name(ns.get()) +
+                                               "' (not a dict) is not supported by gillab yet");
+  }
   ref cell(run_class_body(args[0], ns.get()));
   if (!cell) return value();
-  return make_class(args[1], bases.get(), ns.get());
+  std::vector<value> call{args[1], bases.get(), ns.get()};
+  call.insert(call.end(), kw_values.begin(), kw_values.end());
+  return op_call(meta, call.data(), call.size(), kw_names_tuple.get());
 }
 
 namespace {
@@ -1443,7 +1530,7 @@ value descriptor_call(value v, const value* args, std::size_t nargs, value kwnam
   auto* d = static_cast<descriptor_object*>(v.obj());
   auto* b = static_cast<builtin_function_object*>(d->fn.obj());
   if (nargs == 0) return raise_type_error(std::string("unbound method ") + d->owner->name + "." + b->name + "() needs an argument");
-  if (!is_instance(args[0], d->owner) && !(std::strcmp(b->name, "__new__") == 0 && type_of(args[0]) == &type_type)) {
+  if (!is_instance(args[0], d->owner) && !(std::strcmp(b->name, "__new__") == 0 && is_type(args[0]))) {
     return raise_type_error(std::string("descriptor '") + b->name + "' for '" + d->owner->name +
                             "' objects doesn't apply to a '" + type_name(args[0]) + "' object");
   }
@@ -1485,7 +1572,7 @@ value super_repr(value v) {
 
 value make_super(type_object* start, value obj) {
   type_object* obj_type;
-  if (type_of(obj) == &type_type && is_subtype(static_cast<type_object*>(obj.obj()), start)) {
+  if (is_type(obj) && is_subtype(static_cast<type_object*>(obj.obj()), start)) {
     obj_type = static_cast<type_object*>(obj.obj());
   } else if (is_instance(obj, start)) {
     obj_type = type_of(obj);
@@ -1502,7 +1589,7 @@ value make_super(type_object* start, value obj) {
 value construct_super(const value* args, std::size_t nargs, value kwnames) {
   if (kw_count(kwnames)) return raise_type_error("super() takes no keyword arguments");
   if (nargs == 2) {
-    if (type_of(args[0]) != &type_type) {
+    if (!is_type(args[0])) {
       return raise_type_error(std::string("super() argument 1 must be a type, not ") + type_name(args[0]));
     }
     return make_super(static_cast<type_object*>(args[0].obj()), args[1]);
@@ -1517,7 +1604,7 @@ value construct_super(const value* args, std::size_t nargs, value kwnames) {
   if (fv == u.freevars.end()) return raise(&exc_RuntimeError, "super(): __class__ cell not found");
   value cell = f->storage[u.varnames.size() + u.cellvars.size() + static_cast<std::size_t>(fv - u.freevars.begin())];
   value cls = static_cast<cell_object*>(cell.obj())->contents;
-  if (!cls || type_of(cls) != &type_type) return raise(&exc_RuntimeError, "super(): empty __class__ cell");
+  if (!cls || !is_type(cls)) return raise(&exc_RuntimeError, "super(): empty __class__ cell");
   value first = f->storage[0];
   // A first argument captured by an inner function lives in its cell.
   for (std::size_t c = 0; c < u.cellvars.size(); ++c) {
@@ -1542,7 +1629,7 @@ value object_new(value self, const value* args, std::size_t nargs, value kwnames
   (void)args;
   (void)nargs;
   (void)kwnames;
-  if (type_of(self) != &type_type) return raise_type_error("object.__new__(X): X is not a type object");
+  if (!is_type(self)) return raise_type_error("object.__new__(X): X is not a type object");
   auto* t = static_cast<type_object*>(self.obj());
   if (t == &object_type) return value::from(allocate(&object_type, sizeof(object)));
   if (!t->heap) return raise_type_error(std::string("object.__new__(") + t->name + ") is not safe, use " + t->name + ".__new__()");
@@ -1588,7 +1675,7 @@ value descr_get_method(value self, const value* args, std::size_t nargs, value k
   const value obj = args[0] == none() ? value() : args[0];
   const value owner = nargs > 1 && args[1] != none() ? args[1] : value();
   if (!obj && !owner) return raise_type_error("__get__(None, None) is invalid");
-  if (owner && type_of(owner) != &type_type) return raise_type_error("__get__(None, owner): owner must be a type");
+  if (owner && !is_type(owner)) return raise_type_error("__get__(None, owner): owner must be a type");
   type_object* t = owner ? static_cast<type_object*>(owner.obj()) : type_of(obj);
   return descr_get(self, obj, t, nullptr);
 }
@@ -1605,7 +1692,13 @@ value descr_delete_method(value self, const value* args, std::size_t nargs, valu
   return descr_set(self, args[0], name, value()) < 0 ? value() : none();
 }
 
-value object_init_subclass(value, const value*, std::size_t, value) { return none(); }
+value object_init_subclass(value cls, const value*, std::size_t, value kwnames) {
+  if (kw_count(kwnames)) {
+    return raise_type_error(std::string(is_type(cls) ? static_cast<type_object*>(cls.obj())->name : "object") +
+                            ".__init_subclass__() takes no keyword arguments");
+  }
+  return none();
+}
 
 value object_format(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("__format__", kwnames) || !exact_args("__format__", nargs, 1)) return value();
@@ -1745,11 +1838,28 @@ value call_class(type_object* t, const value* args, std::size_t nargs, value kwn
   return class_call(t, args, nargs, kwnames);
 }
 
-/// type(name, bases, dict).
-value make_type3(const value* args) {
-  if (type_of(args[0]) != &str_type) return raise_type_error("type.__new__() argument 1 must be str");
-  if (type_of(args[1]) != &tuple_type) return raise_type_error("type.__new__() argument 2 must be tuple");
-  if (type_of(args[2]) != &dict_type) return raise_type_error("type.__new__() argument 3 must be dict");
+/// type.__new__(metatype, name, bases, namespace, **keywords): a new class
+/// (the keywords go to __init_subclass__), or type(x) with one argument.
+value type_new(value self, const value* args, std::size_t nargs_all, value kwnames) {
+  const std::size_t nargs = nargs_all - kw_count(kwnames);
+  if (!is_type(self) || !is_subtype(static_cast<type_object*>(self.obj()), &type_type)) {
+    return raise_type_error(std::string("type.__new__(X): X is not a type object (") + type_name(self) + ")");
+  }
+  auto* meta = static_cast<type_object*>(self.obj());
+  if (meta == &type_type && nargs == 1 && !kw_count(kwnames)) return newref(value::from(type_of(args[0])));
+  if (nargs != 3) {
+    return raise_type_error("type.__new__() takes exactly 3 arguments (" + std::to_string(nargs) + " given)");
+  }
+  if (type_of(args[0]) != &str_type) return raise_type_error("type.__new__() argument 1 must be str, not " + std::string(type_name(args[0])));
+  if (type_of(args[1]) != &tuple_type) return raise_type_error("type.__new__() argument 2 must be tuple, not " + std::string(type_name(args[1])));
+  if (!is_instance(args[2], &dict_type)) return raise_type_error("type.__new__() argument 3 must be dict, not " + std::string(type_name(args[2])));
+  type_object* winner = winning_metaclass(meta, args[1]);
+  if (!winner) return value();
+  if (winner != meta) {  // a base's metaclass is more derived: it makes the class
+    if (value new_m = lookup_user(winner, SPECIAL("__new__"))) {
+      return call_with_self(new_m, value::from(winner), args, nargs_all, kwnames);
+    }
+  }
   // __module__ defaults to the calling code's __name__, as in a class statement.
   ref ns(make_dict());
   std::size_t pos = 0;
@@ -1758,7 +1868,20 @@ value make_type3(const value* args) {
     if (value mod = dict_get(value::from(f->globals), intern("__name__"))) dict_set(ns.get(), intern("__module__"), mod);
   }
   while (dict_next(args[2], &pos, &k, &v)) dict_set(ns.get(), k, v);
-  return make_class(args[0], args[1], ns.get());
+  return make_class(args[0], args[1], ns.get(), winner, args + nargs, kwnames);
+}
+
+/// type(name, bases, dict). When a base's metaclass made the class, its
+/// __init__ runs too (CPython's type_call initialises with the type of
+/// what __new__ returned).
+value make_type3(const value* args) {
+  ref cls(type_new(value::from(&type_type), args, 3, value()));
+  if (!cls || type_of(cls.get()) == &type_type) return cls.release();
+  if (value init = lookup_user(type_of(cls.get()), SPECIAL("__init__"))) {
+    ref r(call_with_self(init, cls.get(), args, 3, value()));
+    if (!r) return value();
+  }
+  return cls.release();
 }
 
 /// type.mro(): the linearisation as a list (what __mro__ holds).
@@ -1770,6 +1893,35 @@ value type_mro(value self, const value*, std::size_t nargs, value kwnames) {
   value r = make_list();
   for (type_object* k : t->mro) as_list(r)->items.push_back(newref(value::from(k)));  // a new list: no other thread sees it
   return r;
+}
+
+/// type.__init__: nothing to do (type.__new__ made the class); checks the arguments as CPython.
+value type_init(value, const value*, std::size_t nargs_all, value kwnames) {
+  const std::size_t nargs = nargs_all - kw_count(kwnames);
+  if (nargs == 1 && kw_count(kwnames)) return raise_type_error("type.__init__() takes no keyword arguments");
+  if (nargs != 1 && nargs != 3) return raise_type_error("type.__init__() takes 1 or 3 arguments");
+  return none();
+}
+
+/// type.__call__(cls, ...): what calling a class does (a metaclass's
+/// __call__ reaches it through super()).
+value type_call_method(value self, const value* args, std::size_t nargs, value kwnames) {
+  return type_type.call(self, args, nargs, kwnames);
+}
+
+/// type.__prepare__(name, bases, **keywords): the class body's namespace.
+value type_prepare(value, const value*, std::size_t, value) { return make_dict(); }
+
+/// type.__instancecheck__ / __subclasscheck__: what isinstance and
+/// issubclass do without a metaclass's own.
+value type_instancecheck(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("__instancecheck__", kwnames) || !exact_args("__instancecheck__", nargs, 1)) return value();
+  return boolean(is_instance(args[0], static_cast<type_object*>(self.obj())));
+}
+value type_subclasscheck(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("__subclasscheck__", kwnames) || !exact_args("__subclasscheck__", nargs, 1)) return value();
+  if (!is_type(args[0])) return raise_type_error("issubclass() arg 1 must be a class");
+  return boolean(is_subtype(static_cast<type_object*>(args[0].obj()), static_cast<type_object*>(self.obj())));
 }
 
 /// type_getattr's part for every type: what the MRO holds, through the
@@ -1789,7 +1941,6 @@ value class_getattr(type_object* t, value name) {
     for (std::size_t i = 0; i < t->mro.size(); ++i) as_tuple(r)->items[i] = value::from(t->mro[i]);
     return r;
   }
-  if (n == "mro" && !lookup_owner(t, name, nullptr)) return make_builtin("mro", type_mro, value::from(t));
   if (n == "__dict__") {
     // A copy stands in for the read-only mappingproxy.
     value d = make_dict();
@@ -1804,6 +1955,12 @@ value class_getattr(type_object* t, value name) {
   value d = lookup_owner(t, name, &owner);
   if (d) return descr_get(d, value(), t, owner);
   if (n == "__doc__") return none();
+  // Else type's methods bound to the class (C.mro(), C.__call__), as
+  // CPython's type_getattro looks in the metatype. A heap metaclass's
+  // instances get this from generic_getattr, which comes here first.
+  if (t->type == &type_type) {
+    if (value m = lookup_owner(&type_type, name, &owner)) return descr_get(m, value::from(t), &type_type, owner);
+  }
   return value();
 }
 
@@ -1874,6 +2031,7 @@ int class_setattr_uncached(type_object* t, value name, value v) {
 value method_for_call(value obj, value name) {
   type_object* t = type_of(obj);
   if (!t->heap || t->getattr != instance_getattr) return value();  // a __getattribute__ decides
+  if (t->solid == &type_type) return value();  // a class made by a metaclass: its own MRO comes first
   type_object* owner = nullptr;
   value d = lookup_owner(t, name, &owner);
   if (!d || type_of(d) != &function_type) return value();
@@ -1972,6 +2130,15 @@ void finish_builtin_types() {
   add_method(object_type, "__hash__", wrap_hash);
   add_method(object_type, "__eq__", wrap_compare<0>);
   add_method(object_type, "__ne__", wrap_compare<1>);
+  // type's own methods: found on a class through its metaclass
+  // (type_getattr, generic_getattr), and by a metaclass's super().
+  add_method(type_type, "__new__", type_new);
+  add_method(type_type, "__init__", type_init);
+  add_method(type_type, "__call__", type_call_method);
+  add_class_method(type_type, "__prepare__", type_prepare);
+  add_method(type_type, "__instancecheck__", type_instancecheck);
+  add_method(type_type, "__subclasscheck__", type_subclasscheck);
+  add_method(type_type, "mro", type_mro);
 
   add_method(property_type, "getter", property_getter);
   add_method(property_type, "setter", property_setter);

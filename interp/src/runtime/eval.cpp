@@ -160,7 +160,7 @@ value name_error(value name) {
 // Normalises the operand of `raise`: a class is instantiated; anything that
 // is not an exception is a TypeError.
 value exception_instance(value v) {
-  if (type_of(v) == &type_type && static_cast<type_object*>(v.obj())->is_exception) {
+  if (is_type(v) && static_cast<type_object*>(v.obj())->is_exception) {
     return op_call(v, nullptr, 0);
   }
   if (type_of(v)->is_exception) return newref(v);
@@ -173,7 +173,7 @@ bool exception_matches(value exc, value type) {
       if (exception_matches(exc, as_tuple(type)->items[i])) return true;
     return false;
   }
-  return type_of(type) == &type_type && is_instance(exc, static_cast<type_object*>(type.obj()));
+  return is_type(type) && is_instance(exc, static_cast<type_object*>(type.obj()));
 }
 
 value load_global(frame* f, value name) {
@@ -657,17 +657,21 @@ dispatch:
   }
   // Module and class bodies: a class body's names live in its namespace
   // (f->locals), a module's in its globals.
+  // A metaclass's __prepare__ may give a class body a dict subclass: its
+  // own __setitem__/__getitem__/__delitem__ decide (enum's namespace).
   TARGET(STORE_NAME) {
     SAVE_POINT();
     value v = POP();
-    const int rc = dict_set(value::from(f->locals ? f->locals : f->globals), names[arg], v);
+    const int rc = f->locals && f->locals->type != &dict_type ? op_setitem(value::from(f->locals), names[arg], v)
+                                                              : dict_set(value::from(f->locals ? f->locals : f->globals), names[arg], v);
     decref(v);
     if (rc < 0) goto error;
     DISPATCH();
   }
   TARGET(DELETE_NAME) {
     SAVE_POINT();
-    if (dict_del(value::from(f->locals ? f->locals : f->globals), names[arg]) < 0) {
+    if (f->locals && f->locals->type != &dict_type ? op_setitem(value::from(f->locals), names[arg], value()) < 0
+                                                   : dict_del(value::from(f->locals ? f->locals : f->globals), names[arg]) < 0) {
       if (pending_matches(&exc_KeyError)) {
         clear_pending();
         name_error(names[arg]);
@@ -679,7 +683,11 @@ dispatch:
   TARGET(LOAD_NAME) {
     SAVE_POINT();
     value v;
-    if (f->locals) {
+    if (f->locals && f->locals->type != &dict_type) {
+      v = op_getitem(value::from(f->locals), names[arg]);
+      if (!v && !pending_matches(&exc_KeyError)) goto error;
+      if (!v) clear_pending();
+    } else if (f->locals) {
       v = dict_get(value::from(f->locals), names[arg]);
       if (v) incref(v);
       if (!v && error_pending()) goto error;

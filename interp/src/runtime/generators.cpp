@@ -448,7 +448,7 @@ value gen_throw_method(value self, const value* args, std::size_t nargs, value k
   }
   value typ = args[0];
   ref exc;
-  if (type_of(typ) == &type_type && static_cast<type_object*>(typ.obj())->is_exception) {
+  if (is_type(typ) && static_cast<type_object*>(typ.obj())->is_exception) {
     if (nargs >= 2 && args[1] != none()) {
       if (is_instance(args[1], static_cast<type_object*>(typ.obj()))) {
         exc = ref(newref(args[1]));

@@ -47,7 +47,7 @@ bool repr_item(value v, std::string& out) {
     out += "...";
     return true;
   }
-  if (type_of(v) == &type_type) {
+  if (is_type(v)) {
     auto* t = static_cast<type_object*>(v.obj());
     out += t->module == "builtins" || t->module.empty() ? t->qualname : t->module + "." + t->qualname;
     return true;
@@ -160,7 +160,7 @@ void dealloc_union(object* o) {
 
 bool unionable(value v) {
   const type_object* t = type_of(v);
-  return t == &type_type || t == &generic_alias_type || t == &union_type || v == none();
+  return is_type(v) || t == &generic_alias_type || t == &union_type || v == none();
 }
 
 // Members compare as add_members merges them: types by identity, aliases

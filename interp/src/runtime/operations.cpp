@@ -251,7 +251,7 @@ value op_getattr(value v, value name) {
     auto* mod = static_cast<module_object*>(v.obj());
     return raise(&exc_AttributeError, "module '" + str_of(mod->name) + "' has no attribute '" + str_of(name) + "'");
   }
-  if (t == &type_type) {
+  if (is_type(v)) {
     return raise(&exc_AttributeError, std::string("type object '") + static_cast<type_object*>(v.obj())->name +
                                           "' has no attribute '" + str_of(name) + "'");
   }

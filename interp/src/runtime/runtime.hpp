@@ -41,11 +41,17 @@ value build_class(value self, const value* args, std::size_t nargs, value kwname
 value lookup_special(value v, const char* name);
 /// Calls a Python-level special method found on a type: m(self, args...).
 value call_method(value m, value self, const value* args, std::size_t nargs);
-value make_class(value name, value bases, value ns);
+/// A class (type.__new__'s work): `metatype` its type (`type` or a
+/// metaclass), the keywords (in the calling convention: values, names
+/// tuple or null) passed on to __init_subclass__.
+value make_class(value name, value bases, value ns, type_object* metatype = &type_type,
+                 const value* kw_values = nullptr, value kwnames = value());
 /// Calling a class: __new__, then __init__.
 value call_class(type_object* t, const value* args, std::size_t nargs, value kwnames);
 /// type(name, bases, dict)
 value make_type3(const value* args);
+/// type.__new__(metatype, name, bases, dict, **keywords) (also type(x)).
+value type_new(value self, const value* args, std::size_t nargs, value kwnames);
 /// Attributes of a type object (null without an exception: not found).
 value class_getattr(type_object* t, value name);
 /// A bound method object: func called with self first (classes.cpp).

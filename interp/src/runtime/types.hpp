@@ -126,6 +126,12 @@ inline type_object* type_of(value v) {
 }
 bool is_subtype(const type_object* t, const type_object* base);
 inline bool is_instance(value v, const type_object* t) { return is_subtype(type_of(v), t); }
+/// v is a class: its type is `type` or a metaclass (a class derived from
+/// type, whose instances have type's layout: classes.cpp).
+inline bool is_type(value v) {
+  const type_object* t = type_of(v);
+  return t == &type_type || t->solid == &type_type;
+}
 
 // ---- layouts ----
 struct big_int_object : object {
