@@ -4,7 +4,8 @@ The part of CPython's Lib/types.py that gillab has (its types are found the
 same way: by asking type() of an example). Absent: CodeType, FrameType,
 TracebackType, MappingProxyType and the coroutine helpers (gillab has no
 frame, traceback or mappingproxy objects), AsyncGeneratorType (no async
-generators); new_class and prepare_class (no metaclasses other than type).
+generators). new_class, prepare_class and resolve_bases as CPython's (no
+__mro_entries__: bases are taken as they are).
 """
 import sys as _sys
 
@@ -78,3 +79,44 @@ class SimpleNamespace:
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
             return self.__dict__ == other.__dict__
         return NotImplemented
+
+
+def resolve_bases(bases):
+    """The bases as given (gillab has no __mro_entries__)."""
+    return bases
+
+
+def _calculate_meta(meta, bases):
+    winner = meta
+    for base in bases:
+        base_meta = type(base)
+        if issubclass(winner, base_meta):
+            continue
+        if issubclass(base_meta, winner):
+            winner = base_meta
+            continue
+        raise TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                        "subclass of the metaclasses of all its bases")
+    return winner
+
+
+def prepare_class(name, bases=(), kwds=None):
+    """The metaclass, the namespace its __prepare__ makes, and the keywords left."""
+    kwds = {} if kwds is None else dict(kwds)
+    meta = kwds.pop('metaclass', type(bases[0]) if bases else type)
+    if isinstance(meta, type):
+        meta = _calculate_meta(meta, bases)
+    if hasattr(meta, '__prepare__'):
+        ns = meta.__prepare__(name, bases, **kwds)
+    else:
+        ns = {}
+    return meta, ns, kwds
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    """A class made as a class statement would make it; exec_body fills the namespace."""
+    bases = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, bases, kwds)
+    if exec_body is not None:
+        exec_body(ns)
+    return meta(name, bases, ns, **kwds)
