@@ -308,7 +308,7 @@ bool biased_refcount::decref_shared(counts& c) {
     // counted in the owner's local field. Queue the object to its owner
     // (the queue keeps this reference until the merge) instead of going
     // negative unnoticed.
-    queue = shared == 0;
+    queue = shared == 0 || shared == state_maybe_weakref;
     next = queue ? state_queued : shared - one;
   } while (!shared_field.compare_exchange_weak(shared, next, std::memory_order_acq_rel, std::memory_order_relaxed));
   if (!queue) return next == state_merged;  // merged and now 0: free

@@ -2119,6 +2119,7 @@ value select_module();
 value posix_module();
 value signal_module();
 value struct_module();       // bytes.cpp
+value weakref_module();      // weakref.cpp
 
 value builtin_module(const std::string& n) {
   if (n == "sys") return newref(sys_module());
@@ -2134,6 +2135,7 @@ value builtin_module(const std::string& n) {
   if (n == "posix") return newref(posix_module());
   if (n == "signal") return newref(signal_module());
   if (n == "_struct") return newref(struct_module());
+  if (n == "_weakref") return newref(weakref_module());
   if (n == "_traceback") return newref(traceback_module());
   return value();
 }

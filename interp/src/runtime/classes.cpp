@@ -41,9 +41,11 @@
 // write/read section, as every mutable object's.
 #include "dict.hpp"
 #include "eval.hpp"
+#include "gc.hpp"
 #include "operations.hpp"
 #include "reclaim.hpp"
 #include "runtime.hpp"
+#include "weakref.hpp"
 
 #include <gillab/interp/ast.hpp>
 #include <gillab/interp/names.hpp>
@@ -237,6 +239,8 @@ value no_attribute(value v, value name) {
 }
 
 }  // namespace
+
+bool is_bound_method(value v) { return type_of(v) == &method_type; }
 
 /// A bound method: func with self as its first argument.
 value make_method(value func, value self) {
@@ -821,15 +825,7 @@ void heap_finalize(object* o) {
   } else if (ref bound(descr_get(fn.get(), self, o->type, nullptr)); bound) {
     r = ref(op_call(bound.get(), nullptr, 0));
   }
-  if (!r) {
-    value exc = take_pending();
-    ref what(op_repr(fn.get()));
-    clear_pending();
-    flush_stdout();
-    std::fprintf(stderr, "Exception ignored in: %s\n", what ? str_of(what.get()).c_str() : "<__del__>");
-    print_exception(exc);
-    decref(exc);
-  }
+  if (!r) report_unraisable(fn.get(), "<__del__>");
   ts.pending = saved;
 }
 
@@ -841,6 +837,9 @@ void heap_dealloc(object* o) {
     backend::incref(o->header);
     t->finalize(o);
     if (!backend::decref(o->header)) return;  // resurrected
+    // deallocate() left the weak references for after __del__ (CPython's
+    // subtype_dealloc order): they die now.
+    if ((o->flags & flag_gc_tracked) && weak_marker(o).load(std::memory_order_acquire)) clear_weakrefs(o);
   }
   char* base = reinterpret_cast<char*>(o);
   if (t->dict_offset) {

@@ -4,6 +4,7 @@
 #include "gc.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "weakref.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -30,6 +31,11 @@ object* allocate(type_object* type, std::size_t size) {
 
 void deallocate(object* o) {
   type_object* t = o->type;
+  // Its weak references die first (callbacks see them dead), except that a
+  // class's __del__ still to run goes before them (heap_dealloc clears them).
+  if ((o->flags & flag_gc_tracked) && weak_marker(o).load(std::memory_order_acquire)) [[unlikely]] {
+    if (!(t->heap && t->finalize && !(o->flags & flag_finalized))) clear_weakrefs(o);
+  }
   if (t->dealloc) {
     t->dealloc(o);
   } else {

@@ -82,6 +82,11 @@ dict_object* builtins_dict();
 /// Prints the pending exception as CPython does ("Traceback (most recent
 /// call last):", frames with source lines, "Type: message") to stderr.
 void print_exception(value exc);
+/// Reports and clears the pending exception where it cannot be raised (an
+/// error in __del__, in a generator's finally blocks run by the collector,
+/// in a weakref callback), as CPython's unraisable hook: "Exception ignored
+/// in: <repr of what>" (or `fallback`), then the traceback.
+void report_unraisable(value what, const char* fallback);
 /// The report print_exception writes, as traceback.format_exception's
 /// chunks (with the chained exceptions unless !chain).
 std::vector<std::string> format_exception_lines(value exc, bool chain);

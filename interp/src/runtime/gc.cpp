@@ -7,10 +7,12 @@
 #include "operations.hpp"
 #include "reclaim.hpp"
 #include "runtime.hpp"
+#include "weakref.hpp"
 
 #include <gillab/locks/parking_mutex.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -28,19 +30,22 @@ struct gc_head {
   gc_head* next;
   std::int64_t refs;     // during a collection: references from outside the set
   std::int32_t state;    // which list: young / old; during a collection, the marks below
-  std::int32_t nursery;  // young: the nursery it is in (below); else no_nursery
+  std::int16_t nursery;  // young: the nursery it is in (below); else no_nursery
+  std::uint8_t weakly_referenced;  // gc.hpp's weak_marker: written under weakref.cpp's lock
+  std::uint8_t unused;
 };
 static_assert(sizeof(gc_head) % 16 == 0);
+static_assert(offsetof(gc_head, weakly_referenced) + gc_weak_marker_offset == sizeof(gc_head));
 
 enum : std::int32_t { in_young = 0, in_old = 1, in_frozen = 2, unlinked = 3, collecting = 4, reachable = 5 };
-constexpr std::int32_t no_nursery = -1;
+constexpr std::int16_t no_nursery = -1;
 
 gc_head* head_of(object* o) { return reinterpret_cast<gc_head*>(o) - 1; }
 object* object_of(gc_head* h) { return reinterpret_cast<object*>(h + 1); }
 
 /// A circular list with a sentinel.
 struct gc_list {
-  gc_head sentinel{&sentinel, &sentinel, 0, 0, 0};
+  gc_head sentinel{&sentinel, &sentinel, 0, 0, 0, 0, 0};
   std::int64_t count = 0;
 
   [[nodiscard]] bool empty() const { return sentinel.next == &sentinel; }
@@ -129,7 +134,7 @@ collector_state& state() { return the_collector; }
 // The calling thread's nursery: leased on its first container, returned by
 // gc_thread_exit (after which the thread, still freeing its last objects,
 // uses the shared slot 0).
-thread_local std::int32_t my_nursery = no_nursery;
+thread_local std::int16_t my_nursery = no_nursery;
 
 // One lock over the lists on back-ends whose threads run in parallel.
 locks::parking_mutex list_mutex;
@@ -171,7 +176,7 @@ nursery& this_thread_nursery() {
     for (std::int32_t i = 1; i < nursery_count; ++i) {
       if (!s.nurseries[i].leased) {
         s.nurseries[i].leased = true;
-        my_nursery = i;
+        my_nursery = static_cast<std::int16_t>(i);
         if (i >= s.nurseries_used.load(std::memory_order_relaxed)) s.nurseries_used.store(i + 1, std::memory_order_relaxed);
         break;
       }
@@ -317,6 +322,7 @@ std::int64_t collect(bool full) {
   std::int64_t found;
   {
     std::vector<object*> garbage;
+    std::vector<value> weak_callbacks;
     {
       world_stopped stop;
       gc_list set;
@@ -331,7 +337,12 @@ std::int64_t collect(bool full) {
       // reach them to change that; each is in the old generation, where its
       // deallocator finds it.
       for (object* o : garbage) backend::incref(o->header);
+      // Weak references to garbage die now, before any thread could revive
+      // an object through one (CPython's handle_weakrefs).
+      detach_weakrefs_of_garbage(garbage, weak_callbacks);
     }
+    // Their callbacks (those of references that are not garbage) run first.
+    run_weakref_callbacks(weak_callbacks);
     // 4. Finalize, break the garbage's references and let go: reference
     // counting frees it. With the world running again (free-threaded
     // CPython's order too): a finalizer (a generator's finally block) may
@@ -427,13 +438,15 @@ object* gc_allocate(type_object* type, std::size_t size) {
   auto* o = object_of(h);
   o->flags = flag_gc_tracked;
   o->type = type;
+  h->weakly_referenced = 0;
+  h->unused = 0;
   collector_state& s = state();
   nursery& n = this_thread_nursery();
   std::int64_t young;
   {
     nursery_guard lock(n);
     h->state = in_young;
-    h->nursery = static_cast<std::int32_t>(&n - s.nurseries);
+    h->nursery = static_cast<std::int16_t>(&n - s.nurseries);
     n.list.push(h);
     young = n.list.count;
   }

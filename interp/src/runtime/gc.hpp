@@ -13,7 +13,10 @@
 //     references from outside the set (other objects, C++ owners, frames);
 //  3. marks everything reachable from a member whose `refs` stayed above
 //     zero; the rest is garbage: only the set itself keeps it alive;
-//  4. holds every garbage object (incref), runs the `finalize` slot of
+//  4. clears the weak references to garbage (with the world stopped, so
+//     none can revive it) and runs the callbacks of those that are not
+//     garbage themselves (weakref.cpp);
+//  5. holds every garbage object (incref), runs the `finalize` slot of
 //     those that have one (a suspended generator's finally blocks, PEP 442),
 //     finds again which are still garbage if any finalizer ran (one may
 //     have stored an object in a global: CPython's resurrection check),
@@ -68,6 +71,16 @@ namespace gc_detail {
 extern std::atomic<bool> scheduled;
 void run_scheduled();
 }  // namespace gc_detail
+
+/// Where a tracked object's weak-reference marker is: a byte of its
+/// gc_head, this many bytes before the object (gc.cpp checks the layout).
+/// Set under weakref.cpp's lock when the object gets a weak reference;
+/// read by deallocate() without it (an acquire load: the weak reference
+/// table entry it then looks up was written before).
+constexpr std::size_t gc_weak_marker_offset = 2;
+inline std::atomic_ref<std::uint8_t> weak_marker(object* o) {
+  return std::atomic_ref<std::uint8_t>(*(reinterpret_cast<std::uint8_t*>(o) - gc_weak_marker_offset));
+}
 
 /// Memory for a container object of `size` bytes, tracked (allocate() calls
 /// this for types with a traverse slot).

@@ -266,13 +266,7 @@ void finalize_generator(generator_object* g) {
   value saved = std::exchange(ts.pending, value());
   value r = gen_close(g);
   if (!r) {
-    value exc = take_pending();
-    ref what(op_repr(value::from(o)));
-    clear_pending();
-    flush_stdout();
-    std::fprintf(stderr, "Exception ignored in: %s\n", what ? str_of(what.get()).c_str() : "<generator>");
-    print_exception(exc);
-    decref(exc);
+    report_unraisable(value::from(o), "<generator>");
   } else {
     decref(r);
   }

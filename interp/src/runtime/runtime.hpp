@@ -56,6 +56,7 @@ value type_new(value self, const value* args, std::size_t nargs, value kwnames);
 value class_getattr(type_object* t, value name);
 /// A bound method object: func called with self first (classes.cpp).
 value make_method(value func, value self);
+bool is_bound_method(value v);
 int class_setattr(type_object* t, value name, value v);
 /// LOAD_METHOD's fast path for instances of classes (borrowed, or null).
 value method_for_call(value obj, value name);

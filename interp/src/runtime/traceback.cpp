@@ -99,4 +99,14 @@ void print_exception(value exc) {
   std::fflush(stderr);
 }
 
+void report_unraisable(value what, const char* fallback) {
+  value exc = take_pending();
+  ref text(what ? op_repr(what) : value());
+  clear_pending();
+  flush_stdout();
+  std::fprintf(stderr, "Exception ignored in: %s\n", text ? str_of(text.get()).c_str() : fallback);
+  print_exception(exc);
+  decref(exc);
+}
+
 GILLAB_RUNTIME_NAMESPACE_END

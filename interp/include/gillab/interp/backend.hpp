@@ -40,6 +40,18 @@
 //                     passed here: the runtime checks the immortal flag first.
 //                     nosync/gil: plain; fine: atomic or biased; stm: deferred
 //                     to commit.
+//  weak references    mark_weakly_referenced(h) before an object's first weak
+//                     reference is handed out; try_incref(h) is a weak
+//                     reference's dereference: a new reference, or false if
+//                     the count already reached zero (the object is being
+//                     deallocated and must not come back). The runtime calls
+//                     both under its weak-reference lock, which the
+//                     deallocation of a weakly referenced object takes too.
+//                     nosync/gil: plain; fine: a compare-and-swap that never
+//                     revives a zero count (PEP 703's _Py_TryIncref; biased
+//                     counting first sets _PyObject_SetMaybeWeakref's state,
+//                     so that a zero shared field means "dead", never "all
+//                     references are the owner's").
 //  read / write       section_for_read(obj), section_for_write(obj): a scope
 //  sections           around every access to a *mutable* object's state (list
 //                     items, dict table, instance __dict__, ...), taken by the
@@ -124,6 +136,8 @@ concept vm_backend = requires(typename B::object_header& h, typename B::thread_s
   { B::incref(h) } -> std::same_as<void>;
   { B::decref(h) } -> std::same_as<bool>;
   { B::refcount(h) } -> std::convertible_to<std::uint32_t>;
+  { B::mark_weakly_referenced(h) } -> std::same_as<void>;
+  { B::try_incref(h) } -> std::same_as<bool>;
   // Mutable shared state: scopes, so the runtime cannot forget the exit.
   typename B::read_section;
   typename B::write_section;

@@ -254,6 +254,14 @@ struct atomic_refcount {
   static void incref(counts& c) { atomic_field(c.refcount).fetch_add(1, std::memory_order_relaxed); }
   static bool decref(counts& c) { return atomic_field(c.refcount).fetch_sub(1, std::memory_order_acq_rel) == 1; }
   static std::uint32_t refcount(const counts& c) { return atomic_field(c.refcount).load(std::memory_order_relaxed); }
+  static void mark_weakly_referenced(counts&) {}
+  static bool try_incref(counts& c) {
+    std::uint32_t n = atomic_field(c.refcount).load(std::memory_order_relaxed);
+    while (n != 0) {
+      if (atomic_field(c.refcount).compare_exchange_weak(n, n + 1, std::memory_order_relaxed)) return true;
+    }
+    return false;  // reached zero: being deallocated
+  }
 };
 
 /// Biased reference counting (PEP 703's layout: ob_tid, ob_ref_local,
@@ -261,6 +269,7 @@ struct atomic_refcount {
 struct biased_refcount {
   static constexpr const char* name = "biased";
   static constexpr const char* backend_name = "fine-biased";
+  static constexpr std::int32_t state_maybe_weakref = 1;  // may have weak references: 0 is never "all local"
   static constexpr std::int32_t state_queued = 2;
   static constexpr std::int32_t state_merged = 3;
   static constexpr std::int32_t state_mask = 3;
@@ -317,6 +326,34 @@ struct biased_refcount {
   static std::uint32_t refcount(const counts& c) {
     return atomic_field(c.local).load(std::memory_order_relaxed) +
            static_cast<std::uint32_t>(atomic_field(c.shared).load(std::memory_order_relaxed) >> 2);
+  }
+  /// CPython's _PyObject_SetMaybeWeakref: an unmerged, unqueued shared
+  /// field of 0 becomes state_maybe_weakref, so that try_incref never reads
+  /// 0 for an object whose references are all counted by its owner.
+  static void mark_weakly_referenced(counts& c) {
+    auto shared_field = atomic_field(c.shared);
+    std::int32_t shared = shared_field.load(std::memory_order_relaxed);
+    while ((shared & state_mask) == 0) {
+      if (shared_field.compare_exchange_weak(shared, shared | state_maybe_weakref, std::memory_order_relaxed)) return;
+    }
+  }
+  /// CPython's _Py_TryIncref: the owner counts locally while its count is
+  /// live; anyone else adds to the shared field unless it reads 0 (and the
+  /// object was marked) or merged-and-0: then the count reached zero.
+  static bool try_incref(counts& c) {
+    if (atomic_field(c.owner).load(std::memory_order_relaxed) == fine_detail::current_id) {
+      const std::uint32_t l = atomic_field(c.local).load(std::memory_order_relaxed);
+      if (l != 0) {
+        atomic_field(c.local).store(l + 1, std::memory_order_relaxed);
+        return true;
+      }
+    }
+    auto shared_field = atomic_field(c.shared);
+    std::int32_t shared = shared_field.load(std::memory_order_relaxed);
+    for (;;) {
+      if (shared == 0 || shared == state_merged) return false;
+      if (shared_field.compare_exchange_weak(shared, shared + one, std::memory_order_relaxed)) return true;
+    }
   }
 
  private:
@@ -425,6 +462,8 @@ struct fine {
   [[gnu::always_inline]] static void incref(object_header& h) { Refcount::incref(h.counts); }
   [[gnu::always_inline]] static bool decref(object_header& h) { return Refcount::decref(h.counts); }
   static std::uint32_t refcount(const object_header& h) { return Refcount::refcount(h.counts); }
+  static void mark_weakly_referenced(object_header& h) { Refcount::mark_weakly_referenced(h.counts); }
+  static bool try_incref(object_header& h) { return Refcount::try_incref(h.counts); }
 
   // ---- critical sections: one scope over one object or two ----
   class section_scope {

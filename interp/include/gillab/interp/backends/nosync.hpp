@@ -37,6 +37,12 @@ struct nosync {
   static void incref(object_header& h) { ++h.refcount; }
   static bool decref(object_header& h) { return --h.refcount == 0; }
   static std::uint32_t refcount(const object_header& h) { return h.refcount; }
+  static void mark_weakly_referenced(object_header&) {}
+  static bool try_incref(object_header& h) {
+    if (h.refcount == 0) return false;  // being deallocated
+    ++h.refcount;
+    return true;
+  }
 
   struct read_section {
     read_section(thread_state&, object_header&) {}
