@@ -1,20 +1,21 @@
-"""abc: ABC and abstractmethod — a class with abstract methods left cannot
-be instantiated, with CPython 3.11's TypeError.
+"""abc: ABCMeta, ABC and abstractmethod (PEP 3119), as CPython 3.11's.
 
-Written for gillab after PEP 3119 and CPython's Lib/abc.py, without a
-metaclass (gillab has none but type): ABC computes __abstractmethods__ in
-__init_subclass__ and refuses instantiation in __new__. Differences:
-ABCMeta is `type` itself, so `class C(metaclass=ABCMeta)` is accepted but
-gets no instantiation check (derive from ABC for that); register() records
-a virtual subclass without making isinstance()/issubclass() see it;
-abstractclassmethod, abstractstaticmethod and abstractproperty (deprecated
-since 3.3) are functions returning the built-in descriptor, not subclasses.
+Written for gillab after PEP 3119 and CPython's Lib/_py_abc.py: ABCMeta
+computes a class's __abstractmethods__ when it makes it, and assigning
+that attribute marks the class abstract for the VM, whose object.__new__
+then refuses instances with CPython's message. register() makes virtual
+subclasses that isinstance() and issubclass() see (through the metaclass's
+__instancecheck__/__subclasscheck__), as does __subclasshook__.
+Differences: no result caches and no weak references (a registered class
+stays alive; every check walks the registries, a virtual subclass of a
+subclass included); abstractclassmethod, abstractstaticmethod and
+abstractproperty (deprecated since 3.3) are functions returning the
+built-in descriptor, not subclasses (gillab cannot subclass them).
 """
 
 __all__ = ["ABC", "ABCMeta", "abstractmethod", "abstractclassmethod", "abstractstaticmethod",
-           "abstractproperty", "get_cache_token"]
+           "abstractproperty", "get_cache_token", "update_abstractmethods"]
 
-ABCMeta = type
 
 
 def abstractmethod(funcobj):
@@ -47,48 +48,87 @@ def _is_abstract(value):
     return inner is not None and getattr(inner, "__isabstractmethod__", False)
 
 
-def _compute_abstract_methods(cls):
-    abstracts = {name for name, value in cls.__dict__.items() if _is_abstract(value)}
-    for base in cls.__bases__:
-        for name in getattr(base, "__abstractmethods__", ()):
-            if _is_abstract(getattr(cls, name, None)):
-                abstracts.add(name)
-    cls.__abstractmethods__ = frozenset(abstracts)
+# The ABCMeta classes with a non-empty registry: a virtual subclass of a
+# subclass counts too (CPython finds them through __subclasses__()).
+_registering = []
 
 
-class ABC:
+class ABCMeta(type):
+    """Metaclass for abstract base classes."""
+
+    def __new__(mcls, name, bases, namespace, /, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        abstracts = {key for key, value in namespace.items() if _is_abstract(value)}
+        for base in bases:
+            for key in getattr(base, "__abstractmethods__", ()):
+                if _is_abstract(getattr(cls, key, None)):
+                    abstracts.add(key)
+        cls.__abstractmethods__ = frozenset(abstracts)
+        cls._abc_registry = []
+        return cls
+
+    def register(cls, subclass):
+        """Makes subclass a virtual subclass of cls; returns it (a class decorator)."""
+        if not isinstance(subclass, type):
+            raise TypeError("Can only register classes")
+        if issubclass(subclass, cls):
+            return subclass  # already a subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
+        if not cls._abc_registry:
+            _registering.append(cls)
+        cls._abc_registry.append(subclass)
+        return subclass
+
+    def __instancecheck__(cls, instance):
+        subclass = instance.__class__
+        subtype = type(instance)
+        if subtype is subclass:
+            return cls.__subclasscheck__(subclass)
+        return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
+
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        ok = cls.__subclasshook__(subclass)
+        if ok is not NotImplemented:
+            return bool(ok)
+        if cls in subclass.__mro__:
+            return True
+        for registered in cls._abc_registry:
+            if issubclass(subclass, registered):
+                return True
+        for abc in _registering:
+            if abc is not cls and cls in abc.__mro__ and issubclass(subclass, abc):
+                return True
+        return False
+
+    def _dump_registry(cls, file=None):
+        print("Class: %s.%s" % (cls.__module__, cls.__qualname__), file=file)
+        print("Registry: %r" % (cls._abc_registry,), file=file)
+
+
+class ABC(metaclass=ABCMeta):
     """Derive from ABC to make a class abstract while any of its
     @abstractmethod methods is not overridden."""
 
     __slots__ = ()
 
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        _compute_abstract_methods(cls)
 
-    def __new__(cls, *args, **kwargs):
-        abstracts = cls.__dict__.get("__abstractmethods__")
-        if abstracts is None:
-            _compute_abstract_methods(cls)
-            abstracts = cls.__abstractmethods__
-        if abstracts:
-            names = sorted(abstracts)
-            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
-                            % (cls.__name__, "" if len(names) == 1 else "s", ", ".join(names)))
-        return object.__new__(cls)
-
-    @classmethod
-    def register(cls, subclass):
-        """Records subclass as virtual (isinstance does not consult it)."""
-        registry = cls.__dict__.get("_abc_registry")
-        if registry is None:
-            registry = []
-            cls._abc_registry = registry
-        registry.append(subclass)
-        return subclass
-
-
-ABC.__abstractmethods__ = frozenset()
+def update_abstractmethods(cls):
+    """Recomputes an ABC's abstract methods after methods were added to it (3.10)."""
+    if not hasattr(cls, "__abstractmethods__"):
+        return cls
+    abstracts = set()
+    for base in cls.__bases__:
+        for name in getattr(base, "__abstractmethods__", ()):
+            if _is_abstract(getattr(cls, name, None)):
+                abstracts.add(name)
+    for name, value in cls.__dict__.items():
+        if _is_abstract(value):
+            abstracts.add(name)
+    cls.__abstractmethods__ = frozenset(abstracts)
+    return cls
 
 
 def get_cache_token():

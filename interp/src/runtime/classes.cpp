@@ -909,6 +909,28 @@ value tuple_new(value cls, const value* args, std::size_t nargs, value kwnames) 
   return value::from(o);
 }
 
+/// object.__new__'s refusal of an abstract class (CPython 3.11's message),
+/// or false with nothing raised.
+bool refuse_abstract(type_object* t) {
+  if (!t->is_abstract.load(std::memory_order_relaxed)) return false;
+  std::vector<value> items;
+  value methods = dict_get(value::from(t->dict), intern("__abstractmethods__"));
+  std::vector<std::string> names;
+  if (methods && collect(methods, items)) {
+    for (value x : items) {
+      if (type_of(x) == &str_type) names.push_back(str_of(x));
+      decref(x);
+    }
+  }
+  if (error_pending()) return true;
+  std::sort(names.begin(), names.end());
+  std::string joined;
+  for (const std::string& n : names) joined += (joined.empty() ? "" : ", ") + n;
+  raise_type_error("Can't instantiate abstract class " + std::string(t->name) + " with abstract method" +
+                   (names.size() == 1 ? "" : "s") + " " + joined);
+  return true;
+}
+
 object* alloc_instance(type_object* t) {
   object* o = allocate(t, t->basic_size);
   type_object* s = t->solid;
@@ -981,6 +1003,7 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
     if (!obj) return value();
     if (!is_instance(obj.get(), t)) return obj.release();
   } else {
+    if (t->solid == &object_type && refuse_abstract(t)) return value();
     obj = ref(value::from(alloc_instance(t)));
     if (t->solid->is_exception) {
       auto* e = static_cast<exception_object*>(obj.get().obj());
@@ -1632,6 +1655,10 @@ value object_new(value self, const value* args, std::size_t nargs, value kwnames
   auto* t = static_cast<type_object*>(self.obj());
   if (t == &object_type) return value::from(allocate(&object_type, sizeof(object)));
   if (!t->heap) return raise_type_error(std::string("object.__new__(") + t->name + ") is not safe, use " + t->name + ".__new__()");
+  if (t->solid == &type_type) {  // a metaclass: its instances are made by type.__new__
+    return raise_type_error(std::string("object.__new__(") + t->name + ") is not safe, use type.__new__()");
+  }
+  if (refuse_abstract(t)) return value();
   return value::from(alloc_instance(t));
 }
 
@@ -1698,6 +1725,9 @@ value object_init_subclass(value cls, const value*, std::size_t, value kwnames) 
   }
   return none();
 }
+
+/// object.__subclasshook__: no opinion (abc's __subclasscheck__ goes on).
+value object_subclasshook(value, const value*, std::size_t, value) { return not_implemented(); }
 
 value object_format(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("__format__", kwnames) || !exact_args("__format__", nargs, 1)) return value();
@@ -2001,6 +2031,11 @@ int class_setattr_uncached(type_object* t, value name, value v) {
     return 0;
   }
   if (v && n == "__module__" && type_of(v) == &str_type) t->module = str_of(v);
+  if (n == "__abstractmethods__") {
+    const int abstract = v ? op_truth(v) : 0;
+    if (abstract < 0) return -1;
+    t->is_abstract.store(abstract != 0, std::memory_order_relaxed);
+  }
   // The old value is taken out in the same section that puts the new one
   // in: reading it first and storing after let two writers each free the
   // other's value.
@@ -2123,6 +2158,7 @@ void finish_builtin_types() {
   add_method(object_type, "__delattr__", object_delattr_method);
   add_method(object_type, "__getattribute__", object_getattribute_method);
   add_class_method(object_type, "__init_subclass__", object_init_subclass);
+  add_class_method(object_type, "__subclasshook__", object_subclasshook);
   add_method(object_type, "__format__", object_format);
   add_method(object_type, "__repr__", wrap_repr);
   add_method(object_type, "__str__", wrap_str);

@@ -97,6 +97,10 @@ struct type_object : object {
   std::size_t basic_size = 0;           // instance size (heap types)
   std::size_t dict_offset = 0;          // where the instance __dict__ pointer is; 0: none
   std::string qualname, module;         // heap types; built-ins: name and "builtins"
+  // Its __abstractmethods__ is non-empty (set by assigning it, as abc's
+  // ABCMeta does): object.__new__ refuses to make instances (CPython's
+  // Py_TPFLAGS_IS_ABSTRACT). Atomic: another thread may assign it.
+  std::atomic<bool> is_abstract{false};
 };
 
 // ---- immortal singletons ----
