@@ -1647,6 +1647,13 @@ bool exact_args(const char* name, std::size_t nargs, std::size_t want) {
   return true;
 }
 
+/// object.__getattribute__/__setattr__/__delattr__'s name check.
+bool attribute_name_ok(value name) {
+  if (type_of(name) == &str_type) return true;
+  raise_type_error(std::string("attribute name must be string, not '") + type_name(name) + "'");
+  return false;
+}
+
 value object_new(value self, const value* args, std::size_t nargs, value kwnames) {
   (void)args;
   (void)nargs;
@@ -1672,20 +1679,21 @@ value object_init(value self, const value* args, std::size_t nargs, value kwname
 
 value object_setattr_method(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("__setattr__", kwnames) || !exact_args("__setattr__", nargs, 2)) return value();
-  if (type_of(args[0]) != &str_type) return raise_type_error("attribute name must be string");
+  if (!attribute_name_ok(args[0])) return value();
   if (!type_of(self)->heap) return op_setattr(self, args[0], args[1]) < 0 ? value() : none();
   return generic_setattr(self, args[0], args[1]) < 0 ? value() : none();
 }
 
 value object_delattr_method(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("__delattr__", kwnames) || !exact_args("__delattr__", nargs, 1)) return value();
+  if (!attribute_name_ok(args[0])) return value();
   if (!type_of(self)->heap) return op_setattr(self, args[0], value()) < 0 ? value() : none();
   return generic_setattr(self, args[0], value()) < 0 ? value() : none();
 }
 
 value object_getattribute_method(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("__getattribute__", kwnames) || !exact_args("__getattribute__", nargs, 1)) return value();
-  if (type_of(args[0]) != &str_type) return raise_type_error("attribute name must be string");
+  if (!attribute_name_ok(args[0])) return value();
   if (!type_of(self)->heap) return op_getattr(self, args[0]);
   value r = generic_getattr(self, args[0]);
   if (!r && !error_pending()) no_attribute(self, args[0]);

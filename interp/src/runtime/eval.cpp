@@ -1142,7 +1142,8 @@ dispatch:
     }
     sp--;
     std::vector<value> items;
-    if (!collect(seq, items)) {
+    if (!collect_at_most(seq, items, arg + 1)) {
+      for (value x : items) decref(x);
       if (pending_matches(&exc_TypeError) && !type_of(seq)->iter) {
         clear_pending();
         raise_type_error(std::string("cannot unpack non-iterable ") + type_name(seq) + " object");
@@ -1347,6 +1348,19 @@ dispatch:
     tuple_object* t = as_tuple(posargs);
     for (std::size_t i = 0; i < t->size; ++i) args.push_back(t->items[i]);
     value kwnames;
+    if (kwargs) {
+      std::size_t pos = 0;
+      value k, v;
+      bool all_str = true;
+      while (dict_next(kwargs, &pos, &k, &v)) all_str = all_str && type_of(k) == &str_type;
+      if (!all_str) {
+        decref(kwargs);
+        decref(posargs);
+        decref(callable);
+        raise_type_error("keywords must be strings");
+        goto error;
+      }
+    }
     if (kwargs) {
       const std::size_t n = dict_size(kwargs);
       kwnames = make_tuple(n);

@@ -325,6 +325,19 @@ int repeat_count(value n, std::int64_t* out) {
   return -1;
 }
 
+bool collect_at_most(value iterable, std::vector<value>& out, std::size_t limit) {
+  type_object* t = type_of(iterable);
+  if (t == &tuple_type || t == &list_type) return collect(iterable, out);  // finite, and cheap
+  ref it(op_iter(iterable));
+  if (!it) return false;
+  while (out.size() < limit) {
+    value x = op_next(it.get());
+    if (!x) return !error_pending();
+    out.push_back(x);
+  }
+  return true;
+}
+
 bool collect(value iterable, std::vector<value>& out) {
   type_object* t = type_of(iterable);
   if (t == &tuple_type) {

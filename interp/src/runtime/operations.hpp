@@ -46,6 +46,9 @@ int repeat_count(value n, std::int64_t* out);
 /// Appends new references to iterable's items; on failure (error raised)
 /// `out` is as it was.
 bool collect(value iterable, std::vector<value>& out);
+/// collect's, but from an iterator at most `limit` items (a, b = count()
+/// takes three and stops: "too many values", not a hang).
+bool collect_at_most(value iterable, std::vector<value>& out, std::size_t limit);
 
 std::string str_of(value str);  // the UTF-8 of a str value
 
