@@ -1231,7 +1231,9 @@ class parser {
       expr* value = parse_fstring_expression(expr_text, where);
       expr* field = m_.new_expr(ek::formatted, where);
       field->a = value;
-      if (self_documenting) field->conversion = 'r';
+      // f"{x=}" is repr(x), but with a format spec and no conversion the
+      // spec applies to x itself (f"{x=:.2f}"), as CPython's.
+      if (self_documenting && body[j] != ':') field->conversion = 'r';
       if (body[j] == '!') {
         if (j + 1 >= body.size()) fail_span(where, "f-string: expecting '}'");
         const char conv = body[j + 1];

@@ -373,7 +373,13 @@ std::set<std::string> analyze(scope& s, const std::set<std::string>& enclosing_b
       continue;
     }
     auto it = s.resolved.find(n);
-    if (it != s.resolved.end() && it->second == binding::local) {
+    if (it != s.resolved.end() && it->second == binding::local && s.kind == scope_kind::class_body) {
+      // A class's own name is not what its methods see (CPython's
+      // DEF_FREE_CLASS): the body keeps using its namespace (LOAD_NAME,
+      // which falls back to globals), and the enclosing function's variable
+      // passes through to the children as a free variable.
+      free_here.insert(n);
+    } else if (it != s.resolved.end() && it->second == binding::local) {
       it->second = binding::cell;
     } else if (it == s.resolved.end() || it->second == binding::free ||
                (it->second == binding::global_implicit && s.kind == scope_kind::class_body &&

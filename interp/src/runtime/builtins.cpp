@@ -2168,7 +2168,9 @@ value format_value(value v, int conversion, value spec) {
   if (!converted) return value();
   if (!spec) {
     if (type_of(converted.get()) == &str_type) return converted.release();
-    return op_str(converted.get());
+    // A class's own __format__ decides even with no spec (format(x, "")).
+    if (!type_of(converted.get())->heap) return op_str(converted.get());
+    return format_with_spec(converted.get(), "");
   }
   return format_with_spec(converted.get(), str_of(spec));
 }

@@ -404,19 +404,18 @@ value list_iter_step(iterator_object* it) {
 
 value list_binary(value a, value b, int op) {
   const auto o = static_cast<ast::binop>(op & 15);
-  if (o == ast::binop::add && is_instance(a, &list_type) && is_instance(b, &list_type)) {
-    if (op & 16) {  // +=: extend in place
-      std::vector<value> add;
-      {
-        backend::read_section gb(bts(), b.obj()->header);
-        add = as_list(b)->items.copy();
-        for (value x : add) incref(x);
-      }
+  if (o == ast::binop::add && (op & 16) && is_instance(a, &list_type)) {
+    // +=: extend in place, from any iterable (CPython's list_inplace_concat).
+    std::vector<value> add;
+    if (!collect(b, add)) return value();  // (a list: a snapshot under its section)
+    {
       backend::write_section ga(bts(), a.obj()->header);
       auto& dst = as_list(a)->items;
       dst.insert(dst.size(), add.data(), add.data() + add.size());  // adopts the references
-      return newref(a);
     }
+    return newref(a);
+  }
+  if (o == ast::binop::add && is_instance(a, &list_type) && is_instance(b, &list_type)) {
     value r = make_list();
     backend::write_section2 guard(bts(), a.obj()->header, b.obj()->header);
     const auto& x = as_list(a)->items;
@@ -442,6 +441,22 @@ value list_binary(value a, value b, int op) {
     if (static_cast<double>(src.size()) * static_cast<double>(n) > 1e9) {
       for (value x : src) decref(x);
       return raise(&exc_MemoryError, "");
+    }
+    if ((op & 16) && lv == a) {  // *=: repeat in place (the list keeps its identity)
+      if (n == 0) {
+        for (value x : src) decref(x);
+        clear_list(a.obj());
+        return newref(a);
+      }
+      std::vector<value> more;
+      more.reserve(src.size() * static_cast<std::size_t>(n - 1));
+      for (std::int64_t k = 1; k < n; ++k)
+        for (value x : src) more.push_back(newref(x));
+      for (value x : src) decref(x);
+      backend::write_section ga(bts(), a.obj()->header);
+      auto& dst = as_list(a)->items;
+      dst.insert(dst.size(), more.data(), more.data() + more.size());  // adopts the references
+      return newref(a);
     }
     value r = make_list();
     auto& out = as_list(r)->items;

@@ -167,6 +167,19 @@ value exception_instance(value v) {
   return raise_type_error("exceptions must derive from BaseException");
 }
 
+/// What an except clause may name: a class derived from BaseException, or
+/// a tuple of them (CPython checks in CHECK_EXC_MATCH).
+bool catchable(value type) {
+  if (type_of(type) == &tuple_type) {
+    for (std::size_t i = 0; i < as_tuple(type)->size; ++i) {
+      value t = as_tuple(type)->items[i];
+      if (!is_type(t) || !static_cast<type_object*>(t.obj())->is_exception) return false;
+    }
+    return true;
+  }
+  return is_type(type) && static_cast<type_object*>(type.obj())->is_exception;
+}
+
 bool exception_matches(value exc, value type) {
   if (type_of(type) == &tuple_type) {
     for (std::size_t i = 0; i < as_tuple(type)->size; ++i)
@@ -1655,6 +1668,10 @@ dispatch:
     SAVE_POINT();
     value type = TOP();
     value exc = PEEK(2);
+    if (!catchable(type)) {
+      raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+      goto error;
+    }
     const bool ok = exception_matches(exc, type);
     decref(type);
     TOP() = boolean(ok);

@@ -8,6 +8,7 @@
 
 #include <mutex>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -206,6 +207,23 @@ value module_getattr(value v, value name) {
   return value();
 }
 
+// Two bound built-in methods are equal when they are the same method of
+// the same object (log.append == log.append), as CPython's meth_richcompare.
+value builtin_compare(value a, value b, int op) {
+  if (op > 1 || type_of(b) != &builtin_function_type) return not_implemented();
+  const auto* x = static_cast<builtin_function_object*>(a.obj());
+  const auto* y = static_cast<builtin_function_object*>(b.obj());
+  const bool same = x->fn == y->fn && x->self == y->self && std::strcmp(x->name, y->name) == 0;
+  return boolean(op == 0 ? same : !same);
+}
+
+bool builtin_hash(value v, std::int64_t* out) {
+  const auto* b = static_cast<builtin_function_object*>(v.obj());
+  *out = static_cast<std::int64_t>((b->self.raw() >> 4) ^ reinterpret_cast<std::uintptr_t>(b->fn));
+  if (*out == -1) *out = -2;
+  return true;
+}
+
 value type_repr(value v) {
   return make_str("<class '" + type_display_name(static_cast<type_object*>(v.obj())) + "'>");
 }
@@ -391,6 +409,8 @@ void init_functions() {
   builtin_function_type.repr = builtin_repr;
   builtin_function_type.call = builtin_call;
   builtin_function_type.getattr = builtin_getattr;
+  builtin_function_type.compare = builtin_compare;
+  builtin_function_type.hash = builtin_hash;
 
   init_type(code_type, "code", nullptr);
   code_type.getattr = code_getattr;
