@@ -1,0 +1,3 @@
+MASKS = [0b1010, 0o17, 0xff]
+FLAGS = 0b1102
+print(MASKS, FLAGS)
