@@ -145,6 +145,38 @@ TEST_CASE("the disassembler names every operand", "[interp][compiler]") {
   CHECK(text.find("BINARY_SUBSCR") != std::string::npos);
 }
 
+TEST_CASE("a subscript of a local reads the container from the frame", "[interp][compiler]") {
+  // x[key] with x a fast local: [CHECK_FAST x] key BINARY_SUBSCR_LOCAL x.
+  auto m = compile_source("def f(x, n):\n    return x[n & 7]\n", "t.py");
+  auto f = nested(*m, "f");
+  REQUIRE(f);
+  CHECK(uses(*f, opcode::CHECK_FAST, 0));
+  CHECK(uses(*f, opcode::BINARY_SUBSCR_LOCAL, 0));
+  CHECK_FALSE(uses(*f, opcode::BINARY_SUBSCR));
+  CHECK_FALSE(uses(*f, opcode::LOAD_FAST, 0));  // x is never pushed
+  // A constant key runs nothing before the read: no check.
+  auto c = nested(*compile_source("def f(x):\n    return x['k']\n", "t.py"), "f");
+  REQUIRE(c);
+  CHECK(uses(*c, opcode::BINARY_SUBSCR_LOCAL, 0));
+  CHECK_FALSE(uses(*c, opcode::CHECK_FAST));
+  // The general form: a key with a walrus (it could rebind x), a global or
+  // cell container, a class body.
+  for (const char* src : {"def f(x):\n    return x[(x := [5])[0]]\n", "def f(x):\n    return x[[(y := 1) for _ in x][0]]\n",
+                          "g = [1]\ndef f(n):\n    return g[n]\n",
+                          "def f(x, n):\n    def h():\n        return x\n    return x[n]\n"}) {
+    auto n = nested(*compile_source(src, "t.py"), "f");
+    REQUIRE(n);
+    CAPTURE(src);
+    CHECK(uses(*n, opcode::BINARY_SUBSCR));
+    CHECK_FALSE(uses(*n, opcode::BINARY_SUBSCR_LOCAL));
+  }
+  auto k = compile_source("class C:\n    x = [1]\n    y = x[0]\n", "t.py");
+  auto body = nested(*k, "C");
+  REQUIRE(body);
+  CHECK(uses(*body, opcode::BINARY_SUBSCR));
+  CHECK_FALSE(uses(*body, opcode::BINARY_SUBSCR_LOCAL));
+}
+
 TEST_CASE("a binary operator on two locals borrows both operands", "[interp][compiler]") {
   // Fused: both operands one LOAD_FAST each, right before the operator.
   auto m = compile_source("def f(a, b):\n    return a - b\n", "t.py");

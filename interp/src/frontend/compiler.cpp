@@ -488,6 +488,58 @@ class compiler {
     return true;
   }
 
+  /// `x[key]` (a load) where x is a fast local: compiled as [CHECK_FAST x]
+  /// key BINARY_SUBSCR_LOCAL x, so the container is read from the frame
+  /// when it is used and never pushed, increfed and decrefed: under fine two
+  /// atomic operations on a shared container's line per subscript, which
+  /// made threads reading one dict or list slower than one thread (issue 9's
+  /// shared_read). Sound because only this frame's code rebinds its fast
+  /// locals, and the only binding inside an expression is a walrus (a key
+  /// with one anywhere, nested scopes included, keeps the general form); a
+  /// yield in the key suspends with only the key's values on the stack.
+  /// CHECK_FAST raises x's UnboundLocalError before the key runs, as
+  /// CPython; a constant key runs nothing, so it needs none.
+  bool subscript_of_local(const expr* e) {
+    const scope* sc = u().sc;
+    if (e->a->kind != ek::name || sc->kind == scope_kind::class_body) return false;
+    const std::string n = symtable::mangle(sc->private_name, e->a->s);
+    if (sc->lookup(n) != symtable::binding::local || contains_walrus(e->b)) return false;
+    const std::uint32_t container = local_index(n);
+    if (!is_constant(e->b)) emit(opcode::CHECK_FAST, container);
+    expression(e->b);
+    emit(opcode::BINARY_SUBSCR_LOCAL, container);
+    return true;
+  }
+  static bool is_constant(const expr* e) {
+    switch (e->kind) {
+      case ek::int_const: case ek::float_const: case ek::str_const: case ek::bytes_const:
+      case ek::none_const: case ek::true_const: case ek::false_const: case ek::ellipsis_const: return true;
+      default: return false;
+    }
+  }
+  static bool contains_walrus(const expr* e) {
+    if (!e) return false;
+    if (e->kind == ek::named) return true;
+    if (contains_walrus(e->a) || contains_walrus(e->b) || contains_walrus(e->c)) return true;
+    for (const auto* list : {&e->items, &e->keys, &e->values})
+      for (const expr* x : *list)
+        if (contains_walrus(x)) return true;
+    for (const ast::keyword& k : e->keywords)
+      if (contains_walrus(k.value)) return true;
+    for (const ast::comprehension& g : e->generators) {
+      if (contains_walrus(g.target) || contains_walrus(g.iter)) return true;
+      for (const expr* x : g.ifs)
+        if (contains_walrus(x)) return true;
+    }
+    if (e->args) {
+      for (const expr* x : e->args->defaults)
+        if (contains_walrus(x)) return true;
+      for (const expr* x : e->args->kw_defaults)
+        if (contains_walrus(x)) return true;
+    }
+    return false;
+  }
+
   int current_handler() const {
     const auto& fbs = units_.back().fblocks;
     for (auto it = fbs.rbegin(); it != fbs.rend(); ++it)
@@ -1480,6 +1532,7 @@ class compiler {
         emit(opcode::LOAD_ATTR, attribute_name(e->s));
         return;
       case ek::subscript:
+        if (subscript_of_local(e)) return;
         expression(e->a);
         expression(e->b);
         emit(opcode::BINARY_SUBSCR);

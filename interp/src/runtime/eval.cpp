@@ -153,6 +153,34 @@ value unbound_local(const code_unit& u, std::uint32_t i) {
                                            "' where it is not associated with a value");
 }
 
+// container[key] for BINARY_SUBSCR(_LOCAL): list[i] and tuple[i] in range
+// without the protocol's dispatch, else op_getitem. A new reference, or
+// null with an exception set.
+inline value subscript(thread_state& ts, value container, value key) {
+  if (key.is_small()) {
+    std::int64_t i = key.small_int();
+    if (type_of(container) == &list_type) {
+      if constexpr (backend::lockfree_reads) {
+        if (value v = list_item_ref(container, i)) return v;  // null: the protocol's path answers
+      } else {
+        value v;
+        {
+          backend::read_section guard(ts.backend_state, container.obj()->header);
+          const auto& items = as_list(container)->items;
+          if (i < 0) i += static_cast<std::int64_t>(items.size());
+          if (i >= 0 && i < static_cast<std::int64_t>(items.size())) v = newref(items[static_cast<std::size_t>(i)]);
+        }
+        if (v) return v;
+      }
+    } else if (type_of(container) == &tuple_type) {
+      tuple_object* t = as_tuple(container);
+      if (i < 0) i += static_cast<std::int64_t>(t->size);
+      if (i >= 0 && i < static_cast<std::int64_t>(t->size)) return newref(t->items[i]);
+    }
+  }
+  return op_getitem(container, key);
+}
+
 value name_error(value name) {
   return raise(&exc_NameError, "name '" + str_of(name) + "' is not defined");
 }
@@ -759,29 +787,32 @@ dispatch:
     SAVE_POINT();
     value key = POP();
     value container = TOP();
-    value v;
-    if (key.is_small()) {
-      // list[i] and tuple[i] in range: no protocol dispatch.
-      std::int64_t i = key.small_int();
-      if (type_of(container) == &list_type) {
-        if constexpr (backend::lockfree_reads) {
-          v = list_item_ref(container, i);  // null: the protocol's path answers
-        } else {
-          backend::read_section guard(ts.backend_state, container.obj()->header);
-          const auto& items = as_list(container)->items;
-          if (i < 0) i += static_cast<std::int64_t>(items.size());
-          if (i >= 0 && i < static_cast<std::int64_t>(items.size())) v = newref(items[static_cast<std::size_t>(i)]);
-        }
-      } else if (type_of(container) == &tuple_type) {
-        tuple_object* t = as_tuple(container);
-        if (i < 0) i += static_cast<std::int64_t>(t->size);
-        if (i >= 0 && i < static_cast<std::int64_t>(t->size)) v = newref(t->items[i]);
-      }
-    }
-    if (!v) v = op_getitem(container, key);
+    value v = subscript(ts, container, key);
     decref(key);
     CHECK(v);  // on error the container stays on the stack, owned, for the unwinder
     decref(container);
+    TOP() = v;
+    DISPATCH();
+  }
+  TARGET(CHECK_FAST) {
+    if (!fast[arg]) {
+      SAVE_POINT();
+      unbound_local(unit, arg);
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR_LOCAL) {
+    SAVE_POINT();
+    value container = fast[arg];  // borrowed: the frame's local keeps it alive
+    if (!container) {  // a constant key: no CHECK_FAST before it
+      unbound_local(unit, arg);
+      goto error;  // the key, owned, stays on the stack for the unwinder
+    }
+    value key = TOP();
+    value v = subscript(ts, container, key);
+    CHECK(v);
+    decref(key);
     TOP() = v;
     DISPATCH();
   }
