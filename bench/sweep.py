@@ -46,16 +46,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 # Sizes per workload: (quick, default). Chosen so one run at one thread
-# takes ~0.1-0.3 s (quick) and ~0.5-1 s (default) on the reference VM, on
+# takes ~0.1-0.3 s (quick) and ~0.2-1 s (default) on the reference VM, on
 # CPython and on pyvm-gil alike where possible (the pyvms are faster than
 # CPython on shared_write; lock_counter stays small because pypy3 collapses
-# on it at 8 threads).
+# on it at 8 threads). atomic_counter is smaller still: on python3 and
+# pypy3 its fallback is one RLock, which convoys under their GILs (9 s a
+# run at 4 threads at size 500000, a fifth of the default sweep's time).
 WORKLOAD_SIZES = {
-    "cpu_independent": (300000, 1500000),
+    "cpu_independent": (300000, 1000000),
     "shared_read": (600000, 3000000),
     "shared_write": (400000, 2000000),
     "lock_counter": (100000, 500000),
-    "atomic_counter": (100000, 500000),
+    "atomic_counter": (100000, 200000),
 }
 # The classic single-thread programs (bench/speed) run at 1 thread, default size.
 SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]
@@ -66,9 +68,9 @@ SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]
 # valgrind). Program -> arguments; --quick counts only COUNTER_QUICK.
 COUNTER_PROGRAMS = {
     "richards": ["1"],
-    "deltablue": ["10"],
+    "deltablue": ["5"],
     "raytrace": ["24"],
-    "go": ["10"],
+    "go": ["5"],
 }
 COUNTER_QUICK = ["richards"]
 
