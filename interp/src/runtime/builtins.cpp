@@ -1476,6 +1476,48 @@ value view_repr(value v) {
 value view_iter(value v) { return op_iter(static_cast<view_object*>(v.obj())->list); }
 std::int64_t view_length(value v) { return op_length(static_cast<view_object*>(v.obj())->list); }
 int view_contains(value v, value x) { return op_contains(static_cast<view_object*>(v.obj())->list, x); }
+
+// keys() and items() views are set-like, as CPython's: |, &, -, ^ with any
+// iterable on either side give a set; == and the order comparisons against
+// a set or another such view compare as sets.
+bool is_set_view(value v) { return type_of(v) == &dict_keys_type || type_of(v) == &dict_items_type; }
+value set_of(value iterable) {
+  ref s(make_set(&set_type));
+  if (set_update(s.get(), iterable) < 0) return value();
+  return s.release();
+}
+value view_binary(value a, value b, int op) {
+  const auto o = static_cast<ast::binop>(op & 15);
+  if (o != ast::binop::bitor_ && o != ast::binop::bitand_ && o != ast::binop::sub && o != ast::binop::bitxor) {
+    return not_implemented();
+  }
+  ref left(set_of(a));
+  if (!left) return value();
+  ref right(set_of(b));
+  if (!right) return value();
+  return op_binary(left.get(), right.get(), static_cast<int>(o) | 16);  // in place on the new left set
+}
+value view_compare(value a, value b, int cmp) {
+  auto set_like = [](value v) { return is_set_view(v) || type_of(v) == &set_type || type_of(v) == &frozenset_type; };
+  if (!set_like(a) || !set_like(b)) return not_implemented();
+  ref left(set_of(a));
+  if (!left) return value();
+  ref right(set_of(b));
+  if (!right) return value();
+  return op_compare(left.get(), right.get(), cmp);
+}
+value view_isdisjoint(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("isdisjoint", kwnames) || !arg_count("isdisjoint", nargs, 1, 1)) return value();
+  ref it(op_iter(args[0]));
+  if (!it) return value();
+  while (value x = op_next(it.get())) {
+    const int c = view_contains(self, x);
+    decref(x);
+    if (c < 0) return value();
+    if (c) return false_value();
+  }
+  return error_pending() ? value() : true_value();
+}
 value make_view(value dict, int kind) {
   type_object* t = kind == 0 ? &dict_keys_type : kind == 1 ? &dict_values_type : &dict_items_type;
   auto* view = make<view_object>(t);
@@ -2408,6 +2450,7 @@ struct format_state {
   std::size_t nargs;
   int auto_index = 0;  // next automatic index; -1 once manual numbering is used
   bool manual = false;
+  value mapping{};  // str.format_map's mapping: named fields are its items
 };
 
 value format_field(format_state& st, std::string_view field) {
@@ -2416,6 +2459,7 @@ value format_field(format_state& st, std::string_view field) {
   const std::string_view head = field.substr(0, i);
   ref obj;
   if (head.empty() || std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (st.mapping) return raise(&exc_ValueError, "Format string contains positional fields");
     std::size_t index = 0;
     if (head.empty()) {
       if (st.manual) return raise(&exc_ValueError, "cannot switch from manual field specification to automatic field numbering");
@@ -2429,6 +2473,10 @@ value format_field(format_state& st, std::string_view field) {
       return raise(&exc_IndexError, "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
     }
     obj = ref(newref(st.args[index]));
+  } else if (st.mapping) {
+    ref key(make_str(head));
+    obj = ref(op_getitem(st.mapping, key.get()));  // a KeyError, or __missing__, as CPython
+    if (!obj) return value();
   } else {
     value v = keyword_arg(st.args, st.nargs, st.kwnames, head);
     if (!v) {
@@ -2554,6 +2602,217 @@ value str_format(value self, const value* args, std::size_t nargs, value kwnames
   std::string out;
   if (!format_into(st, as_str(self)->utf8, out, 0)) return value();
   return make_str(out);
+}
+
+// x.conjugate() of an int, bool or float: x itself (a bool's as an int).
+value number_conjugate(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("conjugate", kwnames)) return value();
+  if (nargs) {
+    return raise_type_error(std::string(type_of(self) == &float_type ? "float" : "int") +
+                            ".conjugate() takes no arguments (" + std::to_string(nargs) + " given)");
+  }
+  if (type_of(self) == &bool_type) return make_int(self == true_value() ? 1 : 0);
+  return newref(self);
+}
+
+value str_format_map(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("format_map", kwnames) || !arg_count("format_map", nargs, 1, 1)) return value();
+  format_state st{nullptr, 0, value(), 0};
+  st.mapping = args[0];
+  std::string out;
+  if (!format_into(st, as_str(self)->utf8, out, 0)) return value();
+  return make_str(out);
+}
+
+value str_expandtabs(value self, const value* args, std::size_t nargs, value kwnames) {
+  std::int64_t tabsize = 8;
+  value arg = nargs - npositional(nargs, kwnames) == 1 ? keyword_arg(args, nargs, kwnames, "tabsize") : value();
+  if (npositional(nargs, kwnames) > 1 || (nargs != npositional(nargs, kwnames) && !arg)) {
+    return raise_type_error("expandtabs() takes at most 1 argument (tabsize)");
+  }
+  if (npositional(nargs, kwnames) == 1) arg = args[0];
+  if (arg && !index_arg(arg, &tabsize)) return value();
+  const std::string& in = as_str(self)->utf8;
+  std::string out;
+  std::int64_t column = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '\t') {
+      if (tabsize > 0) {
+        const std::int64_t spaces = tabsize - column % tabsize;
+        out.append(static_cast<std::size_t>(spaces), ' ');
+        column += spaces;
+      }
+    } else {
+      out += c;
+      if (c == '\n' || c == '\r') column = 0;
+      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // one column a code point
+    }
+  }
+  return make_str(out);
+}
+
+// Code point classes beyond ASCII: glibc's wide-character classes under
+// C.UTF-8 (Unicode's categories, close to CPython's for letters and digits).
+bool wide_locale_ready() {
+  static const bool ready = std::setlocale(LC_CTYPE, "C.UTF-8") != nullptr;
+  return ready;
+}
+
+value code_point_class(value self, std::size_t nargs, value kwnames, const char* name, bool (*pred)(char32_t)) {
+  if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 0)) return value();
+  (void)wide_locale_ready();
+  const std::string& s = as_str(self)->utf8;
+  if (s.empty()) return false_value();
+  for (std::size_t i = 0; i < s.size();) {
+    if (!pred(utf8::decode(s, i))) return false_value();
+  }
+  return true_value();
+}
+value str_isascii(value self, const value*, std::size_t n, value k) {
+  if (!no_keywords("isascii", k) || !arg_count("isascii", n, 0, 0)) return value();
+  return boolean(as_str(self)->ascii);
+}
+// isdecimal/isdigit/isnumeric differ only beyond ASCII (superscripts,
+// fractions, other scripts' digits): gillab treats the decimal digits of
+// every script (iswdigit is ASCII-only in glibc, so 0-9 here) alike.
+value str_isdecimal(value self, const value*, std::size_t n, value k) {
+  return code_point_class(self, n, k, "isdecimal", [](char32_t c) { return c >= '0' && c <= '9'; });
+}
+value str_isnumeric(value self, const value*, std::size_t n, value k) {
+  return code_point_class(self, n, k, "isnumeric", [](char32_t c) { return c >= '0' && c <= '9'; });
+}
+value str_isprintable(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("isprintable", kwnames) || !arg_count("isprintable", nargs, 0, 0)) return value();
+  (void)wide_locale_ready();
+  const std::string& s = as_str(self)->utf8;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = utf8::decode(s, i);
+    // CPython: printable unless a control, separator (but space) or unassigned code point.
+    const bool printable = c == ' ' || (c < 0x80 ? (c > 0x20 && c < 0x7f) : (std::iswprint(static_cast<wint_t>(c)) && !std::iswspace(static_cast<wint_t>(c))));
+    if (!printable) return false_value();
+  }
+  return true_value();
+}
+value str_istitle(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("istitle", kwnames) || !arg_count("istitle", nargs, 0, 0)) return value();
+  (void)wide_locale_ready();
+  const std::string& s = as_str(self)->utf8;
+  bool cased = false, previous_cased = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<wint_t>(utf8::decode(s, i));
+    const bool upper = std::iswupper(c), lower = std::iswlower(c);
+    if (upper) {
+      if (previous_cased) return false_value();
+      previous_cased = cased = true;
+    } else if (lower) {
+      if (!previous_cased) return false_value();
+      previous_cased = cased = true;
+    } else {
+      previous_cased = false;
+    }
+  }
+  return boolean(cased);
+}
+
+value str_casefold(value self, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("casefold", kwnames) || !arg_count("casefold", nargs, 0, 0)) return value();
+  (void)wide_locale_ready();
+  const std::string& in = as_str(self)->utf8;
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const char32_t c = utf8::decode(in, i);
+    if (c == U'\u00DF') {  // sharp s folds to "ss", the one full folding most text meets
+      out += "ss";
+    } else {
+      utf8::append(out, static_cast<char32_t>(std::towlower(static_cast<wint_t>(c))));
+    }
+  }
+  return make_str(out);
+}
+
+// str.translate: each code point looked up in `table` (table[ord(c)]): None
+// deletes it, an int or a str replaces it, LookupError keeps it.
+value str_translate(value self, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("translate", kwnames) || !arg_count("translate", nargs, 1, 1)) return value();
+  const std::string& in = as_str(self)->utf8;
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(in, i);
+    ref key(make_int(static_cast<std::int64_t>(c)));
+    ref to(op_getitem(args[0], key.get()));
+    if (!to) {
+      if (!pending_matches(&exc_LookupError)) return value();
+      clear_pending();
+      out.append(in, start, i - start);
+      continue;
+    }
+    value t = to.get();
+    if (t == none()) continue;
+    if (type_of(t) == &str_type) {
+      out += as_str(t)->utf8;
+    } else if (t.is_small() || type_of(t) == &int_type) {
+      std::int64_t cp = 0;
+      if (!index_arg(t, &cp)) return value();
+      if (cp < 0 || cp > 0x10FFFF) return raise(&exc_ValueError, "character mapping must be in range(0x110000)");
+      utf8::append(out, static_cast<char32_t>(cp));
+    } else {
+      return raise_type_error("character mapping must return integer, None or str");
+    }
+  }
+  return make_str(out);
+}
+
+// str.maketrans(x[, y[, z]]), a static method: the table translate() reads.
+value str_maketrans(value, const value* args, std::size_t nargs, value kwnames) {
+  if (!no_keywords("maketrans", kwnames) || !arg_count("maketrans", nargs, 1, 3)) return value();
+  ref table(make_dict());
+  auto code_point_of = [](const std::string& s, std::size_t& i) { return make_int(static_cast<std::int64_t>(utf8::decode(s, i))); };
+  if (nargs == 1) {
+    if (type_of(args[0]) != &dict_type) {
+      return raise_type_error("if you give only one argument to maketrans it must be a dict");
+    }
+    std::size_t pos = 0;
+    value k, v;
+    while (dict_next(args[0], &pos, &k, &v)) {
+      ref key;
+      if (type_of(k) == &str_type) {
+        if (as_str(k)->length != 1) return raise(&exc_ValueError, "string keys in translate table must be of length 1");
+        std::size_t at = 0;
+        key = ref(code_point_of(as_str(k)->utf8, at));
+      } else if (k.is_small() || type_of(k) == &int_type) {
+        key = ref(newref(k));
+      } else {
+        return raise_type_error("keys in translate table must be strings or integers");
+      }
+      if (dict_set(table.get(), key.get(), v) < 0) return value();
+    }
+    return table.release();
+  }
+  if (type_of(args[0]) != &str_type || type_of(args[1]) != &str_type) {
+    return raise_type_error(std::string("maketrans() argument ") + (type_of(args[0]) != &str_type ? "1" : "2") +
+                            " must be str, not " + type_name(type_of(args[0]) != &str_type ? args[0] : args[1]));
+  }
+  const str_object* x = as_str(args[0]);
+  const str_object* y = as_str(args[1]);
+  if (x->length != y->length) return raise(&exc_ValueError, "the first two maketrans arguments must have equal length");
+  for (std::size_t i = 0, j = 0; i < x->utf8.size();) {
+    ref key(code_point_of(x->utf8, i));
+    ref to(code_point_of(y->utf8, j));
+    if (dict_set(table.get(), key.get(), to.get()) < 0) return value();
+  }
+  if (nargs == 3) {
+    if (type_of(args[2]) != &str_type) return raise_type_error(std::string("maketrans() argument 3 must be str, not ") + type_name(args[2]));
+    const std::string& z = as_str(args[2])->utf8;
+    for (std::size_t i = 0; i < z.size();) {
+      ref key(code_point_of(z, i));
+      if (dict_set(table.get(), key.get(), none()) < 0) return value();
+    }
+  }
+  return table.release();
 }
 
 value tuple_index(value self, const value* args, std::size_t nargs, value kwnames) {
@@ -3774,6 +4033,8 @@ void init_builtins() {
   add_method(dict_type, "popitem", dict_popitem);
   dict_type.binary = dict_binary;
   add_method(int_type, "bit_length", int_bit_length);
+  add_method(int_type, "conjugate", number_conjugate);
+  add_method(float_type, "conjugate", number_conjugate);
   add_method(int_type, "bit_count", int_bit_count);
   add_method(int_type, "to_bytes", int_to_bytes);
   add_class_method(int_type, "from_bytes", int_from_bytes);
@@ -3820,6 +4081,16 @@ void init_builtins() {
   add_method(str_type, "removeprefix", str_removeprefix);
   add_method(str_type, "removesuffix", str_removesuffix);
   add_method(str_type, "format", str_format);
+  add_method(str_type, "format_map", str_format_map);
+  add_method(str_type, "expandtabs", str_expandtabs);
+  add_method(str_type, "isascii", str_isascii);
+  add_method(str_type, "isdecimal", str_isdecimal);
+  add_method(str_type, "isnumeric", str_isnumeric);
+  add_method(str_type, "isprintable", str_isprintable);
+  add_method(str_type, "istitle", str_istitle);
+  add_method(str_type, "casefold", str_casefold);
+  add_method(str_type, "translate", str_translate);
+  add_class_method(str_type, "maketrans", str_maketrans);  // static in CPython: the class it receives is ignored
   add_method(tuple_type, "index", tuple_index);
   add_method(tuple_type, "count", tuple_count);
 
@@ -3830,6 +4101,11 @@ void init_builtins() {
     t->iter = view_iter;
     t->length = view_length;
     t->contains = view_contains;
+  }
+  for (type_object* t : {&dict_keys_type, &dict_items_type}) {
+    t->binary = view_binary;
+    t->compare = view_compare;
+    add_method(*t, "isdisjoint", view_isdisjoint);
   }
   init_type(textio_type, "TextIOWrapper", nullptr);
   add_method(textio_type, "write", textio_write);

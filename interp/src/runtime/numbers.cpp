@@ -543,6 +543,23 @@ bool as_int64(value v, std::int64_t* out) { return small_of(v, out); }
 
 double float_value(value v) { return as_float_obj(v)->v; }
 
+// The numbers' data attributes (CPython's int/float getset): real, imag,
+// numerator, denominator (conjugate() is in builtins.cpp). A bool's are
+// ints, as CPython's int_int.
+value number_getattr(value v, value name) {
+  const std::string& n = as_str(name)->utf8;
+  const bool is_float = type_of(v) == &float_type;
+  auto as_int = [&] {
+    std::int64_t i = 0;
+    return type_of(v) == &bool_type && small_of(v, &i) ? make_int(i) : newref(v);
+  };
+  if (n == "real") return is_float ? newref(v) : as_int();
+  if (n == "imag") return is_float ? make_float(0.0) : make_int(0);
+  if (is_float) return value();
+  if (n == "numerator") return as_int();
+  if (n == "denominator") return make_int(1);
+  return value();
+}
 void init_numbers() {
   init_type(int_type, "int", nullptr);
   int_type.dealloc = dealloc_big;
@@ -571,6 +588,7 @@ void init_numbers() {
   float_type.binary = float_binary;
   float_type.unary = float_unary;
   float_type.truth = float_truth;
+  for (type_object* t : {&int_type, &bool_type, &float_type}) t->getattr = number_getattr;
 }
 
 GILLAB_RUNTIME_NAMESPACE_END

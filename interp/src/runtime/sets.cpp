@@ -408,12 +408,10 @@ value set_symmetric_difference(value a, value b) {
   return ok ? r.release() : value();
 }
 
-value set_binary(value a, value b, int op) {
-  if (!is_set_like(a) || !is_set_like(b)) return not_implemented();
-  const auto o = static_cast<ast::binop>(op & 15);
-  if ((op & 16) && type_of(a) == &set_type) {
-    // In place, as CPython's set_ior/isub/ixor: `a` keeps its identity and
-    // its table history (which decides its iteration order).
+// In place, as CPython's set_ior/isub/ixor/iand: `a` (a set) keeps its
+// identity and its table history (which decides its iteration order).
+// |=, -=, ^=, &= and the *_update methods.
+value set_inplace(value a, value b, ast::binop o) {
     switch (o) {
       case ast::binop::bitor_:
         if (set_update(a, b) < 0) return value();
@@ -452,7 +450,12 @@ value set_binary(value a, value b, int op) {
       }
       default: return not_implemented();
     }
-  }
+}
+
+value set_binary(value a, value b, int op) {
+  if (!is_set_like(a) || !is_set_like(b)) return not_implemented();
+  const auto o = static_cast<ast::binop>(op & 15);
+  if ((op & 16) && type_of(a) == &set_type) return set_inplace(a, b, o);
   switch (o) {
     case ast::binop::bitor_: return set_union(a, b);
     case ast::binop::bitand_: return set_intersection(a, b);
@@ -463,25 +466,26 @@ value set_binary(value a, value b, int op) {
 }
 
 // ---- methods ----
-bool one_arg(const char* name, std::size_t nargs, value kwnames) {
+bool one_arg(value self, const char* name, std::size_t nargs, value kwnames) {
   if (!no_keywords(name, kwnames)) return false;
   if (nargs != 1) {
-    raise_type_error(std::string(name) + "() takes exactly one argument (" + std::to_string(nargs) + " given)");
+    // CPython names the type: "set.add() takes exactly one argument (0 given)".
+    raise_type_error(std::string(type_name(self)) + "." + name + "() takes exactly one argument (" + std::to_string(nargs) + " given)");
     return false;
   }
   return true;
 }
 
 value m_add(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!one_arg("add", nargs, kwnames)) return value();
+  if (!one_arg(self, "add", nargs, kwnames)) return value();
   return set_add(self, args[0]) < 0 ? value() : none();
 }
 value m_discard(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!one_arg("discard", nargs, kwnames)) return value();
+  if (!one_arg(self, "discard", nargs, kwnames)) return value();
   return set_discard(self, args[0]) < 0 ? value() : none();
 }
 value m_remove(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!one_arg("remove", nargs, kwnames)) return value();
+  if (!one_arg(self, "remove", nargs, kwnames)) return value();
   const int r = set_discard(self, args[0]);
   if (r < 0) return value();
   if (r == 0) {
@@ -548,9 +552,26 @@ value m_setop(value self, const value* args, std::size_t nargs, value) {
   return acc.release();
 }
 
+// difference_update/intersection_update(*others), symmetric_difference_update(other):
+// each argument any iterable, applied in place in turn.
+template <ast::binop o>
+value m_inplace(value self, const value* args, std::size_t nargs, value kwnames) {
+  const char* name = o == ast::binop::sub      ? "difference_update"
+                     : o == ast::binop::bitand_ ? "intersection_update"
+                                                : "symmetric_difference_update";
+  if (o == ast::binop::bitxor ? !one_arg(self, name, nargs, kwnames) : !no_keywords(name, kwnames)) return value();
+  for (std::size_t i = 0; i < nargs; ++i) {
+    ref other(make_set(&set_type));
+    if (set_update(other.get(), args[i]) < 0) return value();
+    ref r(set_inplace(self, other.get(), o));
+    if (!r) return value();
+  }
+  return none();
+}
+
 template <bool sub>
 value m_issub(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!one_arg(sub ? "issubset" : "issuperset", nargs, kwnames)) return value();
+  if (!one_arg(self, sub ? "issubset" : "issuperset", nargs, kwnames)) return value();
   ref other(make_set(&set_type));
   if (set_update(other.get(), args[0]) < 0) return value();
   const int r = sub ? subset(self, other.get()) : subset(other.get(), self);
@@ -558,7 +579,7 @@ value m_issub(value self, const value* args, std::size_t nargs, value kwnames) {
 }
 
 value m_isdisjoint(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!one_arg("isdisjoint", nargs, kwnames)) return value();
+  if (!one_arg(self, "isdisjoint", nargs, kwnames)) return value();
   ref other(make_set(&set_type));
   if (set_update(other.get(), args[0]) < 0) return value();
   ref both(set_intersection(self, other.get()));
@@ -612,6 +633,9 @@ void init_sets() {
   add_set_method(set_type, "remove", m_remove);
   add_set_method(set_type, "pop", m_pop);
   add_set_method(set_type, "update", m_update);
+  add_set_method(set_type, "difference_update", m_inplace<ast::binop::sub>);
+  add_set_method(set_type, "intersection_update", m_inplace<ast::binop::bitand_>);
+  add_set_method(set_type, "symmetric_difference_update", m_inplace<ast::binop::bitxor>);
   add_set_method(set_type, "clear", m_clear);
 }
 
