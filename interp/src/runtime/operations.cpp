@@ -89,13 +89,20 @@ value op_compare(value a, value b, int op) {
   }
   type_object* ta = type_of(a);
   type_object* tb = type_of(b);
+  // A right operand of a Python subclass of the left's type has its
+  // reflected comparison tried first (CPython's checked_reverse_op).
+  const bool reflected_first = tb != ta && tb->heap && tb->compare && is_subtype(tb, ta);
+  if (reflected_first) {
+    value r = tb->compare(b, a, swapped(op));
+    if (!r || !(r == not_implemented())) return r;
+  }
   if (ta->compare) {
     value r = ta->compare(a, b, op);
     if (!r || !(r == not_implemented())) return r;
   }
   // The reflected method, also for two instances of one class (a < b may
   // be answered by b.__gt__(a)), as CPython's do_richcompare.
-  if (tb->compare && (tb != ta || ta->heap)) {
+  if (!reflected_first && tb->compare && (tb != ta || ta->heap)) {
     value r = tb->compare(b, a, swapped(op));
     if (!r || !(r == not_implemented())) return r;
   }
@@ -116,12 +123,21 @@ int op_equal(value a, value b) {
 value op_binary(value a, value b, int op) {
   type_object* ta = type_of(a);
   type_object* tb = type_of(b);
+  // A right operand whose class is a Python subclass of the left's built-in
+  // type goes first (CPython's binary_op1), so `{} | D()` reaches D's
+  // __ror__ before dict's |. (Two classes share heap_binary, which applies
+  // the rule itself; an in-place operator tries the left first, as CPython.)
+  const bool right_first = !(op & 16) && tb->heap && tb != ta && tb->binary && tb->binary != ta->binary && is_subtype(tb, ta);
+  if (right_first) {
+    value r = tb->binary(a, b, op);
+    if (!r || !(r == not_implemented())) return r;
+  }
   if (ta->binary) {
     value r = ta->binary(a, b, op);
     if (!r || !(r == not_implemented())) return r;
   }
   // A slot shared by both types has already tried both directions.
-  if (tb != ta && tb->binary && tb->binary != ta->binary) {
+  if (!right_first && tb != ta && tb->binary && tb->binary != ta->binary) {
     value r = tb->binary(a, b, op);
     if (!r || !(r == not_implemented())) return r;
   }
