@@ -161,6 +161,9 @@ void write_stdout(const std::string& s) {
   if (buf.size() > (1 << 16)) flush_stdout_locked();
 }
 
+bool is_process_stdout(value v);  // the original sys.stdout (below, with its type)
+value sys_module();
+
 value builtin_print(value, const value* args, std::size_t nargs, value kwnames) {
   if (!only_keywords("print", kwnames, {"sep", "end", "file", "flush"})) return value();
   const std::size_t n = npositional(nargs, kwnames);
@@ -182,6 +185,39 @@ value builtin_print(value, const value* args, std::size_t nargs, value kwnames) 
   };
   std::string sep_s, end_s;
   if (!text_of(sep, " ", "sep", &sep_s) || !text_of(end, "\n", "end", &end_s)) return value();
+  // No file: sys.stdout as it is now (a program may have replaced it, as
+  // contextlib.redirect_stdout does); None prints nothing (CPython's print).
+  ref current_stdout;
+  if (!file || file == none()) {
+    auto* sys = static_cast<module_object*>(sys_module().obj());
+    current_stdout = ref(dict_get_ref(value::from(sys->dict), intern("stdout")));
+    file = current_stdout.get();
+    if (!file || file == none()) return none();
+  }
+  if (!is_process_stdout(file)) {
+    // Another file object: one write() a piece, as CPython's print.
+    ref write(op_getattr(file, intern("write")));
+    if (!write) return value();
+    auto write_text = [&](value text) {
+      ref r(op_call(write.get(), &text, 1));
+      return static_cast<bool>(r);
+    };
+    ref sep_text(make_str(sep_s)), end_text(make_str(end_s));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i && !write_text(sep_text.get())) return value();
+      ref s(op_str(args[i]));
+      if (!s || !write_text(s.get())) return value();
+    }
+    if (!write_text(end_text.get())) return value();
+    if (flush && op_truth(flush) > 0) {
+      ref fl(op_getattr(file, intern("flush")));
+      if (!fl) return value();
+      ref r(op_call(fl.get(), nullptr, 0));
+      if (!r) return value();
+    }
+    return none();
+  }
+  // The process's stdout: one string into its buffer.
   std::string out;
   for (std::size_t i = 0; i < n; ++i) {
     ref s(op_str(args[i]));
@@ -190,20 +226,6 @@ value builtin_print(value, const value* args, std::size_t nargs, value kwnames) 
     out += str_of(s.get());
   }
   out += end_s;
-  if (file && file != none()) {
-    ref write(op_getattr(file, intern("write")));
-    if (!write) return value();
-    ref text(make_str(out));
-    value a = text.get();
-    ref r(op_call(write.get(), &a, 1));
-    if (!r) return value();
-    if (flush && op_truth(flush) > 0) {
-      ref fl(op_getattr(file, intern("flush")));
-      if (fl) ref(op_call(fl.get(), nullptr, 0));
-      clear_pending();
-    }
-    return none();
-  }
   write_stdout(out);
   if (flush && op_truth(flush) > 0) flush_stdout();
   return none();
@@ -1972,6 +1994,10 @@ type_object textio_type;
 struct textio_object : object {
   FILE* stream;
 };
+bool is_process_stdout(value v) {
+  return type_of(v) == &textio_type && static_cast<textio_object*>(v.obj())->stream == stdout;
+}
+
 value textio_write(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("write", kwnames) || !arg_count("write", nargs, 1, 1)) return value();
   if (type_of(args[0]) != &str_type) return raise_type_error(std::string("write() argument must be str, not ") + type_name(args[0]));
@@ -2132,8 +2158,11 @@ value sys_module() {
       o->stream = s;
       return value::from(o);
     };
-    set("stdout", io(stdout));
-    set("stderr", io(stderr));
+    value out = io(stdout), err = io(stderr);
+    set("stdout", out);
+    set("stderr", err);
+    set("__stdout__", newref(out));  // the originals, for restoring (set() takes a reference)
+    set("__stderr__", newref(err));
     return mod;
   }();
   return m;
