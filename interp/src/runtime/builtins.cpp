@@ -162,6 +162,7 @@ void write_stdout(const std::string& s) {
 }
 
 bool is_process_stdout(value v);  // the original sys.stdout (below, with its type)
+type_object dict_keys_type, dict_values_type, dict_items_type;
 value sys_module();
 
 value builtin_print(value, const value* args, std::size_t nargs, value kwnames) {
@@ -935,12 +936,16 @@ value builtin_reversed(value, const value* args, std::size_t nargs, value kwname
   type_object* t = type_of(args[0]);
   if (value m = lookup_special(args[0], "__reversed__")) {
     ref bound(m);
+    if (m == none()) {  // `__reversed__ = None` opts out, as CPython
+      return raise_type_error(std::string("'") + t->name + "' object is not reversible");
+    }
     return op_call(bound.get(), nullptr, 0);
   }
   if (error_pending()) return value();
   std::vector<value> items;
   const bool builtin_seq = is_subtype(t, &list_type) || is_subtype(t, &tuple_type) || t == &range_type ||
-                           t == &str_type || is_subtype(t, &dict_type);  // sets are not reversible
+                           t == &str_type || is_subtype(t, &dict_type) || t == &dict_keys_type ||
+                           t == &dict_values_type || t == &dict_items_type;  // sets are not reversible
   if (!builtin_seq) {
     // The sequence protocol: __len__ and __getitem__ from the end.
     if (!t->heap || !type_lookup(t, intern("__len__")) || !type_lookup(t, intern("__getitem__"))) {
@@ -1482,7 +1487,6 @@ value dict_clear(value self, const value*, std::size_t nargs, value kwnames) {
 
 // keys(), values() and items() return lists wrapped as views: enough for
 // iteration, len, `in` and their CPython repr (dict_keys([...])).
-type_object dict_keys_type, dict_values_type, dict_items_type;
 struct view_object : object {
   value list;
 };

@@ -284,18 +284,10 @@ bool bind_general(function_object* fn, frame* f, const value* args, std::size_t 
   for (std::size_t i = 0; i < std::min(npassed, npos); ++i) fast[i] = newref(args[i]);
   const std::size_t varargs_slot = npos + nkwonly;
   const std::size_t varkw_slot = varargs_slot + (has_varargs ? 1 : 0);
-  if (npassed > npos) {
-    if (!has_varargs) {
-      const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
-      std::string takes;
-      if (ndefaults) {
-        takes = "from " + std::to_string(npos - ndefaults) + " to " + std::to_string(npos);
-      } else {
-        takes = std::to_string(npos);
-      }
-      return fail(raise_type_error(qual + "() takes " + takes + " positional argument" + (npos == 1 && !ndefaults ? "" : "s") +
-                                   " but " + std::to_string(npassed) + (npassed == 1 ? " was" : " were") + " given"));
-    }
+  // Too many positional arguments is reported after the keywords' errors,
+  // as CPython's initialize_locals does.
+  const bool too_many_positional = npassed > npos && !has_varargs;
+  if (npassed > npos && has_varargs) {
     value t = make_tuple(npassed - npos);
     for (std::size_t i = npos; i < npassed; ++i) as_tuple(t)->items[i - npos] = newref(args[i]);
     fast[varargs_slot] = t;
@@ -334,6 +326,24 @@ bool bind_general(function_object* fn, frame* f, const value* args, std::size_t 
     }
     if (fast[slot]) return fail(raise_type_error(qual + "() got multiple values for argument '" + n + "'"));
     fast[slot] = newref(args[npassed + k]);
+  }
+  if (too_many_positional) {
+    const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
+    std::string takes;
+    if (ndefaults) {
+      takes = "from " + std::to_string(npos - ndefaults) + " to " + std::to_string(npos);
+    } else {
+      takes = std::to_string(npos);
+    }
+    std::size_t kwonly_given = 0;
+    for (std::size_t i = npos; i < npos + nkwonly; ++i) kwonly_given += fast[i] ? 1 : 0;
+    std::string given = std::to_string(npassed);
+    if (kwonly_given) {
+      given += std::string(" positional argument") + (npassed != 1 ? "s" : "") + " (and " + std::to_string(kwonly_given) +
+               " keyword-only argument" + (kwonly_given != 1 ? "s" : "") + ")";
+    }
+    return fail(raise_type_error(qual + "() takes " + takes + " positional argument" + (npos == 1 && !ndefaults ? "" : "s") +
+                                 " but " + given + (npassed == 1 && !kwonly_given ? " was" : " were") + " given"));
   }
   // Defaults and missing arguments.
   const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
