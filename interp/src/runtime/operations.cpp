@@ -153,7 +153,7 @@ value op_binary(value a, value b, int op) {
       return raise_type_error(std::string("can't multiply sequence by non-int of type '") + other->name + "'");
     }
   }
-  if (o == ast::binop::add && (ta == &list_type || ta == &tuple_type)) {  // CPython's sequence concat message
+  if (o == ast::binop::add && (ta == &list_type || ta == &tuple_type || ta == &str_type)) {  // CPython's sequence concat message
     return raise_type_error(std::string("can only concatenate ") + ta->name + " (not \"" + tb->name + "\") to " +
                             ta->name);
   }

@@ -145,12 +145,9 @@ value str_compare(value a, value b, int op) {
 value str_binary(value a, value b, int op) {
   const auto o = static_cast<ast::binop>(op & 15);
   if (o == ast::binop::add) {
-    if (type_of(a) != &str_type || type_of(b) != &str_type) {
-      if (type_of(a) == &str_type) {
-        return raise_type_error(std::string("can only concatenate str (not \"") + type_name(b) + "\") to str");
-      }
-      return not_implemented();
-    }
+    // Not both str: the other operand's __radd__ may answer (op_binary
+    // raises CPython's "can only concatenate str" if nothing does).
+    if (type_of(a) != &str_type || type_of(b) != &str_type) return not_implemented();
     // The length and ASCII-ness of a concatenation are known: no rescan.
     const str_object* x = as_str(a);
     const str_object* y = as_str(b);
@@ -169,9 +166,7 @@ value str_binary(value a, value b, int op) {
     std::int64_t n = 0;
     const int counted = repeat_count(nv, &n);
     if (counted < 0) return value();
-    if (counted == 0) {
-      return raise_type_error(std::string("can't multiply sequence by non-int of type '") + type_name(nv) + "'");
-    }
+    if (counted == 0) return not_implemented();  // nv's __rmul__/__mul__ may answer; else op_binary's message
     const std::string& s = as_str(sv)->utf8;
     if (n <= 0 || s.empty()) return make_str("");
     if (static_cast<double>(s.size()) * static_cast<double>(n) > 1e10) return raise(&exc_MemoryError, "");
