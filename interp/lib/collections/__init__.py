@@ -5,9 +5,14 @@ defaultdict, OrderedDict and Counter are dict subclasses: a missing key
 reaches __missing__ as in CPython's dict. namedtuple builds a tuple subclass
 whose fields are read-only descriptors reading the items.
 
-There is no collections.abc here, so "is a Mapping" means a dict or a
-ChainMap, and the views ChainMap returns (KeysView, ItemsView, ValuesView)
-are defined below with the set operations of CPython's.
+The classes above do not use collections.abc, so for them "is a Mapping"
+means a dict or a ChainMap, and the views ChainMap returns (KeysView,
+ItemsView, ValuesView) are defined below with the set operations of
+CPython's (collections.abc registers them as its views).
+
+UserDict, UserList and UserString (in _user.py, made on first use) wrap a
+dict, list or str in .data and take their mixin methods from
+collections.abc, as CPython's.
 """
 
 from _collections import deque
@@ -19,7 +24,8 @@ except ImportError:
     def _get_ident():
         return 0
 
-__all__ = ["deque", "defaultdict", "OrderedDict", "Counter", "namedtuple", "ChainMap"]
+__all__ = ["deque", "defaultdict", "OrderedDict", "Counter", "namedtuple", "ChainMap",
+           "UserDict", "UserList", "UserString"]
 
 
 def _recursive_repr(method):
@@ -966,3 +972,17 @@ class ChainMap:
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
+
+
+
+# UserDict, UserList and UserString (collections/_user.py) take their mixin
+# methods from collections.abc, whose import costs ~10 ms: they are made on
+# first use through the module's __getattr__ (PEP 562), so a program that
+# only uses deque or defaultdict does not pay for it.
+def __getattr__(name):
+    if name in ("UserDict", "UserList", "UserString"):
+        from collections import _user
+        value = getattr(_user, name)
+        globals()[name] = value
+        return value
+    raise AttributeError("module 'collections' has no attribute '%s'" % name)
