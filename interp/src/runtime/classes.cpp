@@ -2034,7 +2034,15 @@ int class_setattr_uncached(type_object* t, value name, value v) {
     if (n == "__qualname__") {
       t->qualname = str_of(v);
     } else {
-      t->name = strdup(str_of(v).c_str());  // immortal type: the old name may still be printed
+      // Immortal type: another thread may be printing the old name, so it
+      // is kept (reachable, for the leak checker) rather than freed.
+      static std::mutex retired_mutex;
+      static auto* retired_names = new std::vector<const char*>;  // never destroyed: outlives exit's leak check
+      {
+        std::lock_guard lock(retired_mutex);
+        retired_names->push_back(t->name);
+      }
+      t->name = strdup(str_of(v).c_str());
     }
     return 0;
   }
