@@ -319,6 +319,23 @@ void visit_mark(value child, void* arg) {
 /// garbage alike to the old generation and returns the garbage, which step
 /// 4 (in collect) frees.
 std::vector<object*> find_garbage(gc_list& set, std::int64_t held) {
+  // 0. A count of 0 is a deallocation under way: on a thread the stop
+  // caught inside the deallocator (waiting for a lock, a blocking region),
+  // or, under biased counting, queued for its owner's merge. Not the
+  // collector's to traverse or free (that was a second deallocation): it
+  // goes to the old generation, which its free unlinks it from.
+  if (held == 0) {
+    for (gc_head* h = set.sentinel.next; h != &set.sentinel;) {
+      gc_head* next = h->next;
+      if (backend::refcount(object_of(h)->header) == 0) {
+        set.remove(h);
+        list_guard lock;
+        h->state = in_old;
+        state().old.push(h);
+      }
+      h = next;
+    }
+  }
   // 1. refs = reference count.
   for (gc_head* h = set.sentinel.next; h != &set.sentinel; h = h->next) {
     h->refs = static_cast<std::int64_t>(backend::refcount(object_of(h)->header)) - held;
@@ -793,6 +810,8 @@ value gc_get_objects(value, const value* args, std::size_t nargs, value kwnames)
       list_guard lock;
       add(s.old);
     }
+    // Not what is being deallocated meanwhile (a count of 0: see find_garbage).
+    std::erase_if(found, [](value v) { return backend::refcount(v.obj()->header) == 0; });
     for (value v : found) incref(v);
   }
   ref out(make_list());
