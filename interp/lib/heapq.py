@@ -5,6 +5,11 @@ heappop and heapreplace sift the hole at the root all the way down to a
 leaf, then sift the moved item up (Knuth, TAOCP vol. 3, 5.2.3, exercise
 18): fewer comparisons, and the very arrangement CPython produces, so
 programs that print a heap print the same list.
+
+The heap argument must be a list (CPython's TypeError otherwise), and the
+errors on empty heaps are CPython's.  nsmallest and nlargest return what
+CPython's do (the stable sort's first n) but simply sort; merge is lazy.
+Lacks: CPython's "expected 2 arguments" wording for a wrong argument count.
 """
 
 __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest", "heappushpop"]
@@ -39,12 +44,23 @@ def _sift_to_leaf(heap, pos):
     _sift_toward_root(heap, start, pos)
 
 
+def _not_list(func, what, heap):
+    got = "None" if heap is None else type(heap).__name__
+    return TypeError("%s() argument%s must be list, not %s" % (func, what, got))
+
+
 def heappush(heap, item):
+    if not isinstance(heap, list):
+        raise _not_list("heappush", " 1", heap)
     heap.append(item)
     _sift_toward_root(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
+    if not isinstance(heap, list):
+        raise _not_list("heappop", "", heap)
+    if not heap:
+        raise IndexError("index out of range")
     last = heap.pop()
     if heap:
         top = heap[0]
@@ -55,6 +71,10 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
+    if not isinstance(heap, list):
+        raise _not_list("heapreplace", " 1", heap)
+    if not heap:
+        raise IndexError("index out of range")
     top = heap[0]
     heap[0] = item
     _sift_to_leaf(heap, 0)
@@ -62,6 +82,8 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
+    if not isinstance(heap, list):
+        raise _not_list("heappushpop", " 1", heap)
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_to_leaf(heap, 0)
@@ -69,20 +91,45 @@ def heappushpop(heap, item):
 
 
 def heapify(x):
+    if not isinstance(x, list):
+        raise _not_list("heapify", "", x)
     for i in reversed(range(len(x) // 2)):
         _sift_to_leaf(x, i)
 
 
+def _select(n, iterable, key, reverse):
+    # CPython's steps, which decide which errors come first: n == 1 is a
+    # min()/max(); a sized input no longer than n is simply sorted; else
+    # n must be an integer (range(n)).  The results are always those of the
+    # stable sorted(iterable, key=key, reverse=reverse)[:n].
+    if n == 1:
+        it = iter(iterable)
+        missing = object()
+        best = (max if reverse else min)(it, default=missing, key=key)
+        return [] if best is missing else [best]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key, reverse=reverse)[:n]
+    it = iter(iterable)
+    head = [x for _, x in zip(range(n), it)]
+    if not head:
+        return head
+    head.extend(it)
+    head.sort(key=key, reverse=reverse)
+    del head[n:]
+    return head
+
+
 def nsmallest(n, iterable, key=None):
-    if n <= 0:
-        return []
-    return sorted(iterable, key=key)[:n]
+    return _select(n, iterable, key, False)
 
 
 def nlargest(n, iterable, key=None):
-    if n <= 0:
-        return []
-    return sorted(iterable, key=key, reverse=True)[:n]
+    return _select(n, iterable, key, True)
 
 
 def merge(*iterables, key=None, reverse=False):

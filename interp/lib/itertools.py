@@ -1,17 +1,118 @@
-"""itertools: CPython's iterator building blocks, as generators (written for
-gillab; the results and their order are CPython's)."""
+"""itertools: CPython 3.11's iterator building blocks (written for gillab;
+the results, their order, the argument errors and the reprs of count and
+repeat are CPython's).
+
+Each public callable checks its arguments and calls iter() on its inputs at
+once, as CPython does, and then hands back a generator that does the lazy
+part.  count and repeat are small classes so that they can have CPython's
+repr (and repeat its __length_hint__); tee returns _tee objects, which can
+be copied.  What is missing: the iterators other than count, repeat and
+_tee are plain generators (type() says 'generator', not 'itertools.chain'),
+pickling, and tee's "cannot re-enter" check.  batched is 3.12 and absent.
+"""
 
 
-def count(start=0, step=1):
-    n = start
+def _index(value):
+    # The integer a C "n" argument accepts: ints and __index__ types only.
+    if isinstance(value, int):
+        return value
+    method = getattr(type(value), "__index__", None)
+    if method is None:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+    return method(value)
+
+
+def _is_number(value):
+    if isinstance(value, (int, float)):  # (gillab has no complex)
+        return True
+    t = type(value)
+    return (hasattr(t, "__index__") or hasattr(t, "__float__") or hasattr(t, "__int__")
+            or hasattr(t, "__complex__"))
+
+
+class count:
+    """count(start=0, step=1): start, start+step, start+2*step, ..."""
+    __slots__ = ("_it", "_peek", "_step")
+
+    def __init__(self, start=0, step=1):
+        if not _is_number(start) or not _is_number(step):
+            raise TypeError("a number is required")
+        state = [start, False]  # current value, started?
+
+        # Iteration goes straight to this generator (a for loop never calls
+        # __next__); the closure cell is how repr sees the current value.
+        def gen():
+            nonlocal start
+            state[1] = True
+            while True:
+                yield start
+                start += step
+
+        def peek():
+            return start + step if state[1] else start
+
+        self._it = gen()
+        self._peek = peek
+        self._step = step
+
+    def __iter__(self):
+        return self._it
+
+    def __next__(self):
+        return next(self._it)
+
+    def __repr__(self):
+        step = self._step
+        if isinstance(step, int) and step == 1:
+            return "count(%r)" % (self._peek(),)
+        return "count(%r, %r)" % (self._peek(), step)
+
+
+def _repeat_forever(obj):
     while True:
-        yield n
-        n += step
+        yield obj
 
 
-def cycle(iterable):
+class repeat:
+    """repeat(object[, times]): object, times times or forever."""
+    __slots__ = ("_obj", "_it", "_left")
+
+    def __init__(self, object, times=None):
+        self._obj = object
+        if times is None:
+            self._left = None
+            self._it = _repeat_forever(object)
+            return
+        times = _index(times)
+        left = [max(times, 0)]
+        self._left = left
+
+        def gen():
+            while left[0] > 0:
+                left[0] -= 1
+                yield object
+        self._it = gen()
+
+    def __iter__(self):
+        return self._it
+
+    def __next__(self):
+        return next(self._it)
+
+    def __length_hint__(self):
+        if self._left is None:
+            raise TypeError("len() of unsized object")
+        return self._left[0]
+
+    def __repr__(self):
+        if self._left is None:
+            return "repeat(%r)" % (self._obj,)
+        return "repeat(%r, %d)" % (self._obj, self._left[0])
+
+
+def _cycle(it):
     saved = []
-    for element in iterable:
+    for element in it:
         yield element
         saved.append(element)
     while saved:
@@ -19,84 +120,105 @@ def cycle(iterable):
             yield element
 
 
-def repeat(obj, times=None):
-    if times is None:
-        while True:
-            yield obj
+def cycle(iterable):
+    return _cycle(iter(iterable))
+
+
+def _accumulate(it, func, total):
+    if total is None:
+        for total in it:
+            break
+        else:
+            return
+    yield total
+    if func is None:
+        for element in it:
+            total = total + element
+            yield total
     else:
-        for _ in range(times):
-            yield obj
+        for element in it:
+            total = func(total, element)
+            yield total
 
 
 def accumulate(iterable, func=None, *, initial=None):
-    it = iter(iterable)
-    total = initial
-    if initial is None:
-        try:
-            total = next(it)
-        except StopIteration:
-            return
-    yield total
-    for element in it:
-        total = total + element if func is None else func(total, element)
-        yield total
+    return _accumulate(iter(iterable), func, initial)
 
 
-def chain(*iterables):
+def _chain(iterables):
+    # CPython calls iter() on each argument only when it gets to it.
     for it in iterables:
-        for element in it:
-            yield element
+        yield from it
+
+
+def chain(*iterables, **kwargs):
+    if kwargs:
+        raise TypeError("chain() takes no keyword arguments")
+    return _chain(iterables)
 
 
 def _from_iterable(iterables):
-    for it in iterables:
-        for element in it:
-            yield element
+    return _chain(iter(iterables))
 
 
 chain.from_iterable = _from_iterable
 
 
+def _compress(data, selectors):
+    for d, s in zip(data, selectors):
+        if s:
+            yield d
+
+
 def compress(data, selectors):
-    return (d for d, s in zip(data, selectors) if s)
+    return _compress(iter(data), iter(selectors))
 
 
-def dropwhile(predicate, iterable):
-    it = iter(iterable)
+def _dropwhile(predicate, it):
     for x in it:
         if not predicate(x):
             yield x
             break
+    yield from it
+
+
+def dropwhile(predicate, iterable):
+    return _dropwhile(predicate, iter(iterable))
+
+
+def _takewhile(predicate, it):
     for x in it:
-        yield x
-
-
-def takewhile(predicate, iterable):
-    for x in iterable:
         if predicate(x):
             yield x
         else:
             break
 
 
-def filterfalse(predicate, iterable):
+def takewhile(predicate, iterable):
+    return _takewhile(predicate, iter(iterable))
+
+
+def _filterfalse(predicate, it):
     if predicate is None:
-        predicate = bool
-    for x in iterable:
-        if not predicate(x):
-            yield x
+        for x in it:
+            if not x:
+                yield x
+    else:
+        for x in it:
+            if not predicate(x):
+                yield x
 
 
-def groupby(iterable, key=None):
-    """Consecutive runs of equal keys: (key, group iterator) pairs. Moving
-    on to the next pair skips what is left of the previous group."""
-    keyfunc = key if key is not None else (lambda x: x)
-    it = iter(iterable)
+def filterfalse(predicate, iterable):
+    return _filterfalse(predicate, iter(iterable))
+
+
+def _groupby(it, keyfunc):
     try:
         first = next(it)
     except StopIteration:
         return
-    state = [first, keyfunc(first), False]  # current item, its key, exhausted
+    state = [first, keyfunc(first) if keyfunc is not None else first, False]  # item, key, exhausted
 
     def grouper(target):
         while True:
@@ -106,7 +228,7 @@ def groupby(iterable, key=None):
             except StopIteration:
                 state[2] = True
                 return
-            state[1] = keyfunc(state[0])
+            state[1] = keyfunc(state[0]) if keyfunc is not None else state[0]
             if state[1] != target:
                 return
 
@@ -114,110 +236,215 @@ def groupby(iterable, key=None):
         target = state[1]
         group = grouper(target)
         yield target, group
+        # Moving on skips the rest of this group and leaves it empty, as
+        # CPython's groups are once the outer iterator has advanced.
         for _ in group:
             pass
 
 
-def islice(iterable, *args):
-    if not 1 <= len(args) <= 3:
+def groupby(iterable, key=None):
+    """Consecutive runs of equal keys: (key, group iterator) pairs."""
+    return _groupby(iter(iterable), key)
+
+
+def _islice_arg(value, what):
+    if value is None:
+        return None
+    try:
+        value = _index(value)
+    except TypeError:
+        value = -1
+    if value < 0:
+        raise ValueError(what + " for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    return value
+
+
+def _islice(it, start, stop, step):
+    # CPython's order: skip up to the next wanted index, then stop if that
+    # index is the stop (so islice(it, 10, 5) still consumes ten items).
+    if start:
+        done = 0
+        for done, _ in zip(range(1, start + 1), it):
+            pass
+        if done < start:
+            return
+    if step == 1:
+        if stop is None:
+            yield from it
+        elif stop > start:
+            for _, x in zip(range(stop - start), it):
+                yield x
+        return
+    pos = start
+    while stop is None or pos < stop:
+        for x in it:
+            break
+        else:
+            return
+        yield x
+        nxt = pos + step
+        if stop is not None and nxt > stop:
+            nxt = stop
+        skip = nxt - pos - 1
+        if skip:
+            done = 0
+            for done, _ in zip(range(1, skip + 1), it):
+                pass
+            if done < skip:
+                return
+        pos = nxt
+
+
+def islice(iterable, *args, **kwargs):
+    if kwargs:
+        raise TypeError("islice() takes no keyword arguments")
+    if not args:
+        raise TypeError("islice expected at least 2 arguments, got 1")
+    if len(args) > 3:
         raise TypeError("islice expected at most 4 arguments, got %d" % (len(args) + 1))
     if len(args) == 1:
         start, stop, step = None, args[0], None
-    elif len(args) == 2:
-        start, stop, step = args[0], args[1], None
     else:
-        start, stop, step = args
+        start, stop, step = (args + (None,))[:3]
+    stop = _islice_arg(stop, "Stop argument")
+    start = _islice_arg(start, "Indices")
     start = 0 if start is None else start
-    step = 1 if step is None else step
-    if start < 0 or (stop is not None and stop < 0):
-        raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-    if step <= 0:
-        raise ValueError("Step for islice() must be a positive integer or None.")
-    it = iter(iterable)
-    i = 0
-    nexti = start
-    while stop is None or i < stop:  # never takes an item past stop
+    if step is not None:
         try:
-            element = next(it)
-        except StopIteration:
-            return
-        if i == nexti:
-            yield element
-            nexti += step
-        i += 1
+            step = _index(step)
+        except TypeError:
+            step = -1
+        if step <= 0:
+            raise ValueError("Step for islice() must be a positive integer or None.")
+    step = 1 if step is None else step
+    return _islice(iter(iterable), start, stop, step)
 
 
-def starmap(function, iterable):
-    for args in iterable:
+def _starmap(function, it):
+    for args in it:
+        if type(args) is not tuple:
+            args = tuple(args)  # for CPython's "'int' object is not iterable"
         yield function(*args)
 
 
+def starmap(function, iterable):
+    return _starmap(function, iter(iterable))
+
+
+class _tee:
+    """One of tee()'s iterators.  All copies share a singly linked list of
+    [value, next link] cells; each holds the link of the last value it
+    returned, so values nobody still needs are freed."""
+    __slots__ = ("_src", "_link")
+
+    def __init__(self, iterable=None, _link=None):
+        if _link is None:
+            self._src = iter(iterable)
+            self._link = [None, None]
+        else:
+            self._src = iterable
+            self._link = _link
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        link = self._link
+        nxt = link[1]
+        if nxt is None:
+            nxt = [next(self._src), None]
+            link[1] = nxt
+        self._link = nxt
+        return nxt[0]
+
+    def __copy__(self):
+        return _tee(self._src, self._link)
+
+
 def tee(iterable, n=2):
+    n = _index(n)
+    if n < 0:
+        raise ValueError("n must be >= 0")
     it = iter(iterable)
-    buffers = [[] for _ in range(n)]
-
-    def gen(mybuf):
-        while True:
-            if not mybuf:
-                try:
-                    value = next(it)
-                except StopIteration:
-                    return
-                for b in buffers:
-                    b.append(value)
-            yield mybuf.pop(0)
-    return tuple(gen(b) for b in buffers)
+    if n == 0:
+        return ()
+    # As in CPython: an iterator that can copy itself (a _tee) is used as
+    # the first result and copied for the others.
+    copier = getattr(it, "__copy__", None)
+    if copier is None:
+        it = _tee(it)
+        copier = it.__copy__
+    return (it,) + tuple(copier() for _ in range(n - 1))
 
 
-def zip_longest(*iterables, fillvalue=None):
-    iterators = [iter(it) for it in iterables]
+def _zip_longest(iterators, fillvalue):
     active = len(iterators)
     if not active:
         return
     while True:
         values = []
         for i, it in enumerate(iterators):
-            try:
-                value = next(it)
-            except StopIteration:
+            for value in it:
+                break
+            else:
                 active -= 1
                 if not active:
                     return
-                iterators[i] = repeat(fillvalue)
+                iterators[i] = _repeat_forever(fillvalue)
                 value = fillvalue
             values.append(value)
         yield tuple(values)
 
 
-def pairwise(iterable):
-    it = iter(iterable)
-    try:
-        a = next(it)
-    except StopIteration:
+def zip_longest(*iterables, **kwargs):
+    fillvalue = kwargs.pop("fillvalue", None)
+    if kwargs:
+        raise TypeError("zip_longest() got an unexpected keyword argument")
+    return _zip_longest([iter(it) for it in iterables], fillvalue)
+
+
+def _pairwise(it):
+    for a in it:
+        break
+    else:
         return
     for b in it:
         yield a, b
         a = b
 
 
+def pairwise(iterable):
+    return _pairwise(iter(iterable))
+
+
+def _extend(prefixes, pool):
+    tails = [(y,) for y in pool]
+    for p in prefixes:
+        for t in tails:
+            yield p + t
+
+
 def product(*iterables, repeat=1):
+    repeat = _index(repeat)
+    if repeat < 0:
+        raise ValueError("repeat argument cannot be negative")
     pools = [tuple(pool) for pool in iterables] * repeat
-    result = [[]]
-    for pool in pools:
-        result = [x + [y] for x in result for y in pool]
-    for prod in result:
-        yield tuple(prod)
+    if not all(pools):
+        return iter(())
+    if not pools:
+        return iter([()])
+    # A chain of generators, one per pool: lazy, and each result costs one
+    # tuple concatenation (the outer levels advance rarely).
+    result = iter([(y,) for y in pools[0]])
+    for pool in pools[1:]:
+        result = _extend(result, pool)
+    return result
 
 
-def permutations(iterable, r=None):
-    pool = tuple(iterable)
-    n = len(pool)
-    r = n if r is None else r
-    if r > n:
-        return
+def _permutations(pool, n, r):
     indices = list(range(n))
     cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
+    yield tuple([pool[i] for i in indices[:r]])
     while n:
         for i in reversed(range(r)):
             cycles[i] -= 1
@@ -227,19 +454,29 @@ def permutations(iterable, r=None):
             else:
                 j = cycles[i]
                 indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[i] for i in indices[:r])
+                yield tuple([pool[i] for i in indices[:r]])
                 break
         else:
             return
 
 
-def combinations(iterable, r):
+def permutations(iterable, r=None):
     pool = tuple(iterable)
     n = len(pool)
+    if r is None:
+        r = n
+    elif not isinstance(r, int):
+        raise TypeError("Expected int as r")
+    elif r < 0:
+        raise ValueError("r must be non-negative")
     if r > n:
-        return
+        return iter(())
+    return _permutations(pool, n, r)
+
+
+def _combinations(pool, n, r):
     indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         for i in reversed(range(r)):
             if indices[i] != i + n - r:
@@ -249,16 +486,23 @@ def combinations(iterable, r):
         indices[i] += 1
         for j in range(i + 1, r):
             indices[j] = indices[j - 1] + 1
-        yield tuple(pool[i] for i in indices)
+        yield tuple([pool[i] for i in indices])
 
 
-def combinations_with_replacement(iterable, r):
+def combinations(iterable, r):
+    r = _index(r)
+    if r < 0:
+        raise ValueError("r must be non-negative")
     pool = tuple(iterable)
     n = len(pool)
-    if not n and r:
-        return
+    if r > n:
+        return iter(())
+    return _combinations(pool, n, r)
+
+
+def _combinations_wr(pool, n, r):
     indices = [0] * r
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         for i in reversed(range(r)):
             if indices[i] != n - 1:
@@ -266,4 +510,15 @@ def combinations_with_replacement(iterable, r):
         else:
             return
         indices[i:] = [indices[i] + 1] * (r - i)
-        yield tuple(pool[i] for i in indices)
+        yield tuple([pool[i] for i in indices])
+
+
+def combinations_with_replacement(iterable, r):
+    r = _index(r)
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    pool = tuple(iterable)
+    n = len(pool)
+    if not n and r:
+        return iter(())
+    return _combinations_wr(pool, n, r)
