@@ -20,6 +20,7 @@ string annotations are recognised as ClassVar/InitVar/KW_ONLY by their
 spelling only, not looked up in the module.
 """
 import sys
+from types import MappingProxyType as _MappingProxyType
 
 __all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING", "fields",
            "asdict", "astuple", "make_dataclass", "replace", "is_dataclass"]
@@ -68,51 +69,7 @@ class _HasDefaultFactory:
 _HAS_DEFAULT_FACTORY = _HasDefaultFactory()
 
 
-class _MappingProxy:
-    """Field.metadata: a read-only view of the given mapping (gillab has no
-    types.MappingProxyType)."""
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __repr__(self):
-        return "mappingproxy(%r)" % (self._mapping,)
-
-    def __str__(self):
-        return str(self._mapping)
-
-
-_EMPTY_METADATA = _MappingProxy({})
+_EMPTY_METADATA = _MappingProxyType({})
 
 
 class InitVar:
@@ -139,7 +96,7 @@ class Field:
         self.repr = repr
         self.hash = hash
         self.compare = compare
-        self.metadata = _EMPTY_METADATA if metadata is None else _MappingProxy(metadata)
+        self.metadata = _EMPTY_METADATA if metadata is None else _MappingProxyType(metadata)
         self.kw_only = kw_only
         self._field_type = None
 

@@ -11,6 +11,7 @@ its classes strongly and is bypassed while an ABC is registered (gillab's
 abc has no cache token to say when a virtual subclass was added).
 """
 from _thread import RLock
+from types import MappingProxyType as _MappingProxyType
 
 __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "total_ordering", "cache",
            "cmp_to_key", "lru_cache", "reduce", "partial", "partialmethod", "singledispatch",
@@ -438,49 +439,6 @@ def _find_impl(cls, registry):
     return registry.get(match)
 
 
-class _RegistryView:
-    """A read-only view of a singledispatch registry (CPython gives a
-    types.MappingProxyType)."""
-
-    __slots__ = ("_mapping",)
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __repr__(self):
-        return "mappingproxy(%r)" % (self._mapping,)
-
-
 _UnionType = type(int | str)
 
 
@@ -561,7 +519,7 @@ def singledispatch(func):
     registry[object] = func
     wrapper.register = register
     wrapper.dispatch = dispatch
-    wrapper.registry = _RegistryView(registry)
+    wrapper.registry = _MappingProxyType(registry)
     wrapper._clear_cache = dispatch_cache.clear
     update_wrapper(wrapper, func)
     return wrapper

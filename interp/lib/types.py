@@ -2,9 +2,9 @@
 
 The part of CPython's Lib/types.py that gillab has (its types are found the
 same way: by asking type() of an example). Absent: CodeType, FrameType,
-TracebackType, MappingProxyType and the coroutine helpers (gillab has no
-frame, traceback or mappingproxy objects), AsyncGeneratorType (no async
-generators). new_class, prepare_class and resolve_bases as CPython's (no
+TracebackType and the coroutine helpers (gillab has no frame or traceback
+objects), AsyncGeneratorType (no async generators). MappingProxyType is a
+Python class here (a class's __dict__ is a plain dict, not one). new_class, prepare_class and resolve_bases as CPython's (no
 __mro_entries__: bases are taken as they are).
 """
 import sys as _sys
@@ -120,3 +120,63 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     if exec_body is not None:
         exec_body(ns)
     return meta(name, bases, ns, **kwds)
+
+
+class mappingproxy:
+    """types.MappingProxyType: a read-only view of a mapping (dataclasses'
+    Field.metadata, functools' singledispatch registry)."""
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, mapping):
+        if isinstance(mapping, (list, tuple)) or not hasattr(mapping, "__getitem__") or not hasattr(mapping, "keys"):
+            raise TypeError("mappingproxy() argument must be a mapping, not %s" % type(mapping).__name__)
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        return dict(self._mapping) | other
+
+    def __ror__(self, other):
+        return other | dict(self._mapping)
+
+    def __repr__(self):
+        return "mappingproxy(%r)" % (self._mapping,)
+
+    def __str__(self):
+        return str(self._mapping)
+
+
+MappingProxyType = mappingproxy
