@@ -88,8 +88,8 @@ struct gc_list {
 // and released per container allocation and free, uncontended, still cost
 // fine 12-20% of dict_work, fannkuch and generators (two atomic
 // read-modify-writes each, ~6 ns apiece on this machine's host). A thread
-// that frees or untracks an object of another thread's nursery pushes its
-// head on that nursery's `remote` stack (one CAS, lock-free: mimalloc's
+// that frees an object of another thread's nursery pushes its head on that
+// nursery's `remote` stack (one CAS, lock-free: mimalloc's
 // delayed frees), which the owner applies at its next container
 // allocation and at its exit, and a collection (world stopped) before it
 // looks at the nursery. Slot 0, shared by the threads past
@@ -106,7 +106,7 @@ struct alignas(128) nursery {
   bool leased = false;          // under list_mutex
   gc_list list;                 // count: container allocations minus frees since the last collection
   std::atomic<std::int64_t> published{0};     // list.count as of the owner's last change (gc.get_count, stats)
-  std::atomic<struct gc_head*> remote{nullptr};  // heads other threads freed or untracked (linked through refs)
+  std::atomic<gc_head*> remote{nullptr};        // heads other threads freed (linked through refs)
 };
 constexpr std::int32_t nursery_count = 256;
 
@@ -218,27 +218,34 @@ void apply_remote(nursery& n) {
   }
 }
 
-/// A young object being freed leaves its nursery: at once where the caller
-/// may touch the list; else handed to the owner through the remote stack
-/// (true: the owner frees it).
-bool leave_nursery(gc_head* h) {
+/// A young object leaves its nursery's list where this thread may touch
+/// it — its own nursery, slot 0 under its lock, any on a serial back-end —
+/// and false, the list untouched, for another thread's nursery.
+bool leave_if_mine(gc_head* h) {
   nursery& n = state().nurseries[h->nursery];
   if constexpr (backend::parallel) {
     if (h->nursery == 0) {
       nursery_guard lock(n);
       leave_list(n, h);
-      return false;
-    }
-    if (h->nursery != my_nursery) {
-      gc_head* top = n.remote.load(std::memory_order_relaxed);
-      do {
-        h->refs = reinterpret_cast<std::intptr_t>(top);
-      } while (!n.remote.compare_exchange_weak(top, h, std::memory_order_release, std::memory_order_relaxed));
       return true;
     }
+    if (h->nursery != my_nursery) return false;
   }
   leave_list(n, h);
-  return false;
+  return true;
+}
+
+/// A young object being freed leaves its nursery: at once where this
+/// thread may touch the list; else handed to the owner through the remote
+/// stack (true: the owner frees it).
+bool leave_nursery(gc_head* h) {
+  if (leave_if_mine(h)) return false;
+  nursery& n = state().nurseries[h->nursery];
+  gc_head* top = n.remote.load(std::memory_order_relaxed);
+  do {
+    h->refs = reinterpret_cast<std::intptr_t>(top);
+  } while (!n.remote.compare_exchange_weak(top, h, std::memory_order_release, std::memory_order_relaxed));
+  return true;
 }
 
 /// Every object of every nursery joins `set` (the world is stopped), as
@@ -561,11 +568,8 @@ void gc_untrack(object* o) {
   // Another thread's young object stays on its list (only the owner may
   // touch it): untracking only spares the collector a look, which never
   // finds an immortal object garbage.
-  if (backend::parallel && h->nursery > 0 && h->nursery != my_nursery) return;
   if (h->nursery != no_nursery) {
-    nursery& n = state().nurseries[h->nursery];
-    nursery_guard lock(n);  // slot 0's lock; the owner's own list otherwise (uncontended)
-    leave_list(n, h);
+    (void)leave_if_mine(h);
     return;
   }
   unlink_old(h);
