@@ -1768,6 +1768,13 @@ value str_count(value self, const value* args, std::size_t nargs, value kwnames)
   return make_int(n);
 }
 
+// glibc's wide-character case mappings and classes (towupper, iswalpha,
+// ...) under C.UTF-8: Unicode's, close to CPython's for letters and digits.
+bool wide_locale_ready() {
+  static const bool ready = std::setlocale(LC_CTYPE, "C.UTF-8") != nullptr;
+  return ready;
+}
+
 value case_map(value self, std::size_t nargs, value kwnames, bool upper, const char* name) {
   if (!no_keywords(name, kwnames) || !arg_count(name, nargs, 0, 0)) return value();
   const str_object* s = as_str(self);
@@ -1784,10 +1791,7 @@ value case_map(value self, std::size_t nargs, value kwnames, bool upper, const c
   // Non-ASCII: glibc's towupper/towlower under a UTF-8 locale carry
   // Unicode's one-to-one case mappings (the one-to-many ones, such as
   // German sharp s to "SS", are not applied).
-  static const bool locale_ready = [] {
-    return std::setlocale(LC_CTYPE, "C.UTF-8") != nullptr;
-  }();
-  (void)locale_ready;
+  (void)wide_locale_ready();
   const std::string& in = s->utf8;
   for (std::size_t i = 0; i < in.size();) {
     const char32_t cp = utf8::decode(in, i);
@@ -2658,12 +2662,10 @@ value str_format_map(value self, const value* args, std::size_t nargs, value kwn
 }
 
 value str_expandtabs(value self, const value* args, std::size_t nargs, value kwnames) {
+  // One optional argument, by position or as tabsize=.
   std::int64_t tabsize = 8;
-  value arg = nargs - npositional(nargs, kwnames) == 1 ? keyword_arg(args, nargs, kwnames, "tabsize") : value();
-  if (npositional(nargs, kwnames) > 1 || (nargs != npositional(nargs, kwnames) && !arg)) {
-    return raise_type_error("expandtabs() takes at most 1 argument (tabsize)");
-  }
-  if (npositional(nargs, kwnames) == 1) arg = args[0];
+  value arg = npositional(nargs, kwnames) == 1 ? args[0] : keyword_arg(args, nargs, kwnames, "tabsize");
+  if (nargs > 1 || (nargs == 1 && !arg)) return raise_type_error("expandtabs() takes at most 1 argument (tabsize)");
   if (arg && !index_arg(arg, &tabsize)) return value();
   const std::string& in = as_str(self)->utf8;
   std::string out;
@@ -2683,13 +2685,6 @@ value str_expandtabs(value self, const value* args, std::size_t nargs, value kwn
     }
   }
   return make_str(out);
-}
-
-// Code point classes beyond ASCII: glibc's wide-character classes under
-// C.UTF-8 (Unicode's categories, close to CPython's for letters and digits).
-bool wide_locale_ready() {
-  static const bool ready = std::setlocale(LC_CTYPE, "C.UTF-8") != nullptr;
-  return ready;
 }
 
 value code_point_class(value self, std::size_t nargs, value kwnames, const char* name, bool (*pred)(char32_t)) {
