@@ -3,6 +3,7 @@
 //
 // Messages follow CPython 3.11 word for word where programs (and golden
 // tests) can see them.
+#include "transaction.hpp"
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
@@ -130,6 +131,15 @@ void add_method(type_object& t, const char* name, native_fn fn) {
   invalidate_type_cache();  // a type's methods added after lookups began (a module's first import)
 }
 
+void mark_methods_irrevocable(type_object& t) {
+  dict_object* d = t.dict;
+  if (!d || !d->tab) return;
+  const dict_object::entry* e = d->tab->entries();
+  for (std::uint32_t i = 0; i < d->tab->nentries; ++i) {
+    if (e[i].key && type_of(e[i].val) == &builtin_function_type) e[i].val.obj()->flags |= flag_irrevocable;
+  }
+}
+
 void add_class_method(type_object& t, const char* name, native_fn fn) {
   add_method(t, name, fn);
   dict_get(value::from(t.dict), intern(name)).obj()->flags |= flag_class_method;
@@ -155,6 +165,7 @@ void release_stdout() {
 namespace {
 
 void write_stdout(const std::string& s) {
+  transaction_irrevocable();  // output is never taken back (stm)
   auto lk = lock_stdout();
   std::string& buf = stdout_buffer();
   buf += s;
@@ -1269,6 +1280,7 @@ backend::thread_state& bts() { return current_thread().backend_state; }
 
 value list_append(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("list.append", kwnames) || !arg_count("list.append", nargs, 1, 1)) return value();
+  append_scope appending(self.obj());
   backend::write_section guard(bts(), self.obj()->header);
   as_list(self)->items.push_back(newref(args[0]));
   return none();
@@ -1290,6 +1302,7 @@ value list_extend(value self, const value* args, std::size_t nargs, value kwname
   if (!no_keywords("list.extend", kwnames) || !arg_count("list.extend", nargs, 1, 1)) return value();
   std::vector<value> items;
   if (!collect(args[0], items)) return value();
+  append_scope appending(self.obj());
   backend::write_section guard(bts(), self.obj()->header);
   auto& dst = as_list(self)->items;
   dst.insert(dst.size(), items.data(), items.data() + items.size());  // adopts the references
@@ -2014,6 +2027,7 @@ value textio_write(value self, const value* args, std::size_t nargs, value kwnam
   if (s == stdout) {
     write_stdout(text);
   } else {
+    transaction_irrevocable();
     flush_stdout();
     std::fwrite(text.data(), 1, text.size(), s);
   }

@@ -39,6 +39,7 @@
 // base's dealloc; heap types are immortal (types.hpp says why). Instance
 // state (the dict pointer, slot values) is accessed under the instance's
 // write/read section, as every mutable object's.
+#include "transaction.hpp"
 #include "dict.hpp"
 #include "eval.hpp"
 #include "gc.hpp"
@@ -184,8 +185,8 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
   if (dt == &builtin_function_type && owner && !owner->heap && !static_cast<builtin_function_object*>(d.obj())->self) {
     auto* b = static_cast<builtin_function_object*>(d.obj());
     // The built-in class methods bind to the class, from it or an instance.
-    if (b->flags & flag_class_method) return make_builtin(b->name, b->fn, value::from(t));
-    if (obj) return make_builtin(b->name, b->fn, obj);
+    if (b->flags & flag_class_method) return bind_builtin(b, value::from(t));
+    if (obj) return bind_builtin(b, obj);
     auto* w = make<descriptor_object>(&descriptor_type);
     w->fn = newref(d);
     w->owner = owner;
@@ -193,7 +194,7 @@ value descr_get(value d, value obj, type_object* t, type_object* owner) {
   }
   if (dt == &descriptor_type && obj) {  // list.append stored on a class: binds like a function
     auto* b = static_cast<builtin_function_object*>(static_cast<descriptor_object*>(d.obj())->fn.obj());
-    return make_builtin(b->name, b->fn, obj);
+    return bind_builtin(b, obj);
   }
   if (dt == &staticmethod_type) return newref(static_cast<wrapper_object*>(d.obj())->func);
   if (dt == &classmethod_type) return make_method(static_cast<wrapper_object*>(d.obj())->func, value::from(t));
@@ -337,7 +338,10 @@ value generic_getattr(value v, value name) {
   const std::string n = str_of(name);
   if (n == "__class__") return newref(value::from(t));
   if (n == "__dict__") {
-    if (dict_object** slot = dict_slot(v)) return newref(value::from(instance_dict(slot, true)));
+    if (dict_object** slot = dict_slot(v)) {
+      if (!*slot) before_write(v.obj());  // stm: the new dict's pointer goes into v
+      return newref(value::from(instance_dict(slot, true)));
+    }
   }
   return value();  // the caller tries __getattr__, then raises
 }
@@ -445,6 +449,7 @@ int generic_setattr(value v, value name, value x) {
     }
     return -1;
   }
+  if (!*slot) before_write(v.obj());  // stm: the new dict's pointer goes into v
   const value dict = value::from(instance_dict(slot, true));  // alive while v is
   if (x) return dict_set(dict, name, x);
   if (dict_del(dict, name) < 0) {
@@ -2015,6 +2020,10 @@ void keep_until_exit(value v) {
 }  // namespace
 
 int class_setattr(type_object* t, value name, value v) {
+  // stm: a class's fields (its name, its abstract flag) and the values its
+  // dict displaces (kept until exit) are not rolled back; class attributes
+  // change rarely, so the transaction commits first.
+  transaction_irrevocable();
   const int rc = class_setattr_uncached(t, name, v);
   invalidate_type_cache();  // after the write: no lookup may cache the old value with the new generation
   return rc;

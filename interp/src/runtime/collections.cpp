@@ -9,6 +9,7 @@
 // Invariants: items holds strong references; maxlen >= 0 bounds the size
 // (-1: unbounded), discarding from the other end as CPython's deque does;
 // `state` changes on every mutation so a running iterator notices.
+#include "transaction.hpp"
 #include "dict.hpp"
 #include "eval.hpp"
 #include "operations.hpp"
@@ -41,6 +42,29 @@ struct deque_iterator_object : object {
 };
 
 deque_object* as_deque(value v) { return static_cast<deque_object*>(v.obj()); }
+
+#if GILLAB_RESTARTABLE
+/// stm: a deque's items and state, as a transaction found them.
+struct deque_image final : undo_image {
+  std::deque<value> items;
+  std::int64_t maxlen = -1;
+  std::uint64_t state = 0;
+  void restore(object* o) override {
+    auto* d = static_cast<deque_object*>(o);
+    d->items = std::move(items);
+    d->maxlen = maxlen;
+    d->state = state;
+  }
+};
+void save_deque(object* o) {
+  auto* d = static_cast<deque_object*>(o);
+  auto image = std::make_unique<deque_image>();
+  image->items = d->items;
+  image->maxlen = d->maxlen;
+  image->state = d->state;
+  push_undo(o, std::move(image));
+}
+#endif
 
 std::size_t nkw(value kwnames) { return kwnames ? as_tuple(kwnames)->size : 0; }
 
@@ -413,6 +437,7 @@ value deque_reversed(value self, const value*, std::size_t nargs, value kwnames)
 value deque_iterator_next(value v) {
   auto* it = static_cast<deque_iterator_object*>(v.obj());
   if (!it->deque) return value();
+  before_write(it);  // stm: its index moves
   backend::read_section guard(bts(), it->deque.obj()->header);
   deque_object* d = as_deque(it->deque);
   if (d->state != it->state) return raise(&exc_RuntimeError, "deque mutated during iteration");
@@ -472,6 +497,9 @@ value collections_module() {
     init_type(deque_type, "deque", nullptr);
     deque_type.module = "collections";
     deque_type.dealloc = dealloc_deque;
+#if GILLAB_RESTARTABLE
+    deque_type.save_undo = save_deque;
+#endif
     deque_type.traverse = traverse_deque;
     deque_type.clear = clear_deque;
     deque_type.repr = deque_repr;
@@ -501,6 +529,7 @@ value collections_module() {
     add_method(deque_type, "__copy__", deque_copy);
     init_type(deque_iterator_type, "_collections._deque_iterator", nullptr);
     deque_iterator_type.dealloc = dealloc_deque_iterator;
+    deque_iterator_type.save_undo = save_plain_fields<deque_iterator_object>;
     deque_iterator_type.iter = iterator_self;
     deque_iterator_type.next = deque_iterator_next;
     value mod = make_module("_collections");

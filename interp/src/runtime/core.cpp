@@ -1,5 +1,6 @@
 // core.cpp — allocation, the immortal singletons, exceptions, thread state,
 // and the generic parts of the object protocol.
+#include "transaction.hpp"
 #include "dict.hpp"
 #include "gc.hpp"
 #include "operations.hpp"
@@ -128,7 +129,10 @@ value raise_value(value exception) {
   if (!ts.handled.empty()) {
     value handled = ts.handled.back();
     auto* e = static_cast<exception_object*>(exception.obj());
-    if (handled && !(handled == exception) && !e->context) e->context = newref(handled);
+    if (handled && !(handled == exception) && !e->context) {
+      before_write(e);
+      e->context = newref(handled);
+    }
   }
   return value();
 }
@@ -325,7 +329,10 @@ static value exception_getattr(value v, value name) {
   // A built-in exception's own attributes (a subclass instance has its
   // instance dict instead, which the class's attribute lookup handles).
   if (e->type->dict_offset) return value();
-  if (n == "__dict__") return newref(value::from(instance_dict(&e->attrs, true)));
+  if (n == "__dict__") {
+    if (!e->attrs) before_write(e);  // stm: the new dict's pointer goes into e
+    return newref(value::from(instance_dict(&e->attrs, true)));
+  }
   if (dict_object* attrs = instance_dict(&e->attrs, false)) {
     if (value found = dict_get_ref(value::from(attrs), name)) return found;
   }
@@ -339,6 +346,7 @@ bool exception_setattr_special(value v, value name, value x, int* rc) {
   if (n != "__cause__" && n != "__context__" && n != "__suppress_context__" && n != "__traceback__" && n != "args") {
     return false;
   }
+  before_write(e);
   if (!x) {
     raise_type_error(n + " may not be deleted");
     return true;
@@ -381,6 +389,7 @@ static int exception_setattr(value v, value name, value x) {
   int rc = 0;
   if (exception_setattr_special(v, name, x, &rc)) return rc;
   auto* e = static_cast<exception_object*>(v.obj());
+  if (!e->attrs) before_write(e);  // stm: the new dict's pointer goes into e
   const value attrs = value::from(instance_dict(&e->attrs, true));  // alive while e is
   if (x) return dict_set(attrs, name, x);
   if (value old = dict_pop_ref(attrs, name)) {
@@ -467,6 +476,7 @@ void init_runtime() {
     init_generators();
     init_bytes();
     finish_builtin_types();
+    init_transactions();
     return true;
   }();
   (void)done;

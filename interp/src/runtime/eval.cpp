@@ -24,6 +24,7 @@
 #include "operations.hpp"
 #include "gc.hpp"
 #include "reclaim.hpp"
+#include "transaction.hpp"
 #include "runtime.hpp"
 
 #include <gillab/interp/ast.hpp>
@@ -134,6 +135,7 @@ namespace {
 
 void add_traceback(value exc, frame* f) {
   auto* e = static_cast<exception_object*>(exc.obj());
+  before_write(e);  // stm: a re-raised exception may be older than the transaction
   incref(value::from(f->code));
   e->traceback.push_back({f->code, line_of(f)});
 }
@@ -526,6 +528,41 @@ value run_frame(frame* f, value sent, bool throwing) {
 #define CHECK(v)            \
   do {                      \
     if (!(v)) goto error;   \
+  } while (0)
+// The stm back-end's transaction boundaries (transaction.hpp): a commit
+// point before the safepoint's other work, a begin point after it; an
+// abort continues from the transaction's start in this frame. Nothing on
+// the other back-ends.
+#define TRANSACTION_COMMIT_POINT()                                    \
+  do {                                                                \
+    if constexpr (backend::restartable) {                             \
+      int at_ = static_cast<int>(ip - first);                         \
+      int depth_ = static_cast<int>(sp - f->stack);                   \
+      if (transaction_commit_point(f, &at_, &depth_)) {               \
+        ip = first + at_;                                             \
+        sp = f->stack + depth_;                                       \
+        DISPATCH();                                                   \
+      }                                                               \
+    }                                                                 \
+  } while (0)
+#define TRANSACTION_BEGIN_POINT()                                                                        \
+  do {                                                                                                   \
+    if constexpr (backend::restartable) {                                                                \
+      transaction_begin_point(f, static_cast<int>(ip - first), static_cast<int>(sp - f->stack));        \
+    }                                                                                                    \
+  } while (0)
+#define TRANSACTION_EXIT_POINT()                                      \
+  do {                                                                \
+    if constexpr (backend::restartable) {                             \
+      int at_ = 0;                                                    \
+      int depth_ = 0;                                                 \
+      if (transaction_exit_point(f, &at_, &depth_)) {                 \
+        ip = first + at_;                                             \
+        sp = f->stack + depth_;                                       \
+        result = value();                                             \
+        DISPATCH();                                                   \
+      }                                                               \
+    }                                                                 \
   } while (0)
 
 #if GILLAB_COMPUTED_GOTO
@@ -1087,6 +1124,10 @@ dispatch:
   }
   TARGET(LIST_APPEND) {
     value v = POP();
+    {
+      append_scope appending(PEEK(arg).obj());  // stm: the list may predate the transaction
+      before_write(PEEK(arg).obj());
+    }
     as_list(PEEK(arg))->items.push_back(v);
     DISPATCH();
   }
@@ -1121,6 +1162,10 @@ dispatch:
       goto error;
     }
     decref(iterable);
+    {
+      append_scope appending(PEEK(depth).obj());
+      before_write(PEEK(depth).obj());
+    }
     auto& dst = as_list(PEEK(depth))->items;
     dst.insert(dst.size(), items.data(), items.data() + items.size());  // adopts the references
     }
@@ -1267,9 +1312,11 @@ dispatch:
     // one relaxed load, before the jump, so the traceback names this loop.
     if (signals_pending() && handle_signals()) goto error;
     ip = first + arg;
+    TRANSACTION_COMMIT_POINT();
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
     gc_safepoint();
+    TRANSACTION_BEGIN_POINT();
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -1371,9 +1418,11 @@ dispatch:
     sp = args - 2;
     CHECK(r);
     PUSH(r);
+    TRANSACTION_COMMIT_POINT();
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
     gc_safepoint();
+    TRANSACTION_BEGIN_POINT();
     if (signals_pending() && handle_signals()) goto error;
     DISPATCH();
   }
@@ -1443,6 +1492,7 @@ dispatch:
     // Suspend: the frame keeps its locals and stack; the generator resumes
     // it at the next instruction (resume_frame).
     result = POP();
+    TRANSACTION_EXIT_POINT();
     f->resume_at = static_cast<int>(ip - first);
     f->stack_depth = static_cast<int>(sp - f->stack);
     ts.current_frame = saved_frame;
@@ -1674,6 +1724,7 @@ dispatch:
         decref(exc);
         goto error;
       }
+      before_write(e);
       xdecref(e->cause);
       e->cause = c;
       e->suppress_context = true;
@@ -1788,6 +1839,7 @@ find_handler : {
 }
 
 exit:
+  TRANSACTION_EXIT_POINT();
   ts.current_frame = saved_frame;
   if (f->is_generator) {
     // The generator still owns the frame's memory; its values go now, as
@@ -1806,6 +1858,9 @@ exit:
 #undef PEEK
 #undef SAVE_POINT
 #undef CHECK
+#undef TRANSACTION_COMMIT_POINT
+#undef TRANSACTION_BEGIN_POINT
+#undef TRANSACTION_EXIT_POINT
 #undef DISPATCH
 #undef TARGET
 }

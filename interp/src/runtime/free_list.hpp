@@ -36,9 +36,12 @@ class free_list {
   }
 
   void give(object* o) {
+#if GILLAB_RESTARTABLE
+    backend::forget(o->header);  // dead, as free_object_memory says
+#endif
     if (count_ < Capacity) {
       slots_[count_++] = static_cast<T*>(o);
-    } else {
+    } else if (!transaction_defer_free(o)) {
       std::free(o);
     }
   }

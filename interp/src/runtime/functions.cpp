@@ -1,5 +1,6 @@
 // functions.cpp — functions, built-in functions, code objects, cells,
 // modules, type objects as callables, and the small singletons.
+#include "transaction.hpp"
 #include "dict.hpp"
 #include "eval.hpp"
 #include "gc.hpp"
@@ -69,7 +70,10 @@ value function_getattr(value v, value name) {
   if (n == "__module__") return newref(f->module_name ? f->module_name : none());
   if (n == "__defaults__") return newref(f->defaults ? f->defaults : none());
   if (n == "__annotations__") {
-    if (!f->annotations) f->annotations = make_dict();
+    if (!f->annotations) {
+      before_write(f);  // stm: made on first use, inside a transaction perhaps
+      f->annotations = make_dict();
+    }
     return newref(f->annotations);
   }
   if (n == "__code__") return newref(value::from(f->code));
@@ -90,6 +94,7 @@ value function_getattr(value v, value name) {
 // Function attributes: the writable dunders, else the function's __dict__.
 int function_setattr(value v, value name, value x) {
   auto* f = static_cast<function_object*>(v.obj());
+  before_write(f);  // stm: its fields, or the pointer to a new __dict__
   const std::string n = str_of(name);
   auto replace = [&](value& slot, bool must_be_str) {
     if (must_be_str && (!x || type_of(x) != &str_type)) {
@@ -153,6 +158,7 @@ value builtin_repr(value v) {
 
 value builtin_call(value v, const value* args, std::size_t nargs, value kwnames) {
   auto* b = static_cast<builtin_function_object*>(v.obj());
+  if (v.obj()->flags & flag_irrevocable) transaction_irrevocable();
   return b->fn(b->self, args, nargs, kwnames);
 }
 
@@ -293,6 +299,12 @@ value ellipsis_repr(value) { return make_str("Ellipsis"); }
 
 }  // namespace
 
+value bind_builtin(const builtin_function_object* b, value self) {
+  value r = make_builtin(b->name, b->fn, self);
+  r.obj()->flags |= b->flags & flag_irrevocable;
+  return r;
+}
+
 value make_builtin(const char* name, native_fn fn, value self) {
   auto* b = make<builtin_function_object>(&builtin_function_type);
   b->name = name;
@@ -321,9 +333,15 @@ std::vector<object*>& immortal_registry() {
 
 value immortalize(value v) {
   if (v.is_object()) {
+    // stm: what becomes immortal is shared for good and an abort could not
+    // take it back (nor what it refers to): the transaction commits first.
+    transaction_irrevocable();
     static std::mutex registry_mutex;  // threads import and define concurrently
     std::lock_guard lock(registry_mutex);
     v.obj()->flags |= flag_immortal;
+#if GILLAB_RESTARTABLE
+    backend::keep(v.obj()->header);  // an abort must not free what is now shared for good
+#endif
     gc_untrack(v.obj());  // never garbage: the collector need not look at it
     immortal_registry().push_back(v.obj());
   }

@@ -1,4 +1,5 @@
 // gc.cpp — the cycle collector (gc.hpp says what and why) and the gc module.
+#include "transaction.hpp"
 #include "gc.hpp"
 
 #include "dict.hpp"
@@ -540,8 +541,11 @@ object* gc_allocate(type_object* type, std::size_t size) {
 }
 
 void free_object_memory(object* o) {
+#if GILLAB_RESTARTABLE
+  backend::forget(o->header);  // out of the running transaction's births
+#endif
   if (!(o->flags & flag_gc_tracked)) {
-    std::free(o);
+    if (!transaction_defer_free(o)) std::free(o);
     return;
   }
   gc_head* h = head_of(o);
@@ -550,7 +554,7 @@ void free_object_memory(object* o) {
   } else {
     unlink_old(h);
   }
-  std::free(h);
+  if (!transaction_defer_free(h)) std::free(h);
 }
 
 void gc_thread_exit() {
@@ -649,6 +653,7 @@ bool generation_argument(const char* fname, const value* args, std::size_t nargs
 }
 
 value gc_collect_fn(value, const value* args, std::size_t nargs, value kwnames) {
+  transaction_irrevocable();  // stm: the collector frees; nothing could take that back
   // collect(generation=2)
   std::int64_t generation = 2;
   if (!generation_argument("collect", args, nargs, kwnames, false, &generation)) return value();

@@ -28,6 +28,7 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "transaction.hpp"
 
 #include <cstdio>
 
@@ -66,6 +67,7 @@ value delegate_of(const generator_object* g) {
 // with `throwing`, the pending exception is raised there.
 value resume(generator_object* g, value sent, bool throwing, bool* returned) {
   *returned = false;
+  before_write(g);  // stm: running it (or finishing it unstarted) changes its frame
   if (g->running) {
     xdecref(sent);
     if (throwing) clear_pending();
@@ -257,6 +259,43 @@ value gen_close(generator_object* g) {
 
 // ---- the type ----
 
+#if GILLAB_RESTARTABLE
+/// stm: a generator's frame (locals, suspended stack, where it resumes) and
+/// its saved exception state, as a transaction found them.
+struct generator_image final : undo_image {
+  std::vector<value> slots;
+  std::vector<value> exc_state;
+  int lasti = 0, resume_at = 0, stack_depth = 0;
+  bool running = false, closed = false;
+  void restore(object* o) override {
+    auto* g = static_cast<generator_object*>(o);
+    frame* f = g->f;
+    std::copy(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(f->nfast), f->storage);
+    std::copy(slots.begin() + static_cast<std::ptrdiff_t>(f->nfast), slots.end(), f->stack);
+    f->lasti = lasti;
+    f->resume_at = resume_at;
+    f->stack_depth = stack_depth;
+    g->exc_state = std::move(exc_state);
+    g->running = running;
+    g->closed = closed;
+  }
+};
+void save_generator(object* o) {
+  auto* g = static_cast<generator_object*>(o);
+  const frame* f = g->f;
+  auto image = std::make_unique<generator_image>();
+  image->slots.assign(f->storage, f->storage + f->nfast);
+  image->slots.insert(image->slots.end(), f->stack, f->stack + (f->resume_at > 0 ? f->stack_depth : 0));
+  image->exc_state = g->exc_state;
+  image->lasti = f->lasti;
+  image->resume_at = f->resume_at;
+  image->stack_depth = f->stack_depth;
+  image->running = g->running;
+  image->closed = g->closed;
+  push_undo(o, std::move(image));
+}
+#endif
+
 /// Runs a suspended generator's finally blocks (CPython's _PyGen_Finalize),
 /// keeping any exception in flight; an error is reported, not raised. The
 /// caller holds a reference for the duration.
@@ -275,8 +314,8 @@ void finalize_generator(generator_object* g) {
 
 void dealloc_generator(object* o) {
   auto* g = static_cast<generator_object*>(o);
-  if (g->type == &coroutine_type && !started(g) && !finished(g)) warn_never_awaited(str_of(g->qualname));
-  if (started(g) && !finished(g)) {
+  if (g->type == &coroutine_type && !started(g) && !finished(g) && !transaction_aborting()) warn_never_awaited(str_of(g->qualname));
+  if (started(g) && !finished(g) && !transaction_aborting()) {
     // Alive again while it runs: code in its finally blocks may take and
     // drop references to it without freeing it twice.
     backend::incref(o->header);
@@ -539,6 +578,9 @@ void init_generators() {
   generator_type.dealloc = dealloc_generator;
   generator_type.traverse = traverse_generator;
   generator_type.finalize = finalize_garbage_generator;
+#if GILLAB_RESTARTABLE
+  generator_type.save_undo = save_generator;
+#endif
   generator_type.repr = generator_repr;
   generator_type.iter = generator_iter;
   generator_type.next = generator_next;
@@ -550,6 +592,9 @@ void init_generators() {
   coroutine_type.dealloc = dealloc_generator;
   coroutine_type.traverse = traverse_generator;
   coroutine_type.finalize = finalize_garbage_generator;
+#if GILLAB_RESTARTABLE
+  coroutine_type.save_undo = save_generator;
+#endif
   coroutine_type.repr = generator_repr;
   coroutine_type.getattr = generator_getattr;
   add_method(coroutine_type, "send", gen_send_method);

@@ -722,6 +722,7 @@ void init_socket_types() {
   add_method(socket_type, "getpeername", socket_getpeername);
   add_method(socket_type, "setsockopt", socket_setsockopt);
   add_method(socket_type, "getsockopt", socket_getsockopt);
+  mark_methods_irrevocable(socket_type);
   init_exception_type(gaierror_type, "gaierror", &exc_OSError);
   gaierror_type.module = "socket";
 }
@@ -958,6 +959,7 @@ void init_epoll_type() {
   add_method(epoll_type, "fileno", epoll_fileno);
   add_method(epoll_type, "__enter__", epoll_enter);
   add_method(epoll_type, "__exit__", epoll_exit);
+  mark_methods_irrevocable(epoll_type);
 }
 
 // ---- posix (the `os` module's functions) ----

@@ -63,6 +63,7 @@ enum object_flags : std::uint32_t {
   flag_class_method = 2,  // a built-in method that receives the class (add_class_method)
   flag_gc_tracked = 4,    // allocated with a gc_head in front, known to the cycle collector (gc.hpp)
   flag_finalized = 8,     // its class's __del__ has run (PEP 442: at most once per object)
+  flag_irrevocable = 16,  // a built-in whose effects (system calls) no transaction can undo (stm)
 };
 
 struct object {

@@ -261,7 +261,7 @@ value op_getattr(value v, value name) {
     if (m) {
       auto* b = static_cast<builtin_function_object*>(m.obj());
       if (type_of(m) == &builtin_function_type && !b->self) {
-        return make_builtin(b->name, b->fn, (b->flags & flag_class_method) ? value::from(t) : v);
+        return bind_builtin(b, (b->flags & flag_class_method) ? value::from(t) : v);
       }
       return newref(m);
     }

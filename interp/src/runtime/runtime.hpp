@@ -13,6 +13,8 @@ GILLAB_RUNTIME_NAMESPACE_BEGIN
 
 /// Sets up every type and singleton (once) and attaches the calling thread.
 void init_runtime();
+/// transaction.cpp: the stm back-end's hooks and undo images (nothing elsewhere).
+void init_transactions();
 
 void make_immortal(object& o, type_object* type);
 void init_type(type_object& t, const char* name, type_object* base);
@@ -110,6 +112,9 @@ value str_percent_format(value fmt, value args);
 value str_encode(value self, const value* args, std::size_t nargs, value kwnames);
 /// Adds a built-in method to a built-in type's dict.
 void add_method(type_object& t, const char* name, native_fn fn);
+/// stm: every method t has now makes system calls no transaction can undo
+/// (flag_irrevocable: a transaction commits before each call).
+void mark_methods_irrevocable(type_object& t);
 /// A method of a built-in type that receives the class, from the class or
 /// an instance (dict.fromkeys, int.from_bytes): marked flag_class_method.
 void add_class_method(type_object& t, const char* name, native_fn fn);

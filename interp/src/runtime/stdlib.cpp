@@ -17,6 +17,7 @@
 //
 // time.sleep() runs in the back-end's blocking region (the gil back-end
 // releases the lock around it).
+#include "transaction.hpp"
 #include "threads.hpp"
 #include "dict.hpp"
 #include "eval.hpp"
@@ -476,8 +477,13 @@ value make_native_module(const char* name, std::initializer_list<std::pair<const
   value mod = make_module(name);
   immortalize(mod);
   value d = value::from(static_cast<module_object*>(mod.obj())->dict);
+  // stm: the system-call modules' functions cannot be undone; a
+  // transaction commits before each (their objects' methods commit in the
+  // blocking regions around their waits).
+  const bool irrevocable = std::string_view(name) == "posix" || std::string_view(name) == "select";
   for (const auto& [fname, fn] : functions) {
     value f = make_builtin(fname, fn);
+    if (irrevocable) f.obj()->flags |= flag_irrevocable;
     dict_set(d, intern(fname), f);
     decref(f);
   }
@@ -505,6 +511,7 @@ value random_module() {
     random_type.module = "random";
     random_type.qualname = "Random";
     random_type.dealloc = dealloc_random;
+    random_type.save_undo = save_plain_fields<random_object>;
     random_type.getattr = random_getattr;
     random_type.setattr = random_setattr;
     random_type.construct = construct_random;

@@ -50,6 +50,7 @@
 //    and a thread's own entry only while that thread is attached.
 //  - lock_object::word changes only while the changing thread is attached.
 #include "threads.hpp"
+#include "transaction.hpp"
 
 #include "dict.hpp"
 #include "eval.hpp"
@@ -315,6 +316,7 @@ bool acquire_args(const value* args, std::size_t nargs, value kwnames, double* t
 }
 
 value lock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
+  transaction_irrevocable();  // stm: a lock's state is not rolled back
   double timeout = -1;
   if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
@@ -328,6 +330,7 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
 }
 
 value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
+  transaction_irrevocable();  // stm: a lock's state is not rolled back
   if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
   if (l->word.load(std::memory_order_relaxed) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
@@ -358,6 +361,7 @@ value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames
 
 // RLock: an owner and a count over the same lock word.
 value rlock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
+  transaction_irrevocable();  // stm: a lock's state is not rolled back
   double timeout = -1;
   if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
@@ -383,6 +387,7 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
 }
 
 value rlock_release(value self, const value*, std::size_t nargs, value kwnames) {
+  transaction_irrevocable();  // stm: a lock's state is not rolled back
   if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
   if (r->owner.load(std::memory_order_relaxed) != self_ident()) {
@@ -562,9 +567,12 @@ void* thread_main(void* p) {
 
 value thread_start_new_thread(value, const value* args, std::size_t nargs, value kwnames) {
   if (!backend::supports_threads) {
-    return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name +
-                                        " cannot start a thread: the " + backend::name +
-                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine-biased or pyvm-fine-atomic)");
+    const std::string why = backend::restartable
+                                ? " back-end does not detect conflicts between threads yet (phase 1: transactions "
+                                  "on one thread)"
+                                : " back-end has no synchronisation";
+    return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name + " cannot start a thread: the " +
+                                        backend::name + why + " (run pyvm-gil, pyvm-fine-biased or pyvm-fine-atomic)");
   }
   if (!no_keywords("start_new_thread", kwnames)) return value();
   if (nargs < 2 || nargs > 3) {
@@ -632,7 +640,10 @@ value thread_get_native_id(value, const value*, std::size_t nargs, value kwnames
 value thread_local_storage(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("_local_storage", kwnames) || !count_in("_local_storage", nargs, 0, 0)) return value();
   thread_state& ts = current_thread();
-  if (!ts.local_storage) ts.local_storage = make_dict();
+  if (!ts.local_storage) {
+    transaction_irrevocable();  // stm: the thread state is not rolled back
+    ts.local_storage = make_dict();
+  }
   return newref(ts.local_storage);
 }
 
@@ -891,6 +902,23 @@ bool set_backend_option(const std::string& name, const std::string& value, std::
   if (name == "gil" && !set_variant<backend>(value)) {
     error = "-X gil=" + value + ": unknown GIL variant (new, legacy, fair)";
     return false;
+  }
+  if (name == "stm_abort_every" || name == "stm_length") {
+    // The stm back-end's stress switch (abort every N-th commit attempt; 0:
+    // never) and transaction length in safepoints (transaction.hpp).
+    if (!backend::restartable) {
+      error = "-X " + name + ": only the stm back-end runs transactions";
+      return false;
+    }
+    char* end = nullptr;
+    const long long n = std::strtoll(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || n < 0 || (n == 0 && name == "stm_length")) {
+      error = "-X " + name + "=N needs a " + (name == "stm_length" ? "positive" : "non-negative") + " count, not '" +
+              value + "'";
+      return false;
+    }
+    if (name == "stm_abort_every") set_abort_every(static_cast<std::uint64_t>(n));
+    else set_transaction_length(static_cast<std::uint64_t>(n));
   }
   return true;
 }

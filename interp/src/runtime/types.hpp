@@ -81,6 +81,10 @@ struct type_object : object {
   // Runs Python-level clean-up of garbage before any of it is cleared
   // (CPython's tp_finalize, PEP 442): a suspended generator's finally blocks.
   void (*finalize)(object*) = nullptr;
+  // stm (transaction.hpp): saves what a write section may change in an
+  // object of this layout, so that an abort can put it back; null for
+  // layouts no write changes (or whose changes go through a dict).
+  void (*save_undo)(object*) = nullptr;
   // Classes (classes.cpp). Built-in types have a single base and an MRO
   // that follows it to `object`; a class made by a class statement is a
   // heap type: its MRO is C3's linearization of its bases, its instances
@@ -292,6 +296,10 @@ struct iterator_object : object {
 object* allocate(type_object* type, std::size_t size);
 /// Frees an object's memory, tracked or not: what deallocators call last.
 void free_object_memory(object* o);
+/// stm (transaction.cpp): while an abort frees what its transaction made,
+/// objects' memory is freed only once all of them are done (one may still
+/// refer to another): true when `memory` was taken to free then.
+bool transaction_defer_free(void* memory);
 template <class T>
 T* make(type_object* type) {
   void* mem = allocate(type, sizeof(T));
@@ -314,6 +322,8 @@ value make_list();
 value make_dict();
 value make_cell(value contents);  // borrowed
 value make_builtin(const char* name, native_fn fn, value self = value());
+/// b bound to self: a new built-in with b's function and b's flag_irrevocable.
+value bind_builtin(const builtin_function_object* b, value self);
 value make_range(std::int64_t start, std::int64_t stop, std::int64_t step);
 value make_slice(value start, value stop, value step);
 value make_iterator(value seq, value (*step)(iterator_object*));  // borrowed seq

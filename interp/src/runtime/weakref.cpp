@@ -35,6 +35,7 @@
 // referent, and a reference with a null referent is in no entry. Nothing
 // under the mutex allocates a Python object, calls Python code or reaches
 // a safepoint (a stopped world can always take it).
+#include "transaction.hpp"
 #include "weakref.hpp"
 
 #include "dict.hpp"
@@ -299,6 +300,14 @@ value weakref_list(value, const value* args, std::size_t nargs, value kwnames) {
 
 void run_weakref_callbacks(std::vector<value>& refs) {
   if (refs.empty()) return;
+  if (transaction_aborting()) {
+    // stm: an abort frees objects that, as far as the program will ever
+    // know, never existed; their weak references (made by the same
+    // transaction) die with them, silently.
+    for (value w : refs) decref(w);
+    refs.clear();
+    return;
+  }
   thread_state& ts = current_thread();
   value saved = std::exchange(ts.pending, value());
   for (value w : refs) {

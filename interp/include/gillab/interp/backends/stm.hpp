@@ -1,0 +1,192 @@
+// stm.hpp — bytecodes in software transactions, after PyPy-STM (Rigo &
+// Meier, "A Way Forward in Parallelising Dynamic Languages", ICOOOLPS 2014;
+// stmgc) over a reference-counted heap.
+//
+// What the back-end keeps, per running transaction (the runtime's
+// transaction.cpp drives begin, commit and abort, because only it knows
+// frames and object layouts):
+//  - Reference counts, applied at once and logged. A count change on an
+//    object the running transaction did not make is made in place and
+//    appended to the transaction's count log; an abort subtracts the log
+//    again. A count that reaches 0 ends (commits) the transaction before
+//    the object is freed, since a free cannot be undone: objects die exactly
+//    when CPython frees them (a golden program sees weak references die and
+//    __del__ run at CPython's moment), and a transaction never frees an old
+//    object. Deferring the counts to commit, as first designed, broke that
+//    timing (`del x` then `len(weak_dict)` saw x alive).
+//  - Births. An object made inside the transaction is counted in place (no
+//    one else can see it before the commit) and listed, so that an abort
+//    frees whatever of it is still alive. `born` in its header is its index
+//    in that list plus one; the commit sets it to 0 ("old").
+//  - Undo images. The first write section on an old object saves what
+//    writes can change (the runtime's per-type image: a list's items, a
+//    dict's table, an instance's slots) and marks the header (`born` holds
+//    logged_bit and the image's index); an abort puts every image back,
+//    newest first. Appends to a list save only its length until another
+//    kind of write needs the rest (partial_bit), so that a loop appending
+//    to an old list does not copy it in every transaction.
+//
+// Invariants:
+//  - Outside a transaction (`ts.active` false: start-up, between a
+//    transaction's end and the next safepoint, irrevocable work such as
+//    output) every count change is applied at once and no image is saved;
+//    such work cannot be rolled back, so the runtime commits before it.
+//  - Inside one: born != 0 exactly for objects made by it (index + 1, below
+//    logged_bit) or saved by it (logged_bit set); both go back to 0 at its
+//    end.
+//  - Counts are exact at every moment outside an abort; the count log holds
+//    exactly the running transaction's changes to old objects' counts.
+//  - While an abort frees what its transaction made (`discarding`), old
+//    objects' counts are left alone: the images put back their references.
+//
+// Phase 1 (this file): one thread. Transactions, rollback and the abort
+// stress switch (`-X stm_abort_every=N`) are real; conflict detection
+// between threads (ownership records, read sets, irrevocability) is the
+// next step, and until it exists a second thread is refused, as nosync does.
+#pragma once
+
+#include <gillab/interp/backend.hpp>
+
+#include <cstdint>
+#include <ostream>
+#include <utility>
+#include <vector>
+
+namespace gillab::interp::backends {
+
+namespace stm_detail {
+/// `born` of an old object whose image the running transaction saved: the
+/// image's index in the runtime's undo log with these bits set. A partial
+/// image (a list that has only been appended to) is completed by the next
+/// write that is not an append.
+inline constexpr std::uint32_t logged_bit = 0x80000000u;
+inline constexpr std::uint32_t partial_bit = 0x40000000u;
+inline constexpr std::uint32_t index_mask = 0x3fffffffu;
+
+struct count_change {
+  std::uint32_t* count;
+  std::int32_t delta;
+};
+
+/// The running transaction's logs (one per thread; reused between
+/// transactions so their vectors keep their capacity).
+struct transaction_logs {
+  bool active = false;
+  bool discarding = false;  // an abort frees the transaction's objects
+  std::vector<count_change> counts;
+  std::vector<void*> born;    // object headers; null once freed
+  std::vector<void*> logged;  // headers marked logged_bit
+};
+inline thread_local transaction_logs* current = nullptr;
+
+/// The runtime's undo hook: saves (or completes) an image of the object
+/// whose header this is and marks `born` (runtime/transaction.cpp).
+using save_fn = void (*)(void* header);
+inline save_fn save_image = nullptr;
+/// The runtime's: commit the running transaction now (blocking regions).
+inline void (*go_irrevocable)() = nullptr;
+/// The runtime's: commit because an old object's count reached 0.
+inline void (*end_before_free)() = nullptr;
+}  // namespace stm_detail
+
+struct stm {
+  static constexpr const char* name = "stm";
+  static constexpr bool supports_threads = false;  // phase 1: see the header comment
+  static constexpr bool restartable = true;
+  static constexpr bool parallel = false;
+  static constexpr bool lockfree_reads = false;
+
+  struct object_header {
+    std::uint32_t refcount;
+    std::uint32_t born;  // see the header comment
+  };
+  struct thread_state {
+    stm_detail::transaction_logs logs;
+    int atomic_depth = 0;
+  };
+
+  static void attach(thread_state& ts) { stm_detail::current = &ts.logs; }
+  static void detach(thread_state&) { stm_detail::current = nullptr; }
+  static bool safepoint(thread_state&) { return false; }
+  /// A blocking call cannot be undone: the transaction commits first.
+  static void enter_blocking(thread_state&) { stm_detail::go_irrevocable(); }
+  static void leave_blocking(thread_state&) {}
+
+  static bool made_here(const object_header& h) { return h.born != 0 && !(h.born & stm_detail::logged_bit); }
+
+  static void init_header(object_header& h, thread_state& ts) {
+    h.refcount = 1;
+    if (ts.logs.active) {
+      ts.logs.born.push_back(&h);
+      h.born = static_cast<std::uint32_t>(ts.logs.born.size());
+    } else {
+      h.born = 0;
+    }
+  }
+  static void incref(object_header& h) {
+    stm_detail::transaction_logs* tx = stm_detail::current;
+    if (made_here(h) || !tx || !tx->active) {
+      ++h.refcount;
+      return;
+    }
+    if (tx->discarding) return;
+    ++h.refcount;
+    tx->counts.push_back({&h.refcount, 1});
+  }
+  static bool decref(object_header& h) {
+    if (made_here(h) || !stm_detail::current || !stm_detail::current->active) return --h.refcount == 0;
+    if (stm_detail::current->discarding) return false;
+    if (--h.refcount != 0) {
+      stm_detail::current->counts.push_back({&h.refcount, -1});
+      return false;
+    }
+    ++h.refcount;  // logged as it was, then the commit ends the log
+    stm_detail::end_before_free();
+    return --h.refcount == 0;
+  }
+  static std::uint32_t refcount(const object_header& h) { return h.refcount; }
+  static void mark_weakly_referenced(object_header&) {}
+  static bool try_incref(object_header& h) {
+    if (h.refcount == 0) return false;  // being deallocated
+    incref(h);
+    return true;
+  }
+  /// The runtime frees an object's memory: it leaves the birth list.
+  static void forget(object_header& h) {
+    if (made_here(h) && stm_detail::current) stm_detail::current->born[h.born - 1] = nullptr;
+    h.born = 0;
+  }
+  /// The object stays alive whatever happens to the transaction (interned
+  /// and immortal objects): an abort must not free it.
+  static void keep(object_header& h) { forget(h); }
+
+  /// Saves an undo image before the first write to an old object (or
+  /// completes a partial one).
+  static void before_write(object_header& h) {
+    constexpr std::uint32_t partially_saved = stm_detail::logged_bit | stm_detail::partial_bit;
+    if (h.born != 0 && (h.born & partially_saved) != partially_saved) return;  // made here, or saved whole
+    if (!stm_detail::current || !stm_detail::current->active) return;
+    stm_detail::save_image(&h);
+  }
+
+  struct read_section {
+    read_section(thread_state&, object_header&) {}
+  };
+  struct write_section {
+    write_section(thread_state&, object_header& h) { before_write(h); }
+  };
+  struct write_section2 {
+    write_section2(thread_state&, object_header& a, object_header& b) {
+      before_write(a);
+      before_write(b);
+    }
+  };
+
+  static void atomic_begin(thread_state& ts) { ++ts.atomic_depth; }
+  static void atomic_end(thread_state& ts) { --ts.atomic_depth; }
+  static void write_statistics(std::ostream& out);
+};
+
+static_assert(vm_backend<stm>);
+
+}  // namespace gillab::interp::backends

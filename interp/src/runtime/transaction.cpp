@@ -1,0 +1,467 @@
+// transaction.cpp — begin, commit and abort of the stm back-end's
+// transactions, and the undo images of the core types (transaction.hpp
+// says what and why; backends/stm.hpp holds the per-thread logs).
+//
+// Compiled into every runtime, active only where the back-end is
+// restartable (GILLAB_RESTARTABLE): the other back-ends never call it.
+#include "transaction.hpp"
+
+#include "dict.hpp"
+#include "errors.hpp"
+#include "runtime.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <ostream>
+#include <vector>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+#if GILLAB_RESTARTABLE
+
+namespace {
+
+namespace detail = backends::stm_detail;
+
+struct counters {
+  std::atomic<std::uint64_t> begun{0};
+  std::atomic<std::uint64_t> commits{0};
+  std::atomic<std::uint64_t> exit_commits{0};         // the start frame returned, yielded or raised
+  std::atomic<std::uint64_t> irrevocable_commits{0};  // output, blocking calls, the collector
+  std::atomic<std::uint64_t> free_commits{0};         // an old object's count reached 0
+  std::atomic<std::uint64_t> big_write_commits{0};    // a write to a container too big to copy
+  std::atomic<std::uint64_t> aborts_injected{0};      // -X stm_abort_every
+  std::atomic<std::uint64_t> safepoints{0};           // in committed transactions
+  std::atomic<std::uint64_t> undo_images{0};
+  std::atomic<std::uint64_t> births{0};
+  std::atomic<std::uint64_t> count_changes{0};
+};
+counters stats;
+std::atomic<std::uint64_t> abort_every{0};
+std::atomic<std::uint64_t> length{100};
+
+struct undo_record {
+  object* o;
+  std::unique_ptr<undo_image> image;
+};
+
+/// The running transaction's interpreter-side state.
+struct transaction_state {
+  frame* start = nullptr;  // null: no transaction
+  int at = 0, depth = 0;
+  std::vector<value> slots;  // the start frame's fast locals and value stack (raw)
+  int call_depth = 0;
+  std::vector<value> handled;
+  std::uint64_t safepoints = 0;
+  std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
+  std::uint32_t consecutive_aborts = 0;
+  std::vector<undo_record> undo;
+  bool aborting = false;
+  object* appending = nullptr;  // append_scope's list
+  bool discarding = false;          // freeing the aborted transaction's objects
+  std::vector<void*> deferred_frees;  // their memory, freed when all are done
+};
+thread_local transaction_state tx;
+
+object* object_of(void* header) { return reinterpret_cast<object*>(header); }
+
+void take_snapshot(frame* f, int at, int depth) {
+  thread_state& ts = current_thread();
+  tx.start = f;
+  tx.at = at;
+  tx.depth = depth;
+  tx.slots.assign(f->storage, f->storage + f->nfast);
+  tx.slots.insert(tx.slots.end(), f->stack, f->stack + depth);
+  tx.call_depth = ts.depth;
+  tx.handled = ts.handled;
+}
+
+void end_logs(detail::transaction_logs& logs) {
+  for (void* h : logs.logged) static_cast<backends::stm::object_header*>(h)->born = 0;
+  logs.logged.clear();
+  for (void* h : logs.born) {
+    if (h) static_cast<backends::stm::object_header*>(h)->born = 0;
+  }
+  logs.born.clear();
+}
+
+void commit(detail::transaction_logs& logs) {
+  stats.commits.fetch_add(1, std::memory_order_relaxed);
+  stats.safepoints.fetch_add(tx.safepoints, std::memory_order_relaxed);
+  stats.births.fetch_add(logs.born.size(), std::memory_order_relaxed);
+  stats.count_changes.fetch_add(logs.counts.size(), std::memory_order_relaxed);
+  logs.active = false;
+  tx.start = nullptr;
+  tx.consecutive_aborts = 0;
+  tx.undo.clear();
+  end_logs(logs);
+  logs.counts.clear();
+}
+
+/// Puts the heap and frame f back as they were at the transaction's start;
+/// the transaction stays active (it re-executes from there).
+void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
+  stats.aborts_injected.fetch_add(1, std::memory_order_relaxed);
+  ++tx.consecutive_aborts;
+  tx.aborting = true;
+  for (std::size_t i = logs.counts.size(); i-- > 0;) *logs.counts[i].count -= static_cast<std::uint32_t>(logs.counts[i].delta);
+  logs.counts.clear();
+  for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
+  tx.undo.clear();
+  for (void* h : logs.logged) static_cast<backends::stm::object_header*>(h)->born = 0;
+  logs.logged.clear();
+  // What the transaction made is garbage now (nothing old refers to it any
+  // more). Mark it all first, so that freeing one object does not count
+  // down another: each is freed exactly once, from this list.
+  for (void* h : logs.born) {
+    if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
+  }
+  logs.discarding = true;  // their references to old objects were never counted, as far as the images go
+  tx.discarding = true;
+  for (std::size_t i = 0; i < logs.born.size(); ++i) {
+    if (void* h = logs.born[i]) deallocate(object_of(h));  // forget() clears the entry
+  }
+  tx.discarding = false;
+  logs.discarding = false;
+  for (void* memory : tx.deferred_frees) std::free(memory);
+  tx.deferred_frees.clear();
+  logs.born.clear();
+  logs.counts.clear();  // the increfs those frees' deallocators logged
+  invalidate_type_cache();
+  thread_state& ts = current_thread();
+  ts.pending = value();
+  ts.depth = tx.call_depth;
+  ts.handled = tx.handled;
+  ts.current_frame = f;
+  std::copy(tx.slots.begin(), tx.slots.begin() + static_cast<std::ptrdiff_t>(f->nfast), f->storage);
+  std::copy(tx.slots.begin() + static_cast<std::ptrdiff_t>(f->nfast), tx.slots.end(), f->stack);
+  *at = tx.at;
+  *depth = tx.depth;
+  tx.safepoints = 0;
+  tx.aborting = false;
+}
+
+/// After this many aborts in a row a transaction commits whatever the
+/// stress switch says, so that -X stm_abort_every=1 still makes progress
+/// (PyPy-STM and stm/'s serial_after<K> bound retries the same way).
+constexpr std::uint32_t max_consecutive_aborts = 8;
+
+/// True when this commit attempt is to abort instead (the stress switch).
+bool inject_abort() {
+  const std::uint64_t n = abort_every.load(std::memory_order_relaxed);
+  if (n == 0 || tx.consecutive_aborts >= max_consecutive_aborts) return false;
+  return ++tx.attempts % n == 0;
+}
+
+detail::transaction_logs& logs() { return current_thread().backend_state.logs; }
+
+// ---- undo images of the core types ----
+
+/// A list's items; or, while the transaction has only appended to it,
+/// just its length (the items below it are untouched until complete()).
+struct list_image final : undo_image {
+  std::size_t length = 0;
+  bool whole = false;
+  std::vector<value> items;
+  void complete(object* o) {
+    const list_items& current = static_cast<list_object*>(o)->items;
+    items.assign(current.begin(), current.begin() + static_cast<std::ptrdiff_t>(length));
+    whole = true;
+  }
+  void restore(object* o) override {
+    auto* l = static_cast<list_object*>(o);
+    if (!whole) {
+      l->items.erase(length, l->items.size());  // the appended values: uncounted by the abort
+      return;
+    }
+    (void)l->items.take();  // the transaction's values: freed or uncounted
+    l->items.adopt(std::move(items));
+  }
+};
+void save_list(object* o) {
+  auto image = std::make_unique<list_image>();
+  image->length = static_cast<list_object*>(o)->items.size();
+  image->complete(o);
+  push_undo(o, std::move(image));
+}
+
+struct dict_image final : undo_image {
+  dict_object::table* tab = nullptr;  // a copy, or null
+  std::size_t used = 0;
+  std::uint64_t version = 0;
+  ~dict_image() override { std::free(tab); }
+  void restore(object* o) override {
+    auto* d = static_cast<dict_object*>(o);
+    std::free(d->tab);  // the original, or a table the transaction made
+    d->tab = std::exchange(tab, nullptr);
+    d->used = used;
+    d->version = version;
+  }
+};
+std::size_t table_bytes(const dict_object::table* t) {
+  return sizeof(dict_object::table) + t->index_size * sizeof(std::int32_t) +
+         t->capacity * sizeof(dict_object::entry);
+}
+void save_dict(object* o) {
+  auto* d = static_cast<dict_object*>(o);
+  auto image = std::make_unique<dict_image>();
+  if (d->tab) {
+    const std::size_t n = table_bytes(d->tab);
+    image->tab = static_cast<dict_object::table*>(std::malloc(n));
+    if (!image->tab) throw std::bad_alloc();
+    std::memcpy(static_cast<void*>(image->tab), d->tab, n);
+  }
+  image->used = d->used;
+  image->version = d->version;
+  push_undo(o, std::move(image));
+}
+
+struct set_image final : undo_image {
+  std::vector<set_object::slot> table;
+  std::size_t fill = 0, used = 0, finger = 0;
+  void restore(object* o) override {
+    auto* s = static_cast<set_object*>(o);
+    s->table = std::move(table);
+    s->fill = fill;
+    s->used = used;
+    s->finger = finger;
+  }
+};
+void save_set(object* o) {
+  auto* s = static_cast<set_object*>(o);
+  auto image = std::make_unique<set_image>();
+  image->table = s->table;
+  image->fill = s->fill;
+  image->used = s->used;
+  image->finger = s->finger;
+  push_undo(o, std::move(image));
+}
+
+/// A trivially copyable stretch of an object: [offset, offset + size).
+struct bytes_image final : undo_image {
+  std::size_t offset;
+  std::vector<unsigned char> bytes;
+  bytes_image(object* o, std::size_t from, std::size_t to)
+      : offset(from), bytes(reinterpret_cast<unsigned char*>(o) + from, reinterpret_cast<unsigned char*>(o) + to) {}
+  void restore(object* o) override { std::memcpy(reinterpret_cast<unsigned char*>(o) + offset, bytes.data(), bytes.size()); }
+};
+struct exception_image final : undo_image {
+  value args, cause, context, extra;
+  bool suppress_context;
+  std::vector<exception_object::tb_entry> traceback;
+  dict_object* attrs;
+  void restore(object* o) override {
+    auto* e = static_cast<exception_object*>(o);
+    e->args = args;
+    e->cause = cause;
+    e->context = context;
+    e->extra = extra;
+    e->suppress_context = suppress_context;
+    e->traceback = std::move(traceback);
+    e->attrs = attrs;
+  }
+};
+void save_exception(object* o) {
+  auto* e = static_cast<exception_object*>(o);
+  auto image = std::make_unique<exception_image>();
+  image->args = e->args;
+  image->cause = e->cause;
+  image->context = e->context;
+  image->extra = e->extra;
+  image->suppress_context = e->suppress_context;
+  image->traceback = e->traceback;
+  image->attrs = e->attrs;
+  push_undo(o, std::move(image));
+}
+
+/// An image larger than this is not copied: the transaction commits and the
+/// write runs outside one (phase 1's answer to a loop that writes a big
+/// container: copying it in every transaction made such loops quadratic; a
+/// per-entry undo log is the real fix).
+constexpr std::size_t max_image_bytes = 64 * 1024;
+
+bool too_big_to_copy(object* o, const type_object* layout) {
+  std::size_t bytes = 0;
+  if (layout == &list_type) {
+    bytes = static_cast<list_object*>(o)->items.size() * sizeof(value);
+  } else if (layout == &dict_type) {
+    const auto* d = static_cast<dict_object*>(o);
+    bytes = d->tab ? table_bytes(d->tab) : 0;
+  } else if (layout == &set_type) {
+    bytes = static_cast<set_object*>(o)->table.size() * sizeof(set_object::slot);
+  }
+  return bytes > max_image_bytes;
+}
+
+void commit_for_write() {
+  stats.big_write_commits.fetch_add(1, std::memory_order_relaxed);
+  commit(logs());
+}
+
+/// The runtime's hook behind stm::before_write: saves o's image and marks
+/// its header with the image's index, or completes a list's partial image.
+void save_image(void* header) {
+  object* o = object_of(header);
+  std::uint32_t& born = o->header.born;
+  type_object* t = o->type;
+  type_object* layout = t->heap ? t->solid : t;
+  if (born & detail::logged_bit) {  // a partial list image
+    if (tx.appending == o) return;
+    if (too_big_to_copy(o, layout)) return commit_for_write();
+    const std::uint32_t index = born & detail::index_mask;
+    static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
+    born = detail::logged_bit | index;
+    return;
+  }
+  if (!(layout == &list_type && tx.appending == o) && too_big_to_copy(o, layout)) return commit_for_write();
+  stats.undo_images.fetch_add(1, std::memory_order_relaxed);
+  const auto index = static_cast<std::uint32_t>(tx.undo.size());
+  if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
+  logs().logged.push_back(header);
+  born = detail::logged_bit | index;
+  if (is_type(value::from(o))) return;  // a class: its attributes live in its dict, saved as a dict
+  if (layout == &list_type && tx.appending == o) {
+    auto image = std::make_unique<list_image>();
+    image->length = static_cast<list_object*>(o)->items.size();
+    push_undo(o, std::move(image));
+    born |= detail::partial_bit;
+  } else if (layout->save_undo) {
+    layout->save_undo(o);
+  } else if (layout->is_exception) {
+    save_exception(o);
+  }
+  // A class's instance: the __dict__ pointer and the slots after the
+  // built-in layout.
+  if (t->heap && t->basic_size > t->solid->basic_size) {
+    push_undo(o, std::make_unique<bytes_image>(o, t->solid->basic_size, t->basic_size));
+  }
+}
+
+}  // namespace
+
+void push_undo(object* o, std::unique_ptr<undo_image> image) { tx.undo.push_back({o, std::move(image)}); }
+
+void save_object_bytes(object* o, std::size_t from, std::size_t to) {
+  push_undo(o, std::make_unique<bytes_image>(o, from, to));
+}
+
+append_scope::append_scope(object* l) : previous_(std::exchange(tx.appending, l)) {}
+append_scope::~append_scope() { tx.appending = previous_; }
+
+bool in_transaction() { return tx.start != nullptr; }
+
+bool transaction_commit_point(frame* f, int* at, int* depth) {
+  if (!tx.start) return false;
+  if (++tx.safepoints < length.load(std::memory_order_relaxed)) return false;
+  detail::transaction_logs& l = logs();
+  if (tx.start == f && inject_abort()) {
+    abort(l, f, at, depth);
+    return true;
+  }
+  commit(l);
+  return false;
+}
+
+void transaction_begin_point(frame* f, int at, int depth) {
+  if (tx.start) return;
+  detail::transaction_logs& l = logs();
+  take_snapshot(f, at, depth);
+  tx.safepoints = 0;
+  l.active = true;
+  stats.begun.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool transaction_exit_point(frame* f, int* at, int* depth) {
+  if (tx.start != f) return false;
+  detail::transaction_logs& l = logs();
+  if (inject_abort()) {
+    abort(l, f, at, depth);
+    return true;
+  }
+  stats.exit_commits.fetch_add(1, std::memory_order_relaxed);
+  commit(l);
+  return false;
+}
+
+void transaction_irrevocable() {
+  if (!tx.start) return;
+  stats.irrevocable_commits.fetch_add(1, std::memory_order_relaxed);
+  commit(logs());
+}
+
+bool transaction_aborting() { return tx.aborting; }
+
+bool transaction_defer_free(void* memory) {
+  if (!tx.discarding) return false;
+  tx.deferred_frees.push_back(memory);
+  return true;
+}
+
+namespace {
+void end_before_free() {
+  if (!tx.start) return;
+  stats.free_commits.fetch_add(1, std::memory_order_relaxed);
+  commit(logs());
+}
+}  // namespace
+
+void set_abort_every(std::uint64_t n) { abort_every.store(n, std::memory_order_relaxed); }
+void set_transaction_length(std::uint64_t n) { length.store(n == 0 ? 1 : n, std::memory_order_relaxed); }
+
+void init_transactions() {
+  detail::save_image = save_image;
+  detail::go_irrevocable = transaction_irrevocable;
+  detail::end_before_free = end_before_free;
+  list_type.save_undo = save_list;
+  dict_type.save_undo = save_dict;
+  set_type.save_undo = save_set;
+  cell_type.save_undo = save_plain_fields<cell_object>;
+  iterator_type.save_undo = save_plain_fields<iterator_object>;
+  function_type.save_undo = save_plain_fields<function_object>;
+}
+
+void write_transaction_statistics(std::ostream& out) {
+  auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
+  const std::uint64_t commits = n(stats.commits);
+  out << "{\"backend\": \"stm\", \"phase\": 1, \"transactions\": " << n(stats.begun) << ", \"commits\": " << commits
+      << ", \"commits_at_frame_exit\": " << n(stats.exit_commits)
+      << ", \"commits_irrevocable\": " << n(stats.irrevocable_commits)
+      << ", \"commits_before_a_free\": " << n(stats.free_commits)
+      << ", \"commits_before_a_big_write\": " << n(stats.big_write_commits)
+      << ", \"aborts\": {\"injected\": " << n(stats.aborts_injected) << "}"
+      << ", \"safepoints_per_commit\": "
+      << (commits ? static_cast<double>(n(stats.safepoints)) / static_cast<double>(commits) : 0.0)
+      << ", \"undo_images\": " << n(stats.undo_images) << ", \"objects_made\": " << n(stats.births)
+      << ", \"logged_count_changes\": " << n(stats.count_changes)
+      << ", \"abort_every\": " << n(abort_every)
+      << ", \"length\": " << n(length) << "}";
+}
+
+#else  // not restartable: never called
+
+void push_undo(object*, std::unique_ptr<undo_image>) {}
+void save_object_bytes(object*, std::size_t, std::size_t) {}
+bool in_transaction() { return false; }
+bool transaction_commit_point(frame*, int*, int*) { return false; }
+void transaction_begin_point(frame*, int, int) {}
+bool transaction_exit_point(frame*, int*, int*) { return false; }
+void transaction_irrevocable() {}
+bool transaction_aborting() { return false; }
+bool transaction_defer_free(void*) { return false; }
+void set_abort_every(std::uint64_t) {}
+void set_transaction_length(std::uint64_t) {}
+void init_transactions() {}
+void write_transaction_statistics(std::ostream&) {}
+
+#endif
+
+GILLAB_RUNTIME_NAMESPACE_END
+
+#if GILLAB_RESTARTABLE
+void gillab::interp::backends::stm::write_statistics(std::ostream& out) {
+  gillab::interp::write_transaction_statistics(out);
+}
+#endif

@@ -1,0 +1,120 @@
+// transaction.hpp — the runtime's side of the stm back-end: where
+// transactions begin, commit and abort, and how an abort puts the heap and
+// the thread's interpreter state back (backends/stm.hpp keeps the logs).
+//
+// After PyPy-STM (stmgc): a thread runs its bytecodes in transactions that
+// span many instructions and end at safepoints; an abort re-executes from
+// the transaction's start. What this file adds for a reference-counted VM
+// with one C++ activation per Python call (eval.cpp):
+//  - A transaction starts at a safepoint (a loop back edge or after a call,
+//    both instruction boundaries) of one frame, its *start frame*, and
+//    snapshots that frame's locals, value stack and instruction pointer
+//    plus the thread's call depth and handled-exception stack. Raw copies:
+//    an abort first takes back the transaction's count changes, so the
+//    snapshot's values are counted exactly as they were at the start.
+//  - It commits at a later safepoint once it is long enough, or when its
+//    start frame returns, yields or raises out: past that point the
+//    snapshot's C++ activation is gone and nothing could resume it.
+//    Between that end and the next safepoint the thread runs outside any
+//    transaction (counts applied at once, nothing saved), as it does for
+//    irrevocable work (output, blocking calls), which commits first.
+//  - It also commits, wherever it is, when an old object's count reaches 0
+//    (backends/stm.hpp: frees are never undone), before irrevocable work,
+//    and before a write to a list, dict or set whose image would exceed
+//    64 KiB (phase 1: copying it in every transaction made a loop writing
+//    a big container quadratic; a per-entry undo log is the fix).
+//  - An abort happens only in the start frame's own eval loop, at a commit
+//    point, so no C++ stack needs unwinding: it takes back the count log,
+//    restores every undo image (newest first), frees the objects the
+//    transaction made and reloads the frame from the snapshot.
+//
+// Invariants: at most one transaction per thread; while one runs, its start
+// frame is on the thread's frame stack; every old object a transaction
+// changes has its image saved before the first change (write sections,
+// type_object::save_undo); objects made inside it are counted in place.
+#pragma once
+
+#include "eval.hpp"
+#include "types.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <type_traits>
+
+GILLAB_RUNTIME_NAMESPACE_BEGIN
+
+/// What an abort puts back into one old object.
+struct undo_image {
+  virtual ~undo_image() = default;
+  virtual void restore(object* o) = 0;
+};
+/// Records `image` for `o` in the running transaction (type save_undo slots call it).
+void push_undo(object* o, std::unique_ptr<undo_image> image);
+
+/// Before a change to o that is not inside a write section (a generator's
+/// frame, an instance's slot): saves o's undo image. Nothing elsewhere.
+inline void before_write(object* o) {
+#if GILLAB_RESTARTABLE
+  backend::before_write(o->header);
+#else
+  (void)o;
+#endif
+}
+
+/// A save_undo slot for layouts whose state is plain bytes: saves the bytes
+/// [from, to) of o.
+void save_object_bytes(object* o, std::size_t from, std::size_t to);
+template <class T>
+void save_plain_fields(object* o) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  save_object_bytes(o, sizeof(object), sizeof(T));
+}
+
+/// stm: the writes to list l inside this scope only append to it, so its
+/// undo image can be its length alone (list.append, extend, comprehensions).
+class append_scope {
+ public:
+#if GILLAB_RESTARTABLE
+  explicit append_scope(object* l);
+  ~append_scope();
+#else
+  explicit append_scope(object*) {}
+#endif
+  append_scope(const append_scope&) = delete;
+  append_scope& operator=(const append_scope&) = delete;
+
+ private:
+  object* previous_ = nullptr;
+};
+
+/// Whether the restartable back-end runs a transaction on this thread.
+bool in_transaction();
+
+/// At a safepoint of frame f (instruction `*at`, stack depth `*depth`): ends
+/// the running transaction if it is long enough (or must end here). Returns
+/// true if it was aborted instead: f, *at and *depth hold the snapshot and
+/// the caller continues from there.
+bool transaction_commit_point(frame* f, int* at, int* depth);
+/// After a commit point (and the collector's safepoint): begins a
+/// transaction at frame f if none runs.
+void transaction_begin_point(frame* f, int at, int depth);
+/// f returns, yields or raises out: a transaction started in f ends (true:
+/// aborted, restored as above).
+bool transaction_exit_point(frame* f, int* at, int* depth);
+/// Irrevocable work follows (output, a blocking call, the collector): the
+/// running transaction commits now and the thread runs outside one until
+/// its next safepoint.
+void transaction_irrevocable();
+
+/// True while an abort frees what its transaction made: no finalizer,
+/// __del__ or weak-reference callback may run then.
+bool transaction_aborting();
+/// --stats: the stm back-end's counters, one JSON object.
+void write_transaction_statistics(std::ostream& out);
+
+/// -X stm_abort_every=N (0: never), -X stm_length=N (safepoints per transaction).
+void set_abort_every(std::uint64_t n);
+void set_transaction_length(std::uint64_t n);
+
+GILLAB_RUNTIME_NAMESPACE_END
