@@ -455,6 +455,32 @@ def main():
         doc.table(["workload (%d threads)" % tmax, "interpreter", "contended", "suspended", "parks",
                    "merged", "queued", "waits by type"], rows)
 
+    # ---- stm back-end statistics ----
+    stm_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("backend") == "stm"]
+    if stm_runs:
+        doc.heading(2, "Transactions (stm)")
+        phase = stm_runs[0]["stats"].get("phase")
+        doc.para("From pyvm-stm's --stats on the single-thread programs, medians of %d runs "
+                 "(interp/src/runtime/transaction.hpp): transactions run, the share that ended at the "
+                 "safepoint where they were long enough (the rest ended when the frame that began them "
+                 "returned, before a free an abort could not undo, before a write to a container too big to "
+                 "copy, or before irrevocable work such as output), safepoints per transaction, undo images saved (the first write to an object "
+                 "older than the transaction), objects made inside transactions and reference-count "
+                 "changes logged for undo.%s" % (reps, " Phase %s: one thread, so no conflicts and no aborts "
+                 "but the stress switch's (the golden suite's stmstress tests)." % phase if phase == 1 else ""))
+        rows = []
+        for w in [p for p in programs if any(r["program"] == p for r in stm_runs)]:
+            sel = [r["stats"] for r in stm_runs if r["program"] == w]
+            med = lambda key, fmt="%.0f": fmt % statistics.median(s.get(key, 0) for s in sel)
+            at_length = statistics.median(
+                (s.get("commits", 0) - s.get("commits_at_frame_exit", 0) - s.get("commits_irrevocable", 0) -
+                 s.get("commits_before_a_free", 0) - s.get("commits_before_a_big_write", 0)) /
+                max(1, s.get("commits", 0)) for s in sel)
+            rows.append([w, med("transactions"), "%.0f%%" % (100 * at_length), med("safepoints_per_commit", "%.1f"),
+                         med("undo_images"), med("objects_made"), med("logged_count_changes")])
+        doc.table(["program", "transactions", "ended at length", "safepoints / tx", "undo images",
+                   "objects made", "count changes logged"], rows)
+
     # ---- the cycle collector ----
     gc_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("gc")]
     if gc_runs:
