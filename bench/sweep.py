@@ -68,9 +68,9 @@ SPEED_QUICK = ["nbody", "fannkuch", "spectral_norm"]
 # valgrind). Program -> arguments; --quick counts only COUNTER_QUICK.
 COUNTER_PROGRAMS = {
     "richards": ["1"],
-    "deltablue": ["5"],
+    "deltablue": ["3"],
     "raytrace": ["24"],
-    "go": ["5"],
+    "go": ["3"],
 }
 COUNTER_QUICK = ["richards"]
 
@@ -82,7 +82,7 @@ CONVOY_WAKEUPS = (50, 100)
 # per benchmark binary and thread count of the sweep; the quick one only
 # shows the step works.
 MICRO_SUITES = {"locks": False, "lockfree": False, "stm": False, "refcount": True}
-MICRO_SETTINGS = ((0.01, 1), (0.05, 3))
+MICRO_SETTINGS = ((0.01, 1), (0.02, 3))
 
 
 def counter_method():
