@@ -14,32 +14,34 @@
 //  object_header      Embedded at the start of every heap object: the
 //                     reference count field(s) and, where the back-end needs
 //                     them, a per-object lock (fine: locks::parking_mutex) or
-//                     a version/ownership word (stm). `nosync` and `gil`: one
-//                     plain 32-bit count.
+//                     a transaction word (stm: which transaction made or saved
+//                     the object). `nosync` and `gil`: one plain 32-bit count.
 //  thread_state       Per-thread back-end data, reached through the VM's
 //                     thread state: GIL request flags, a biased-count owner
 //                     id, a transaction descriptor.
 //  attach / detach    A thread enters / leaves the runtime (thread start and
 //                     exit; the main thread at start-up and shutdown). gil:
-//                     take / drop the GIL; fine: register for QSBR; stm: start
-//                     / end the thread's first transaction.
+//                     take / drop the GIL; fine: register for QSBR; stm: find
+//                     the thread's transaction logs.
 //  safepoint          The eval breaker: called on loop back edges and on
 //                     calls. Returns true if the eval loop must look at
 //                     pending work (signals, a stop-the-world request, an
-//                     async exception). gil: honour a drop request; stm:
-//                     commit the running transaction and start the next.
+//                     async exception). gil: honour a drop request; stm: the
+//                     eval loop's transaction points sit beside it
+//                     (runtime/transaction.hpp: commit, then begin).
 //                     The fast path is one relaxed load.
 //  blocking region    blocking_region<B> scope around any call that may
 //                     block (sleep, I/O, lock wait, join): gil releases the
 //                     GIL; fine suspends the thread's critical sections; stm
-//                     commits (or goes irrevocable) before blocking.
+//                     commits the running transaction before blocking.
 //  init_header        On allocation, before the object is published.
 //  incref / decref    Reference counting; decref returns true when the count
 //                     reached zero and the caller must deallocate. Immortal
 //                     objects (None, bools, small constants, types) are never
 //                     passed here: the runtime checks the immortal flag first.
-//                     nosync/gil: plain; fine: atomic or biased; stm: deferred
-//                     to commit.
+//                     nosync/gil: plain; fine: atomic or biased; stm: plain
+//                     for objects the running transaction made, else applied
+//                     and logged for undo, a count reaching 0 committing first.
 //  weak references    mark_weakly_referenced(h) before an object's first weak
 //                     reference is handed out; try_incref(h) is a weak
 //                     reference's dereference: a new reference, or false if
@@ -57,9 +59,10 @@
 //                     items, dict table, instance __dict__, ...), taken by the
 //                     runtime's container code, never by the eval loop
 //                     directly. nosync/gil: nothing. fine: the object's own
-//                     lock (PEP 703's Py_BEGIN_CRITICAL_SECTION). stm: open
-//                     the object for reading (record its version) or writing
-//                     (acquire it, log an undo copy).
+//                     lock (PEP 703's Py_BEGIN_CRITICAL_SECTION). stm: a write
+//                     saves the object's undo image on its first write in the
+//                     running transaction (phase 2 adds ownership and read
+//                     versions for conflicts between threads).
 //  write_section2     The same over two objects at once (list.extend(other),
 //                     dict.update(other)): fine locks them in address order,
 //                     as PEP 703's Py_BEGIN_CRITICAL_SECTION2.
@@ -67,12 +70,12 @@
 //                     nothing under nosync and gil (the GIL already
 //                     serialises bytecodes; the block just does not drop it),
 //                     a documented global lock under fine, one transaction
-//                     under stm.
-//  restartable        stm only: true when a conflict may abort the running
-//                     transaction. The eval loop then keeps its thread's
-//                     state (frames, value stacks, instruction pointers)
-//                     restorable to the last safepoint, and re-executes from
-//                     there after an abort; the other back-ends never abort.
+//                     under stm (phase 2; phase 1 counts the nesting only).
+//  restartable        stm only: true when the running transaction may abort.
+//                     The eval loop then snapshots the frame where a
+//                     transaction begins and, after an abort, re-executes
+//                     from there (runtime/transaction.hpp); the other
+//                     back-ends never abort.
 //  fork (optional)     before_fork / after_fork_parent / after_fork_child(ts)
 //                     around os.fork's fork(2): the back-end's own locks
 //                     are held across it, and the child is rebuilt for its
@@ -86,8 +89,9 @@
 //                     thread parks at its next safepoint or stays in its
 //                     blocking region (free-threaded CPython's
 //                     _PyEval_StopTheWorld); gil and nosync need none (the
-//                     collector runs holding the GIL). stm will need one too
-//                     (or to run the collector as one irrevocable transaction).
+//                     collector runs holding the GIL). stm (one thread so
+//                     far) collects between a commit and the next begin; with
+//                     threads it will need one too.
 //  statistics         write_statistics(json) at exit with --stats: switches,
 //                     waits, contention, commits, aborts by cause.
 //  supports_threads   false only for nosync, which refuses a second thread
