@@ -339,9 +339,6 @@ value immortalize(value v) {
     static std::mutex registry_mutex;  // threads import and define concurrently
     std::lock_guard lock(registry_mutex);
     v.obj()->flags |= flag_immortal;
-#if GILLAB_RESTARTABLE
-    backend::keep(v.obj()->header);  // an abort must not free what is now shared for good
-#endif
     gc_untrack(v.obj());  // never garbage: the collector need not look at it
     immortal_registry().push_back(v.obj());
   }

@@ -59,10 +59,8 @@ struct transaction_state {
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
   std::uint32_t consecutive_aborts = 0;
   std::vector<undo_record> undo;
-  bool aborting = false;
-  object* appending = nullptr;  // append_scope's list
-  bool discarding = false;          // freeing the aborted transaction's objects
-  std::vector<void*> deferred_frees;  // their memory, freed when all are done
+  object* appending = nullptr;        // append_scope's list
+  std::vector<void*> deferred_frees;  // an abort's frees, done when all its deallocators ran
 };
 thread_local transaction_state tx;
 
@@ -106,13 +104,10 @@ void commit(detail::transaction_logs& logs) {
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   stats.aborts_injected.fetch_add(1, std::memory_order_relaxed);
   ++tx.consecutive_aborts;
-  tx.aborting = true;
   for (std::size_t i = logs.counts.size(); i-- > 0;) *logs.counts[i].count -= static_cast<std::uint32_t>(logs.counts[i].delta);
   logs.counts.clear();
   for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
   tx.undo.clear();
-  for (void* h : logs.logged) static_cast<backends::stm::object_header*>(h)->born = 0;
-  logs.logged.clear();
   // What the transaction made is garbage now (nothing old refers to it any
   // more). Mark it all first, so that freeing one object does not count
   // down another: each is freed exactly once, from this list.
@@ -120,15 +115,13 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
     if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
   }
   logs.discarding = true;  // their references to old objects were never counted, as far as the images go
-  tx.discarding = true;
   for (std::size_t i = 0; i < logs.born.size(); ++i) {
     if (void* h = logs.born[i]) deallocate(object_of(h));  // forget() clears the entry
   }
-  tx.discarding = false;
   logs.discarding = false;
   for (void* memory : tx.deferred_frees) std::free(memory);
   tx.deferred_frees.clear();
-  logs.born.clear();
+  end_logs(logs);       // the old objects' marks, kept until now: nothing above saves them again
   logs.counts.clear();  // the increfs those frees' deallocators logged
   invalidate_type_cache();
   thread_state& ts = current_thread();
@@ -141,7 +134,6 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   *at = tx.at;
   *depth = tx.depth;
   tx.safepoints = 0;
-  tx.aborting = false;
 }
 
 /// After this many aborts in a row a transaction commits whatever the
@@ -181,12 +173,14 @@ struct list_image final : undo_image {
     l->items.adopt(std::move(items));
   }
 };
-void save_list(object* o) {
+/// whole: the items too; else the length alone (the transaction only appends).
+void save_list_image(object* o, bool whole) {
   auto image = std::make_unique<list_image>();
   image->length = static_cast<list_object*>(o)->items.size();
-  image->complete(o);
+  if (whole) image->complete(o);
   push_undo(o, std::move(image));
 }
+void save_list(object* o) { save_list_image(o, true); }
 
 struct dict_image final : undo_image {
   dict_object::table* tab = nullptr;  // a copy, or null
@@ -296,10 +290,13 @@ bool too_big_to_copy(object* o, const type_object* layout) {
   return bytes > max_image_bytes;
 }
 
-void commit_for_write() {
-  stats.big_write_commits.fetch_add(1, std::memory_order_relaxed);
+/// Ends the running transaction (if any) where it is, counting why.
+void commit_now(std::atomic<std::uint64_t>& reason) {
+  if (!tx.start) return;
+  reason.fetch_add(1, std::memory_order_relaxed);
   commit(logs());
 }
+void commit_for_write() { commit_now(stats.big_write_commits); }
 
 /// The runtime's hook behind stm::before_write: saves o's image and marks
 /// its header with the image's index, or completes a list's partial image.
@@ -316,17 +313,16 @@ void save_image(void* header) {
     born = detail::logged_bit | index;
     return;
   }
-  if (!(layout == &list_type && tx.appending == o) && too_big_to_copy(o, layout)) return commit_for_write();
+  const bool appends_only = layout == &list_type && tx.appending == o;
+  if (!appends_only && too_big_to_copy(o, layout)) return commit_for_write();
   stats.undo_images.fetch_add(1, std::memory_order_relaxed);
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
   logs().logged.push_back(header);
   born = detail::logged_bit | index;
   if (is_type(value::from(o))) return;  // a class: its attributes live in its dict, saved as a dict
-  if (layout == &list_type && tx.appending == o) {
-    auto image = std::make_unique<list_image>();
-    image->length = static_cast<list_object*>(o)->items.size();
-    push_undo(o, std::move(image));
+  if (appends_only) {
+    save_list_image(o, false);
     born |= detail::partial_bit;
   } else if (layout->save_undo) {
     layout->save_undo(o);
@@ -386,26 +382,18 @@ bool transaction_exit_point(frame* f, int* at, int* depth) {
   return false;
 }
 
-void transaction_irrevocable() {
-  if (!tx.start) return;
-  stats.irrevocable_commits.fetch_add(1, std::memory_order_relaxed);
-  commit(logs());
-}
+void transaction_irrevocable() { commit_now(stats.irrevocable_commits); }
 
-bool transaction_aborting() { return tx.aborting; }
+bool transaction_aborting() { return detail::current && detail::current->discarding; }
 
 bool transaction_defer_free(void* memory) {
-  if (!tx.discarding) return false;
+  if (!transaction_aborting()) return false;
   tx.deferred_frees.push_back(memory);
   return true;
 }
 
 namespace {
-void end_before_free() {
-  if (!tx.start) return;
-  stats.free_commits.fetch_add(1, std::memory_order_relaxed);
-  commit(logs());
-}
+void end_before_free() { commit_now(stats.free_commits); }
 }  // namespace
 
 void set_abort_every(std::uint64_t n) { abort_every.store(n, std::memory_order_relaxed); }

@@ -156,9 +156,6 @@ struct stm {
     if (made_here(h) && stm_detail::current) stm_detail::current->born[h.born - 1] = nullptr;
     h.born = 0;
   }
-  /// The object stays alive whatever happens to the transaction (interned
-  /// and immortal objects): an abort must not free it.
-  static void keep(object_header& h) { forget(h); }
 
   /// Saves an undo image before the first write to an old object (or
   /// completes a partial one).
