@@ -125,10 +125,17 @@ void reclaim_flush() {
   using namespace reclaim_detail;
   if constexpr (backend::lockfree_reads) {
     if (filling != nullptr) qsbr::retire(std::exchange(filling, nullptr));
-    // As at a safepoint: the caller (the collector) runs where Python code
-    // may run, so it holds no lock-free reads.
+    // Stamp the batch first (a new period), then announce a quiescent state
+    // in that period — the caller (the collector) runs where Python code may
+    // run, so it holds no lock-free reads — then free what every online
+    // thread has seen past. Announcing before stamping left this thread's
+    // own `seen` one period behind its batch, so nothing the collection
+    // displaced could expire here: with one thread left, a cleared cycle
+    // outlived gc.collect() (its last reference waited in the batch).
+    qsbr::flush();  // closes the batch, adopts ended threads' garbage
     qsbr::quiescent_state();
-    qsbr::flush();  // closes the batch, adopts ended threads' garbage, frees what expired
+    qsbr::flush();  // frees what expired
+    drain();        // and decrefs it now, as a single-threaded collection would
   }
 }
 

@@ -94,9 +94,11 @@ inline void reclaim_safepoint() {
 }
 
 /// After a collection: retires the calling thread's partly filled batch now
-/// rather than when it fills, and frees what finished its grace period
-/// (ended threads' garbage too), so what the collection displaced is freed
-/// after one grace period, not after thousands more displacements.
+/// rather than when it fills, passes a quiescent state, and frees and
+/// decrefs what finished its grace period (ended threads' garbage too): what
+/// the collection displaced goes as soon as every other running thread has
+/// passed a safepoint — at once when the caller runs alone, so gc.collect()
+/// leaves no cleared-but-alive cycle behind.
 void reclaim_flush();
 
 /// Retired nodes (batches of displaced values, tables, arrays) not freed yet.
