@@ -26,6 +26,7 @@ __all__ = [
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
+_set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 ThreadError = _thread.error
@@ -514,8 +515,10 @@ class Thread:
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
-        lock = _allocate_lock()
-        lock.acquire()
+        # Released by the runtime once this thread has left it (after the
+        # finally below), as CPython 3.11's sentinel: join() then finds
+        # nothing of the thread left.
+        lock = _set_sentinel()
         self._tstate_lock = lock
         with _active_limbo_lock:
             _active[self._ident] = self
@@ -529,7 +532,6 @@ class Thread:
             with _active_limbo_lock:
                 self._is_stopped = True
                 _active.pop(self._ident, None)
-            lock.release()
 
     def join(self, timeout=None):
         if not self._initialized:

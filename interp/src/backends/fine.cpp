@@ -236,6 +236,7 @@ void biased_refcount::attach(thread_data& t) {
 }
 
 void biased_refcount::detach(thread_data& t) {
+  if (t.id == fine_detail::no_thread) return;  // detached already
   {
     std::lock_guard lk(fine_detail::registry_mutex);
     fine_detail::registry().erase(t.id);

@@ -134,6 +134,9 @@ struct thread_entry {
   const object* waits_on = nullptr;
   const std::atomic<std::uint32_t>* waits_on_word = nullptr;
   bool is_main = false;
+  // _thread._set_sentinel()'s lock (held): released as the thread leaves
+  // the registry, so Thread.join() returns once the thread is gone.
+  value sentinel;
 };
 
 std::mutex registry_mutex;
@@ -359,6 +362,22 @@ value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames
   return new_lock();
 }
 
+/// CPython 3.11's _thread._set_sentinel(): a held lock that the runtime
+/// releases when the calling thread has left it — after its last Python
+/// code, its thread-local storage, its deferred reclamation, its collector
+/// nursery and (fine) its objects' ownership are gone — so that a joiner
+/// finds no trace of the thread (a cycle it left is collectable at once).
+/// threading.Thread uses it for join().
+value thread_set_sentinel(value, const value*, std::size_t nargs, value kwnames) {
+  if (!no_keywords("_set_sentinel", kwnames) || !count_in("_set_sentinel", nargs, 0, 0)) return value();
+  value lock = new_lock();
+  static_cast<lock_object*>(lock.obj())->word.store(lock_held, std::memory_order_relaxed);
+  thread_entry& me = this_thread_entry();
+  value old = std::exchange(me.sentinel, newref(lock));  // a replaced one stays held, as in CPython
+  xdecref(old);
+  return lock;
+}
+
 // RLock: an owner and a count over the same lock word.
 value rlock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
   transaction_irrevocable();  // stm: a lock's state is not rolled back
@@ -552,15 +571,24 @@ void* thread_main(void* p) {
   run_in_thread(boot);
   decref(boot->function);
   delete boot;
+  // Leaving, in an order a joiner can rely on: first all that may still run
+  // Python code (thread-local storage's finalizers), then what other
+  // threads would otherwise find held (deferred reclamation, the nursery,
+  // biased ownership), then the join sentinel. Still registered while the
+  // sentinel is held, so a thread joining us is never taken for deadlocked.
+  release_thread_references(ts);
+  reclaim_thread_exit();
+  gc_thread_exit();
+  backend::disown(ts.backend_state);
+  value sentinel = std::exchange(self_entry->sentinel, value());
+  if (sentinel) release_word(static_cast<lock_object*>(sentinel.obj())->word);
+  xdecref(sentinel);
   {
     std::lock_guard lk(registry_mutex);
     registry().erase(std::find_if(registry().begin(), registry().end(),
                                   [](const thread_entry& e) { return &e == self_entry; }));
     self_entry = nullptr;
   }
-  release_thread_references(ts);
-  reclaim_thread_exit();
-  gc_thread_exit();
   backend::detach(ts.backend_state);
   return nullptr;
 }
@@ -806,6 +834,7 @@ value thread_module() {
     set("start_new", make_builtin("start_new", thread_start_new_thread));
     set("allocate_lock", make_builtin("allocate_lock", thread_allocate_lock));
     set("allocate", make_builtin("allocate", thread_allocate_lock));
+    set("_set_sentinel", make_builtin("_set_sentinel", thread_set_sentinel));
     set("RLock", newref(value::from(&rlock_type)));
     set("get_ident", make_builtin("get_ident", thread_get_ident));
     set("get_native_id", make_builtin("get_native_id", thread_get_native_id));

@@ -23,6 +23,11 @@
 //                     exit; the main thread at start-up and shutdown). gil:
 //                     take / drop the GIL; fine: register for QSBR; stm: find
 //                     the thread's transaction logs.
+//  disown             A thread that is ending, just before its join returns:
+//                     it stops being something other threads wait on (fine:
+//                     offline for QSBR; biased: gives up ownership, merging
+//                     what was queued to it) and may still touch objects
+//                     until detach. gil, nosync, stm: nothing.
 //  safepoint          The eval breaker: called on loop back edges and on
 //                     calls. Returns true if the eval loop must look at
 //                     pending work (signals, a stop-the-world request, an
@@ -131,6 +136,7 @@ concept vm_backend = requires(typename B::object_header& h, typename B::thread_s
   { B::lockfree_reads } -> std::convertible_to<bool>;
   // Threads.
   { B::attach(ts) } -> std::same_as<void>;
+  { B::disown(ts) } -> std::same_as<void>;
   { B::detach(ts) } -> std::same_as<void>;
   { B::safepoint(ts) } -> std::same_as<bool>;
   { B::enter_blocking(ts) } -> std::same_as<void>;

@@ -396,9 +396,15 @@ struct fine {
     Refcount::attach(ts.rc);
     qsbr::online();
   }
-  static void detach(thread_state& ts) {
+  /// Before the join returns: holds back no reclamation, owns nothing (a
+  /// decref from here on takes the shared path), so what another thread
+  /// queues to it or retires is not kept waiting on a thread that is gone.
+  static void disown(thread_state& ts) {
     qsbr::offline();
     Refcount::detach(ts.rc);  // biased: merges what was queued (touches objects)
+  }
+  static void detach(thread_state& ts) {
+    disown(ts);  // again is nothing: a thread that did not disown first
     fine_detail::world_stop_running();
   }
   /// The cycle collector's stop-the-world (runtime/gc.cpp): the caller's

@@ -116,6 +116,7 @@ struct gil {
 
   // ---- threads ----
   static void attach(thread_state& ts);
+  static void disown(thread_state&) {}
   static void detach(thread_state& ts);
   static bool safepoint(thread_state& ts) {
     if (gil_detail::eval_breaker.load(gil_detail::order_breaker_poll) == 0) [[likely]] return false;

@@ -28,6 +28,7 @@ struct nosync {
   struct thread_state {};
 
   static void attach(thread_state&) {}
+  static void disown(thread_state&) {}
   static void detach(thread_state&) {}
   static bool safepoint(thread_state&) { return false; }
   static void enter_blocking(thread_state&) {}

@@ -106,6 +106,7 @@ struct stm {
   };
 
   static void attach(thread_state& ts) { stm_detail::current = &ts.logs; }
+  static void disown(thread_state&) {}
   static void detach(thread_state&) { stm_detail::current = nullptr; }
   static bool safepoint(thread_state&) { return false; }
   /// A blocking call cannot be undone: the transaction commits first.
