@@ -2,8 +2,8 @@
 # (chunks, several iterables), an exception with its remote traceback as
 # cause, SystemExit in a call, an unpicklable call, initializer, wait and
 # as_completed, shutdown and what follows it, and a worker that dies
-# (os._exit) breaking the pool. Every output line is the same whatever the
-# timing.
+# (os._exit, held back by a pipe until both calls are queued) breaking the
+# pool. Every output line is the same whatever the timing.
 import multiprocessing
 import os
 import sys
@@ -36,7 +36,8 @@ def leave(code):
     sys.exit(code)
 
 
-def die():
+def die(gate):
+    os.read(gate, 1)  # not before the main process has submitted what follows
     os._exit(3)
 
 
@@ -99,9 +100,11 @@ ex = ProcessPoolExecutor(max_workers=2, initializer=setup, initargs=("n",))
 print(list(ex.map(tag, range(4))))
 ex.shutdown(wait=True)
 
+gate_r, gate_w = os.pipe()  # inherited by the worker (fork)
 ex = ProcessPoolExecutor(max_workers=1)
 print(ex.submit(sq, 3).result())
-fs = [ex.submit(die), ex.submit(sq, 2)]
+fs = [ex.submit(die, gate_r), ex.submit(sq, 2)]
+os.write(gate_w, b"x")
 for f in fs:
     try:
         f.result(timeout=30)
@@ -112,6 +115,8 @@ try:
 except BrokenProcessPool as e:
     print("BrokenProcessPool", e)
 ex.shutdown()
+os.close(gate_r)
+os.close(gate_w)
 print(BrokenProcessPool.__mro__[1].__name__, BrokenProcessPool.__mro__[2].__name__)
 
 for kwargs in ({"max_workers": 0}, {"initializer": 3}, {"max_tasks_per_child": 0}):
