@@ -982,6 +982,7 @@ bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) 
       return false;
     }
     auto* e = static_cast<exception_object*>(obj.obj());
+    before_write(e);  // __new__ may return an old one
     decref(e->args);
     e->args = make_args_tuple(args, nargs);
     init_os_error(obj);
@@ -1822,6 +1823,7 @@ value wrap_next(value self, const value*, std::size_t nargs, value kwnames) {
 
 value exception_init(value self, const value* args, std::size_t nargs, value) {
   auto* e = static_cast<exception_object*>(self.obj());
+  before_write(e);  // stm: an exception made before the transaction (its class's __init__ began one)
   decref(e->args);
   e->args = make_args_tuple(args, nargs);
   init_os_error(self);

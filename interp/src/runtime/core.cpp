@@ -211,6 +211,7 @@ void init_os_error(value exception) {
   if (!is_os_error(e)) return;
   tuple_object* args = as_tuple(e->args);
   if (args->size < 3 || args->size > 5) return;
+  before_write(e);
   xdecref(e->extra);
   e->extra = newref(args->items[2]);
   value cut = make_tuple({args->items[0], args->items[1]});
