@@ -482,6 +482,9 @@ void run_scheduled() {
     full = (std::exchange(s.stress_due, false) && ++s.stress_collections % 64 == 0) ||
            (s.young_collections + 1 >= s.threshold1 && (s.old.count - s.old_at_last_full) * 4 > s.old_at_last_full);
   }
+  // stm: the collection frees, and must not find the objects a transaction
+  // holds dead until its commit (stm.hpp's dying list): commit first.
+  transaction_irrevocable();
   (void)collect(full);
 }
 }  // namespace gc_detail
@@ -793,6 +796,7 @@ value gc_get_stats(value, const value*, std::size_t nargs, value kwnames) {
 // get_objects(generation=None): every tracked object (0: the young
 // generation, 1 and 2: the old one), as CPython's.
 value gc_get_objects(value, const value* args, std::size_t nargs, value kwnames) {
+  transaction_irrevocable();  // stm: no object held dead until the commit may be listed
   std::int64_t generation = -1;  // None: every generation
   if (!generation_argument("get_objects", args, nargs, kwnames, true, &generation)) return value();
   if (nargs == 1 && args[0] != none()) {
