@@ -8,14 +8,17 @@
 
 #include "dict.hpp"
 #include "errors.hpp"
+#include "gc.hpp"
 #include "runtime.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
-#include <stdexcept>
+#include <mutex>
 #include <ostream>
+#include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -32,12 +35,13 @@ struct counters {
   std::atomic<std::uint64_t> exit_commits{0};         // the start frame returned, yielded or raised
   std::atomic<std::uint64_t> irrevocable_commits{0};  // output, blocking calls, the collector
   std::atomic<std::uint64_t> free_commits{0};         // an old object's count reached 0
+  std::atomic<std::uint64_t> quiet_deaths{0};         // old objects freed by a commit instead
   std::atomic<std::uint64_t> big_write_commits{0};    // a write to a container too big to copy
   std::atomic<std::uint64_t> aborts_injected{0};      // -X stm_abort_every
   std::atomic<std::uint64_t> safepoints{0};           // in committed transactions
   std::atomic<std::uint64_t> undo_images{0};
   std::atomic<std::uint64_t> births{0};
-  std::atomic<std::uint64_t> count_changes{0};
+  std::atomic<std::uint64_t> counts_saved{0};  // old objects whose count a transaction changed
 };
 counters stats;
 std::atomic<std::uint64_t> abort_every{0};
@@ -78,6 +82,7 @@ void take_snapshot(frame* f, int at, int depth) {
 }
 
 void end_logs(detail::transaction_logs& logs) {
+  for (const detail::saved_count& c : logs.counts) reinterpret_cast<backends::stm::object_header*>(c.count)->born = 0;
   for (void* h : logs.logged) static_cast<backends::stm::object_header*>(h)->born = 0;
   logs.logged.clear();
   for (void* h : logs.born) {
@@ -90,13 +95,19 @@ void commit(detail::transaction_logs& logs) {
   stats.commits.fetch_add(1, std::memory_order_relaxed);
   stats.safepoints.fetch_add(tx.safepoints, std::memory_order_relaxed);
   stats.births.fetch_add(logs.born.size(), std::memory_order_relaxed);
-  stats.count_changes.fetch_add(logs.counts.size(), std::memory_order_relaxed);
+  stats.counts_saved.fetch_add(logs.counts.size(), std::memory_order_relaxed);
+  stats.quiet_deaths.fetch_add(logs.dying.size(), std::memory_order_relaxed);
   logs.active = false;
   tx.start = nullptr;
   tx.consecutive_aborts = 0;
   tx.undo.clear();
   end_logs(logs);
   logs.counts.clear();
+  // Their deallocators free memory and nothing else (dies_quietly).
+  for (void* h : logs.dying) {
+    if (static_cast<backends::stm::object_header*>(h)->refcount == 0) deallocate(object_of(h));
+  }
+  logs.dying.clear();
 }
 
 /// Puts the heap and frame f back as they were at the transaction's start;
@@ -104,8 +115,6 @@ void commit(detail::transaction_logs& logs) {
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   stats.aborts_injected.fetch_add(1, std::memory_order_relaxed);
   ++tx.consecutive_aborts;
-  for (std::size_t i = logs.counts.size(); i-- > 0;) *logs.counts[i].count -= static_cast<std::uint32_t>(logs.counts[i].delta);
-  logs.counts.clear();
   for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
   tx.undo.clear();
   // What the transaction made is garbage now (nothing old refers to it any
@@ -114,15 +123,21 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   for (void* h : logs.born) {
     if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
   }
-  logs.discarding = true;  // their references to old objects were never counted, as far as the images go
+  // Their deallocators count old objects down like any code (saving counts
+  // not saved yet), but nothing old is freed or commits (`discarding`).
+  logs.discarding = true;
   for (std::size_t i = 0; i < logs.born.size(); ++i) {
     if (void* h = logs.born[i]) deallocate(object_of(h));  // forget() clears the entry
   }
   logs.discarding = false;
   for (void* memory : tx.deferred_frees) std::free(memory);
   tx.deferred_frees.clear();
-  end_logs(logs);       // the old objects' marks, kept until now: nothing above saves them again
-  logs.counts.clear();  // the increfs those frees' deallocators logged
+  // Every old count as it was before the transaction's first change to it
+  // (the images put the references back): the dying list's objects live on.
+  for (const detail::saved_count& c : logs.counts) *c.count = c.before;
+  logs.dying.clear();
+  end_logs(logs);  // the old objects' marks, kept until now: nothing above saves them again
+  logs.counts.clear();
   invalidate_type_cache();
   thread_state& ts = current_thread();
   ts.pending = value();
@@ -310,7 +325,7 @@ void save_image(void* header) {
     if (too_big_to_copy(o, layout)) return commit_for_write();
     const std::uint32_t index = born & detail::index_mask;
     static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
-    born = detail::logged_bit | index;
+    born &= ~detail::partial_bit;
     return;
   }
   const bool appends_only = layout == &list_type && tx.appending == o;
@@ -319,7 +334,7 @@ void save_image(void* header) {
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
   logs().logged.push_back(header);
-  born = detail::logged_bit | index;
+  born = (born & detail::counted_bit) | detail::logged_bit | index;
   if (is_type(value::from(o))) return;  // a class: its attributes live in its dict, saved as a dict
   if (appends_only) {
     save_list_image(o, false);
@@ -393,7 +408,72 @@ bool transaction_defer_free(void* memory) {
 }
 
 namespace {
-void end_before_free() { commit_now(stats.free_commits); }
+/// Which types' deaths end transactions (--stats): what the next quiet
+/// death would be worth.
+std::mutex free_commit_types_mutex;
+std::unordered_map<const type_object*, std::uint64_t> free_commit_types;  // under the mutex
+
+void end_before_free(const void* header) {
+  if (!tx.start) return;
+  {
+    std::lock_guard lock(free_commit_types_mutex);
+    ++free_commit_types[reinterpret_cast<const object*>(header)->type];
+  }
+  commit_now(stats.free_commits);
+}
+
+// Quiet deaths. An object may wait for the commit to be freed when its
+// death and every death it causes run no code and are seen by nobody: no
+// weak reference to any of them, no __del__ or other finalizer, and
+// deallocators that only drop references and give memory back. The walk
+// looks at most quiet_budget references deep and wide; an object with more
+// references than that cannot die with the walked ones (they hold at most
+// quiet_budget of its references) and is not looked into.
+constexpr int quiet_budget = 32;
+
+bool quiet(object* o, int& budget);
+
+void visit_quietly(value v, void* arg) {
+  auto& budget = *static_cast<int*>(arg);
+  if (budget < 0 || !v.is_object()) return;
+  object* o = v.obj();
+  if (o->flags & flag_immortal) return;
+  if (--budget < 0) return;
+  if (o->header.refcount > static_cast<std::uint32_t>(quiet_budget)) return;  // survives
+  if (!quiet(o, budget)) budget = -1;
+}
+
+/// Types whose deallocator drops what their traverse slot visits and frees
+/// memory, nothing else.
+bool plain_container(object* o) {
+  const type_object* t = o->type;
+  return t == &tuple_type || t == &list_type || t == &dict_type || t == &iterator_type ||
+         t == &builtin_function_type || is_bound_method(value::from(o));
+}
+
+bool quiet(object* o, int& budget) {
+  if ((o->flags & flag_gc_tracked) && weak_marker(o).load(std::memory_order_relaxed)) return false;
+  type_object* t = o->type;
+  if (t == &float_type || t == &int_type || t == &str_type || t == &bytes_type || t == &range_type) return true;
+  // A class's instance (its traverse slot visits its __dict__ and slots)
+  // over object's own layout, with no __del__.
+  const bool instance = t->heap && t->solid == &object_type && !t->finalize;
+  if (!instance && !plain_container(o)) return false;
+  // Too many references to look at: not quiet, and not walked either (the
+  // walk would cost as much as the free for a big list).
+  std::size_t size = 0;
+  if (t == &list_type) size = static_cast<list_object*>(o)->items.size();
+  if (t == &tuple_type) size = static_cast<tuple_object*>(o)->size;
+  if (t == &dict_type) size = static_cast<dict_object*>(o)->used * 2;
+  if (size > static_cast<std::size_t>(budget)) return false;
+  t->traverse(o, visit_quietly, &budget);
+  return budget >= 0;
+}
+
+bool dies_quietly(const void* header) {
+  int budget = quiet_budget;
+  return quiet(object_of(const_cast<void*>(header)), budget);
+}
 }  // namespace
 
 void set_abort_every(std::uint64_t n) { abort_every.store(n, std::memory_order_relaxed); }
@@ -403,6 +483,7 @@ void init_transactions() {
   detail::save_image = save_image;
   detail::go_irrevocable = transaction_irrevocable;
   detail::end_before_free = end_before_free;
+  detail::dies_quietly = dies_quietly;
   list_type.save_undo = save_list;
   dict_type.save_undo = save_dict;
   set_type.save_undo = save_set;
@@ -418,12 +499,32 @@ void write_transaction_statistics(std::ostream& out) {
       << ", \"commits_at_frame_exit\": " << n(stats.exit_commits)
       << ", \"commits_irrevocable\": " << n(stats.irrevocable_commits)
       << ", \"commits_before_a_free\": " << n(stats.free_commits)
+      << ", \"commits_before_a_free_by_type\": {";
+  {
+    // The eight types whose deaths ended the most transactions.
+    std::vector<std::pair<std::uint64_t, const type_object*>> top;
+    {
+      std::lock_guard lock(free_commit_types_mutex);
+      for (const auto& [type, count] : free_commit_types) top.emplace_back(count, type);
+    }
+    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (top.size() > 8) top.resize(8);
+    for (std::size_t i = 0; i < top.size(); ++i) {
+      out << (i ? ", " : "") << '"';
+      for (const char* c = top[i].second->name; *c; ++c) {  // a class name may be anything (type())
+        if (*c == '"' || *c == '\\') out << '\\';
+        if (static_cast<unsigned char>(*c) >= 0x20) out << *c;
+      }
+      out << "\": " << top[i].first;
+    }
+  }
+  out << "}, \"freed_at_commit\": " << n(stats.quiet_deaths)
       << ", \"commits_before_a_big_write\": " << n(stats.big_write_commits)
       << ", \"aborts\": {\"injected\": " << n(stats.aborts_injected) << "}"
       << ", \"safepoints_per_commit\": "
       << (commits ? static_cast<double>(n(stats.safepoints)) / static_cast<double>(commits) : 0.0)
       << ", \"undo_images\": " << n(stats.undo_images) << ", \"objects_made\": " << n(stats.births)
-      << ", \"logged_count_changes\": " << n(stats.count_changes)
+      << ", \"counts_saved\": " << n(stats.counts_saved)
       << ", \"abort_every\": " << n(abort_every)
       << ", \"length\": " << n(length) << "}";
 }
@@ -449,7 +550,45 @@ void write_transaction_statistics(std::ostream&) {}
 GILLAB_RUNTIME_NAMESPACE_END
 
 #if GILLAB_RESTARTABLE
-void gillab::interp::backends::stm::write_statistics(std::ostream& out) {
-  gillab::interp::write_transaction_statistics(out);
+namespace gillab::interp::backends {
+
+void stm::write_statistics(std::ostream& out) { gillab::interp::write_transaction_statistics(out); }
+
+namespace {
+/// Before the running transaction's first change to an old object's count.
+void save_count(stm::object_header& h, stm_detail::transaction_logs& tx) {
+  tx.counts.push_back({&h.refcount, h.refcount});
+  h.born |= stm_detail::counted_bit;
 }
+}  // namespace
+
+void stm::incref_slow(object_header& h) {
+  stm_detail::transaction_logs* tx = stm_detail::current;
+  if (tx && tx->active) save_count(h, *tx);
+  ++h.refcount;
+}
+
+bool stm::decref_slow(object_header& h) {
+  stm_detail::transaction_logs* tx = stm_detail::current;
+  if (!tx || !tx->active) return --h.refcount == 0;
+  save_count(h, *tx);
+  if (--h.refcount != 0) return false;
+  return reached_zero(h);
+}
+
+bool stm::reached_zero(object_header& h) {
+  stm_detail::transaction_logs& tx = *stm_detail::current;
+  if (tx.discarding) return false;                   // the abort puts the saved count back
+  if (h.born & stm_detail::dying_bit) return false;  // brought back and dropped again: listed
+  if (tx.dying.size() < stm_detail::max_dying && stm_detail::dies_quietly(&h)) {
+    tx.dying.push_back(&h);
+    h.born |= stm_detail::dying_bit;
+    return false;
+  }
+  ++h.refcount;  // saved as it was, then the commit ends the log
+  stm_detail::end_before_free(&h);
+  return --h.refcount == 0;
+}
+
+}  // namespace gillab::interp::backends
 #endif

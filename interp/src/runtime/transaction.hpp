@@ -19,14 +19,17 @@
 //    transaction (counts applied at once, nothing saved), as it does for
 //    irrevocable work (output, blocking calls), which commits first.
 //  - It also commits, wherever it is, when an old object's count reaches 0
-//    (backends/stm.hpp: frees are never undone), before irrevocable work,
+//    (backends/stm.hpp: frees are never undone) — unless nobody could see
+//    the moment it dies (no weak reference, no __del__, nothing it frees
+//    with it either: a bounded walk, transaction.cpp's quiet()), and then
+//    the commit frees it — before irrevocable work,
 //    and before a write to a list, dict or set whose image would exceed
 //    64 KiB (phase 1: copying it in every transaction made a loop writing
 //    a big container quadratic; a per-entry undo log is the fix).
 //  - An abort happens only in the start frame's own eval loop, at a commit
-//    point, so no C++ stack needs unwinding: it takes back the count log,
-//    restores every undo image (newest first), frees the objects the
-//    transaction made and reloads the frame from the snapshot.
+//    point, so no C++ stack needs unwinding: it restores every undo image
+//    (newest first), frees the objects the transaction made, puts back
+//    every old object's saved count and reloads the frame from the snapshot.
 //
 // Invariants: at most one transaction per thread; while one runs, its start
 // frame is on the thread's frame stack; every old object a transaction

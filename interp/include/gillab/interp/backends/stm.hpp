@@ -5,15 +5,24 @@
 // What the back-end keeps, per running transaction (the runtime's
 // transaction.cpp drives begin, commit and abort, because only it knows
 // frames and object layouts):
-//  - Reference counts, applied at once and logged. A count change on an
-//    object the running transaction did not make is made in place and
-//    appended to the transaction's count log; an abort subtracts the log
-//    again. A count that reaches 0 ends (commits) the transaction before
+//  - Reference counts, applied at once; old ones saved. The first count
+//    change a transaction makes to an object it did not make saves the
+//    count as it was (the count log, once per object: `born` gets
+//    counted_bit) and every change is made in place; an abort puts the
+//    saved counts back. (Logging every change, as first built, wrote 35
+//    million log entries for nbody.) A count that reaches 0 ends (commits) the transaction before
 //    the object is freed, since a free cannot be undone: objects die exactly
 //    when CPython frees them (a golden program sees weak references die and
 //    __del__ run at CPython's moment), and a transaction never frees an old
 //    object. Deferring the counts to commit, as first designed, broke that
 //    timing (`del x` then `len(weak_dict)` saw x alive).
+//    Except where nobody can see the moment: an old object whose death runs
+//    nothing and frees nothing else (the runtime's `dies_quietly`: an exact
+//    float, int, str or bytes) stays allocated at count 0 on the
+//    transaction's `dying` list and is freed by the commit; an abort's saved
+//    count gives it its references back. Without that, a loop whose numbers
+//    outlive one transaction ended every transaction at its first
+//    iteration (float_arith ran 3x slower than under the GIL).
 //  - Births. An object made inside the transaction is counted in place (no
 //    one else can see it before the commit) and listed, so that an abort
 //    frees whatever of it is still alive. `born` in its header is its index
@@ -31,11 +40,13 @@
 //    transaction's end and the next safepoint, irrevocable work such as
 //    output) every count change is applied at once and no image is saved;
 //    such work cannot be rolled back, so the runtime commits before it.
-//  - Inside one: born != 0 exactly for objects made by it (index + 1, below
-//    logged_bit) or saved by it (logged_bit set); both go back to 0 at its
-//    end.
+//  - Inside one: born is in [1, index_mask] exactly for objects made by it
+//    (index + 1); an old object's born holds flag bits for what it saved
+//    (logged_bit: an image, counted_bit: the count, dying_bit: on the dying
+//    list); all go back to 0 at its end.
 //  - Counts are exact at every moment outside an abort; the count log holds
-//    exactly the running transaction's changes to old objects' counts.
+//    exactly the old objects whose count the running transaction changed,
+//    each once, with its count before the first change.
 //  - While an abort frees what its transaction made (`discarding`), old
 //    objects' counts are left alone: the images put back their references.
 //
@@ -47,6 +58,7 @@
 
 #include <gillab/interp/backend.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <utility>
@@ -61,11 +73,16 @@ namespace stm_detail {
 /// write that is not an append.
 inline constexpr std::uint32_t logged_bit = 0x80000000u;
 inline constexpr std::uint32_t partial_bit = 0x40000000u;
-inline constexpr std::uint32_t index_mask = 0x3fffffffu;
+/// The old object's count is in the count log.
+inline constexpr std::uint32_t counted_bit = 0x20000000u;
+/// The old object is on the dying list (count 0, freed by the commit).
+inline constexpr std::uint32_t dying_bit = 0x10000000u;
+/// Birth and image indexes; a transaction that makes this many objects commits.
+inline constexpr std::uint32_t index_mask = 0x0fffffffu;
 
-struct count_change {
-  std::uint32_t* count;
-  std::int32_t delta;
+struct saved_count {
+  std::uint32_t* count;  // the header's first field: also the header
+  std::uint32_t before;
 };
 
 /// The running transaction's logs (one per thread; reused between
@@ -73,10 +90,13 @@ struct count_change {
 struct transaction_logs {
   bool active = false;
   bool discarding = false;  // an abort frees the transaction's objects
-  std::vector<count_change> counts;
+  std::vector<saved_count> counts;
   std::vector<void*> born;    // object headers; null once freed
   std::vector<void*> logged;  // headers marked logged_bit
+  std::vector<void*> dying;   // old objects at count 0, freed by the commit
 };
+/// Old objects a transaction may hold dead before it commits (memory bound).
+inline constexpr std::size_t max_dying = 4096;
 inline thread_local transaction_logs* current = nullptr;
 
 /// The runtime's undo hook: saves (or completes) an image of the object
@@ -85,8 +105,11 @@ using save_fn = void (*)(void* header);
 inline save_fn save_image = nullptr;
 /// The runtime's: commit the running transaction now (blocking regions).
 inline void (*go_irrevocable)() = nullptr;
-/// The runtime's: commit because an old object's count reached 0.
-inline void (*end_before_free)() = nullptr;
+/// The runtime's: commit because this old object's count reached 0.
+inline void (*end_before_free)(const void* header) = nullptr;
+/// The runtime's: freeing this object (count 0) runs no code, frees no
+/// other object and is seen by nobody (no weak references, no finalizer).
+inline bool (*dies_quietly)(const void* header) = nullptr;
 }  // namespace stm_detail
 
 struct stm {
@@ -113,38 +136,46 @@ struct stm {
   static void enter_blocking(thread_state&) { stm_detail::go_irrevocable(); }
   static void leave_blocking(thread_state&) {}
 
-  static bool made_here(const object_header& h) { return h.born != 0 && !(h.born & stm_detail::logged_bit); }
+  static bool made_here(const object_header& h) { return h.born - 1u < stm_detail::index_mask; }
 
   static void init_header(object_header& h, thread_state& ts) {
     h.refcount = 1;
+    h.born = 0;
     if (ts.logs.active) {
+      if (ts.logs.born.size() >= stm_detail::index_mask) [[unlikely]] {
+        stm_detail::go_irrevocable();  // no index left: commit, and this one is old
+        return;
+      }
       ts.logs.born.push_back(&h);
       h.born = static_cast<std::uint32_t>(ts.logs.born.size());
-    } else {
-      h.born = 0;
     }
   }
+  // Counting. Inline: objects the transaction made, and old ones whose
+  // count it saved already (the common cases inside a transaction): a
+  // plain add. Out of line (runtime/transaction.cpp): the first change to
+  // an old object's count in a transaction, counting outside one, and a
+  // saved count reaching 0. While an abort frees what its transaction made
+  // (`discarding`), old counts change as usual and the abort then puts
+  // every saved count back.
   static void incref(object_header& h) {
-    stm_detail::transaction_logs* tx = stm_detail::current;
-    if (made_here(h) || !tx || !tx->active) {
+    if (made_here(h) || (h.born & stm_detail::counted_bit)) [[likely]] {
       ++h.refcount;
       return;
     }
-    if (tx->discarding) return;
-    ++h.refcount;
-    tx->counts.push_back({&h.refcount, 1});
+    incref_slow(h);
   }
   static bool decref(object_header& h) {
-    if (made_here(h) || !stm_detail::current || !stm_detail::current->active) return --h.refcount == 0;
-    if (stm_detail::current->discarding) return false;
-    if (--h.refcount != 0) {
-      stm_detail::current->counts.push_back({&h.refcount, -1});
-      return false;
+    if (made_here(h)) return --h.refcount == 0;
+    if (h.born & stm_detail::counted_bit) [[likely]] {
+      if (--h.refcount != 0) [[likely]] return false;
+      return reached_zero(h);
     }
-    ++h.refcount;  // logged as it was, then the commit ends the log
-    stm_detail::end_before_free();
-    return --h.refcount == 0;
+    return decref_slow(h);
   }
+  static void incref_slow(object_header& h);
+  static bool decref_slow(object_header& h);
+  /// A saved count reached 0: free later (dies_quietly), or commit and free now.
+  static bool reached_zero(object_header& h);
   static std::uint32_t refcount(const object_header& h) { return h.refcount; }
   static void mark_weakly_referenced(object_header&) {}
   static bool try_incref(object_header& h) {
@@ -161,8 +192,11 @@ struct stm {
   /// Saves an undo image before the first write to an old object (or
   /// completes a partial one).
   static void before_write(object_header& h) {
-    constexpr std::uint32_t partially_saved = stm_detail::logged_bit | stm_detail::partial_bit;
-    if (h.born != 0 && (h.born & partially_saved) != partially_saved) return;  // made here, or saved whole
+    if (h.born & stm_detail::logged_bit) {
+      if (!(h.born & stm_detail::partial_bit)) return;  // saved whole
+    } else if (made_here(h)) {
+      return;
+    }
     if (!stm_detail::current || !stm_detail::current->active) return;
     stm_detail::save_image(&h);
   }
