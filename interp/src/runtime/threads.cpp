@@ -152,7 +152,7 @@ thread_local thread_entry* self_entry = nullptr;
 thread_entry& this_thread_entry() {
   if (!self_entry) {
     std::lock_guard lk(registry_mutex);
-    registry().push_front(thread_entry{self_ident(), &current_thread(), nullptr, nullptr, true});
+    registry().push_front(thread_entry{self_ident(), &current_thread(), nullptr, nullptr, true, value()});
     self_entry = &registry().front();
   }
   return *self_entry;
