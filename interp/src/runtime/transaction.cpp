@@ -103,11 +103,18 @@ void commit(detail::transaction_logs& logs) {
   tx.undo.clear();
   end_logs(logs);
   logs.counts.clear();
-  // Their deallocators free memory and nothing else (dies_quietly).
-  for (void* h : logs.dying) {
+  // Freed outside the transaction. Should a death they cause run code after
+  // all (quiet() is the guard), that code may begin and commit transactions
+  // of its own: the list is taken out of the logs first.
+  std::vector<void*> dying = std::move(logs.dying);
+  logs.dying.clear();
+  for (void* h : dying) {
     if (static_cast<backends::stm::object_header*>(h)->refcount == 0) deallocate(object_of(h));
   }
-  logs.dying.clear();
+  if (logs.dying.empty()) {  // keep the capacity
+    dying.clear();
+    logs.dying.swap(dying);
+  }
 }
 
 /// Puts the heap and frame f back as they were at the transaction's start;
@@ -399,6 +406,10 @@ bool transaction_exit_point(frame* f, int* at, int* depth) {
 
 void transaction_irrevocable() { commit_now(stats.irrevocable_commits); }
 
+void transaction_settle_deaths() {
+  if (tx.start && !logs().dying.empty()) commit_now(stats.irrevocable_commits);
+}
+
 bool transaction_aborting() { return detail::current && detail::current->discarding; }
 
 bool transaction_defer_free(void* memory) {
@@ -426,9 +437,13 @@ void end_before_free(const void* header) {
 // death and every death it causes run no code and are seen by nobody: no
 // weak reference to any of them, no __del__ or other finalizer, and
 // deallocators that only drop references and give memory back. The walk
-// looks at most quiet_budget references deep and wide; an object with more
-// references than that cannot die with the walked ones (they hold at most
-// quiet_budget of its references) and is not looked into.
+// looks at most quiet_budget references deep and wide, and every object it
+// reaches must be quiet too, however many references it has: one that
+// survives this death may lose its other references later in the same
+// transaction, and then die only at the commit. What could make a reached
+// object noisy later commits first (a weak reference to it:
+// transaction_settle_deaths; a class's __del__: class attribute writes are
+// irrevocable).
 constexpr int quiet_budget = 32;
 
 bool quiet(object* o, int& budget);
@@ -439,7 +454,6 @@ void visit_quietly(value v, void* arg) {
   object* o = v.obj();
   if (o->flags & flag_immortal) return;
   if (--budget < 0) return;
-  if (o->header.refcount > static_cast<std::uint32_t>(quiet_budget)) return;  // survives
   if (!quiet(o, budget)) budget = -1;
 }
 
@@ -538,6 +552,7 @@ bool transaction_commit_point(frame*, int*, int*) { return false; }
 void transaction_begin_point(frame*, int, int) {}
 bool transaction_exit_point(frame*, int*, int*) { return false; }
 void transaction_irrevocable() {}
+void transaction_settle_deaths() {}
 bool transaction_aborting() { return false; }
 bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}

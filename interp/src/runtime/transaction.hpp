@@ -110,6 +110,11 @@ bool transaction_exit_point(frame* f, int* at, int* depth);
 /// its next safepoint.
 void transaction_irrevocable();
 
+/// Before an object may become observable when it dies (it gets a weak
+/// reference): objects the running transaction holds dead are freed now,
+/// so that a death they would cause happens at CPython's moment.
+void transaction_settle_deaths();
+
 /// True while an abort frees what its transaction made: no finalizer,
 /// __del__ or weak-reference callback may run then.
 bool transaction_aborting();

@@ -134,6 +134,7 @@ value make_weakref(value target, value callback) {
     return raise_type_error(std::string("cannot create weak reference to '") + type_name(target) + "' object");
   }
   if (callback == none()) callback = value();
+  transaction_settle_deaths();  // stm: target may be held only by objects dead until the commit
   object* o = target.obj();
   auto* w = make<weakref_object>(&weakref_type);  // allocated outside the mutex
   w->referent = nullptr;
