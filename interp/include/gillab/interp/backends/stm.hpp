@@ -10,16 +10,17 @@
 //    count as it was (the count log, once per object: `born` gets
 //    counted_bit) and every change is made in place; an abort puts the
 //    saved counts back. (Logging every change, as first built, wrote 35
-//    million log entries for nbody.) A count that reaches 0 ends (commits) the transaction before
-//    the object is freed, since a free cannot be undone: objects die exactly
+//    million log entries for nbody.) A count that reaches 0 ends (commits)
+//    the transaction before the object is freed, since a free cannot be undone: objects die exactly
 //    when CPython frees them (a golden program sees weak references die and
 //    __del__ run at CPython's moment), and a transaction never frees an old
 //    object. Deferring the counts to commit, as first designed, broke that
 //    timing (`del x` then `len(weak_dict)` saw x alive).
 //    Except where nobody can see the moment: an old object whose death runs
-//    nothing and frees nothing else (the runtime's `dies_quietly`: an exact
-//    float, int, str or bytes) stays allocated at count 0 on the
-//    transaction's `dying` list and is freed by the commit; an abort's saved
+//    no code and is seen by nobody, nor any death it causes (the runtime's
+//    `dies_quietly`: a bounded walk over numbers, strings, plain containers
+//    and instances without __del__ or weak references) stays allocated at
+//    count 0 on the transaction's `dying` list and is freed by the commit; an abort's saved
 //    count gives it its references back. Without that, a loop whose numbers
 //    outlive one transaction ended every transaction at its first
 //    iteration (float_arith ran 3x slower than under the GIL).
@@ -48,7 +49,9 @@
 //    exactly the old objects whose count the running transaction changed,
 //    each once, with its count before the first change.
 //  - While an abort frees what its transaction made (`discarding`), old
-//    objects' counts are left alone: the images put back their references.
+//    objects' counts change as anywhere else but nothing old is freed and
+//    nothing commits; the abort then puts every saved count back (the
+//    images put back the references).
 //
 // Phase 1 (this file): one thread. Transactions, rollback and the abort
 // stress switch (`-X stm_abort_every=N`) are real; conflict detection
@@ -107,8 +110,9 @@ inline save_fn save_image = nullptr;
 inline void (*go_irrevocable)() = nullptr;
 /// The runtime's: commit because this old object's count reached 0.
 inline void (*end_before_free)(const void* header) = nullptr;
-/// The runtime's: freeing this object (count 0) runs no code, frees no
-/// other object and is seen by nobody (no weak references, no finalizer).
+/// The runtime's: freeing this object (count 0), and whatever that frees
+/// with it, runs no code and is seen by nobody (no weak references, no
+/// finalizer).
 inline bool (*dies_quietly)(const void* header) = nullptr;
 }  // namespace stm_detail
 
