@@ -308,11 +308,17 @@ std::uint64_t gil::switch_interval_us() { return core().interval_us.load(std::me
 int gil::attached_threads() { return core().attached_count.load(std::memory_order_relaxed); }
 
 void gil::write_statistics(std::ostream& out) {
+  out << "{\"backend\": \"gil\", ";
+  write_switch_fields(out);
+  out << "}";
+}
+
+void gil::write_switch_fields(std::ostream& out) {
   gil_core& g = core();
   std::lock_guard lk(g.mutex);
   std::uint64_t thread_wait = 0;
   for (const thread_record& t : g.threads) thread_wait += t.wait_us;
-  out << "{\"backend\": \"gil\", \"variant\": \"" << variant_name() << "\""
+  out << "\"variant\": \"" << variant_name() << "\""
       << ", \"switch_interval_us\": " << g.interval_us.load(std::memory_order_relaxed)
       << ", \"switches\": {\"voluntary\": " << g.voluntary_switches << ", \"forced\": " << g.forced_switches
       << ", \"legacy_tick_releases\": " << g.tick_releases << ", \"holder_changes\": " << g.holder_changes << "}"
@@ -339,7 +345,7 @@ void gil::write_statistics(std::ostream& out) {
         << "}";
     first = false;
   }
-  out << "], \"thread_wait_total_us\": " << thread_wait << "}";
+  out << "], \"thread_wait_total_us\": " << thread_wait;
 }
 
 }  // namespace gillab::interp::backends

@@ -370,6 +370,7 @@ value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames
 /// threading.Thread uses it for join().
 value thread_set_sentinel(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("_set_sentinel", kwnames) || !count_in("_set_sentinel", nargs, 0, 0)) return value();
+  transaction_irrevocable();  // stm: the thread's entry is not rolled back (an abort would free the lock it holds)
   value lock = new_lock();
   static_cast<lock_object*>(lock.obj())->word.store(lock_held, std::memory_order_relaxed);
   thread_entry& me = this_thread_entry();
@@ -595,12 +596,10 @@ void* thread_main(void* p) {
 
 value thread_start_new_thread(value, const value* args, std::size_t nargs, value kwnames) {
   if (!backend::supports_threads) {
-    const std::string why = backend::restartable
-                                ? " back-end does not detect conflicts between threads yet (phase 1: transactions "
-                                  "on one thread)"
-                                : " back-end has no synchronisation";
     return raise(&exc_RuntimeError, std::string("pyvm-") + backend::name + " cannot start a thread: the " +
-                                        backend::name + why + " (run pyvm-gil, pyvm-fine-biased or pyvm-fine-atomic)");
+                                        backend::name +
+                                        " back-end has no synchronisation (run pyvm-gil, pyvm-fine-biased, "
+                                        "pyvm-fine-atomic or pyvm-stm)");
   }
   if (!no_keywords("start_new_thread", kwnames)) return value();
   if (nargs < 2 || nargs > 3) {
@@ -611,6 +610,7 @@ value thread_start_new_thread(value, const value* args, std::size_t nargs, value
   if (!(ft->call || ft == &type_type)) return raise_type_error("first arg must be callable");
   if (!is_instance(args[1], &tuple_type)) return raise_type_error("2nd arg must be a tuple");
   if (nargs == 3 && !is_instance(args[2], &dict_type)) return raise_type_error("optional 3rd arg must be a dictionary");
+  transaction_irrevocable();  // stm: a started thread is never taken back
   this_thread_entry();  // the creator is registered before its first thread
   note_thread_start();  // displaced dict items now wait for lock-free readers
   auto* boot = new thread_boot{newref(args[0]), newref(args[1]), nargs == 3 ? newref(args[2]) : value(), nullptr,

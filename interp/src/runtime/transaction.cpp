@@ -17,6 +17,7 @@
 #include <cstring>
 #include <mutex>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
@@ -506,10 +507,10 @@ void init_transactions() {
   function_type.save_undo = save_plain_fields<function_object>;
 }
 
-void write_transaction_statistics(std::ostream& out) {
+void write_transaction_statistics(std::ostream& out, const std::string& token) {
   auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
   const std::uint64_t commits = n(stats.commits);
-  out << "{\"backend\": \"stm\", \"phase\": 1, \"transactions\": " << n(stats.begun) << ", \"commits\": " << commits
+  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": true, \"transactions\": " << n(stats.begun) << ", \"commits\": " << commits
       << ", \"commits_at_frame_exit\": " << n(stats.exit_commits)
       << ", \"commits_irrevocable\": " << n(stats.irrevocable_commits)
       << ", \"commits_before_a_free\": " << n(stats.free_commits)
@@ -540,7 +541,7 @@ void write_transaction_statistics(std::ostream& out) {
       << ", \"undo_images\": " << n(stats.undo_images) << ", \"objects_made\": " << n(stats.births)
       << ", \"counts_saved\": " << n(stats.counts_saved)
       << ", \"abort_every\": " << n(abort_every)
-      << ", \"length\": " << n(length) << "}";
+      << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";
 }
 
 #else  // not restartable: never called
@@ -558,7 +559,7 @@ bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
 void set_transaction_length(std::uint64_t) {}
 void init_transactions() {}
-void write_transaction_statistics(std::ostream&) {}
+void write_transaction_statistics(std::ostream&, const std::string&) {}
 
 #endif
 
@@ -567,7 +568,11 @@ GILLAB_RUNTIME_NAMESPACE_END
 #if GILLAB_RESTARTABLE
 namespace gillab::interp::backends {
 
-void stm::write_statistics(std::ostream& out) { gillab::interp::write_transaction_statistics(out); }
+void stm::write_statistics(std::ostream& out) {
+  std::ostringstream token;
+  gil::write_switch_fields(token);
+  gillab::interp::write_transaction_statistics(out, token.str());
+}
 
 namespace {
 /// Before the running transaction's first change to an old object's count.

@@ -43,6 +43,7 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <type_traits>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -118,8 +119,9 @@ void transaction_settle_deaths();
 /// True while an abort frees what its transaction made: no finalizer,
 /// __del__ or weak-reference callback may run then.
 bool transaction_aborting();
-/// --stats: the stm back-end's counters, one JSON object.
-void write_transaction_statistics(std::ostream& out);
+/// --stats: the stm back-end's counters, one JSON object; `token` is the
+/// transaction token's switch statistics (JSON fields, gil.hpp's).
+void write_transaction_statistics(std::ostream& out, const std::string& token);
 
 /// -X stm_abort_every=N (0: never), -X stm_length=N (safepoints per transaction).
 void set_abort_every(std::uint64_t n);

@@ -22,7 +22,8 @@
 //  attach / detach    A thread enters / leaves the runtime (thread start and
 //                     exit; the main thread at start-up and shutdown). gil:
 //                     take / drop the GIL; fine: register for QSBR; stm: find
-//                     the thread's transaction logs.
+//                     the thread's transaction logs and take the transaction
+//                     token (phase 2a: transactions run one at a time).
 //  disown             A thread that is ending, just before its join returns:
 //                     it stops being something other threads wait on (fine:
 //                     offline for QSBR; biased: gives up ownership, merging
@@ -33,12 +34,14 @@
 //                     pending work (signals, a stop-the-world request, an
 //                     async exception). gil: honour a drop request; stm: the
 //                     eval loop's transaction points sit beside it
-//                     (runtime/transaction.hpp: commit, then begin).
+//                     (runtime/transaction.hpp: commit, then begin), and
+//                     between them the token's drop request is honoured.
 //                     The fast path is one relaxed load.
 //  blocking region    blocking_region<B> scope around any call that may
 //                     block (sleep, I/O, lock wait, join): gil releases the
 //                     GIL; fine suspends the thread's critical sections; stm
-//                     commits the running transaction before blocking.
+//                     commits the running transaction, then releases the
+//                     token.
 //  init_header        On allocation, before the object is published.
 //  incref / decref    Reference counting; decref returns true when the count
 //                     reached zero and the caller must deallocate. Immortal
@@ -74,8 +77,10 @@
 //  atomic blocks      atomic_begin / atomic_end around a `with atomic:` body:
 //                     nothing under nosync and gil (the GIL already
 //                     serialises bytecodes; the block just does not drop it),
-//                     a documented global lock under fine, one transaction
-//                     under stm (phase 2; phase 1 counts the nesting only).
+//                     a documented global lock under fine; under stm (phase
+//                     2a) a commit at entry and exit, the token kept in
+//                     between (one transaction once phase 2b detects
+//                     conflicts).
 //  restartable        stm only: true when the running transaction may abort.
 //                     The eval loop then snapshots the frame where a
 //                     transaction begins and, after an abort, re-executes
@@ -94,15 +99,15 @@
 //                     thread parks at its next safepoint or stays in its
 //                     blocking region (free-threaded CPython's
 //                     _PyEval_StopTheWorld); gil and nosync need none (the
-//                     collector runs holding the GIL). stm (one thread so
-//                     far) collects between a commit and the next begin; with
-//                     threads it will need one too.
+//                     collector runs holding the GIL). stm (phase 2a: one
+//                     thread at a time holds the token) collects between a
+//                     commit and the next begin; phase 2b will need one.
 //  statistics         write_statistics(json) at exit with --stats: switches,
 //                     waits, contention, commits, aborts by cause.
 //  supports_threads   false only for nosync, which refuses a second thread
 //                     with a clear error.
 //  parallel           true when two threads may run runtime code at the
-//                     same moment (fine, stm): the runtime's own shared
+//                     same moment (fine; stm from phase 2b): the runtime's own shared
 //                     tables (the intern table, values displaced from type
 //                     dicts that per-thread caches may still point to) then
 //                     need their own protection; nosync and gil pay nothing.

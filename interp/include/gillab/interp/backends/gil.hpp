@@ -175,6 +175,9 @@ struct gil {
   /// total and per-thread wait, a log2 histogram of hold times in
   /// microseconds, time in blocking regions.
   static void write_statistics(std::ostream& out);
+  /// The same fields without the braces and the back-end's name (the stm
+  /// back-end's transaction token reports them inside its own object).
+  static void write_switch_fields(std::ostream& out);
 
  private:
   static bool safepoint_slow(thread_state& ts);

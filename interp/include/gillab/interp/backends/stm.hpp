@@ -53,13 +53,28 @@
 //    nothing commits; the abort then puts every saved count back (the
 //    images put back the references).
 //
-// Phase 1 (this file): one thread. Transactions, rollback and the abort
-// stress switch (`-X stm_abort_every=N`) are real; conflict detection
-// between threads (ownership records, read sets, irrevocability) is the
-// next step, and until it exists a second thread is refused, as nosync does.
+// Threads (phase 2a): transactions run one at a time. A thread holds the
+// *transaction token* while it runs Python code, in or outside a
+// transaction, and hands it over only where none runs: at the safepoint
+// right after a commit, and in blocking regions (which commit first). The
+// token is the gil back-end's lock with CPython's new-GIL rules (gil.hpp:
+// a waiter posts a drop request after the switch interval, the holder
+// honours it at its next safepoint outside a transaction, forced
+// switching), so pyvm-stm runs threaded programs with the GIL's semantics
+// and no conflicts can arise: a thread sees another's work only after its
+// commit, and an abort (the stress switch) takes back only what its own
+// thread did. `with atomic:` commits at its entry and exit and keeps the
+// token in between (the holder does not honour drop requests inside it),
+// so the block is never interleaved with another thread's bytecodes.
+// Phase 2b replaces the exclusive token by conflict detection between
+// transactions that run at once (ownership records, read versions, doomed
+// transactions aborting at their next commit point); the token then
+// stays as the irrevocable mode's lock, as in PyPy-STM's "inevitable"
+// transaction.
 #pragma once
 
 #include <gillab/interp/backend.hpp>
+#include <gillab/interp/backends/gil.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -118,9 +133,9 @@ inline bool (*dies_quietly)(const void* header) = nullptr;
 
 struct stm {
   static constexpr const char* name = "stm";
-  static constexpr bool supports_threads = false;  // phase 1: see the header comment
+  static constexpr bool supports_threads = true;  // one transaction at a time (phase 2a)
   static constexpr bool restartable = true;
-  static constexpr bool parallel = false;
+  static constexpr bool parallel = false;  // the token serialises runtime code
   static constexpr bool lockfree_reads = false;
 
   struct object_header {
@@ -129,16 +144,37 @@ struct stm {
   };
   struct thread_state {
     stm_detail::transaction_logs logs;
-    int atomic_depth = 0;
+    gil::thread_state token;  // the transaction token (phase 2a: see the header comment)
   };
 
-  static void attach(thread_state& ts) { stm_detail::current = &ts.logs; }
+  static void attach(thread_state& ts) {
+    stm_detail::current = &ts.logs;
+    gil::attach(ts.token);
+  }
   static void disown(thread_state&) {}
-  static void detach(thread_state&) { stm_detail::current = nullptr; }
-  static bool safepoint(thread_state&) { return false; }
-  /// A blocking call cannot be undone: the transaction commits first.
-  static void enter_blocking(thread_state&) { stm_detail::go_irrevocable(); }
-  static void leave_blocking(thread_state&) {}
+  static void detach(thread_state& ts) {
+    stm_detail::current = nullptr;
+    gil::detach(ts.token);
+  }
+  /// The token changes hands only where no transaction runs (the eval loop
+  /// calls this right after its commit point).
+  static bool safepoint(thread_state& ts) {
+    if (ts.logs.active) return false;
+    return gil::safepoint(ts.token);
+  }
+  /// A blocking call cannot be undone: the transaction commits first, then
+  /// the token is released until the call returns.
+  static void enter_blocking(thread_state& ts) {
+    stm_detail::go_irrevocable();
+    gil::enter_blocking(ts.token);
+  }
+  static void leave_blocking(thread_state& ts) { gil::leave_blocking(ts.token); }
+  // The token's switch interval (sys.setswitchinterval) and os.fork's hooks.
+  static void set_switch_interval_us(std::uint64_t us) { gil::set_switch_interval_us(us); }
+  static std::uint64_t switch_interval_us() { return gil::switch_interval_us(); }
+  static void before_fork() { gil::before_fork(); }
+  static void after_fork_parent() { gil::after_fork_parent(); }
+  static void after_fork_child(thread_state& ts) { gil::after_fork_child(ts.token); }
 
   static bool made_here(const object_header& h) { return h.born - 1u < stm_detail::index_mask; }
 
@@ -218,8 +254,16 @@ struct stm {
     }
   };
 
-  static void atomic_begin(thread_state& ts) { ++ts.atomic_depth; }
-  static void atomic_end(thread_state& ts) { --ts.atomic_depth; }
+  /// `with atomic:` begins and ends between transactions (so an abort never
+  /// re-runs its entry or exit) and keeps the token in between.
+  static void atomic_begin(thread_state& ts) {
+    stm_detail::go_irrevocable();
+    gil::atomic_begin(ts.token);
+  }
+  static void atomic_end(thread_state& ts) {
+    stm_detail::go_irrevocable();
+    gil::atomic_end(ts.token);
+  }
   static void write_statistics(std::ostream& out);
 };
 
