@@ -499,6 +499,7 @@ value collections_module() {
     deque_type.dealloc = dealloc_deque;
 #if GILLAB_RESTARTABLE
     deque_type.save_undo = save_deque;
+    set_image_size(deque_type, [](object* o) { return as_deque(value::from(o))->items.size() * sizeof(value); });
 #endif
     deque_type.traverse = traverse_deque;
     deque_type.clear = clear_deque;

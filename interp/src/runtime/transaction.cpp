@@ -300,6 +300,9 @@ void save_exception(object* o) {
 /// per-entry undo log is the real fix).
 constexpr std::size_t max_image_bytes = 64 * 1024;
 
+/// set_image_size's layouts (few: a linear scan, after the common ones).
+std::vector<std::pair<const type_object*, std::size_t (*)(object*)>> image_sizes;
+
 bool too_big_to_copy(object* o, const type_object* layout) {
   std::size_t bytes = 0;
   if (layout == &list_type) {
@@ -309,6 +312,10 @@ bool too_big_to_copy(object* o, const type_object* layout) {
     bytes = d->tab ? table_bytes(d->tab) : 0;
   } else if (layout == &set_type) {
     bytes = static_cast<set_object*>(o)->table.size() * sizeof(set_object::slot);
+  } else {
+    for (const auto& [type, size] : image_sizes) {
+      if (type == layout) bytes = size(o);
+    }
   }
   return bytes > max_image_bytes;
 }
@@ -362,6 +369,8 @@ void save_image(void* header) {
 }  // namespace
 
 void push_undo(object* o, std::unique_ptr<undo_image> image) { tx.undo.push_back({o, std::move(image)}); }
+
+void set_image_size(type_object& t, std::size_t (*bytes)(object*)) { image_sizes.emplace_back(&t, bytes); }
 
 void save_object_bytes(object* o, std::size_t from, std::size_t to) {
   push_undo(o, std::make_unique<bytes_image>(o, from, to));
@@ -547,6 +556,7 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
 #else  // not restartable: never called
 
 void push_undo(object*, std::unique_ptr<undo_image>) {}
+void set_image_size(type_object&, std::size_t (*)(object*)) {}
 void save_object_bytes(object*, std::size_t, std::size_t) {}
 bool in_transaction() { return false; }
 bool transaction_commit_point(frame*, int*, int*) { return false; }
