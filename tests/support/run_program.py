@@ -10,11 +10,14 @@ Invariants:
     leaked process. They are killed so that nothing outlives the test.
   - hang_retries reruns a program that hung, and only that (a crash, a
     race report or wrong output is never retried). It exists for one known
-    defect outside gillab: the ThreadSanitizer runtime of g++ 12's
-    libsanitizer can deadlock a child forked while another thread is inside
-    the runtime (its stack depot's spin lock is not taken across fork), so
-    a forking program under TSan hangs in about one run of twenty on these
-    machines. Each retry is printed.
+    defect outside gillab: the sanitizer runtimes of g++ 12's libsanitizer
+    can deadlock a child forked while another thread is inside the runtime
+    — TSan's stack depot spin lock, and ASan's allocator region lock (a
+    thread that ends flushes its allocator cache under it: seen with
+    pyvm-stm, the child blocked in SizeClassAllocator64::GetFromAllocator)
+    are not taken across fork — so a forking program under TSan hangs in
+    about one run of twenty on these machines, under ASan in about one of
+    thirty with the abort stress switch. Each retry is printed.
 """
 import os
 import signal
@@ -95,6 +98,6 @@ def run_program(cmd, cwd, timeout, hang_retries=0):
         if not result.problem.startswith("timed out") or attempt == hang_retries:
             return result
         print(f"note: attempt {attempt + 1} {result.problem}; retrying "
-              f"(--hang-retries: a known ThreadSanitizer fork deadlock, see tests/support/run_program.py)",
+              f"(--hang-retries: a known sanitizer-runtime fork deadlock, see tests/support/run_program.py)",
               flush=True)
     return result
