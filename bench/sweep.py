@@ -156,10 +156,6 @@ def discover_interpreters(build_dir):
         if backend == "nosync":
             found["pyvm-nosync"] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "max_threads": 1,
                                     "stats": True}  # the cycle collector's
-        elif backend == "stm":
-            # Phase 1 of issue 10: transactions on one thread (threads are refused
-            # until conflicts between them are detected).
-            found["pyvm-stm"] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "max_threads": 1, "stats": True}
         elif backend == "gil":
             for variant in ("new", "legacy", "fair"):
                 name = "pyvm-gil" if variant == "new" else "pyvm-gil-" + variant

@@ -374,16 +374,23 @@ def main():
     doc.table(["workload (%d threads)" % tmax, "interpreter", "CPU / wall", "peak RSS (MiB)"], rows)
 
     # ---- GIL statistics ----
-    gil_runs = [r for r in runs if r.get("stats") and r["stats"].get("backend") == "gil"]
+    def switch_stats(s):
+        """The GIL's switch statistics: pyvm-gil's own, or pyvm-stm's transaction token (phase 2a)."""
+        return s if s.get("backend") == "gil" else s.get("token") if s.get("backend") == "stm" else None
+
+    gil_runs = [r for r in runs if r.get("stats") and switch_stats(r["stats"])]
     if gil_runs:
         doc.heading(2, "GIL statistics")
         doc.para("From pyvm-gil's --stats, at the largest thread count, medians of %d runs: GIL hand-overs, "
                  "switches forced by a drop request after the switch interval, voluntary ones (blocking "
-                 "regions, thread exit), and the total time threads waited for the GIL." % reps)
+                 "regions, thread exit), and the total time threads waited for the GIL. pyvm-stm's rows are "
+                 "its transaction token's: the same lock, handed over only between two transactions "
+                 "(phase 2a of the stm back-end, before conflict detection lets transactions run at once)."
+                 % reps)
         rows = []
         for w in workloads:
             for i in interps:
-                sel = [r["stats"] for r in gil_runs if r["program"] == w and r["interpreter"] == i and
+                sel = [switch_stats(r["stats"]) for r in gil_runs if r["program"] == w and r["interpreter"] == i and
                        r["threads"] == tmax]
                 if not sel:
                     continue
@@ -469,7 +476,10 @@ def main():
                  "free waited for the commit (nothing can observe when they die) and old objects whose "
                  "reference count was saved for undo (once per transaction; results before 2026-12-02 "
                  "logged every change).%s" % (reps, " Phase %s: one thread, so no conflicts and no aborts "
-                 "but the stress switch's (the golden suite's stmstress tests)." % phase if phase == 1 else ""))
+                 "but the stress switch's (the golden suite's stmstress tests)." % phase if phase == 1 else
+                 " Phase 2a: threads run one transaction at a time (a token handed over between "
+                 "transactions), so there are no conflicts and no aborts but the stress switch's; the "
+                 "threaded workloads' transactions are in the table after this one." if phase == 2 else ""))
         rows = []
         for w in [p for p in programs if any(r["program"] == p for r in stm_runs)]:
             sel = [r["stats"] for r in stm_runs if r["program"] == w]
@@ -484,6 +494,27 @@ def main():
                                                     for s in sel)])
         doc.table(["program", "transactions", "ended at length", "safepoints / tx", "undo images",
                    "objects made", "freed at commit", "counts saved"], rows)
+        threaded = [r for r in runs if r["suite"] == "workload" and r.get("stats") and
+                    r["stats"].get("backend") == "stm" and r["threads"] == tmax]
+        if threaded:
+            doc.para("The threaded workloads on pyvm-stm at %d threads, medians of %d runs: transactions, the "
+                     "share that ended before irrevocable work (lock operations, output, blocking calls, atomic "
+                     "blocks' entry and exit), safepoints per transaction, aborts, and hand-overs of the "
+                     "transaction token." % (tmax, reps))
+            rows = []
+            for w in workloads:
+                sel = [r["stats"] for r in threaded if r["program"] == w]
+                if not sel:
+                    continue
+                med = lambda f, fmt="%.0f": fmt % statistics.median(f(x) for x in sel)
+                rows.append([w, med(lambda x: x.get("transactions", 0)),
+                             med(lambda x: 100.0 * x.get("commits_irrevocable", 0) / max(1, x.get("commits", 0)),
+                                 "%.0f%%"),
+                             med(lambda x: x.get("safepoints_per_commit", 0), "%.1f"),
+                             med(lambda x: sum(x.get("aborts", {}).values())),
+                             med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0))])
+            doc.table(["workload (%d threads)" % tmax, "transactions", "before irrevocable work",
+                       "safepoints / tx", "aborts", "token hand-overs"], rows)
 
     # ---- the cycle collector ----
     gc_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("gc")]
