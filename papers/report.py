@@ -499,7 +499,8 @@ def main():
         if threaded:
             doc.para("The threaded workloads on pyvm-stm at %d threads, medians of %d runs: transactions, the "
                      "share that ended before irrevocable work (lock operations, output, blocking calls, atomic "
-                     "blocks' entry and exit), safepoints per transaction, aborts, and hand-overs of the "
+                     "blocks' entry and exit) and before a write to a container too big to copy (a per-entry "
+                     "undo log is still to come), safepoints per transaction, aborts, and hand-overs of the "
                      "transaction token." % (tmax, reps))
             rows = []
             for w in workloads:
@@ -510,11 +511,13 @@ def main():
                 rows.append([w, med(lambda x: x.get("transactions", 0)),
                              med(lambda x: 100.0 * x.get("commits_irrevocable", 0) / max(1, x.get("commits", 0)),
                                  "%.0f%%"),
+                             med(lambda x: 100.0 * x.get("commits_before_a_big_write", 0) / max(1, x.get("commits", 0)),
+                                 "%.0f%%"),
                              med(lambda x: x.get("safepoints_per_commit", 0), "%.1f"),
                              med(lambda x: sum(x.get("aborts", {}).values())),
                              med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0))])
             doc.table(["workload (%d threads)" % tmax, "transactions", "before irrevocable work",
-                       "safepoints / tx", "aborts", "token hand-overs"], rows)
+                       "before a big write", "safepoints / tx", "aborts", "token hand-overs"], rows)
 
     # ---- the cycle collector ----
     gc_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("gc")]
