@@ -34,7 +34,7 @@ def work(i):
                 sys.stdout.write("thread %d line %d (write)\n" % (i, k))
             else:
                 sys.stdout.flush()
-                os.write(1, ("thread %d line %d (os.write)\n" % (i, k)).encode())
+                os.write(1, b"thread %d line %d (os.write)\n" % (i, k))
             turn += 1
             cond.notify_all()
 

@@ -2883,10 +2883,14 @@ value tuple_count(value self, const value* args, std::size_t nargs, value kwname
 }  // namespace
 
 // ---- printf-style formatting: str % args (CPython's PyUnicode_Format) ----
-// Each conversion is translated to a format-mini-language spec and run
-// through format_with_spec, so both paths print numbers identically.
-value str_percent_format(value fmt, value args) {
-  const std::string& f = as_str(fmt)->utf8;
+// and bytes % args (PEP 461, _PyBytes_FormatEx). Each conversion is
+// translated to a format-mini-language spec and run through
+// format_with_spec, so both paths print numbers identically. For bytes, f
+// and out hold raw bytes: %s and %b take bytes only, %r and %a are ascii(),
+// %c an int below 256 or one byte, and mapping keys are bytes.
+namespace {
+/// Appends f % args to out; null (an exception raised) on error.
+value percent_format(const std::string& f, value args, bool bytes, std::string& out) {
   const bool is_tuple = type_of(args) == &tuple_type;
   const bool is_mapping = !is_tuple && type_of(args) == &dict_type;
   const std::size_t nargs = is_tuple ? as_tuple(args)->size : 1;
@@ -2898,7 +2902,6 @@ value str_percent_format(value fmt, value args) {
     }
     return is_tuple ? as_tuple(args)->items[next_arg++] : (++next_arg, args);
   };
-  std::string out;
   std::size_t i = 0;
   while (i < f.size()) {
     if (f[i] != '%') {
@@ -2920,7 +2923,8 @@ value str_percent_format(value fmt, value args) {
         ++i;
       }
       if (level > 0) return raise(&exc_ValueError, "incomplete format key");
-      ref key(make_str(std::string_view(f).substr(key_start, i - 1 - key_start)));
+      const std::string_view name = std::string_view(f).substr(key_start, i - 1 - key_start);
+      ref key(bytes ? make_bytes(name) : make_str(name));
       arg = dict_get(args, key.get());
       if (!arg) {
         if (error_pending()) return value();
@@ -2977,9 +2981,41 @@ value str_percent_format(value fmt, value args) {
     const bool zero = flags.find('0') != std::string::npos && !left;
     std::string spec;
     ref converted;
+    if (bytes && (conv == 's' || conv == 'b')) {
+      // Raw bytes, cut to the precision and padded with spaces to the width.
+      if (type_of(arg) != &bytes_type) {
+        return raise_type_error(std::string("%b requires a bytes-like object, or an object that implements "
+                                            "__bytes__, not '") + type_name(arg) + "'");
+      }
+      std::string_view piece = static_cast<bytes_object*>(arg.obj())->bytes;
+      if (has_precision) piece = piece.substr(0, std::stoul(precision));
+      const std::size_t w = width.empty() ? 0 : std::stoul(width);
+      const std::size_t pad = w > piece.size() ? w - piece.size() : 0;
+      if (!left) out.append(pad, ' ');
+      out += piece;
+      if (left) out.append(pad, ' ');
+      continue;
+    }
+    if (bytes && conv == 'c') {
+      std::int64_t b = 0;
+      if (type_of(arg) == &bytes_type && static_cast<bytes_object*>(arg.obj())->bytes.size() == 1) {
+        b = static_cast<unsigned char>(static_cast<bytes_object*>(arg.obj())->bytes[0]);
+      } else if (!is_instance(arg, &int_type) || !as_int64(arg, &b)) {
+        if (error_pending()) clear_pending();
+        return raise_type_error("%c requires an integer in range(256) or a single byte");
+      } else if (b < 0 || b > 255) {
+        return raise(&exc_OverflowError, "%c arg not in range(256)");
+      }
+      const std::size_t w = width.empty() ? 0 : std::stoul(width);
+      if (!left && w > 1) out.append(w - 1, ' ');
+      out += static_cast<char>(b);
+      if (left && w > 1) out.append(w - 1, ' ');
+      continue;
+    }
     switch (conv) {
       case 's': case 'r': case 'a': {
-        converted = ref(conv == 's' ? op_str(arg) : conv == 'r' ? op_repr(arg) : op_ascii(arg));
+        // bytes: %r is %a (PEP 461), and the result is ASCII.
+        converted = ref(conv == 's' ? op_str(arg) : conv == 'r' && !bytes ? op_repr(arg) : op_ascii(arg));
         if (!converted) return value();
         spec = std::string(left ? "<" : ">") + width + (has_precision ? "." + precision : "");
         break;
@@ -3033,7 +3069,8 @@ value str_percent_format(value fmt, value args) {
         if (type_of(arg) == &float_type || is_instance(arg, &int_type)) {
           converted = ref(newref(arg));
         } else {
-          return raise_type_error(std::string("must be real number, not ") + type_name(arg));
+          return raise_type_error(std::string(bytes ? "float argument required, not " : "must be real number, not ") +
+                                  type_name(arg));
         }
         spec = std::string(left ? "<" : "") + (sign ? std::string(1, sign) : "") + (alternate ? "#" : "") +
                (zero ? "0" : "") + width + "." + (has_precision ? precision : "6") + conv;
@@ -3052,8 +3089,24 @@ value str_percent_format(value fmt, value args) {
   }
   // Every argument must be used: all of a tuple's, or the single one (a
   // mapping may be used by name or not at all).
-  if (!is_mapping && next_arg < nargs) return raise_type_error("not all arguments converted during string formatting");
+  if (!is_mapping && next_arg < nargs) {
+    return raise_type_error(std::string("not all arguments converted during ") + (bytes ? "bytes" : "string") +
+                            " formatting");
+  }
+  return none();
+}
+}  // namespace
+
+value str_percent_format(value fmt, value args) {
+  std::string out;
+  if (!percent_format(as_str(fmt)->utf8, args, false, out)) return value();
   return make_str(out);
+}
+
+value bytes_percent_format(value fmt, value args) {
+  std::string out;
+  if (!percent_format(static_cast<bytes_object*>(fmt.obj())->bytes, args, true, out)) return value();
+  return make_bytes(out);
 }
 
 namespace {

@@ -53,6 +53,7 @@ value bytes_compare(value a, value b, int op) {
 
 value bytes_binary(value a, value b, int op) {
   const auto o = static_cast<ast::binop>(op & 15);
+  if (o == ast::binop::mod) return is_bytes(a) ? bytes_percent_format(a, b) : not_implemented();
   if (o == ast::binop::add) {
     if (!is_bytes(a) || !is_bytes(b)) {
       if (is_bytes(a)) return raise_type_error(std::string("can't concat ") + type_name(b) + " to bytes");

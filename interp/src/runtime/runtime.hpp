@@ -109,6 +109,8 @@ value construct_bytes(const value* args, std::size_t nargs, value kwnames);
 value op_ascii(value v);
 /// str % args (printf-style formatting).
 value str_percent_format(value fmt, value args);
+/// bytes % args (PEP 461).
+value bytes_percent_format(value fmt, value args);
 value str_encode(value self, const value* args, std::size_t nargs, value kwnames);
 /// Adds a built-in method to a built-in type's dict.
 void add_method(type_object& t, const char* name, native_fn fn);
