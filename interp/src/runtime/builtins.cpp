@@ -2981,35 +2981,37 @@ value percent_format(const std::string& f, value args, bool bytes, std::string& 
     const bool zero = flags.find('0') != std::string::npos && !left;
     std::string spec;
     ref converted;
-    if (bytes && (conv == 's' || conv == 'b')) {
-      // Raw bytes, cut to the precision and padded with spaces to the width.
-      if (type_of(arg) != &bytes_type) {
-        return raise_type_error(std::string("%b requires a bytes-like object, or an object that implements "
-                                            "__bytes__, not '") + type_name(arg) + "'");
+    if (bytes && (conv == 's' || conv == 'b' || conv == 'c')) {
+      // Raw bytes (%s, %b: cut to the precision; %c: one byte), padded with
+      // spaces to the width.
+      std::string_view piece;
+      char byte = 0;
+      const bool one_byte =
+          type_of(arg) == &bytes_type && static_cast<bytes_object*>(arg.obj())->bytes.size() == 1;
+      if (conv != 'c') {
+        if (type_of(arg) != &bytes_type) {
+          return raise_type_error(std::string("%b requires a bytes-like object, or an object that implements "
+                                              "__bytes__, not '") + type_name(arg) + "'");
+        }
+        piece = static_cast<bytes_object*>(arg.obj())->bytes;
+        if (has_precision) piece = piece.substr(0, std::stoul(precision));
+      } else if (one_byte) {
+        piece = static_cast<bytes_object*>(arg.obj())->bytes;
+      } else {
+        std::int64_t b = 0;
+        if (!is_instance(arg, &int_type) || !as_int64(arg, &b)) {
+          if (error_pending()) clear_pending();
+          return raise_type_error("%c requires an integer in range(256) or a single byte");
+        }
+        if (b < 0 || b > 255) return raise(&exc_OverflowError, "%c arg not in range(256)");
+        byte = static_cast<char>(b);
+        piece = std::string_view(&byte, 1);
       }
-      std::string_view piece = static_cast<bytes_object*>(arg.obj())->bytes;
-      if (has_precision) piece = piece.substr(0, std::stoul(precision));
       const std::size_t w = width.empty() ? 0 : std::stoul(width);
       const std::size_t pad = w > piece.size() ? w - piece.size() : 0;
       if (!left) out.append(pad, ' ');
       out += piece;
       if (left) out.append(pad, ' ');
-      continue;
-    }
-    if (bytes && conv == 'c') {
-      std::int64_t b = 0;
-      if (type_of(arg) == &bytes_type && static_cast<bytes_object*>(arg.obj())->bytes.size() == 1) {
-        b = static_cast<unsigned char>(static_cast<bytes_object*>(arg.obj())->bytes[0]);
-      } else if (!is_instance(arg, &int_type) || !as_int64(arg, &b)) {
-        if (error_pending()) clear_pending();
-        return raise_type_error("%c requires an integer in range(256) or a single byte");
-      } else if (b < 0 || b > 255) {
-        return raise(&exc_OverflowError, "%c arg not in range(256)");
-      }
-      const std::size_t w = width.empty() ? 0 : std::stoul(width);
-      if (!left && w > 1) out.append(w - 1, ' ');
-      out += static_cast<char>(b);
-      if (left && w > 1) out.append(w - 1, ' ');
       continue;
     }
     switch (conv) {
