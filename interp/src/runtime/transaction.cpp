@@ -300,24 +300,26 @@ void save_exception(object* o) {
 /// per-entry undo log is the real fix).
 constexpr std::size_t max_image_bytes = 64 * 1024;
 
-/// set_image_size's layouts (few: a linear scan, after the common ones).
+/// The layouts whose image copies their whole contents, and its size
+/// (set_image_size; list, dict and set from init_transactions): few, so a
+/// linear scan. Written at start-up and at a module's first import, under
+/// the transaction token (phase 2a).
 std::vector<std::pair<const type_object*, std::size_t (*)(object*)>> image_sizes;
 
+std::size_t list_image_bytes(object* o) { return static_cast<list_object*>(o)->items.size() * sizeof(value); }
+std::size_t dict_image_bytes(object* o) {
+  const auto* d = static_cast<dict_object*>(o);
+  return d->tab ? table_bytes(d->tab) : 0;
+}
+std::size_t set_image_bytes(object* o) {
+  return static_cast<set_object*>(o)->table.size() * sizeof(set_object::slot);
+}
+
 bool too_big_to_copy(object* o, const type_object* layout) {
-  std::size_t bytes = 0;
-  if (layout == &list_type) {
-    bytes = static_cast<list_object*>(o)->items.size() * sizeof(value);
-  } else if (layout == &dict_type) {
-    const auto* d = static_cast<dict_object*>(o);
-    bytes = d->tab ? table_bytes(d->tab) : 0;
-  } else if (layout == &set_type) {
-    bytes = static_cast<set_object*>(o)->table.size() * sizeof(set_object::slot);
-  } else {
-    for (const auto& [type, size] : image_sizes) {
-      if (type == layout) bytes = size(o);
-    }
+  for (const auto& [type, size] : image_sizes) {
+    if (type == layout) return size(o) > max_image_bytes;
   }
-  return bytes > max_image_bytes;
+  return false;
 }
 
 /// Ends the running transaction (if any) where it is, counting why.
@@ -511,6 +513,9 @@ void init_transactions() {
   list_type.save_undo = save_list;
   dict_type.save_undo = save_dict;
   set_type.save_undo = save_set;
+  set_image_size(list_type, list_image_bytes);
+  set_image_size(dict_type, dict_image_bytes);
+  set_image_size(set_type, set_image_bytes);
   cell_type.save_undo = save_plain_fields<cell_object>;
   iterator_type.save_undo = save_plain_fields<iterator_object>;
   function_type.save_undo = save_plain_fields<function_object>;
@@ -519,7 +524,8 @@ void init_transactions() {
 void write_transaction_statistics(std::ostream& out, const std::string& token) {
   auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
   const std::uint64_t commits = n(stats.commits);
-  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": true, \"transactions\": " << n(stats.begun) << ", \"commits\": " << commits
+  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": true, \"transactions\": " << n(stats.begun)
+      << ", \"commits\": " << commits
       << ", \"commits_at_frame_exit\": " << n(stats.exit_commits)
       << ", \"commits_irrevocable\": " << n(stats.irrevocable_commits)
       << ", \"commits_before_a_free\": " << n(stats.free_commits)

@@ -66,11 +66,10 @@ inline void before_write(object* o) {
 #endif
 }
 
-/// For a layout whose undo image copies its whole contents (besides list,
-/// dict and set, which transaction.cpp knows): the bytes an image of o
-/// would copy. Above 64 KiB the transaction commits before the write
-/// instead (a loop writing a big container would copy it in every
-/// transaction).
+/// For a layout whose undo image copies its whole contents (list, dict and
+/// set register in transaction.cpp): the bytes an image of o would copy.
+/// Above 64 KiB the transaction commits before the write instead (a loop
+/// writing a big container would copy it in every transaction).
 void set_image_size(type_object& t, std::size_t (*bytes)(object* o));
 
 /// A save_undo slot for layouts whose state is plain bytes: saves the bytes
