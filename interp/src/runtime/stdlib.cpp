@@ -2,7 +2,8 @@
 //
 // random follows CPython 3.11's _randommodule.c and random.py exactly, so a
 // seeded program prints what CPython prints: MT19937 seeded by
-// init_by_array from the seed's 32-bit words, random() from two draws
+// init_by_array from the seed's 32-bit words (a str or bytes seed: its
+// bytes and their SHA-512, sha512.hpp; a float: its hash), random() from two draws
 // (53 bits), getrandbits() filling words from the least significant,
 // _randbelow() by rejection on n.bit_length() bits, and randrange, randint,
 // choice, shuffle, uniform on top of those as random.py writes them. The
@@ -23,6 +24,7 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "sha512.hpp"
 
 #include <gillab/interp/ast.hpp>
 #include <gillab/interp/backend.hpp>
@@ -268,15 +270,38 @@ value random_seed(value self, const value* args, std::size_t nargs, value kwname
     random_reseed(st, urandom_key());
     return none();
   }
-  if (!is_instance(args[0], &int_type)) {
-    return raise(&exc_NotImplementedError, std::string("random.seed() of a ") + type_name(args[0]) +
-                                               " is not supported by gillab (int seeds are)");
+  const bool text = is_instance(args[0], &str_type);
+  if (text || is_instance(args[0], &bytes_type)) {
+    // random.py's version 2: int.from_bytes(a + sha512(a).digest()), big
+    // endian, so the key's first word is the digest's last four bytes.
+    std::string data = text ? as_str(args[0])->utf8 : static_cast<bytes_object*>(args[0].obj())->bytes;
+    const auto digest = sha512(data);
+    data.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    std::vector<std::uint32_t> key;
+    for (std::size_t end = data.size(); end > 0; end = end >= 4 ? end - 4 : 0) {
+      std::uint32_t word = 0;
+      for (std::size_t i = end >= 4 ? end - 4 : 0; i < end; ++i) word = word << 8 | static_cast<unsigned char>(data[i]);
+      key.push_back(word);
+    }
+    while (key.size() > 1 && key.back() == 0) key.pop_back();  // init_by_array gets the bit length's words
+    random_reseed(st, key);
+    return none();
   }
-  // The key is |seed| in 32-bit words, least significant first ([0] for 0).
+  // The key is |seed| in 32-bit words, least significant first ([0] for 0);
+  // a float seeds from its hash, as _randommodule.c does for any non-int
+// (read as unsigned).
   big_int b;
   std::int64_t x = 0;
-  if (as_int64(args[0], &x)) b = x;
-  else b = static_cast<big_int_object*>(args[0].obj())->v;
+  if (is_instance(args[0], &float_type)) {
+    if (!op_hash(args[0], &x)) return value();
+    b = static_cast<std::uint64_t>(x);  // the hash as a size_t, as _randommodule.c
+  } else if (!is_instance(args[0], &int_type)) {
+    return raise_type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+  } else if (as_int64(args[0], &x)) {
+    b = x;
+  } else {
+    b = static_cast<big_int_object*>(args[0].obj())->v;
+  }
   if (b < 0) b = -b;
   std::vector<std::uint32_t> key;
   while (b > 0) {
