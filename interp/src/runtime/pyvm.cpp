@@ -15,6 +15,7 @@
 #include <gillab/interp/lexer.hpp>
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -208,6 +209,15 @@ int pyvm_main(int argc, char** argv) {
   } else {
     filename = args[i];
     std::ifstream in(filename, std::ios::binary);
+    // CPython 3.11 names the script by its absolute path in __file__,
+    // tracebacks and SyntaxErrors: the working directory joined as is,
+    // without resolving "..". sys.argv[0] keeps what was typed.
+    if (in && !filename.empty() && filename[0] != '/') {
+      if (char* cwd = ::getcwd(nullptr, 0)) {
+        filename = std::string(cwd) + "/" + filename;
+        std::free(cwd);
+      }
+    }
     if (!in) {
       std::fprintf(stderr, "pyvm-%s: can't open file '%s': [Errno %d] %s\n", backend::name, filename.c_str(), errno,
                    std::strerror(errno));
