@@ -433,6 +433,12 @@ int descr_set(value d, value v, value name, value x) {
 
 int generic_setattr(value v, value name, value x) {
   type_object* t = type_of(v);
+  if (name == SPECIAL("__class__") || (type_of(name) == &str_type && as_str(name)->utf8 == "__class__")) {
+    // Storing it in the instance dict, as before, read back the new class
+    // from __class__ while type() and every lookup kept the old one.
+    raise(&exc_NotImplementedError, "assigning or deleting __class__ is not supported by gillab");
+    return -1;
+  }
   value d = lookup_owner(t, name, nullptr);
   if (d) {
     const int rc = descr_set(d, v, name, x);
