@@ -2109,6 +2109,283 @@ value method_for_call(value obj, value name) {
   return error_pending() ? value() : d;
 }
 
+// ---- the inline attribute cache (types.hpp's attr_cache_entry) ----
+//
+// What an entry vouches for, for receivers of exactly type t while the type
+// generation is the recorded one (a module's entry needs no generation: its
+// answer is its dict's entry, checked against the key):
+
+namespace {
+
+enum attr_kind : std::uint8_t {
+  attr_empty,
+  // t reads attributes generically with nothing to say for the name (no
+  // __getattribute__, no solid-layout hook, nothing on the MRO), so the
+  // instance's dict has the answer if it has the name. For STORE_ATTR: t
+  // sets attributes generically (no __setattr__ of its own, not an
+  // exception) and the MRO has no data descriptor for the name, so the
+  // value goes into the instance's dict.
+  attr_instance_dict,
+  // LOAD_METHOD: the MRO gives this plain function and t reads attributes
+  // generically (method_for_call's test): unless the instance's dict
+  // shadows it, it is called with the instance as self.
+  attr_method,
+  // As attr_instance_dict, but the MRO gives a value no descriptor protocol
+  // applies to (a class constant): the instance's dict first, then it.
+  attr_class_value,
+  // The MRO gives this __slots__ member of t: the value at offset `hint`
+  // (STORE_ATTR: `found` is the member).
+  attr_slot,
+  // A module (exactly): its dict's entry at `hint`, if it still holds the name.
+  attr_module,
+  // None of the above: the generic path, without trying to fill again.
+  attr_generic,
+  // Any type (the entry's type is null): a site that met more types than
+  // refills allow (a base class's method run on its subclasses' instances)
+  // and whose answer was attr_instance_dict for each. The receiver's type is
+  // tested as a fill would (one attribute-cache probe), and if it passes,
+  // the instance's dict as above; else the generic path.
+  attr_any_instance_dict,
+};
+
+struct attr_snapshot {
+  const type_object* type;
+  std::uint64_t generation;
+  object* found;
+  std::uint32_t hint;
+  std::uint8_t kind;
+  std::uint8_t refills;
+};
+
+template <class T>
+std::atomic_ref<T> cache_field(const T& f) {
+  return std::atomic_ref<T>(const_cast<T&>(f));
+}
+
+bool read_attr_cache(const attr_cache_entry& c, attr_snapshot* out) {
+  const std::uint32_t before = cache_field(c.seq).load(std::memory_order_acquire);
+  if (before & 1U) return false;
+  out->type = cache_field(c.type).load(std::memory_order_relaxed);
+  out->generation = cache_field(c.generation).load(std::memory_order_relaxed);
+  out->found = cache_field(c.found).load(std::memory_order_relaxed);
+  out->hint = cache_field(c.hint).load(std::memory_order_relaxed);
+  out->kind = cache_field(c.kind).load(std::memory_order_relaxed);
+  out->refills = cache_field(c.refills).load(std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_acquire);
+  return cache_field(c.seq).load(std::memory_order_relaxed) == before;
+}
+
+/// Stores e into c, unless another thread is filling c right now.
+void write_attr_cache(attr_cache_entry& c, const attr_snapshot& e) {
+  std::uint32_t seq = cache_field(c.seq).load(std::memory_order_relaxed);
+  if ((seq & 1U) || !cache_field(c.seq).compare_exchange_strong(seq, seq + 1, std::memory_order_relaxed)) return;
+  std::atomic_thread_fence(std::memory_order_release);
+  cache_field(c.type).store(e.type, std::memory_order_relaxed);
+  cache_field(c.generation).store(e.generation, std::memory_order_relaxed);
+  cache_field(c.found).store(e.found, std::memory_order_relaxed);
+  cache_field(c.hint).store(e.hint, std::memory_order_relaxed);
+  cache_field(c.kind).store(e.kind, std::memory_order_relaxed);
+  cache_field(c.refills).store(e.refills, std::memory_order_relaxed);
+  cache_field(c.seq).store(seq + 2, std::memory_order_release);
+}
+
+constexpr std::uint8_t max_refills = 4;
+
+/// Stores e (what a fill found for e.type), counting it as a refill when the
+/// entry held another type's answer: past max_refills the site becomes
+/// attr_any_instance_dict if both answers were the instance's dict, else
+/// generic for every type.
+void store_fill(attr_cache_entry& c, attr_snapshot e) {
+  attr_snapshot old;
+  if (read_attr_cache(c, &old) && old.generation == e.generation && old.kind != attr_empty && old.type != e.type) {
+    e.refills = static_cast<std::uint8_t>(old.refills + 1);
+    if (e.refills > max_refills) {
+      const bool both_dict = e.kind == attr_instance_dict && old.kind == attr_instance_dict;
+      e.kind = both_dict ? attr_any_instance_dict : attr_generic;
+      e.type = nullptr;
+      e.found = nullptr;
+    }
+  }
+  write_attr_cache(c, e);
+}
+
+/// Whether the MRO of t answers nothing for `name` and t reads attributes
+/// generically: attr_instance_dict's condition for LOAD_ATTR.
+bool reads_from_instance_dict(type_object* t, value name) {
+  return t->heap && t->getattr == instance_getattr && !t->solid->getattr && t->dict_offset &&
+         !lookup_owner(t, name, nullptr);
+}
+
+/// ... and for STORE_ATTR. `found` receives what the MRO gives for name.
+bool writes_generically(type_object* t, value name, value* found) {
+  if (!t->heap || t->setattr != instance_setattr || t->solid->is_exception || t->solid == &type_type) return false;
+  if (lookup_user(t, SPECIAL("__setattr__"))) return false;
+  *found = lookup_owner(t, name, nullptr);
+  return true;
+}
+
+/// The entry, if it answers for obj's type now; else false, with *fill set
+/// false if the entry says the generic path is the way for obj's type.
+/// `store`: STORE_ATTR's entry (attr_any_instance_dict tests the type for
+/// writing).
+bool attr_cache_hit(const attr_cache_entry& c, value obj, value name, attr_snapshot* e, bool* fill, bool store) {
+  if (!read_attr_cache(c, e)) return false;
+  type_object* t = type_of(obj);
+  if (e->type == t && e->kind == attr_module) return true;
+  if (e->generation != type_generation.load(std::memory_order_acquire)) return false;
+  if (e->type == t) {
+    if (e->kind != attr_generic) return true;
+    *fill = false;
+    return false;
+  }
+  if (e->type != nullptr) return false;
+  *fill = false;  // every type: the site stays as it is until a class changes
+  if (e->kind != attr_any_instance_dict) return false;
+  value found;
+  const bool dict_answers = store ? writes_generically(t, name, &found) && t->dict_offset &&
+                                        (!found || !is_data_descriptor(found))
+                                  : reads_from_instance_dict(t, name);
+  if (!dict_answers) return false;
+  e->kind = attr_instance_dict;
+  return true;
+}
+
+/// name in obj's instance dict (a new reference, the hint's entry tried
+/// first), or null with nothing raised.
+value from_instance_dict(value obj, std::uint32_t hint, value name) {
+  dict_object** slot = dict_slot(obj);  // never null for these kinds: the fill saw t->dict_offset
+  dict_object* d = slot ? instance_dict(slot, false) : nullptr;
+  if (!d) return value();
+  if (value v = dict_entry_value_ref(d, hint, name)) return v;
+  value v = dict_get_ref(value::from(d), name);
+  if (!v && error_pending()) clear_pending();  // the generic path meets the same key again and raises
+  return v;
+}
+
+/// The attribute for the non-method kinds; null: take the generic path.
+value cached_attribute(const attr_snapshot& e, value obj, value name) {
+  switch (e.kind) {
+    case attr_instance_dict:
+      return from_instance_dict(obj, e.hint, name);
+    case attr_class_value:
+      if (value v = from_instance_dict(obj, e.hint, name)) return v;
+      return newref(value::from(e.found));
+    case attr_slot: {
+      backend::read_section guard(bts(), obj.obj()->header);
+      const value v = *reinterpret_cast<value*>(reinterpret_cast<char*>(obj.obj()) + e.hint);
+      return v ? newref(v) : value();  // empty: the generic path raises
+    }
+    case attr_module:
+      return dict_entry_value_ref(static_cast<module_object*>(obj.obj())->dict, e.hint, name);
+    default:
+      return value();
+  }
+}
+
+/// Whether descr_get would hand `d` back unchanged (no descriptor protocol).
+bool plain_class_value(value d) {
+  type_object* dt = type_of(d);
+  return !dt->heap && dt != &function_type && dt != &builtin_function_type && dt != &descriptor_type &&
+         dt != &staticmethod_type && dt != &classmethod_type && dt != &property_type && dt != &member_type;
+}
+
+/// The hint for name in d (0 if absent).
+std::uint32_t dict_hint(dict_object* d, value name) {
+  if (!d) return 0;
+  const std::int64_t ix = dict_entry_index(value::from(d), name);
+  if (ix == -2) clear_pending();
+  return ix >= 0 ? static_cast<std::uint32_t>(ix) : 0;
+}
+
+/// An interned name: its address is never reused for another string, and
+/// the special ones compare by identity.
+bool interned(value name) { return name.is_object() && (name.obj()->flags & flag_immortal); }
+
+}  // namespace
+
+value cached_getattr(const attr_cache_entry& c, value obj, value name, bool* fill) {
+  attr_snapshot e;
+  if (!attr_cache_hit(c, obj, name, &e, fill, false)) return value();
+  return cached_attribute(e, obj, name);
+}
+
+value cached_method(const attr_cache_entry& c, value obj, value name, bool* function, bool* fill) {
+  attr_snapshot e;
+  if (!attr_cache_hit(c, obj, name, &e, fill, false)) return value();
+  if (e.kind != attr_method) {
+    *function = false;
+    return cached_attribute(e, obj, name);
+  }
+  if (dict_object** slot = dict_slot(obj)) {
+    dict_object* d = instance_dict(slot, false);
+    if (d && dict_size(value::from(d)) != 0) {
+      if (dict_get(value::from(d), name)) return value();  // shadowed by the instance
+      if (error_pending()) {
+        clear_pending();
+        return value();
+      }
+    }
+  }
+  *function = true;
+  return value::from(e.found);
+}
+
+void fill_attr_cache(attr_cache_entry& c, value obj, value name, bool for_method) {
+  type_object* t = type_of(obj);
+  // The generation first: a class changed while this looks is then newer
+  // than the recorded one, so the entry is only ever stale, never wrong.
+  attr_snapshot e{t, type_generation.load(std::memory_order_acquire), nullptr, 0, attr_generic, 0};
+  if (t == &module_type) {
+    e.kind = attr_module;
+    e.hint = dict_hint(static_cast<module_object*>(obj.obj())->dict, name);
+  } else if (t->heap && t->getattr == instance_getattr && interned(name)) {
+    value found = lookup_owner(t, name, nullptr);
+    // Answered after the dict by generic_getattr.
+    const bool special = name == SPECIAL("__class__") || name == SPECIAL("__dict__");
+    if (for_method && found && type_of(found) == &function_type && t->solid != &type_type) {
+      e.kind = attr_method;
+      e.found = found.obj();
+    } else if (found && type_of(found) == &member_type) {
+      auto* m = static_cast<member_object*>(found.obj());
+      if (is_instance(obj, m->owner) && m->offset <= std::numeric_limits<std::uint32_t>::max()) {
+        e.kind = attr_slot;
+        e.hint = static_cast<std::uint32_t>(m->offset);
+      }
+    } else if (!t->solid->getattr && t->dict_offset && !special && (!found || plain_class_value(found))) {
+      e.kind = found ? attr_class_value : attr_instance_dict;
+      e.found = found ? found.obj() : nullptr;
+      e.hint = dict_hint(instance_dict(dict_slot(obj), false), name);  // t->dict_offset: a slot
+    }
+  }
+  store_fill(c, e);
+}
+
+int cached_setattr(const attr_cache_entry& c, value obj, value name, value v, bool* fill) {
+  attr_snapshot e;
+  if (!attr_cache_hit(c, obj, name, &e, fill, true)) return 1;
+  if (e.kind == attr_slot) return descr_set(value::from(e.found), obj, name, v);
+  if (e.kind != attr_instance_dict) return 1;
+  dict_object** slot = dict_slot(obj);  // never null for this kind: the fill saw t->dict_offset
+  if (!slot) return 1;
+  if (!*slot) before_write(obj.obj());  // stm: the new dict's pointer goes into obj
+  return dict_set(value::from(instance_dict(slot, true)), name, v);
+}
+
+void fill_setattr_cache(attr_cache_entry& c, value obj, value name) {
+  type_object* t = type_of(obj);
+  attr_snapshot e{t, type_generation.load(std::memory_order_acquire), nullptr, 0, attr_generic, 0};
+  value found;
+  if (interned(name) && name != SPECIAL("__class__") && writes_generically(t, name, &found)) {
+    if (found && type_of(found) == &member_type && is_instance(obj, static_cast<member_object*>(found.obj())->owner)) {
+      e.kind = attr_slot;
+      e.found = found.obj();
+    } else if ((!found || !is_data_descriptor(found)) && t->dict_offset) {
+      e.kind = attr_instance_dict;
+    }
+  }
+  store_fill(c, e);
+}
+
 /// The qualified name of a type as repr prints it ("__main__.Point").
 std::string type_display_name(const type_object* t) { return qualified_name(t); }
 

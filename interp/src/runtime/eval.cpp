@@ -788,8 +788,14 @@ dispatch:
   TARGET(LOAD_ATTR) {
     SAVE_POINT();
     value obj = TOP();
-    value v = op_getattr(obj, names[arg]);
-    CHECK(v);
+    attr_cache_entry& c = code->attr_cache[static_cast<std::size_t>(f->lasti)];
+    bool fill = true;
+    value v = cached_getattr(c, obj, names[arg], &fill);
+    if (!v) {
+      v = op_getattr(obj, names[arg]);
+      CHECK(v);
+      if (fill) fill_attr_cache(c, obj, names[arg], false);
+    }
     decref(obj);
     TOP() = v;
     DISPATCH();
@@ -798,7 +804,13 @@ dispatch:
     SAVE_POINT();
     value obj = POP();
     value v = POP();
-    const int rc = op_setattr(obj, names[arg], v);
+    attr_cache_entry& c = code->attr_cache[static_cast<std::size_t>(f->lasti)];
+    bool fill = true;
+    int rc = cached_setattr(c, obj, names[arg], v, &fill);
+    if (rc > 0) {
+      rc = op_setattr(obj, names[arg], v);
+      if (rc == 0 && fill) fill_setattr_cache(c, obj, names[arg]);
+    }
     decref(obj);
     decref(v);
     if (rc < 0) goto error;
@@ -815,18 +827,29 @@ dispatch:
   TARGET(LOAD_METHOD) {
     SAVE_POINT();
     value obj = TOP();
-    if (value fn = method_for_call(obj, names[arg])) {
+    attr_cache_entry& c = code->attr_cache[static_cast<std::size_t>(f->lasti)];
+    bool function = false, fill = true;
+    value fn = cached_method(c, obj, names[arg], &function, &fill);
+    if (!fn) {
+      fn = method_for_call(obj, names[arg]);
+      if (fn) {
+        function = true;
+      } else {
+        if (error_pending()) goto error;
+        fn = op_getattr(obj, names[arg]);
+        CHECK(fn);
+      }
+      if (fill) fill_attr_cache(c, obj, names[arg], true);
+    }
+    if (function) {
       // A method of a class: call the function with the instance as self,
       // without making a bound method.
       TOP() = newref(fn);
       PUSH(obj);
       DISPATCH();
     }
-    if (error_pending()) goto error;
-    value v = op_getattr(obj, names[arg]);
-    CHECK(v);
     decref(obj);
-    TOP() = v;
+    TOP() = fn;
     PUSH(value());  // bound already: no separate self
     DISPATCH();
   }

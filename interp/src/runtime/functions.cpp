@@ -375,6 +375,7 @@ code_object* materialize(const std::shared_ptr<const code_unit>& unit) {
   }
   for (const std::string& n : unit->names) c->names.push_back(intern(n));
   c->global_cache.resize(unit->code.size());
+  c->attr_cache.resize(unit->code.size());
   c->name = intern(unit->name);
   c->qualname = intern(unit->qualname);
   c->filename = intern(unit->filename);

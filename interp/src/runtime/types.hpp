@@ -243,12 +243,41 @@ struct global_cache_entry {
   }
 };
 
+// LOAD_ATTR's and LOAD_METHOD's inline cache, one per instruction (after
+// CPython 3.11's specialised LOAD_ATTR_INSTANCE_VALUE/WITH_HINT/SLOT/MODULE
+// and LOAD_METHOD_WITH_DICT): what the receiver's type was when the entry
+// was filled, the type generation then (classes.cpp: bumped by every change
+// to a class dict, so the MRO's answer for the name is still the recorded
+// one while it is unchanged), what kind of answer that was (classes.cpp's
+// attr_kind), the class's value it found, and `hint`: where the name sat in
+// the instance's or module's dict (checked against the key, like
+// LOAD_GLOBAL's index) or a __slots__ member's offset. Unlike that index,
+// type, generation, kind and value must be read as one: a type from one
+// fill with the kind of another would vouch for a class nobody checked. So
+// a fill writes them under a sequence count (odd while it writes; a second
+// filler gives up) and a reader whose count moved or is odd has a miss.
+// Fields are relaxed atomics (plain moves on x86), the count ordered by
+// fences, as in a seqlock. A site that sees many types (a base class's
+// method run on instances of its subclasses) would refill at every call:
+// after a few refills it is marked generic for every type (type null)
+// until the next class change, like CPython's adaptive back-off.
+struct attr_cache_entry {
+  std::uint32_t seq = 0;
+  std::uint32_t hint = 0;
+  const type_object* type = nullptr;
+  std::uint64_t generation = 0;
+  object* found = nullptr;  // borrowed: the class dict keeps it while the generation holds
+  std::uint8_t kind = 0;
+  std::uint8_t refills = 0;  // fills for another type: past a few, the site is left generic
+};
+
 struct code_object : object {
   std::shared_ptr<const code_unit> unit;
   std::vector<value> constants;  // materialised
   std::vector<value> names;      // interned strs
   value name, qualname, filename;
   std::vector<global_cache_entry> global_cache;  // by instruction index
+  std::vector<attr_cache_entry> attr_cache;      // by instruction index
 };
 struct function_object : object {
   code_object* code;
