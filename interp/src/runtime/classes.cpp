@@ -2082,6 +2082,9 @@ int class_setattr_uncached(type_object* t, value name, value v) {
       // attributes change rarely; ints and None cost nothing here).
       keep_until_exit(old);
     } else {
+      // Its death may run Python code (a __del__ that switches threads
+      // under the GIL): the caches must no longer name it by then.
+      invalidate_type_cache();
       decref(old);
     }
     return 0;
