@@ -339,7 +339,7 @@ value generic_getattr(value v, value name) {
   if (n == "__class__") return newref(value::from(t));
   if (n == "__dict__") {
     if (dict_object** slot = dict_slot(v)) {
-      if (!*slot) before_write(v.obj());  // stm: the new dict's pointer goes into v
+      if (!instance_dict(slot, false)) before_write(v.obj());  // stm: the new dict's pointer goes into v
       return newref(value::from(instance_dict(slot, true)));
     }
   }
@@ -455,7 +455,7 @@ int generic_setattr(value v, value name, value x) {
     }
     return -1;
   }
-  if (!*slot) before_write(v.obj());  // stm: the new dict's pointer goes into v
+  if (!instance_dict(slot, false)) before_write(v.obj());  // stm: the new dict's pointer goes into v (an atomic read: fine's threads may be making it)
   const value dict = value::from(instance_dict(slot, true));  // alive while v is
   if (x) return dict_set(dict, name, x);
   if (dict_del(dict, name) < 0) {
@@ -2200,7 +2200,12 @@ constexpr std::uint8_t max_refills = 4;
 /// generic for every type.
 void store_fill(attr_cache_entry& c, attr_snapshot e) {
   attr_snapshot old;
-  if (read_attr_cache(c, &old) && old.generation == e.generation && old.kind != attr_empty && old.type != e.type) {
+  const bool read = read_attr_cache(c, &old);
+  if (read && old.type == e.type && old.generation == e.generation && old.kind == e.kind && old.found == e.found &&
+      old.hint == e.hint) {
+    return;  // the same answer again (a miss the kind allows: a shadowed method, a __getattr__ name): no write
+  }
+  if (read && old.generation == e.generation && old.kind != attr_empty && old.type != e.type) {
     e.refills = static_cast<std::uint8_t>(old.refills + 1);
     if (e.refills > max_refills) {
       const bool both_dict = e.kind == attr_instance_dict && old.kind == attr_instance_dict;
@@ -2254,15 +2259,14 @@ bool attr_cache_hit(const attr_cache_entry& c, value obj, value name, attr_snaps
 }
 
 /// name in obj's instance dict (a new reference, the hint's entry tried
-/// first), or null with nothing raised.
+/// first), or null: absent, or an error raised (a key's __eq__), which the
+/// caller passes on as the generic path would.
 value from_instance_dict(value obj, std::uint32_t hint, value name) {
   dict_object** slot = dict_slot(obj);  // never null for these kinds: the fill saw t->dict_offset
   dict_object* d = slot ? instance_dict(slot, false) : nullptr;
   if (!d) return value();
   if (value v = dict_entry_value_ref(d, hint, name)) return v;
-  value v = dict_get_ref(value::from(d), name);
-  if (!v && error_pending()) clear_pending();  // the generic path meets the same key again and raises
-  return v;
+  return dict_get_ref(value::from(d), name);
 }
 
 /// The attribute for the non-method kinds; null: take the generic path.
@@ -2272,6 +2276,7 @@ value cached_attribute(const attr_snapshot& e, value obj, value name) {
       return from_instance_dict(obj, e.hint, name);
     case attr_class_value:
       if (value v = from_instance_dict(obj, e.hint, name)) return v;
+      if (error_pending()) return value();
       return newref(value::from(e.found));
     case attr_slot: {
       backend::read_section guard(bts(), obj.obj()->header);
@@ -2322,11 +2327,7 @@ value cached_method(const attr_cache_entry& c, value obj, value name, bool* func
   if (dict_object** slot = dict_slot(obj)) {
     dict_object* d = instance_dict(slot, false);
     if (d && dict_size(value::from(d)) != 0) {
-      if (dict_get(value::from(d), name)) return value();  // shadowed by the instance
-      if (error_pending()) {
-        clear_pending();
-        return value();
-      }
+      if (dict_get(value::from(d), name) || error_pending()) return value();  // shadowed, or an error to pass on
     }
   }
   *function = true;
@@ -2370,7 +2371,7 @@ int cached_setattr(const attr_cache_entry& c, value obj, value name, value v, bo
   if (e.kind != attr_instance_dict) return 1;
   dict_object** slot = dict_slot(obj);  // never null for this kind: the fill saw t->dict_offset
   if (!slot) return 1;
-  if (!*slot) before_write(obj.obj());  // stm: the new dict's pointer goes into obj
+  if (!instance_dict(slot, false)) before_write(obj.obj());  // stm: the new dict's pointer goes into obj (read atomically, as above)
   return dict_set(value::from(instance_dict(slot, true)), name, v);
 }
 

@@ -792,6 +792,7 @@ dispatch:
     bool fill = true;
     value v = cached_getattr(c, obj, names[arg], &fill);
     if (!v) {
+      if (error_pending()) goto error;
       v = op_getattr(obj, names[arg]);
       CHECK(v);
       if (fill) fill_attr_cache(c, obj, names[arg], false);
@@ -831,6 +832,7 @@ dispatch:
     bool function = false, fill = true;
     value fn = cached_method(c, obj, names[arg], &function, &fill);
     if (!fn) {
+      if (error_pending()) goto error;
       fn = method_for_call(obj, names[arg]);
       if (fn) {
         function = true;

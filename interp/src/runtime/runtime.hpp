@@ -63,13 +63,15 @@ int class_setattr(type_object* t, value name, value v);
 /// LOAD_METHOD's fast path for instances of classes (borrowed, or null).
 value method_for_call(value obj, value name);
 /// LOAD_ATTR through its inline cache (types.hpp's attr_cache_entry): the
-/// attribute as a new reference, or null with nothing raised on a miss (the
-/// caller takes op_getattr, then fill_attr_cache unless *fill was set
-/// false: the entry says that path is the one for obj's type).
+/// attribute as a new reference; null with an error raised (a key's __eq__
+/// in the instance dict, as the generic path would raise it), or with
+/// nothing raised on a miss (the caller takes op_getattr, then
+/// fill_attr_cache unless *fill was set false: the entry says that path is
+/// the one for obj's type).
 value cached_getattr(const attr_cache_entry& c, value obj, value name, bool* fill);
 /// LOAD_METHOD through its inline cache: on a hit, *function is true with
 /// the class's function (borrowed; obj is self), or false with the
-/// attribute itself (a new reference). Null: a miss, as above.
+/// attribute itself (a new reference). Null: an error or a miss, as above.
 value cached_method(const attr_cache_entry& c, value obj, value name, bool* function, bool* fill);
 /// After a lookup of obj.name took the generic path: records in c what
 /// obj's type lets the next lookup skip, or that it lets nothing be skipped.

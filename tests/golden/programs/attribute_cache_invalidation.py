@@ -188,3 +188,31 @@ print([s.get_name() for s in odd[1:]])
 for s in odd:
     s.set_name("set " + type(s).__name__)
 print([s.get_name() for s in odd + shapes[:2]])
+
+# An error raised while the instance dict is searched (a key whose hash
+# collides with the name's, with an __eq__ that raises) comes out of a
+# cached read of a class constant as it does from the first read.
+class Colliding:
+    def __hash__(self):
+        return hash("k")
+
+    def __eq__(self, other):
+        raise ValueError("__eq__ called")
+
+
+class WithK:
+    k = "class k"
+
+
+def read_k_of(o):
+    return o.k
+
+
+wk = WithK()
+print(read_k_of(wk), read_k_of(wk))
+wk.__dict__[Colliding()] = 0
+for _ in range(2):
+    try:
+        print(read_k_of(wk))
+    except ValueError as e:
+        print("ValueError:", e)
