@@ -3804,6 +3804,21 @@ value int_to_bytes(value self, const value* args, std::size_t nargs, value kwnam
   return make_bytes(out);
 }
 
+}  // namespace
+
+// The unsigned integer whose bytes `raw` are (int.from_bytes; random.seed
+// of a str or bytes, stdlib.cpp).
+big_int big_int_from_bytes(std::string_view raw, bool little) {
+  big_int v = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    v <<= 8;
+    v += static_cast<unsigned char>(raw[little ? raw.size() - 1 - i : i]);
+  }
+  return v;
+}
+
+namespace {
+
 // A class method (add_class_method): `self` is the class.
 value int_from_bytes(value, const value* args, std::size_t nargs, value kwnames) {
   value data;
@@ -3831,11 +3846,7 @@ value int_from_bytes(value, const value* args, std::size_t nargs, value kwnames)
     }
     if (!ok) return value();
   }
-  big_int v = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    v <<= 8;
-    v += static_cast<unsigned char>(raw[little ? raw.size() - 1 - i : i]);
-  }
+  big_int v = big_int_from_bytes(raw, little);
   if (is_signed && !raw.empty() && (static_cast<unsigned char>(raw[little ? raw.size() - 1 : 0]) & 0x80)) {
     v -= big_int(1) << static_cast<unsigned>(8 * raw.size());
   }

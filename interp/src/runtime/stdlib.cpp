@@ -263,6 +263,12 @@ bool int64_arg(value v, std::int64_t* out) {
   return false;
 }
 
+}  // namespace
+
+big_int big_int_from_bytes(std::string_view raw, bool little);  // builtins.cpp
+
+namespace {
+
 value random_seed(value self, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("seed", kwnames) || !exactly("seed", nargs, 0, 1)) return value();
   random_object* st = state_of(self);
@@ -270,31 +276,21 @@ value random_seed(value self, const value* args, std::size_t nargs, value kwname
     random_reseed(st, urandom_key());
     return none();
   }
+  // The key is |seed| in 32-bit words, least significant first ([0] for 0).
+  // A str or bytes seeds as random.py's version 2 does, from
+  // int.from_bytes(a + sha512(a).digest()); a float from its hash read as a
+  // size_t, as _randommodule.c does for any non-int.
+  big_int b;
+  std::int64_t x = 0;
   const bool text = is_instance(args[0], &str_type);
   if (text || is_instance(args[0], &bytes_type)) {
-    // random.py's version 2: int.from_bytes(a + sha512(a).digest()), big
-    // endian, so the key's first word is the digest's last four bytes.
     std::string data = text ? as_str(args[0])->utf8 : static_cast<bytes_object*>(args[0].obj())->bytes;
     const auto digest = sha512(data);
     data.append(reinterpret_cast<const char*>(digest.data()), digest.size());
-    std::vector<std::uint32_t> key;
-    for (std::size_t end = data.size(); end > 0; end = end >= 4 ? end - 4 : 0) {
-      std::uint32_t word = 0;
-      for (std::size_t i = end >= 4 ? end - 4 : 0; i < end; ++i) word = word << 8 | static_cast<unsigned char>(data[i]);
-      key.push_back(word);
-    }
-    while (key.size() > 1 && key.back() == 0) key.pop_back();  // init_by_array gets the bit length's words
-    random_reseed(st, key);
-    return none();
-  }
-  // The key is |seed| in 32-bit words, least significant first ([0] for 0);
-  // a float seeds from its hash, as _randommodule.c does for any non-int
-// (read as unsigned).
-  big_int b;
-  std::int64_t x = 0;
-  if (is_instance(args[0], &float_type)) {
+    b = big_int_from_bytes(data, false);
+  } else if (is_instance(args[0], &float_type)) {
     if (!op_hash(args[0], &x)) return value();
-    b = static_cast<std::uint64_t>(x);  // the hash as a size_t, as _randommodule.c
+    b = static_cast<std::uint64_t>(x);
   } else if (!is_instance(args[0], &int_type)) {
     return raise_type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
   } else if (as_int64(args[0], &x)) {
