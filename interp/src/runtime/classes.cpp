@@ -2098,18 +2098,35 @@ int class_setattr_uncached(type_object* t, value name, value v) {
 /// LOAD_METHOD's fast path: a plain function found on a class, not shadowed
 /// by the instance dict; the caller passes the instance as self (no bound
 /// method is made). Borrowed result, or null to take the generic path.
+namespace {
+
+/// t reads attributes generically: no __getattribute__ of its own decides.
+bool reads_generically(const type_object* t) { return t->heap && t->getattr == instance_getattr; }
+
+/// What the MRO of t gave (`found`) is called with the instance as self:
+/// a plain function, and t is no class made by a metaclass (whose own MRO
+/// comes first).
+bool calls_as_method(const type_object* t, value found) {
+  return reads_generically(t) && t->solid != &type_type && found && type_of(found) == &function_type;
+}
+
+/// Whether obj's instance dict has `name` (which then shadows the class's
+/// method), or an error was raised looking (the caller passes it on).
+bool shadowed_by_instance(value obj, value name) {
+  dict_object** slot = dict_slot(obj);
+  dict_object* d = slot ? instance_dict(slot, false) : nullptr;
+  if (!d || dict_size(value::from(d)) == 0) return false;
+  return dict_get(value::from(d), name) || error_pending();
+}
+
+}  // namespace
+
 value method_for_call(value obj, value name) {
   type_object* t = type_of(obj);
-  if (!t->heap || t->getattr != instance_getattr) return value();  // a __getattribute__ decides
-  if (t->solid == &type_type) return value();  // a class made by a metaclass: its own MRO comes first
-  type_object* owner = nullptr;
-  value d = lookup_owner(t, name, &owner);
-  if (!d || type_of(d) != &function_type) return value();
-  if (dict_object** slot = dict_slot(obj)) {
-    dict_object* dict = instance_dict(slot, false);
-    if (dict && dict_get(value::from(dict), name)) return value();  // shadowed by the instance
-  }
-  return error_pending() ? value() : d;
+  if (!reads_generically(t)) return value();
+  value d = lookup_owner(t, name, nullptr);
+  if (!calls_as_method(t, d) || shadowed_by_instance(obj, name)) return value();
+  return d;
 }
 
 // ---- the inline attribute cache (types.hpp's attr_cache_entry) ----
@@ -2217,19 +2234,28 @@ void store_fill(attr_cache_entry& c, attr_snapshot e) {
   write_attr_cache(c, e);
 }
 
+/// For a type that reads attributes generically: whether an instance's dict
+/// is searched before what the MRO gave (no solid-layout hook first).
+bool instance_dict_read_first(const type_object* t) { return !t->solid->getattr && t->dict_offset; }
+
 /// Whether the MRO of t answers nothing for `name` and t reads attributes
 /// generically: attr_instance_dict's condition for LOAD_ATTR.
 bool reads_from_instance_dict(type_object* t, value name) {
-  return t->heap && t->getattr == instance_getattr && !t->solid->getattr && t->dict_offset &&
-         !lookup_owner(t, name, nullptr);
+  return reads_generically(t) && instance_dict_read_first(t) && !lookup_owner(t, name, nullptr);
 }
 
-/// ... and for STORE_ATTR. `found` receives what the MRO gives for name.
+/// For STORE_ATTR: whether t sets attributes generically; `found` receives
+/// what the MRO gives for name.
 bool writes_generically(type_object* t, value name, value* found) {
   if (!t->heap || t->setattr != instance_setattr || t->solid->is_exception || t->solid == &type_type) return false;
   if (lookup_user(t, SPECIAL("__setattr__"))) return false;
   *found = lookup_owner(t, name, nullptr);
   return true;
+}
+
+/// ... and then whether the value goes into the instance's dict.
+bool store_goes_to_instance_dict(const type_object* t, value found) {
+  return t->dict_offset && (!found || !is_data_descriptor(found));
 }
 
 /// The entry, if it answers for obj's type now; else false, with *fill set
@@ -2250,8 +2276,7 @@ bool attr_cache_hit(const attr_cache_entry& c, value obj, value name, attr_snaps
   *fill = false;  // every type: the site stays as it is until a class changes
   if (e->kind != attr_any_instance_dict) return false;
   value found;
-  const bool dict_answers = store ? writes_generically(t, name, &found) && t->dict_offset &&
-                                        (!found || !is_data_descriptor(found))
+  const bool dict_answers = store ? writes_generically(t, name, &found) && store_goes_to_instance_dict(t, found)
                                   : reads_from_instance_dict(t, name);
   if (!dict_answers) return false;
   e->kind = attr_instance_dict;
@@ -2324,12 +2349,7 @@ value cached_method(const attr_cache_entry& c, value obj, value name, bool* func
     *function = false;
     return cached_attribute(e, obj, name);
   }
-  if (dict_object** slot = dict_slot(obj)) {
-    dict_object* d = instance_dict(slot, false);
-    if (d && dict_size(value::from(d)) != 0) {
-      if (dict_get(value::from(d), name) || error_pending()) return value();  // shadowed, or an error to pass on
-    }
-  }
+  if (shadowed_by_instance(obj, name)) return value();
   *function = true;
   return value::from(e.found);
 }
@@ -2342,11 +2362,11 @@ void fill_attr_cache(attr_cache_entry& c, value obj, value name, bool for_method
   if (t == &module_type) {
     e.kind = attr_module;
     e.hint = dict_hint(static_cast<module_object*>(obj.obj())->dict, name);
-  } else if (t->heap && t->getattr == instance_getattr && interned(name)) {
+  } else if (reads_generically(t) && interned(name)) {
     value found = lookup_owner(t, name, nullptr);
     // Answered after the dict by generic_getattr.
     const bool special = name == SPECIAL("__class__") || name == SPECIAL("__dict__");
-    if (for_method && found && type_of(found) == &function_type && t->solid != &type_type) {
+    if (for_method && calls_as_method(t, found)) {
       e.kind = attr_method;
       e.found = found.obj();
     } else if (found && type_of(found) == &member_type) {
@@ -2355,7 +2375,7 @@ void fill_attr_cache(attr_cache_entry& c, value obj, value name, bool for_method
         e.kind = attr_slot;
         e.hint = static_cast<std::uint32_t>(m->offset);
       }
-    } else if (!t->solid->getattr && t->dict_offset && !special && (!found || plain_class_value(found))) {
+    } else if (instance_dict_read_first(t) && !special && (!found || plain_class_value(found))) {
       e.kind = found ? attr_class_value : attr_instance_dict;
       e.found = found ? found.obj() : nullptr;
       e.hint = dict_hint(instance_dict(dict_slot(obj), false), name);  // t->dict_offset: a slot
@@ -2383,7 +2403,7 @@ void fill_setattr_cache(attr_cache_entry& c, value obj, value name) {
     if (found && type_of(found) == &member_type && is_instance(obj, static_cast<member_object*>(found.obj())->owner)) {
       e.kind = attr_slot;
       e.found = found.obj();
-    } else if ((!found || !is_data_descriptor(found)) && t->dict_offset) {
+    } else if (store_goes_to_instance_dict(t, found)) {
       e.kind = attr_instance_dict;
     }
   }
