@@ -732,8 +732,12 @@ value gc_set_threshold(value, const value* args, std::size_t nargs, value kwname
 
 value gc_is_tracked(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("is_tracked", kwnames) || !gc_arg_count("is_tracked", nargs, 1, 1)) return value();
-  return boolean(args[0].is_object() && (args[0].obj()->flags & flag_gc_tracked) &&
-                 !(args[0].obj()->flags & flag_immortal));
+  // An immortal container (a module-level def, a native module's function,
+  // a class) left the collector's lists only because no collection could
+  // free it; CPython tracks it, so it reads as tracked. Constant tuples
+  // stay untracked, as CPython's collector untracks tuples of atoms.
+  if (!args[0].is_object() || !(args[0].obj()->flags & flag_gc_tracked)) return boolean(false);
+  return boolean(!(args[0].obj()->flags & flag_immortal) || !is_instance(args[0], &tuple_type));
 }
 
 value gc_freeze(value, const value*, std::size_t nargs, value kwnames) {
