@@ -1,6 +1,7 @@
 # Threads sharing iterators and iterating over containers another thread
 # changes: a shared range or list iterator hands out each item exactly once
-# (next() advances it inside its section), and iterating a dict that
+# (next() advances it inside its section; a range iterator under fine with
+# one compare-and-swap), and iterating a dict that
 # grows and shrinks either works or raises CPython's RuntimeError, never
 # crashes. Only the invariants are printed.
 import threading

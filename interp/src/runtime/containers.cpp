@@ -18,6 +18,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include <atomic>
 #include <cstdlib>
 #include <utility>
 
@@ -527,12 +528,31 @@ void traverse_iterator(object* o, void (*visit)(value, void*), void* arg) {
   if (value seq = static_cast<iterator_object*>(o)->seq) visit(seq, arg);
 }
 value iterator_self(value v) { return newref(v); }
+
+/// A range iterator under a parallel back-end: one compare-and-swap on the
+/// index instead of the iterator's lock and unlock (every `for i in
+/// range(n)` step). The range is immutable, and on this path it is kept
+/// until the iterator dies (CPython's range iterator holds no range at all),
+/// so no step can read a range another step dropped.
+value range_iter_next_shared(iterator_object* it) {
+  const auto* r = static_cast<const range_object*>(it->seq.obj());
+  std::atomic_ref<std::int64_t> index(it->index);
+  std::int64_t i = index.load(std::memory_order_relaxed);
+  do {
+    if (i >= r->length) return value();
+  } while (!index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
+  return make_int(r->start + i * r->step);
+}
+
 value iterator_next(value v) {
   // An iterator is mutable and may be shared (threads taking work with
   // next(it)): advance it inside its own section, so that under fine each
   // item is produced once and the sequence is dropped once. The step takes
   // the sequence's section inside this one where the sequence is mutable.
   auto* it = static_cast<iterator_object*>(v.obj());
+  if constexpr (backend::parallel && !backend::restartable) {
+    if (it->step == range_iter_step) return range_iter_next_shared(it);
+  }
   value exhausted;
   value r;
   {
