@@ -125,9 +125,7 @@ void flush_stdout_locked() {
 void add_method(type_object& t, const char* name, native_fn fn) {
   if (!t.dict) t.dict = as_dict(make_dict());
   immortalize(value::from(t.dict));
-  value m = make_builtin(name, fn);
-  immortalize(m);
-  dict_set(value::from(t.dict), intern(name), m);
+  dict_set(value::from(t.dict), intern(name), make_immortal_builtin(name, fn));
   invalidate_type_cache();  // a type's methods added after lookups began (a module's first import)
 }
 
@@ -2150,20 +2148,20 @@ value sys_module() {
       dict_set(d, intern(name), v);
       decref(v);
     };
-    set("exit", make_module_function("exit", sys_exit));
-    set("excepthook", make_module_function("excepthook", sys_excepthook));
-    set("exc_info", make_module_function("exc_info", sys_exc_info));
-    set("__excepthook__", make_module_function("excepthook", sys_excepthook));
-    set("getrecursionlimit", make_module_function("getrecursionlimit", sys_getrecursionlimit));
-    set("getrefcount", make_module_function("getrefcount", sys_getrefcount));
-    set("setrecursionlimit", make_module_function("setrecursionlimit", sys_setrecursionlimit));
-    set("setswitchinterval", make_module_function("setswitchinterval", sys_setswitchinterval));
-    set("getswitchinterval", make_module_function("getswitchinterval", sys_getswitchinterval));
+    set("exit", make_immortal_builtin("exit", sys_exit));
+    set("excepthook", make_immortal_builtin("excepthook", sys_excepthook));
+    set("exc_info", make_immortal_builtin("exc_info", sys_exc_info));
+    set("__excepthook__", make_immortal_builtin("excepthook", sys_excepthook));
+    set("getrecursionlimit", make_immortal_builtin("getrecursionlimit", sys_getrecursionlimit));
+    set("getrefcount", make_immortal_builtin("getrefcount", sys_getrefcount));
+    set("setrecursionlimit", make_immortal_builtin("setrecursionlimit", sys_setrecursionlimit));
+    set("setswitchinterval", make_immortal_builtin("setswitchinterval", sys_setswitchinterval));
+    set("getswitchinterval", make_immortal_builtin("getswitchinterval", sys_getswitchinterval));
     set("maxsize", make_int(std::numeric_limits<std::int64_t>::max()));
     set("maxunicode", make_int(0x10FFFF));
     set("platform", make_str("linux"));
     set("byteorder", make_str(std::endian::native == std::endian::little ? "little" : "big"));
-    set("__getattr__", make_module_function("__getattr__", sys_lazy_attribute));
+    set("__getattr__", make_immortal_builtin("__getattr__", sys_lazy_attribute));
     {
       char exe[4096];
       const ssize_t len = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -3532,30 +3530,30 @@ value math_module() {
     set("inf", make_float(HUGE_VAL));
     set("tau", make_float(2 * M_PI));
     set("nan", make_float(std::nan("")));
-    set("sqrt", make_module_function("sqrt", math_sqrt));
-    set("floor", make_module_function("floor", math_floor));
-    set("ceil", make_module_function("ceil", math_ceil));
-    set("trunc", make_module_function("trunc", math_trunc));
-    set("log", make_module_function("log", math_log));
-    set("gcd", make_module_function("gcd", math_gcd));
-    set("factorial", make_module_function("factorial", math_factorial));
-    set("isclose", make_module_function("isclose", math_isclose));
-    set("atan2", make_module_function("atan2", math_atan2));
-    set("hypot", make_module_function("hypot", math_hypot));
-    set("copysign", make_module_function("copysign", math_copysign));
-    set("fmod", make_module_function("fmod", math_fmod));
-    set("pow", make_module_function("pow", math_pow));
-    set("isnan", make_module_function("isnan", math_isnan));
-    set("isinf", make_module_function("isinf", math_isinf));
-    set("isfinite", make_module_function("isfinite", math_isfinite));
-    set("dist", make_module_function("dist", math_dist));
-    set("fsum", make_module_function("fsum", math_fsum));
-    set("frexp", make_module_function("frexp", math_frexp));
-    set("modf", make_module_function("modf", math_modf));
-    set("ldexp", make_module_function("ldexp", math_ldexp));
-    set("ulp", make_module_function("ulp", math_ulp));
-    set("remainder", make_module_function("remainder", math_remainder));
-    set("nextafter", make_module_function("nextafter", math_nextafter));
+    set("sqrt", make_immortal_builtin("sqrt", math_sqrt));
+    set("floor", make_immortal_builtin("floor", math_floor));
+    set("ceil", make_immortal_builtin("ceil", math_ceil));
+    set("trunc", make_immortal_builtin("trunc", math_trunc));
+    set("log", make_immortal_builtin("log", math_log));
+    set("gcd", make_immortal_builtin("gcd", math_gcd));
+    set("factorial", make_immortal_builtin("factorial", math_factorial));
+    set("isclose", make_immortal_builtin("isclose", math_isclose));
+    set("atan2", make_immortal_builtin("atan2", math_atan2));
+    set("hypot", make_immortal_builtin("hypot", math_hypot));
+    set("copysign", make_immortal_builtin("copysign", math_copysign));
+    set("fmod", make_immortal_builtin("fmod", math_fmod));
+    set("pow", make_immortal_builtin("pow", math_pow));
+    set("isnan", make_immortal_builtin("isnan", math_isnan));
+    set("isinf", make_immortal_builtin("isinf", math_isinf));
+    set("isfinite", make_immortal_builtin("isfinite", math_isfinite));
+    set("dist", make_immortal_builtin("dist", math_dist));
+    set("fsum", make_immortal_builtin("fsum", math_fsum));
+    set("frexp", make_immortal_builtin("frexp", math_frexp));
+    set("modf", make_immortal_builtin("modf", math_modf));
+    set("ldexp", make_immortal_builtin("ldexp", math_ldexp));
+    set("ulp", make_immortal_builtin("ulp", math_ulp));
+    set("remainder", make_immortal_builtin("remainder", math_remainder));
+    set("nextafter", make_immortal_builtin("nextafter", math_nextafter));
     // The integer functions are Python (interp/lib/_math_extras.py).
     for (const char* name : {"prod", "comb", "perm", "isqrt", "lcm"}) {
       value f = import_attribute("_math_extras", intern(name));
@@ -3565,7 +3563,7 @@ value math_module() {
       }
       set(name, f);
     }
-#define GILLAB_MATH_UNARY(name, fn) set(name, make_module_function(name, math_unary<fn>));
+#define GILLAB_MATH_UNARY(name, fn) set(name, make_immortal_builtin(name, math_unary<fn>));
     GILLAB_MATH_UNARY("sin", std::sin)
     GILLAB_MATH_UNARY("cos", std::cos)
     GILLAB_MATH_UNARY("tan", std::tan)
@@ -3644,7 +3642,7 @@ dict_object* builtins_dict() {
     value dict = make_dict();
     immortalize(dict);
     auto fn = [&](const char* name, native_fn f) {
-      dict_set(dict, intern(name), make_module_function(name, f));
+      dict_set(dict, intern(name), make_immortal_builtin(name, f));
     };
     fn("print", builtin_print);
     fn("open", builtin_open);

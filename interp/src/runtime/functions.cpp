@@ -305,7 +305,7 @@ value bind_builtin(const builtin_function_object* b, value self) {
   return r;
 }
 
-value make_module_function(const char* name, native_fn fn) { return immortalize(make_builtin(name, fn)); }
+value make_immortal_builtin(const char* name, native_fn fn) { return immortalize(make_builtin(name, fn)); }
 
 value make_builtin(const char* name, native_fn fn, value self) {
   auto* b = make<builtin_function_object>(&builtin_function_type);

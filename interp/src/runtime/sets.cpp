@@ -587,12 +587,6 @@ value m_isdisjoint(value self, const value* args, std::size_t nargs, value kwnam
   return boolean(set_length(both.get()) == 0);
 }
 
-void add_set_method(type_object& t, const char* name, native_fn fn) {
-  if (!t.dict) t.dict = as_dict(immortalize(make_dict()));
-  value m = immortalize(make_builtin(name, fn));
-  dict_set(value::from(t.dict), intern(name), m);
-}
-
 }  // namespace
 
 value construct_set_of(type_object* type, const value* args, std::size_t nargs, value kwnames) {
@@ -618,25 +612,25 @@ void init_sets() {
     t->iter = set_iter;
     t->compare = set_compare;
     t->binary = set_binary;
-    add_set_method(*t, "copy", m_copy);
-    add_set_method(*t, "union", m_setop<set_union>);
-    add_set_method(*t, "intersection", m_setop<set_intersection>);
-    add_set_method(*t, "difference", m_setop<set_difference>);
-    add_set_method(*t, "symmetric_difference", m_setop<set_symmetric_difference>);
-    add_set_method(*t, "issubset", m_issub<true>);
-    add_set_method(*t, "issuperset", m_issub<false>);
-    add_set_method(*t, "isdisjoint", m_isdisjoint);
+    add_method(*t, "copy", m_copy);
+    add_method(*t, "union", m_setop<set_union>);
+    add_method(*t, "intersection", m_setop<set_intersection>);
+    add_method(*t, "difference", m_setop<set_difference>);
+    add_method(*t, "symmetric_difference", m_setop<set_symmetric_difference>);
+    add_method(*t, "issubset", m_issub<true>);
+    add_method(*t, "issuperset", m_issub<false>);
+    add_method(*t, "isdisjoint", m_isdisjoint);
   }
   frozenset_type.hash = frozenset_hash;
-  add_set_method(set_type, "add", m_add);
-  add_set_method(set_type, "discard", m_discard);
-  add_set_method(set_type, "remove", m_remove);
-  add_set_method(set_type, "pop", m_pop);
-  add_set_method(set_type, "update", m_update);
-  add_set_method(set_type, "difference_update", m_inplace<ast::binop::sub>);
-  add_set_method(set_type, "intersection_update", m_inplace<ast::binop::bitand_>);
-  add_set_method(set_type, "symmetric_difference_update", m_inplace<ast::binop::bitxor>);
-  add_set_method(set_type, "clear", m_clear);
+  add_method(set_type, "add", m_add);
+  add_method(set_type, "discard", m_discard);
+  add_method(set_type, "remove", m_remove);
+  add_method(set_type, "pop", m_pop);
+  add_method(set_type, "update", m_update);
+  add_method(set_type, "difference_update", m_inplace<ast::binop::sub>);
+  add_method(set_type, "intersection_update", m_inplace<ast::binop::bitand_>);
+  add_method(set_type, "symmetric_difference_update", m_inplace<ast::binop::bitxor>);
+  add_method(set_type, "clear", m_clear);
 }
 
 GILLAB_RUNTIME_NAMESPACE_END

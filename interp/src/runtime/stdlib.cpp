@@ -503,7 +503,7 @@ value make_native_module(const char* name, std::initializer_list<std::pair<const
   // blocking regions around their waits).
   const bool irrevocable = std::string_view(name) == "posix" || std::string_view(name) == "select";
   for (const auto& [fname, fn] : functions) {
-    value f = make_module_function(fname, fn);
+    value f = make_immortal_builtin(fname, fn);
     if (irrevocable) f.obj()->flags |= flag_irrevocable;
     dict_set(d, intern(fname), f);
   }

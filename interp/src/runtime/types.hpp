@@ -351,12 +351,13 @@ value make_list();
 value make_dict();
 value make_cell(value contents);  // borrowed
 value make_builtin(const char* name, native_fn fn, value self = value());
-/// A native module's function (builtins, sys, math, _thread, ...): immortal,
-/// as its module is. It lives until exit anyway, and every thread calling
-/// `len` would otherwise change one shared count twice per call — the cache
-/// line that PEP 703's deferred reference counting keeps unshared (module-
-/// level `def`s are immortal for the same reason, eval.cpp).
-value make_module_function(const char* name, native_fn fn);
+/// A built-in that lives until exit: a native module's function (builtins,
+/// sys, math, _thread, ...) or a built-in type's method (add_method). It is
+/// immortal, as its module or type is; every thread calling `len` would
+/// otherwise change one shared count twice per call — the cache line that
+/// PEP 703's deferred reference counting keeps unshared (module-level
+/// `def`s are immortal for the same reason, eval.cpp).
+value make_immortal_builtin(const char* name, native_fn fn);
 /// b bound to self: a new built-in with b's function and b's flag_irrevocable.
 value bind_builtin(const builtin_function_object* b, value self);
 value make_range(std::int64_t start, std::int64_t stop, std::int64_t step);
