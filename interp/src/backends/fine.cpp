@@ -230,6 +230,7 @@ void free_object(biased_refcount::counts& c) { fine_detail::deallocate(&c); }
 void biased_refcount::attach(thread_data& t) {
   t.id = fine_detail::next_id.fetch_add(1, std::memory_order_relaxed);
   t.queue = new fine_detail::brc_queue();
+  t.queue_pending = &t.queue->pending;
   fine_detail::current_id = t.id;
   std::lock_guard lk(fine_detail::registry_mutex);
   fine_detail::registry().emplace(t.id, t.queue);
@@ -248,6 +249,7 @@ void biased_refcount::detach(thread_data& t) {
   // merge what was queued before.
   fine_detail::current_id = fine_detail::no_thread;
   merge_queued(t);
+  t.queue_pending = nullptr;
   delete t.queue;
   t.queue = nullptr;
   t.id = fine_detail::no_thread;
@@ -261,10 +263,6 @@ void biased_refcount::after_fork_child(thread_data& t) {
   auto& live = fine_detail::registry();
   for (auto it = live.begin(); it != live.end();) it = it->first == t.id ? std::next(it) : live.erase(it);
   fine_detail::registry_mutex.unlock();
-}
-
-bool biased_refcount::has_queued(const thread_data& t) {
-  return t.queue != nullptr && t.queue->pending.load(std::memory_order_relaxed);
 }
 
 void biased_refcount::merge_queued(thread_data& t) {
