@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <limits>
 #include <utility>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -544,6 +545,43 @@ value range_iter_next_shared(iterator_object* it) {
   return make_int(r->start + i * r->step);
 }
 
+/// A list iterator under a parallel back-end with lock-free list reads:
+/// the item is read without the list's lock and the index claimed with one
+/// compare-and-swap, instead of the iterator's lock and unlock. Each item
+/// still goes to one caller (a step that lost the race drops what it read
+/// and retries at the index the winner left). As free-threaded CPython's
+/// listiter_next, the list is kept until the iterator dies and exhaustion
+/// is sticky (the index parks at exhausted_index).
+constexpr std::int64_t exhausted_index = std::numeric_limits<std::int64_t>::max();
+value list_iter_next_shared(iterator_object* it) {
+  std::atomic_ref<std::int64_t> index(it->index);
+  std::int64_t i = index.load(std::memory_order_relaxed);
+  for (;;) {
+    if (i == exhausted_index) return value();
+    value item = list_item_ref(it->seq, i);
+    if (!item) {
+      if (index.compare_exchange_weak(i, exhausted_index, std::memory_order_relaxed)) return value();
+      continue;  // someone stepped meanwhile: the list may be longer now
+    }
+    if (index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed)) return item;
+    decref(item);
+  }
+}
+
+/// A tuple iterator under a parallel back-end: the tuple is immutable, so
+/// claiming the index is the whole step (kept until the iterator dies, as
+/// the range above).
+value tuple_iter_next_shared(iterator_object* it) {
+  const tuple_object* t = as_tuple(it->seq);
+  const auto size = static_cast<std::int64_t>(t->size);
+  std::atomic_ref<std::int64_t> index(it->index);
+  std::int64_t i = index.load(std::memory_order_relaxed);
+  do {
+    if (i >= size) return value();
+  } while (!index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
+  return newref(t->items[i]);
+}
+
 value iterator_next(value v) {
   // An iterator is mutable and may be shared (threads taking work with
   // next(it)): advance it inside its own section, so that under fine each
@@ -552,6 +590,10 @@ value iterator_next(value v) {
   auto* it = static_cast<iterator_object*>(v.obj());
   if constexpr (backend::parallel && !backend::restartable) {
     if (it->step == range_iter_step) return range_iter_next_shared(it);
+    if (it->step == tuple_iter_step) return tuple_iter_next_shared(it);
+    if constexpr (backend::lockfree_reads) {
+      if (it->step == list_iter_step) return list_iter_next_shared(it);
+    }
   }
   value exhausted;
   value r;
