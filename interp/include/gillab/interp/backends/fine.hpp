@@ -335,7 +335,11 @@ struct biased_refcount {
     if (relaxed_load(c.owner) == fine_detail::current_id) [[likely]] {
       const std::uint32_t l = relaxed_load(c.local) - 1;
       relaxed_store(c.local, l);
-      return l == 0 && merge_zero_local(c);
+      if (l != 0) [[likely]] return false;
+      // No other thread counted a reference (the common death): free, with
+      // merge_zero_local's acquire load and without its call.
+      if (__atomic_load_n(&c.shared, __ATOMIC_ACQUIRE) == 0) return true;
+      return merge_zero_local(c);
     }
     return decref_shared(c);
   }
