@@ -45,10 +45,11 @@ deque_object* as_deque(value v) { return static_cast<deque_object*>(v.obj()); }
 
 #if GILLAB_RESTARTABLE
 /// stm: a deque's items and state, as a transaction found them.
-struct deque_image final : undo_image {
+struct deque_image final : pooled_image<deque_image> {
   std::deque<value> items;
   std::int64_t maxlen = -1;
   std::uint64_t state = 0;
+  void clear() { items.clear(); }
   void restore(object* o) override {
     auto* d = static_cast<deque_object*>(o);
     d->items = std::move(items);
@@ -58,7 +59,7 @@ struct deque_image final : undo_image {
 };
 void save_deque(object* o) {
   auto* d = static_cast<deque_object*>(o);
-  auto image = std::make_unique<deque_image>();
+  auto image = deque_image::take();
   image->items = d->items;
   image->maxlen = d->maxlen;
   image->state = d->state;

@@ -262,11 +262,15 @@ value gen_close(generator_object* g) {
 #if GILLAB_RESTARTABLE
 /// stm: a generator's frame (locals, suspended stack, where it resumes) and
 /// its saved exception state, as a transaction found them.
-struct generator_image final : undo_image {
+struct generator_image final : pooled_image<generator_image> {
   std::vector<value> slots;
   std::vector<value> exc_state;
   int lasti = 0, resume_at = 0, stack_depth = 0;
   bool running = false, closed = false;
+  void clear() {
+    clear_buffer(slots);
+    clear_buffer(exc_state);
+  }
   void restore(object* o) override {
     auto* g = static_cast<generator_object*>(o);
     frame* f = g->f;
@@ -283,7 +287,7 @@ struct generator_image final : undo_image {
 void save_generator(object* o) {
   auto* g = static_cast<generator_object*>(o);
   const frame* f = g->f;
-  auto image = std::make_unique<generator_image>();
+  auto image = generator_image::take();
   image->slots.assign(f->storage, f->storage + f->nfast);
   image->slots.insert(image->slots.end(), f->stack, f->stack + (f->resume_at > 0 ? f->stack_depth : 0));
   image->exc_state = g->exc_state;

@@ -30,27 +30,69 @@ namespace {
 
 namespace detail = backends::stm_detail;
 
+/// The counters of --stats. Each thread bumps its own with a relaxed load
+/// and store, no locked instruction (a commit bumped five shared counters
+/// with fetch_add; once transactions run at once those would also be cache
+/// lines every commit fights over); --stats sums the live threads' counters
+/// and what ended threads folded into `ended_counters`.
+#define GILLAB_TRANSACTION_COUNTERS(X)                                                                 \
+  X(begun)                                                                                             \
+  X(commits)                                                                                           \
+  X(exit_commits)        /* the start frame returned, yielded or raised */                             \
+  X(irrevocable_commits) /* output, blocking calls, the collector */                                   \
+  X(free_commits)        /* an old object's count reached 0 */                                         \
+  X(quiet_deaths)        /* old objects freed by a commit instead */                                   \
+  X(big_write_commits)   /* a write to a container too big to copy */                                  \
+  X(aborts_injected)     /* -X stm_abort_every */                                                      \
+  X(safepoints)          /* in committed transactions */                                               \
+  X(undo_images)                                                                                       \
+  X(births)                                                                                            \
+  X(counts_saved) /* old objects whose count a transaction changed */
 struct counters {
-  std::atomic<std::uint64_t> begun{0};
-  std::atomic<std::uint64_t> commits{0};
-  std::atomic<std::uint64_t> exit_commits{0};         // the start frame returned, yielded or raised
-  std::atomic<std::uint64_t> irrevocable_commits{0};  // output, blocking calls, the collector
-  std::atomic<std::uint64_t> free_commits{0};         // an old object's count reached 0
-  std::atomic<std::uint64_t> quiet_deaths{0};         // old objects freed by a commit instead
-  std::atomic<std::uint64_t> big_write_commits{0};    // a write to a container too big to copy
-  std::atomic<std::uint64_t> aborts_injected{0};      // -X stm_abort_every
-  std::atomic<std::uint64_t> safepoints{0};           // in committed transactions
-  std::atomic<std::uint64_t> undo_images{0};
-  std::atomic<std::uint64_t> births{0};
-  std::atomic<std::uint64_t> counts_saved{0};  // old objects whose count a transaction changed
+#define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
+  GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
+#undef GILLAB_DECLARE_COUNTER
 };
-counters stats;
+/// Only the owning thread writes a counter: no read-modify-write needed.
+void bump(std::atomic<std::uint64_t>& c, std::uint64_t by = 1) {
+  c.store(c.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+}
+std::mutex counters_mutex;
+std::vector<const counters*>& live_counters() {  // under counters_mutex
+  static auto* v = new std::vector<const counters*>();  // reachable to the end: no order-of-exit issue
+  return *v;
+}
+counters ended_counters;  // under counters_mutex
+struct thread_counters {
+  counters mine;
+  thread_counters() {
+    std::lock_guard lock(counters_mutex);
+    live_counters().push_back(&mine);
+  }
+  ~thread_counters() {
+    std::lock_guard lock(counters_mutex);
+    auto& live = live_counters();
+    live.erase(std::find(live.begin(), live.end(), &mine));
+#define GILLAB_FOLD_COUNTER(name) ended_counters.name.fetch_add(mine.name.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    GILLAB_TRANSACTION_COUNTERS(GILLAB_FOLD_COUNTER)
+#undef GILLAB_FOLD_COUNTER
+  }
+};
+thread_local thread_counters my_counters;
+counters& stats() { return my_counters.mine; }
+/// A counter summed over every thread, live or ended.
+std::uint64_t total(std::atomic<std::uint64_t> counters::*field) {
+  std::lock_guard lock(counters_mutex);
+  std::uint64_t sum = (ended_counters.*field).load(std::memory_order_relaxed);
+  for (const counters* c : live_counters()) sum += (c->*field).load(std::memory_order_relaxed);
+  return sum;
+}
 std::atomic<std::uint64_t> abort_every{0};
 std::atomic<std::uint64_t> length{100};
 
 struct undo_record {
   object* o;
-  std::unique_ptr<undo_image> image;
+  undo_image_ptr image;
 };
 
 /// The running transaction's interpreter-side state.
@@ -93,11 +135,12 @@ void end_logs(detail::transaction_logs& logs) {
 }
 
 void commit(detail::transaction_logs& logs) {
-  stats.commits.fetch_add(1, std::memory_order_relaxed);
-  stats.safepoints.fetch_add(tx.safepoints, std::memory_order_relaxed);
-  stats.births.fetch_add(logs.born.size(), std::memory_order_relaxed);
-  stats.counts_saved.fetch_add(logs.counts.size(), std::memory_order_relaxed);
-  stats.quiet_deaths.fetch_add(logs.dying.size(), std::memory_order_relaxed);
+  counters& c = stats();
+  bump(c.commits);
+  bump(c.safepoints, tx.safepoints);
+  bump(c.births, logs.born.size());
+  bump(c.counts_saved, logs.counts.size());
+  bump(c.quiet_deaths, logs.dying.size());
   logs.active = false;
   tx.start = nullptr;
   tx.consecutive_aborts = 0;
@@ -121,7 +164,7 @@ void commit(detail::transaction_logs& logs) {
 /// Puts the heap and frame f back as they were at the transaction's start;
 /// the transaction stays active (it re-executes from there).
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
-  stats.aborts_injected.fetch_add(1, std::memory_order_relaxed);
+  bump(stats().aborts_injected);
   ++tx.consecutive_aborts;
   for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
   tx.undo.clear();
@@ -177,10 +220,15 @@ detail::transaction_logs& logs() { return current_thread().backend_state.logs; }
 
 /// A list's items; or, while the transaction has only appended to it,
 /// just its length (the items below it are untouched until complete()).
-struct list_image final : undo_image {
+struct list_image final : pooled_image<list_image> {
   std::size_t length = 0;
   bool whole = false;
   std::vector<value> items;
+  void clear() {
+    length = 0;
+    whole = false;
+    clear_buffer(items);
+  }
   void complete(object* o) {
     const list_items& current = static_cast<list_object*>(o)->items;
     items.assign(current.begin(), current.begin() + static_cast<std::ptrdiff_t>(length));
@@ -198,18 +246,19 @@ struct list_image final : undo_image {
 };
 /// whole: the items too; else the length alone (the transaction only appends).
 void save_list_image(object* o, bool whole) {
-  auto image = std::make_unique<list_image>();
+  auto image = list_image::take();
   image->length = static_cast<list_object*>(o)->items.size();
   if (whole) image->complete(o);
   push_undo(o, std::move(image));
 }
 void save_list(object* o) { save_list_image(o, true); }
 
-struct dict_image final : undo_image {
+struct dict_image final : pooled_image<dict_image> {
   dict_object::table* tab = nullptr;  // a copy, or null
   std::size_t used = 0;
   std::uint64_t version = 0;
   ~dict_image() override { std::free(tab); }
+  void clear() { std::free(std::exchange(tab, nullptr)); }
   void restore(object* o) override {
     auto* d = static_cast<dict_object*>(o);
     std::free(d->tab);  // the original, or a table the transaction made
@@ -224,7 +273,7 @@ std::size_t table_bytes(const dict_object::table* t) {
 }
 void save_dict(object* o) {
   auto* d = static_cast<dict_object*>(o);
-  auto image = std::make_unique<dict_image>();
+  auto image = dict_image::take();
   if (d->tab) {
     const std::size_t n = table_bytes(d->tab);
     image->tab = static_cast<dict_object::table*>(std::malloc(n));
@@ -236,9 +285,10 @@ void save_dict(object* o) {
   push_undo(o, std::move(image));
 }
 
-struct set_image final : undo_image {
+struct set_image final : pooled_image<set_image> {
   std::vector<set_object::slot> table;
   std::size_t fill = 0, used = 0, finger = 0;
+  void clear() { clear_buffer(table); }
   void restore(object* o) override {
     auto* s = static_cast<set_object*>(o);
     s->table = std::move(table);
@@ -249,7 +299,7 @@ struct set_image final : undo_image {
 };
 void save_set(object* o) {
   auto* s = static_cast<set_object*>(o);
-  auto image = std::make_unique<set_image>();
+  auto image = set_image::take();
   image->table = s->table;
   image->fill = s->fill;
   image->used = s->used;
@@ -258,18 +308,24 @@ void save_set(object* o) {
 }
 
 /// A trivially copyable stretch of an object: [offset, offset + size).
-struct bytes_image final : undo_image {
-  std::size_t offset;
+struct bytes_image final : pooled_image<bytes_image> {
+  std::size_t offset = 0;
   std::vector<unsigned char> bytes;
-  bytes_image(object* o, std::size_t from, std::size_t to)
-      : offset(from), bytes(reinterpret_cast<unsigned char*>(o) + from, reinterpret_cast<unsigned char*>(o) + to) {}
+  void clear() { clear_buffer(bytes); }
+  static undo_image_ptr of(object* o, std::size_t from, std::size_t to) {
+    auto image = take();
+    image->offset = from;
+    image->bytes.assign(reinterpret_cast<unsigned char*>(o) + from, reinterpret_cast<unsigned char*>(o) + to);
+    return image;
+  }
   void restore(object* o) override { std::memcpy(reinterpret_cast<unsigned char*>(o) + offset, bytes.data(), bytes.size()); }
 };
-struct exception_image final : undo_image {
+struct exception_image final : pooled_image<exception_image> {
   value args, cause, context, extra;
-  bool suppress_context;
+  bool suppress_context = false;
   std::vector<exception_object::tb_entry> traceback;
-  dict_object* attrs;
+  dict_object* attrs = nullptr;
+  void clear() { clear_buffer(traceback); }
   void restore(object* o) override {
     auto* e = static_cast<exception_object*>(o);
     e->args = args;
@@ -283,7 +339,7 @@ struct exception_image final : undo_image {
 };
 void save_exception(object* o) {
   auto* e = static_cast<exception_object*>(o);
-  auto image = std::make_unique<exception_image>();
+  auto image = exception_image::take();
   image->args = e->args;
   image->cause = e->cause;
   image->context = e->context;
@@ -325,10 +381,10 @@ bool too_big_to_copy(object* o, const type_object* layout) {
 /// Ends the running transaction (if any) where it is, counting why.
 void commit_now(std::atomic<std::uint64_t>& reason) {
   if (!tx.start) return;
-  reason.fetch_add(1, std::memory_order_relaxed);
+  bump(reason);
   commit(logs());
 }
-void commit_for_write() { commit_now(stats.big_write_commits); }
+void commit_for_write() { commit_now(stats().big_write_commits); }
 
 /// The runtime's hook behind stm::before_write: saves o's image and marks
 /// its header with the image's index, or completes a list's partial image.
@@ -347,7 +403,7 @@ void save_image(void* header) {
   }
   const bool appends_only = layout == &list_type && tx.appending == o;
   if (!appends_only && too_big_to_copy(o, layout)) return commit_for_write();
-  stats.undo_images.fetch_add(1, std::memory_order_relaxed);
+  bump(stats().undo_images);
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
   logs().logged.push_back(header);
@@ -364,18 +420,18 @@ void save_image(void* header) {
   // A class's instance: the __dict__ pointer and the slots after the
   // built-in layout.
   if (t->heap && t->basic_size > t->solid->basic_size) {
-    push_undo(o, std::make_unique<bytes_image>(o, t->solid->basic_size, t->basic_size));
+    push_undo(o, bytes_image::of(o, t->solid->basic_size, t->basic_size));
   }
 }
 
 }  // namespace
 
-void push_undo(object* o, std::unique_ptr<undo_image> image) { tx.undo.push_back({o, std::move(image)}); }
+void push_undo(object* o, undo_image_ptr image) { tx.undo.push_back({o, std::move(image)}); }
 
 void set_image_size(type_object& t, std::size_t (*bytes)(object*)) { image_sizes.emplace_back(&t, bytes); }
 
 void save_object_bytes(object* o, std::size_t from, std::size_t to) {
-  push_undo(o, std::make_unique<bytes_image>(o, from, to));
+  push_undo(o, bytes_image::of(o, from, to));
 }
 
 append_scope::append_scope(object* l) : previous_(std::exchange(tx.appending, l)) {}
@@ -401,7 +457,7 @@ void transaction_begin_point(frame* f, int at, int depth) {
   take_snapshot(f, at, depth);
   tx.safepoints = 0;
   l.active = true;
-  stats.begun.fetch_add(1, std::memory_order_relaxed);
+  bump(stats().begun);
 }
 
 bool transaction_exit_point(frame* f, int* at, int* depth) {
@@ -411,15 +467,15 @@ bool transaction_exit_point(frame* f, int* at, int* depth) {
     abort(l, f, at, depth);
     return true;
   }
-  stats.exit_commits.fetch_add(1, std::memory_order_relaxed);
+  bump(stats().exit_commits);
   commit(l);
   return false;
 }
 
-void transaction_irrevocable() { commit_now(stats.irrevocable_commits); }
+void transaction_irrevocable() { commit_now(stats().irrevocable_commits); }
 
 void transaction_settle_deaths() {
-  if (tx.start && !logs().dying.empty()) commit_now(stats.irrevocable_commits);
+  if (tx.start && !logs().dying.empty()) commit_now(stats().irrevocable_commits);
 }
 
 bool transaction_aborting() { return detail::current && detail::current->discarding; }
@@ -442,7 +498,7 @@ void end_before_free(const void* header) {
     std::lock_guard lock(free_commit_types_mutex);
     ++free_commit_types[reinterpret_cast<const object*>(header)->type];
   }
-  commit_now(stats.free_commits);
+  commit_now(stats().free_commits);
 }
 
 // Quiet deaths. An object may wait for the commit to be freed when its
@@ -523,12 +579,12 @@ void init_transactions() {
 
 void write_transaction_statistics(std::ostream& out, const std::string& token) {
   auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
-  const std::uint64_t commits = n(stats.commits);
-  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": true, \"transactions\": " << n(stats.begun)
+  const std::uint64_t commits = total(&counters::commits);
+  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": true, \"transactions\": " << total(&counters::begun)
       << ", \"commits\": " << commits
-      << ", \"commits_at_frame_exit\": " << n(stats.exit_commits)
-      << ", \"commits_irrevocable\": " << n(stats.irrevocable_commits)
-      << ", \"commits_before_a_free\": " << n(stats.free_commits)
+      << ", \"commits_at_frame_exit\": " << total(&counters::exit_commits)
+      << ", \"commits_irrevocable\": " << total(&counters::irrevocable_commits)
+      << ", \"commits_before_a_free\": " << total(&counters::free_commits)
       << ", \"commits_before_a_free_by_type\": {";
   {
     // The eight types whose deaths ended the most transactions.
@@ -548,20 +604,20 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       out << "\": " << top[i].first;
     }
   }
-  out << "}, \"freed_at_commit\": " << n(stats.quiet_deaths)
-      << ", \"commits_before_a_big_write\": " << n(stats.big_write_commits)
-      << ", \"aborts\": {\"injected\": " << n(stats.aborts_injected) << "}"
+  out << "}, \"freed_at_commit\": " << total(&counters::quiet_deaths)
+      << ", \"commits_before_a_big_write\": " << total(&counters::big_write_commits)
+      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected) << "}"
       << ", \"safepoints_per_commit\": "
-      << (commits ? static_cast<double>(n(stats.safepoints)) / static_cast<double>(commits) : 0.0)
-      << ", \"undo_images\": " << n(stats.undo_images) << ", \"objects_made\": " << n(stats.births)
-      << ", \"counts_saved\": " << n(stats.counts_saved)
+      << (commits ? static_cast<double>(total(&counters::safepoints)) / static_cast<double>(commits) : 0.0)
+      << ", \"undo_images\": " << total(&counters::undo_images) << ", \"objects_made\": " << total(&counters::births)
+      << ", \"counts_saved\": " << total(&counters::counts_saved)
       << ", \"abort_every\": " << n(abort_every)
       << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";
 }
 
 #else  // not restartable: never called
 
-void push_undo(object*, std::unique_ptr<undo_image>) {}
+void push_undo(object*, undo_image_ptr) {}
 void set_image_size(type_object&, std::size_t (*)(object*)) {}
 void save_object_bytes(object*, std::size_t, std::size_t) {}
 bool in_transaction() { return false; }
