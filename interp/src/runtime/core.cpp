@@ -110,8 +110,9 @@ bool is_subtype(const type_object* t, const type_object* base) {
 const char* type_name(value v) { return type_of(v)->name; }
 
 // ---- thread state and exceptions ----
-thread_state& current_thread() {
+thread_state& thread_detail::first_use() {
   thread_local thread_state state;
+  current = &state;
   return state;
 }
 
