@@ -3,6 +3,7 @@
 #include "operations.hpp"
 #include "reclaim.hpp"
 #include "runtime.hpp"
+#include "transaction.hpp"
 
 #include <gillab/interp/ast.hpp>
 
@@ -436,6 +437,17 @@ int store_entry(value dict, value key, value v, value* old) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return -1;
   dict_object* d = as_dict(dict);
+  if (dict_entry_undo_applies(d)) {  // stm, a dict too big to copy: replace one value
+    std::size_t slot = 0;
+    const std::int64_t ix = lookup(d, key, hash, &slot);
+    if (ix == -2) return -1;
+    if (ix >= 0 && save_dict_entry(d, static_cast<std::size_t>(ix))) {
+      entry& e = d->tab->entries()[static_cast<std::size_t>(ix)];
+      *old = e.val;
+      publish(e.val, newref(v));
+      return 1;
+    }
+  }
   backend::write_section guard(bts(), d->header);
   std::size_t slot = 0;
   const std::int64_t ix = lookup(d, key, hash, &slot);

@@ -46,6 +46,7 @@ namespace detail = backends::stm_detail;
   X(aborts_injected)     /* -X stm_abort_every */                                                      \
   X(safepoints)          /* in committed transactions */                                               \
   X(undo_images)                                                                                       \
+  X(entry_images) /* one entry of a dict too big to copy */                                            \
   X(births)                                                                                            \
   X(counts_saved) /* old objects whose count a transaction changed */
 struct counters {
@@ -350,6 +351,14 @@ void save_exception(object* o) {
   push_undo(o, std::move(image));
 }
 
+/// One entry's value of a dict too big to copy (save_dict_entry).
+struct dict_entry_image final : pooled_image<dict_entry_image> {
+  std::size_t index = 0;
+  value val;
+  void clear() {}
+  void restore(object* o) override { static_cast<dict_object*>(o)->tab->entries()[index].val = val; }
+};
+
 /// An image larger than this is not copied: the transaction commits and the
 /// write runs outside one (phase 1's answer to a loop that writes a big
 /// container: copying it in every transaction made such loops quadratic; a
@@ -425,6 +434,23 @@ void save_image(void* header) {
 }
 
 }  // namespace
+
+bool dict_entry_undo_applies(object* d) {
+  if (!tx.start) return false;
+  const std::uint32_t born = d->header.born;
+  if (backends::stm::made_here(d->header) || (born & detail::logged_bit)) return false;
+  return too_big_to_copy(d, &dict_type);
+}
+
+bool save_dict_entry(object* d, std::size_t index) {
+  if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code
+  bump(stats().entry_images);
+  auto image = dict_entry_image::take();
+  image->index = index;
+  image->val = static_cast<dict_object*>(d)->tab->entries()[index].val;
+  push_undo(d, std::move(image));
+  return true;
+}
 
 void push_undo(object* o, undo_image_ptr image) { tx.undo.push_back({o, std::move(image)}); }
 
@@ -609,7 +635,8 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected) << "}"
       << ", \"safepoints_per_commit\": "
       << (commits ? static_cast<double>(total(&counters::safepoints)) / static_cast<double>(commits) : 0.0)
-      << ", \"undo_images\": " << total(&counters::undo_images) << ", \"objects_made\": " << total(&counters::births)
+      << ", \"undo_images\": " << total(&counters::undo_images)
+      << ", \"entry_images\": " << total(&counters::entry_images) << ", \"objects_made\": " << total(&counters::births)
       << ", \"counts_saved\": " << total(&counters::counts_saved)
       << ", \"abort_every\": " << n(abort_every)
       << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";

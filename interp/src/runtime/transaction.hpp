@@ -145,6 +145,23 @@ void save_plain_fields(object* o) {
   save_object_bytes(o, sizeof(object), sizeof(T));
 }
 
+/// stm: dict d is about to have the value of its entry `index` replaced
+/// in place (store_entry, an existing key). True when that entry alone was
+/// saved: d is old, has no image in the running transaction and is too big
+/// to copy (phase 1 committed before every write to it, so a loop updating
+/// a 5 000-key dict ran one transaction per store). Any other write to such
+/// a dict still commits first, so the entry's index stays valid until the
+/// transaction ends. False: take the dict's write section as usual.
+#if GILLAB_RESTARTABLE
+bool save_dict_entry(object* d, std::size_t index);
+/// Whether a store into d should look for its entry first (the cheap part
+/// of save_dict_entry's test, before the lookup).
+bool dict_entry_undo_applies(object* d);
+#else
+inline bool save_dict_entry(object*, std::size_t) { return false; }
+inline bool dict_entry_undo_applies(object*) { return false; }
+#endif
+
 /// stm: the writes to list l inside this scope only append to it, so its
 /// undo image can be its length alone (list.append, extend, comprehensions).
 class append_scope {
