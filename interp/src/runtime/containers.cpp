@@ -560,6 +560,13 @@ value list_iter_next_shared(iterator_object* it) {
     if (i == exhausted_index) return value();
     value item = list_item_ref(it->seq, i);
     if (!item) {
+      // A lock-free miss only says "ask the lock": a list growing past its
+      // old array, or a write section half-way (a slice assignment, sort).
+      backend::read_section guard(bts(), it->seq.obj()->header);
+      const auto& items = as_list(it->seq)->items;
+      if (i < static_cast<std::int64_t>(items.size())) item = newref(items[static_cast<std::size_t>(i)]);
+    }
+    if (!item) {
       if (index.compare_exchange_weak(i, exhausted_index, std::memory_order_relaxed)) return value();
       continue;  // someone stepped meanwhile: the list may be longer now
     }

@@ -437,9 +437,12 @@ int store_entry(value dict, value key, value v, value* old) {
   std::int64_t hash = 0;
   if (!op_hash(key, &hash)) return -1;
   dict_object* d = as_dict(dict);
+  std::size_t slot = 0;
+  std::int64_t ix = -1;
+  bool found_already = false;  // the lookup below stands (it runs __eq__ once per store)
+  std::uint64_t version = 0;
   if (dict_entry_undo_applies(d)) {  // stm, a dict too big to copy: replace one value
-    std::size_t slot = 0;
-    const std::int64_t ix = lookup(d, key, hash, &slot);
+    ix = lookup(d, key, hash, &slot);
     if (ix == -2) return -1;
     if (ix >= 0 && save_dict_entry(d, static_cast<std::size_t>(ix))) {
       entry& e = d->tab->entries()[static_cast<std::size_t>(ix)];
@@ -447,11 +450,16 @@ int store_entry(value dict, value key, value v, value* old) {
       publish(e.val, newref(v));
       return 1;
     }
+    found_already = true;
+    version = d->version;
   }
   backend::write_section guard(bts(), d->header);
-  std::size_t slot = 0;
-  const std::int64_t ix = lookup(d, key, hash, &slot);
-  if (ix == -2) return -1;
+  // The section's commit (the dict is too big to copy) runs no code, so the
+  // lookup above still holds; the version says so.
+  if (!found_already || d->version != version) {
+    ix = lookup(d, key, hash, &slot);
+    if (ix == -2) return -1;
+  }
   if (ix >= 0) {
     entry& e = d->tab->entries()[static_cast<std::size_t>(ix)];
     *old = e.val;

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <pthread.h>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -80,6 +81,11 @@ struct thread_counters {
   }
 };
 thread_local thread_counters my_counters;
+/// A thread's counters fold in at its exit, outside the token, so os.fork
+/// in another thread may copy counters_mutex locked: it is held across
+/// fork(2) instead (registered by init_transactions).
+void lock_counters_for_fork() { counters_mutex.lock(); }
+void unlock_counters_after_fork() { counters_mutex.unlock(); }
 counters& stats() { return my_counters.mine; }
 /// A counter summed over every thread, live or ended.
 std::uint64_t total(std::atomic<std::uint64_t> counters::*field) {
@@ -361,8 +367,9 @@ struct dict_entry_image final : pooled_image<dict_entry_image> {
 
 /// An image larger than this is not copied: the transaction commits and the
 /// write runs outside one (phase 1's answer to a loop that writes a big
-/// container: copying it in every transaction made such loops quadratic; a
-/// per-entry undo log is the real fix).
+/// container: copying it in every transaction made such loops quadratic;
+/// per-entry images are the real fix, so far for a dict's existing keys:
+/// save_dict_entry).
 constexpr std::size_t max_image_bytes = 64 * 1024;
 
 /// The layouts whose image copies their whole contents, and its size
@@ -588,6 +595,7 @@ void set_abort_every(std::uint64_t n) { abort_every.store(n, std::memory_order_r
 void set_transaction_length(std::uint64_t n) { length.store(n == 0 ? 1 : n, std::memory_order_relaxed); }
 
 void init_transactions() {
+  pthread_atfork(lock_counters_for_fork, unlock_counters_after_fork, unlock_counters_after_fork);
   detail::save_image = save_image;
   detail::go_irrevocable = transaction_irrevocable;
   detail::end_before_free = end_before_free;

@@ -25,7 +25,9 @@
 //    the commit frees it — before irrevocable work,
 //    and before a write to a list, dict or set whose image would exceed
 //    64 KiB (phase 1: copying it in every transaction made a loop writing
-//    a big container quadratic; a per-entry undo log is the fix).
+//    a big container quadratic) — except a store to an existing key of
+//    such a dict, which saves that entry alone (save_dict_entry); the
+//    same for list items and dict inserts is still to come.
 //  - An abort happens only in the start frame's own eval loop, at a commit
 //    point, so no C++ stack needs unwinding: it restores every undo image
 //    (newest first), frees the objects the transaction made, puts back
