@@ -3,7 +3,10 @@
 # (next() advances it inside its section; range, tuple and list iterators
 # under fine with one compare-and-swap on the index), and iterating a dict that
 # grows and shrinks either works or raises CPython's RuntimeError, never
-# crashes. Only the invariants are printed.
+# crashes; a list another thread keeps replacing whole (`a[:] = b`: its
+# items taken out and put back inside one write section) is always seen
+# whole by a loop over it.
+# Only the invariants are printed.
 import threading
 it = iter(range(200000))
 lst = list(range(200000))
@@ -37,8 +40,26 @@ def work(k):
 ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
 for t in ts: t.start()
 for t in ts: t.join()
+
+replaced = list(range(2000))
+short_loops = [0]
+def replacer():
+    forward, backward = list(range(2000)), list(range(1999, -1, -1))
+    for i in range(3000):
+        replaced[:] = backward if i % 2 else forward
+def looper():
+    for _ in range(300):
+        n = 0
+        for _ in replaced:
+            n += 1
+        if n != 2000:
+            short_loops[0] += 1
+ts = [threading.Thread(target=replacer)] + [threading.Thread(target=looper) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
 allx = sorted(x for g in got for x in g)
 ally = sorted(x for g in got2 for x in g)
 allz = sorted(x for g in got3 for x in g)
 print(len(allx), allx == list(range(200000)), len(ally), ally == lst)
 print(len(allz), allz == list(tup))
+print("loops that saw a replaced list short:", short_loops[0])
