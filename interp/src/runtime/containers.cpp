@@ -389,19 +389,25 @@ int list_contains(value v, value item) {
 
 int list_truth(value v) { return list_length(v) != 0; }
 
+/// Item i of a list (0 <= i), read under the list's section: a new
+/// reference, or null past the end. Where a lock-free read missed, this
+/// decides (a list growing past the array the reader loaded, or a write
+/// section half-way: a slice assignment erases, then inserts).
+value list_item_locked(value list, std::int64_t i) {
+  backend::read_section guard(bts(), list.obj()->header);
+  const auto& items = as_list(list)->items;
+  if (i >= static_cast<std::int64_t>(items.size())) return value();
+  return newref(items[static_cast<std::size_t>(i)]);
+}
+
 value list_iter_step(iterator_object* it) {
   // The iterator's own section (iterator_next) orders `index`; the list
   // itself is read without its lock where the back-end allows it.
-  if constexpr (backend::lockfree_reads) {
-    if (value item = list_item_ref(it->seq, it->index)) {
-      ++it->index;
-      return item;
-    }
-  }
-  backend::read_section guard(bts(), it->seq.obj()->header);
-  const auto& items = as_list(it->seq)->items;
-  if (it->index >= static_cast<std::int64_t>(items.size())) return value();
-  return newref(items[static_cast<std::size_t>(it->index++)]);
+  value item;
+  if constexpr (backend::lockfree_reads) item = list_item_ref(it->seq, it->index);
+  if (!item) item = list_item_locked(it->seq, it->index);
+  if (item) ++it->index;
+  return item;
 }
 
 value list_binary(value a, value b, int op) {
@@ -530,19 +536,33 @@ void traverse_iterator(object* o, void (*visit)(value, void*), void* arg) {
 }
 value iterator_self(value v) { return newref(v); }
 
-/// A range iterator under a parallel back-end: one compare-and-swap on the
-/// index instead of the iterator's lock and unlock (every `for i in
-/// range(n)` step). The range is immutable, and on this path it is kept
-/// until the iterator dies (CPython's range iterator holds no range at all),
-/// so no step can read a range another step dropped.
-value range_iter_next_shared(iterator_object* it) {
-  const auto* r = static_cast<const range_object*>(it->seq.obj());
+/// Under a parallel back-end, the step of an iterator over an immutable
+/// sequence of `length` items: claims the next index with one
+/// compare-and-swap instead of the iterator's lock and unlock. Returns it,
+/// or -1 at the end. The sequence is kept until the iterator dies (CPython's
+/// range iterator holds no range at all), so no step can read a sequence
+/// another step dropped.
+std::int64_t claim_index(iterator_object* it, std::int64_t length) {
   std::atomic_ref<std::int64_t> index(it->index);
   std::int64_t i = index.load(std::memory_order_relaxed);
   do {
-    if (i >= r->length) return value();
+    if (i >= length) return -1;
   } while (!index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
-  return make_int(r->start + i * r->step);
+  return i;
+}
+
+/// A range iterator (every `for i in range(n)` step).
+value range_iter_next_shared(iterator_object* it) {
+  const auto* r = static_cast<const range_object*>(it->seq.obj());
+  const std::int64_t i = claim_index(it, r->length);
+  return i < 0 ? value() : make_int(r->start + i * r->step);
+}
+
+/// A tuple iterator.
+value tuple_iter_next_shared(iterator_object* it) {
+  const tuple_object* t = as_tuple(it->seq);
+  const std::int64_t i = claim_index(it, static_cast<std::int64_t>(t->size));
+  return i < 0 ? value() : newref(t->items[i]);
 }
 
 /// A list iterator under a parallel back-end with lock-free list reads:
@@ -559,13 +579,7 @@ value list_iter_next_shared(iterator_object* it) {
   for (;;) {
     if (i == exhausted_index) return value();
     value item = list_item_ref(it->seq, i);
-    if (!item) {
-      // A lock-free miss only says "ask the lock": a list growing past its
-      // old array, or a write section half-way (a slice assignment, sort).
-      backend::read_section guard(bts(), it->seq.obj()->header);
-      const auto& items = as_list(it->seq)->items;
-      if (i < static_cast<std::int64_t>(items.size())) item = newref(items[static_cast<std::size_t>(i)]);
-    }
+    if (!item) item = list_item_locked(it->seq, i);  // a lock-free miss only says "ask the lock"
     if (!item) {
       if (index.compare_exchange_weak(i, exhausted_index, std::memory_order_relaxed)) return value();
       continue;  // someone stepped meanwhile: the list may be longer now
@@ -573,20 +587,6 @@ value list_iter_next_shared(iterator_object* it) {
     if (index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed)) return item;
     decref(item);
   }
-}
-
-/// A tuple iterator under a parallel back-end: the tuple is immutable, so
-/// claiming the index is the whole step (kept until the iterator dies, as
-/// the range above).
-value tuple_iter_next_shared(iterator_object* it) {
-  const tuple_object* t = as_tuple(it->seq);
-  const auto size = static_cast<std::int64_t>(t->size);
-  std::atomic_ref<std::int64_t> index(it->index);
-  std::int64_t i = index.load(std::memory_order_relaxed);
-  do {
-    if (i >= size) return value();
-  } while (!index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
-  return newref(t->items[i]);
 }
 
 value iterator_next(value v) {
