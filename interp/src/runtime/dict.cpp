@@ -439,33 +439,27 @@ int store_entry(value dict, value key, value v, value* old) {
   dict_object* d = as_dict(dict);
   std::size_t slot = 0;
   std::int64_t ix = -1;
-  bool found_already = false;  // the lookup below stands (it runs __eq__ once per store)
-  std::uint64_t version = 0;
-  if (dict_entry_undo_applies(d)) {  // stm, a dict too big to copy: replace one value
-    ix = lookup(d, key, hash, &slot);
-    if (ix == -2) return -1;
-    if (ix >= 0 && save_dict_entry(d, static_cast<std::size_t>(ix))) {
-      entry& e = d->tab->entries()[static_cast<std::size_t>(ix)];
-      *old = e.val;
-      publish(e.val, newref(v));
-      return 1;
-    }
-    found_already = true;
-    version = d->version;
-  }
-  backend::write_section guard(bts(), d->header);
-  // The section's commit (the dict is too big to copy) runs no code, so the
-  // lookup above still holds; the version says so.
-  if (!found_already || d->version != version) {
-    ix = lookup(d, key, hash, &slot);
-    if (ix == -2) return -1;
-  }
-  if (ix >= 0) {
+  auto replace_value = [&] {
     entry& e = d->tab->entries()[static_cast<std::size_t>(ix)];
     *old = e.val;
     publish(e.val, newref(v));  // not a change of size: iteration goes on
     return 1;
+  };
+  std::optional<std::uint64_t> looked_up_at;  // the version the lookup below saw: it runs __eq__ once per store
+  if (dict_entry_undo_applies(d)) {  // stm, a dict too big to copy: replace one value
+    ix = lookup(d, key, hash, &slot);
+    if (ix == -2) return -1;
+    if (ix >= 0 && save_dict_entry(d, static_cast<std::size_t>(ix))) return replace_value();
+    looked_up_at = d->version;
   }
+  backend::write_section guard(bts(), d->header);
+  // The section's commit (the dict is too big to copy) runs no code, so the
+  // lookup above still holds; the version says so.
+  if (!looked_up_at || *looked_up_at != d->version) {
+    ix = lookup(d, key, hash, &slot);
+    if (ix == -2) return -1;
+  }
+  if (ix >= 0) return replace_value();
   insert_new(d, key, hash, v, slot);
   return 0;
 }
