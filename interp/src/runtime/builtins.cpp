@@ -162,12 +162,13 @@ void release_stdout() {
 
 namespace {
 
-void write_stdout(const std::string& s) {
-  transaction_irrevocable();  // output is never taken back (stm)
+[[nodiscard]] bool write_stdout(const std::string& s) {
+  if (!transaction_irrevocable()) return false;  // output is never taken back (stm)
   auto lk = lock_stdout();
   std::string& buf = stdout_buffer();
   buf += s;
   if (buf.size() > (1 << 16)) flush_stdout_locked();
+  return true;
 }
 
 bool is_process_stdout(value v);  // the original sys.stdout (below, with its type)
@@ -236,7 +237,7 @@ value builtin_print(value, const value* args, std::size_t nargs, value kwnames) 
     out += str_of(s.get());
   }
   out += end_s;
-  write_stdout(out);
+  if (!write_stdout(out)) return value();
   if (flush && op_truth(flush) > 0) flush_stdout();
   return none();
 }
@@ -2023,9 +2024,9 @@ value textio_write(value self, const value* args, std::size_t nargs, value kwnam
   FILE* s = static_cast<textio_object*>(self.obj())->stream;
   const std::string& text = as_str(args[0])->utf8;
   if (s == stdout) {
-    write_stdout(text);
+    if (!write_stdout(text)) return value();
   } else {
-    transaction_irrevocable();
+    if (!transaction_irrevocable()) return value();
     flush_stdout();
     std::fwrite(text.data(), 1, text.size(), s);
   }

@@ -842,7 +842,7 @@ void heap_finalize(object* o) {
 
 void heap_dealloc(object* o) {
   type_object* t = o->type;
-  if (t->finalize && !(o->flags & flag_finalized)) {
+  if (t->finalize && !(o->flags & flag_finalized) && !transaction_aborting()) {
     // Alive again while __del__ runs (as a generator's finally blocks are
     // in dealloc_generator); if __del__ stored a reference, it stays alive.
     backend::incref(o->header);
@@ -2031,7 +2031,7 @@ int class_setattr(type_object* t, value name, value v) {
   // stm: a class's fields (its name, its abstract flag) and the values its
   // dict displaces (kept until exit) are not rolled back; class attributes
   // change rarely, so the transaction commits first.
-  transaction_irrevocable();
+  if (!transaction_irrevocable()) return -1;
   const int rc = class_setattr_uncached(t, name, v);
   invalidate_type_cache();  // after the write: no lookup may cache the old value with the new generation
   return rc;

@@ -538,10 +538,15 @@ value run_frame(frame* f, value sent, bool throwing) {
     if constexpr (backend::restartable) {                             \
       int at_ = static_cast<int>(ip - first);                         \
       int depth_ = static_cast<int>(sp - f->stack);                   \
-      if (transaction_commit_point(f, &at_, &depth_)) {               \
-        ip = first + at_;                                             \
-        sp = f->stack + depth_;                                       \
-        DISPATCH();                                                   \
+      switch (transaction_commit_point(f, &at_, &depth_)) {           \
+        case commit_outcome::go_on:                                   \
+          break;                                                      \
+        case commit_outcome::restored:                                \
+          ip = first + at_;                                           \
+          sp = f->stack + depth_;                                     \
+          DISPATCH();                                                 \
+        case commit_outcome::unwind:                                  \
+          goto error;                                                 \
       }                                                               \
     }                                                                 \
   } while (0)
@@ -1845,6 +1850,14 @@ dispatch:
 #endif
 
 error:
+  if constexpr (backend::restartable) {
+    // stm: a transaction aborting to its start frame passes through here
+    // untouched (transaction.hpp); the start frame's exit point restores it.
+    if (transaction_unwinding()) {
+      result = value();
+      goto exit;
+    }
+  }
   // The failing instruction is the one just fetched (ip is one past it;
   // no instruction jumps before it fails). Record where the exception
   // passed, then look for a handler here.

@@ -158,7 +158,7 @@ value builtin_repr(value v) {
 
 value builtin_call(value v, const value* args, std::size_t nargs, value kwnames) {
   auto* b = static_cast<builtin_function_object*>(v.obj());
-  if (v.obj()->flags & flag_irrevocable) transaction_irrevocable();
+  if ((v.obj()->flags & flag_irrevocable) && !transaction_irrevocable()) return value();
   return b->fn(b->self, args, nargs, kwnames);
 }
 
@@ -337,7 +337,12 @@ value immortalize(value v) {
   if (v.is_object()) {
     // stm: what becomes immortal is shared for good and an abort could not
     // take it back (nor what it refers to): the transaction commits first.
-    transaction_irrevocable();
+    // One that is unwinding to abort leaves v mortal (immortality is an
+    // optimisation), so that the abort frees it with everything it made.
+    if (!transaction_irrevocable()) {
+      clear_pending();  // raised again at the next commit point
+      return v;
+    }
     static std::mutex registry_mutex;  // threads import and define concurrently
     std::lock_guard lock(registry_mutex);
     v.obj()->flags |= flag_immortal;

@@ -484,7 +484,11 @@ void run_scheduled() {
   }
   // stm: the collection frees, and must not find the objects a transaction
   // holds dead until its commit (stm.hpp's dying list): commit first.
-  transaction_irrevocable();
+  if (!transaction_irrevocable()) {
+    clear_pending();  // raised again at the next commit point; the collection waits
+    scheduled.store(true, std::memory_order_relaxed);
+    return;
+  }
   (void)collect(full);
 }
 }  // namespace gc_detail
@@ -656,7 +660,7 @@ bool generation_argument(const char* fname, const value* args, std::size_t nargs
 }
 
 value gc_collect_fn(value, const value* args, std::size_t nargs, value kwnames) {
-  transaction_irrevocable();  // stm: the collector frees; nothing could take that back
+  if (!transaction_irrevocable()) return value();  // stm: the collector frees; nothing could take that back
   // collect(generation=2)
   std::int64_t generation = 2;
   if (!generation_argument("collect", args, nargs, kwnames, false, &generation)) return value();
@@ -800,7 +804,7 @@ value gc_get_stats(value, const value*, std::size_t nargs, value kwnames) {
 // get_objects(generation=None): every tracked object (0: the young
 // generation, 1 and 2: the old one), as CPython's.
 value gc_get_objects(value, const value* args, std::size_t nargs, value kwnames) {
-  transaction_irrevocable();  // stm: no object held dead until the commit may be listed
+  if (!transaction_irrevocable()) return value();  // stm: no object held dead until the commit may be listed
   std::int64_t generation = -1;  // None: every generation
   if (!generation_argument("get_objects", args, nargs, kwnames, true, &generation)) return value();
   if (nargs == 1 && args[0] != none()) {

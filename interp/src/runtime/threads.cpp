@@ -319,7 +319,7 @@ bool acquire_args(const value* args, std::size_t nargs, value kwnames, double* t
 }
 
 value lock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
-  transaction_irrevocable();  // stm: a lock's state is not rolled back
+  if (!transaction_irrevocable()) return value();  // stm: a lock's state is not rolled back
   double timeout = -1;
   if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
@@ -333,7 +333,7 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
 }
 
 value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
-  transaction_irrevocable();  // stm: a lock's state is not rolled back
+  if (!transaction_irrevocable()) return value();  // stm: a lock's state is not rolled back
   if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
   if (l->word.load(std::memory_order_relaxed) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
@@ -370,7 +370,7 @@ value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames
 /// threading.Thread uses it for join().
 value thread_set_sentinel(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("_set_sentinel", kwnames) || !count_in("_set_sentinel", nargs, 0, 0)) return value();
-  transaction_irrevocable();  // stm: the thread's entry is not rolled back (an abort would free the lock it holds)
+  if (!transaction_irrevocable()) return value();  // stm: the thread's entry is not rolled back (an abort would free the lock it holds)
   value lock = new_lock();
   static_cast<lock_object*>(lock.obj())->word.store(lock_held, std::memory_order_relaxed);
   thread_entry& me = this_thread_entry();
@@ -381,7 +381,7 @@ value thread_set_sentinel(value, const value*, std::size_t nargs, value kwnames)
 
 // RLock: an owner and a count over the same lock word.
 value rlock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
-  transaction_irrevocable();  // stm: a lock's state is not rolled back
+  if (!transaction_irrevocable()) return value();  // stm: a lock's state is not rolled back
   double timeout = -1;
   if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
@@ -407,7 +407,7 @@ value rlock_acquire(value self, const value* args, std::size_t nargs, value kwna
 }
 
 value rlock_release(value self, const value*, std::size_t nargs, value kwnames) {
-  transaction_irrevocable();  // stm: a lock's state is not rolled back
+  if (!transaction_irrevocable()) return value();  // stm: a lock's state is not rolled back
   if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* r = static_cast<rlock_object*>(self.obj());
   if (r->owner.load(std::memory_order_relaxed) != self_ident()) {
@@ -610,7 +610,7 @@ value thread_start_new_thread(value, const value* args, std::size_t nargs, value
   if (!(ft->call || ft == &type_type)) return raise_type_error("first arg must be callable");
   if (!is_instance(args[1], &tuple_type)) return raise_type_error("2nd arg must be a tuple");
   if (nargs == 3 && !is_instance(args[2], &dict_type)) return raise_type_error("optional 3rd arg must be a dictionary");
-  transaction_irrevocable();  // stm: a started thread is never taken back
+  if (!transaction_irrevocable()) return value();  // stm: a started thread is never taken back
   this_thread_entry();  // the creator is registered before its first thread
   note_thread_start();  // displaced dict items now wait for lock-free readers
   auto* boot = new thread_boot{newref(args[0]), newref(args[1]), nargs == 3 ? newref(args[2]) : value(), nullptr,
@@ -669,7 +669,7 @@ value thread_local_storage(value, const value*, std::size_t nargs, value kwnames
   if (!no_keywords("_local_storage", kwnames) || !count_in("_local_storage", nargs, 0, 0)) return value();
   thread_state& ts = current_thread();
   if (!ts.local_storage) {
-    transaction_irrevocable();  // stm: the thread state is not rolled back
+    if (!transaction_irrevocable()) return value();  // stm: the thread state is not rolled back
     ts.local_storage = make_dict();
   }
   return newref(ts.local_storage);

@@ -45,6 +45,8 @@ namespace detail = backends::stm_detail;
   X(quiet_deaths)        /* old objects freed by a commit instead */                                   \
   X(big_write_commits)   /* a write to a container too big to copy */                                  \
   X(aborts_injected)     /* -X stm_abort_every */                                                      \
+  X(aborts_unwound)      /* of those, begun in a frame the start frame called */                       \
+  X(irrevocable_refused) /* irrevocable work asked for while unwinding: failed */                      \
   X(safepoints)          /* in committed transactions */                                               \
   X(undo_images)                                                                                       \
   X(entry_images) /* one entry of a dict too big to copy */                                            \
@@ -114,6 +116,10 @@ struct transaction_state {
   std::uint32_t consecutive_aborts = 0;
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
+  // An abort decided in a frame the start frame called: the frames in
+  // between return with `unwind_sentinel` pending, handlers skipped, until
+  // the start frame's exit point restores the snapshot.
+  bool unwinding = false;
   std::vector<void*> deferred_frees;  // an abort's frees, done when all its deallocators ran
 };
 thread_local transaction_state tx;
@@ -172,6 +178,8 @@ void commit(detail::transaction_logs& logs) {
 /// the transaction stays active (it re-executes from there).
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   bump(stats().aborts_injected);
+  if (tx.unwinding) bump(stats().aborts_unwound);
+  tx.unwinding = false;
   ++tx.consecutive_aborts;
   for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
   tx.undo.clear();
@@ -207,6 +215,33 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   *at = tx.at;
   *depth = tx.depth;
   tx.safepoints = 0;
+}
+
+/// What is pending while a transaction unwinds to its start frame: one
+/// immortal exception made outside any transaction (at the first begin
+/// point), so no abort frees it. Python code never sees it: the eval loop
+/// runs no handler while unwinding.
+value unwind_sentinel;
+std::once_flag unwind_sentinel_made;
+
+void raise_unwind_sentinel() {
+  thread_state& ts = current_thread();
+  if (ts.pending == unwind_sentinel) return;
+  xdecref(std::exchange(ts.pending, unwind_sentinel));  // counts: put back by the abort anyway
+}
+
+/// An abort decided in a frame the start frame called. Nothing is freed
+/// until the abort (objects the transaction made are marked as the abort
+/// marks them; old ones never die while `discarding`), nothing commits and
+/// no finalizer runs; the frames in between release their values on their
+/// error paths, whose count changes the abort takes back.
+void begin_unwind(detail::transaction_logs& logs) {
+  tx.unwinding = true;
+  logs.discarding = true;
+  for (void* h : logs.born) {
+    if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
+  }
+  raise_unwind_sentinel();
 }
 
 /// After this many aborts in a row a transaction commits whatever the
@@ -397,6 +432,11 @@ bool too_big_to_copy(object* o, const type_object* layout) {
 /// Ends the running transaction (if any) where it is, counting why.
 void commit_now(std::atomic<std::uint64_t>& reason) {
   if (!tx.start) return;
+  if (tx.unwinding) {
+    // Being aborted, it may not end any other way. (Irrevocable work fails
+    // before this; the other reasons to commit early are for speed.)
+    return;
+  }
   bump(reason);
   commit(logs());
 }
@@ -411,14 +451,15 @@ void save_image(void* header) {
   type_object* layout = t->heap ? t->solid : t;
   if (born & detail::logged_bit) {  // a partial list image
     if (tx.appending == o) return;
-    if (too_big_to_copy(o, layout)) return commit_for_write();
+    if (!tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
     const std::uint32_t index = born & detail::index_mask;
     static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
     born &= ~detail::partial_bit;
     return;
   }
   const bool appends_only = layout == &list_type && tx.appending == o;
-  if (!appends_only && too_big_to_copy(o, layout)) return commit_for_write();
+  // (While unwinding nothing may commit: the image is taken whatever its size.)
+  if (!appends_only && !tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
   bump(stats().undo_images);
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
@@ -472,20 +513,32 @@ append_scope::~append_scope() { tx.appending = previous_; }
 
 bool in_transaction() { return tx.start != nullptr; }
 
-bool transaction_commit_point(frame* f, int* at, int* depth) {
-  if (!tx.start) return false;
-  if (++tx.safepoints < length.load(std::memory_order_relaxed)) return false;
+commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
+  if (!tx.start) return commit_outcome::go_on;
+  if (tx.unwinding) {  // code between swallowed the sentinel (clear_pending): again
+    raise_unwind_sentinel();
+    return commit_outcome::unwind;
+  }
+  if (++tx.safepoints < length.load(std::memory_order_relaxed)) return commit_outcome::go_on;
   detail::transaction_logs& l = logs();
-  if (tx.start == f && inject_abort()) {
-    abort(l, f, at, depth);
-    return true;
+  if (inject_abort()) {
+    if (tx.start == f) {
+      abort(l, f, at, depth);
+      return commit_outcome::restored;
+    }
+    begin_unwind(l);
+    return commit_outcome::unwind;
   }
   commit(l);
-  return false;
+  return commit_outcome::go_on;
 }
 
 void transaction_begin_point(frame* f, int at, int depth) {
   if (tx.start) return;
+  std::call_once(unwind_sentinel_made, [] {
+    ref args(make_tuple(0));
+    unwind_sentinel = immortalize(make_exception(&exc_BaseException, args.get()));
+  });
   detail::transaction_logs& l = logs();
   take_snapshot(f, at, depth);
   tx.safepoints = 0;
@@ -496,7 +549,7 @@ void transaction_begin_point(frame* f, int at, int depth) {
 bool transaction_exit_point(frame* f, int* at, int* depth) {
   if (tx.start != f) return false;
   detail::transaction_logs& l = logs();
-  if (inject_abort()) {
+  if (tx.unwinding || inject_abort()) {
     abort(l, f, at, depth);
     return true;
   }
@@ -505,13 +558,38 @@ bool transaction_exit_point(frame* f, int* at, int* depth) {
   return false;
 }
 
-void transaction_irrevocable() { commit_now(stats().irrevocable_commits); }
+bool transaction_irrevocable() {
+  if (tx.unwinding) {
+    bump(stats().irrevocable_refused);
+    raise_unwind_sentinel();
+    return false;
+  }
+  commit_now(stats().irrevocable_commits);
+  return true;
+}
 
 void transaction_settle_deaths() {
   if (tx.start && !logs().dying.empty()) commit_now(stats().irrevocable_commits);
 }
 
 bool transaction_aborting() { return detail::current && detail::current->discarding; }
+
+namespace {
+/// stm.hpp's hook (blocking regions, `with atomic:`), where no error can be
+/// returned: while unwinding the work goes ahead inside the transaction
+/// (counted as refused) and the abort's exception is raised again at the
+/// next commit point. No known path blocks while unwinding: the built-ins
+/// that block are irrevocable and fail first (builtin_call).
+void irrevocable_for_backend() {
+  if (!transaction_irrevocable()) clear_pending();
+}
+}  // namespace
+
+bool transaction_unwinding() {
+  if (!tx.unwinding) return false;
+  raise_unwind_sentinel();  // whatever else the code between raised instead
+  return true;
+}
 
 bool transaction_defer_free(void* memory) {
   if (!transaction_aborting()) return false;
@@ -597,7 +675,7 @@ void set_transaction_length(std::uint64_t n) { length.store(n == 0 ? 1 : n, std:
 void init_transactions() {
   pthread_atfork(lock_counters_for_fork, unlock_counters_after_fork, unlock_counters_after_fork);
   detail::save_image = save_image;
-  detail::go_irrevocable = transaction_irrevocable;
+  detail::go_irrevocable = irrevocable_for_backend;
   detail::end_before_free = end_before_free;
   detail::dies_quietly = dies_quietly;
   list_type.save_undo = save_list;
@@ -640,7 +718,9 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
   }
   out << "}, \"freed_at_commit\": " << total(&counters::quiet_deaths)
       << ", \"commits_before_a_big_write\": " << total(&counters::big_write_commits)
-      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected) << "}"
+      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
+      << ", \"unwound_from_a_called_frame\": " << total(&counters::aborts_unwound) << "}"
+      << ", \"irrevocable_refused_while_unwinding\": " << total(&counters::irrevocable_refused)
       << ", \"safepoints_per_commit\": "
       << (commits ? static_cast<double>(total(&counters::safepoints)) / static_cast<double>(commits) : 0.0)
       << ", \"undo_images\": " << total(&counters::undo_images)
@@ -656,12 +736,13 @@ void push_undo(object*, undo_image_ptr) {}
 void set_image_size(type_object&, std::size_t (*)(object*)) {}
 void save_object_bytes(object*, std::size_t, std::size_t) {}
 bool in_transaction() { return false; }
-bool transaction_commit_point(frame*, int*, int*) { return false; }
+commit_outcome transaction_commit_point(frame*, int*, int*) { return commit_outcome::go_on; }
 void transaction_begin_point(frame*, int, int) {}
 bool transaction_exit_point(frame*, int*, int*) { return false; }
-void transaction_irrevocable() {}
+bool transaction_irrevocable() { return true; }
 void transaction_settle_deaths() {}
 bool transaction_aborting() { return false; }
+bool transaction_unwinding() { return false; }
 bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
 void set_transaction_length(std::uint64_t) {}

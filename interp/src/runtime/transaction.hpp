@@ -28,10 +28,18 @@
 //    a big container quadratic) — except a store to an existing key of
 //    such a dict, which saves that entry alone (save_dict_entry); the
 //    same for list items and dict inserts is still to come.
-//  - An abort happens only in the start frame's own eval loop, at a commit
-//    point, so no C++ stack needs unwinding: it restores every undo image
-//    (newest first), frees the objects the transaction made, puts back
-//    every old object's saved count and reloads the frame from the snapshot.
+//  - An abort restores every undo image (newest first), frees the objects
+//    the transaction made, puts back every old object's saved count and
+//    reloads the start frame from the snapshot. It is decided at a commit
+//    point of any frame: in the start frame it happens there; in a frame
+//    the start frame called (directly or through built-ins, generators,
+//    imports), that frame raises the abort's exception and every frame in
+//    between returns it on the ordinary error path (the runtime's
+//    null-return protocol: C++ built-ins already release what they hold
+//    there), running no handler, `finally` or `__exit__`, until the start
+//    frame's exit point aborts. While it unwinds nothing is freed, nothing
+//    commits and no finalizer runs; the count changes of the error paths are
+//    taken back with the rest.
 //
 // Invariants: at most one transaction per thread; while one runs, its start
 // frame is on the thread's frame stack; every old object a transaction
@@ -185,10 +193,14 @@ class append_scope {
 bool in_transaction();
 
 /// At a safepoint of frame f (instruction `*at`, stack depth `*depth`): ends
-/// the running transaction if it is long enough (or must end here). Returns
-/// true if it was aborted instead: f, *at and *depth hold the snapshot and
-/// the caller continues from there.
-bool transaction_commit_point(frame* f, int* at, int* depth);
+/// the running transaction if it is long enough (or must end here), or
+/// aborts it. `restored`: f is the start frame and holds the snapshot, *at
+/// and *depth say where to continue. `unwind`: the abort was decided in a
+/// frame the start frame called; an exception is pending and the eval loop
+/// returns it without running handlers (transaction_unwinding) until the
+/// start frame's exit point restores it.
+enum class commit_outcome { go_on, restored, unwind };
+commit_outcome transaction_commit_point(frame* f, int* at, int* depth);
 /// After a commit point (and the collector's safepoint): begins a
 /// transaction at frame f if none runs.
 void transaction_begin_point(frame* f, int at, int depth);
@@ -197,17 +209,25 @@ void transaction_begin_point(frame* f, int at, int depth);
 bool transaction_exit_point(frame* f, int* at, int* depth);
 /// Irrevocable work follows (output, a blocking call, the collector): the
 /// running transaction commits now and the thread runs outside one until
-/// its next safepoint.
-void transaction_irrevocable();
+/// its next safepoint. False, with the abort's exception pending, when the
+/// transaction is unwinding to abort (code that swallowed its exception,
+/// as __del__'s caller does, ran on): the work must not be done, and the
+/// caller fails as on any error.
+[[nodiscard]] bool transaction_irrevocable();
 
 /// Before an object may become observable when it dies (it gets a weak
 /// reference): objects the running transaction holds dead are freed now,
 /// so that a death they would cause happens at CPython's moment.
 void transaction_settle_deaths();
 
-/// True while an abort frees what its transaction made: no finalizer,
-/// __del__ or weak-reference callback may run then.
+/// True while an abort frees what its transaction made, or unwinds to its
+/// start frame: no finalizer, __del__ or weak-reference callback may run then.
 bool transaction_aborting();
+/// True while the running transaction unwinds to its start frame to abort
+/// (the eval loop's error path: no traceback, no handler, no finally); the
+/// pending exception is the abort's own again, whatever code in between
+/// raised or cleared.
+bool transaction_unwinding();
 /// --stats: the stm back-end's counters, one JSON object; `token` is the
 /// transaction token's switch statistics (JSON fields, gil.hpp's).
 void write_transaction_statistics(std::ostream& out, const std::string& token);
