@@ -95,8 +95,9 @@ void clear_frame(frame* f, value* sp) {
   for (std::size_t i = 0; i < f->nfast; ++i) xdecref(std::exchange(f->storage[i], value()));
 }
 
-void free_frame(frame* f, value* sp) {
-  clear_frame(f, sp);
+// Gives the frame's memory back (to the per-thread cache); its values must
+// have been released (or, stm, be an abort's to take back).
+void free_frame_memory(frame* f) {
   const std::size_t slots = frame_slots(*f->code->unit);
   if (slots <= frame_cache::max_slots && frames.counts[slots] < frame_cache::per_size) {
     auto* b = reinterpret_cast<frame_cache::free_block*>(f);
@@ -106,6 +107,11 @@ void free_frame(frame* f, value* sp) {
     return;
   }
   std::free(f);
+}
+
+void free_frame(frame* f, value* sp) {
+  clear_frame(f, sp);
+  free_frame_memory(f);
 }
 
 }  // namespace
@@ -586,7 +592,17 @@ value run_frame(frame* f, value sent, bool throwing) {
 #define DISPATCH() goto dispatch
 #define TARGET(name) case opcode::name:
 #endif
-  if (f->resume_at > 0) {
+#if GILLAB_RESTARTABLE
+  // stm: an abort exception thrown by runtime code this loop called stops
+  // here (transaction.hpp). In the start frame the loop goes on from the
+  // snapshot (`reentered`); any other frame is abandoned.
+  bool reentered = false;
+  for (;;) {
+  try {
+#else
+  constexpr bool reentered = false;
+#endif
+  if (f->resume_at > 0 && !reentered) {
     // A suspended generator: its `yield` evaluates to the sent value, or
     // raises the thrown exception (pending) at the yield's instruction.
     if (throwing) goto error;
@@ -1889,6 +1905,27 @@ exit:
   }
   free_frame(f, sp);
   return result;
+
+#if GILLAB_RESTARTABLE
+  } catch (const transaction_abort_exception&) {
+    int at = 0, depth = 0;
+    if (transaction_caught_abort(f, &at, &depth)) {  // the start frame, restored
+      ip = first + at;
+      sp = f->stack + depth;
+      reentered = true;
+      continue;
+    }
+    ts.current_frame = saved_frame;
+    if (f->is_generator) {  // the generator keeps the memory; the abort restores or frees it
+      f->resume_at = -1;
+      f->stack_depth = 0;
+    } else {
+      free_frame_memory(f);  // its values' counts: the abort puts them back
+    }
+    return value();
+  }
+  }
+#endif
 
 #undef PUSH
 #undef POP

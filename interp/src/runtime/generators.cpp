@@ -160,6 +160,9 @@ value throw_pending(generator_object* g, bool* returned) {
   *returned = false;
   value yf = delegate_of(g);
   if (yf && !g->running) {
+    // stm: `running` is set while the delegate runs: saved first, so that an
+    // abort thrown meanwhile (transaction.hpp) does not leave it set.
+    before_write(g);
     ref sub(newref(yf));
     value r;
     if (pending_matches(&exc_GeneratorExit)) {

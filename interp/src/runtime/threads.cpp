@@ -931,9 +931,10 @@ bool set_backend_option(const std::string& name, const std::string& value, std::
     error = "-X gil=" + value + ": unknown GIL variant (new, legacy, fair)";
     return false;
   }
-  if (name == "stm_abort_every" || name == "stm_length") {
-    // The stm back-end's stress switch (abort every N-th commit attempt; 0:
-    // never) and transaction length in safepoints (transaction.hpp).
+  if (name == "stm_abort_every" || name == "stm_length" || name == "stm_abort_writes") {
+    // The stm back-end's stress switches (abort every N-th commit attempt,
+    // throw at every N-th undo image; 0: never) and transaction length in
+    // safepoints (transaction.hpp).
     if (!backend::restartable) {
       error = "-X " + name + ": only the stm back-end runs transactions";
       return false;
@@ -946,6 +947,7 @@ bool set_backend_option(const std::string& name, const std::string& value, std::
       return false;
     }
     if (name == "stm_abort_every") set_abort_every(static_cast<std::uint64_t>(n));
+    else if (name == "stm_abort_writes") set_abort_writes(static_cast<std::uint64_t>(n));
     else set_transaction_length(static_cast<std::uint64_t>(n));
   }
   return true;

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <pthread.h>
 #include <ostream>
@@ -45,7 +46,8 @@ namespace detail = backends::stm_detail;
   X(quiet_deaths)        /* old objects freed by a commit instead */                                   \
   X(big_write_commits)   /* a write to a container too big to copy */                                  \
   X(aborts_injected)     /* -X stm_abort_every */                                                      \
-  X(aborts_unwound)      /* of those, begun in a frame the start frame called */                       \
+  X(aborts_unwound)      /* of those, unwound from a called frame or runtime code */                   \
+  X(aborts_thrown)       /* of those, thrown from runtime code (-X stm_abort_writes) */                \
   X(irrevocable_refused) /* irrevocable work asked for while unwinding: failed */                      \
   X(safepoints)          /* in committed transactions */                                               \
   X(undo_images)                                                                                       \
@@ -97,6 +99,7 @@ std::uint64_t total(std::atomic<std::uint64_t> counters::*field) {
   return sum;
 }
 std::atomic<std::uint64_t> abort_every{0};
+std::atomic<std::uint64_t> abort_writes{0};
 std::atomic<std::uint64_t> length{100};
 
 struct undo_record {
@@ -113,6 +116,7 @@ struct transaction_state {
   std::vector<value> handled;
   std::uint64_t safepoints = 0;
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
+  std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
@@ -237,6 +241,7 @@ void raise_unwind_sentinel() {
 /// error paths, whose count changes the abort takes back.
 void begin_unwind(detail::transaction_logs& logs) {
   tx.unwinding = true;
+  tx.safepoints = std::numeric_limits<std::uint64_t>::max() / 2;  // the next commit point looks at `unwinding`
   logs.discarding = true;
   for (void* h : logs.born) {
     if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
@@ -254,6 +259,18 @@ bool inject_abort() {
   const std::uint64_t n = abort_every.load(std::memory_order_relaxed);
   if (n == 0 || tx.consecutive_aborts >= max_consecutive_aborts) return false;
   return ++tx.attempts % n == 0;
+}
+
+/// -X stm_abort_writes: aborts here, inside whatever runtime code is about
+/// to write an old object, by throwing (transaction_abort_exception).
+void maybe_throw_abort() {
+  const std::uint64_t n = abort_writes.load(std::memory_order_relaxed);
+  if (n == 0 || tx.unwinding || tx.consecutive_aborts >= max_consecutive_aborts) return;
+  if (abort_exceptions_blocked_in == current_thread().current_frame) return;  // inside a deallocator
+  if (++tx.images % n != 0) return;
+  bump(stats().aborts_thrown);
+  begin_unwind(current_thread().backend_state.logs);
+  throw transaction_abort_exception{};
 }
 
 detail::transaction_logs& logs() { return current_thread().backend_state.logs; }
@@ -452,6 +469,7 @@ void save_image(void* header) {
   if (born & detail::logged_bit) {  // a partial list image
     if (tx.appending == o) return;
     if (!tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
+    maybe_throw_abort();
     const std::uint32_t index = born & detail::index_mask;
     static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
     born &= ~detail::partial_bit;
@@ -460,6 +478,7 @@ void save_image(void* header) {
   const bool appends_only = layout == &list_type && tx.appending == o;
   // (While unwinding nothing may commit: the image is taken whatever its size.)
   if (!appends_only && !tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
+  maybe_throw_abort();
   bump(stats().undo_images);
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
@@ -492,6 +511,7 @@ bool dict_entry_undo_applies(object* d) {
 
 bool save_dict_entry(object* d, std::size_t index) {
   if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code
+  maybe_throw_abort();
   bump(stats().entry_images);
   auto image = dict_entry_image::take();
   image->index = index;
@@ -515,11 +535,11 @@ bool in_transaction() { return tx.start != nullptr; }
 
 commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   if (!tx.start) return commit_outcome::go_on;
+  if (++tx.safepoints < length.load(std::memory_order_relaxed)) return commit_outcome::go_on;
   if (tx.unwinding) {  // code between swallowed the sentinel (clear_pending): again
     raise_unwind_sentinel();
     return commit_outcome::unwind;
   }
-  if (++tx.safepoints < length.load(std::memory_order_relaxed)) return commit_outcome::go_on;
   detail::transaction_logs& l = logs();
   if (inject_abort()) {
     if (tx.start == f) {
@@ -573,6 +593,12 @@ void transaction_settle_deaths() {
 }
 
 bool transaction_aborting() { return detail::current && detail::current->discarding; }
+
+bool transaction_caught_abort(frame* f, int* at, int* depth) {
+  if (tx.start != f) return false;
+  abort(logs(), f, at, depth);
+  return true;
+}
 
 namespace {
 /// stm.hpp's hook (blocking regions, `with atomic:`), where no error can be
@@ -670,6 +696,7 @@ bool dies_quietly(const void* header) {
 }  // namespace
 
 void set_abort_every(std::uint64_t n) { abort_every.store(n, std::memory_order_relaxed); }
+void set_abort_writes(std::uint64_t n) { abort_writes.store(n, std::memory_order_relaxed); }
 void set_transaction_length(std::uint64_t n) { length.store(n == 0 ? 1 : n, std::memory_order_relaxed); }
 
 void init_transactions() {
@@ -719,14 +746,15 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
   out << "}, \"freed_at_commit\": " << total(&counters::quiet_deaths)
       << ", \"commits_before_a_big_write\": " << total(&counters::big_write_commits)
       << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
-      << ", \"unwound_from_a_called_frame\": " << total(&counters::aborts_unwound) << "}"
+      << ", \"unwound\": " << total(&counters::aborts_unwound)
+      << ", \"thrown_from_runtime_code\": " << total(&counters::aborts_thrown) << "}"
       << ", \"irrevocable_refused_while_unwinding\": " << total(&counters::irrevocable_refused)
       << ", \"safepoints_per_commit\": "
       << (commits ? static_cast<double>(total(&counters::safepoints)) / static_cast<double>(commits) : 0.0)
       << ", \"undo_images\": " << total(&counters::undo_images)
       << ", \"entry_images\": " << total(&counters::entry_images) << ", \"objects_made\": " << total(&counters::births)
       << ", \"counts_saved\": " << total(&counters::counts_saved)
-      << ", \"abort_every\": " << n(abort_every)
+      << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";
 }
 
@@ -743,6 +771,7 @@ bool transaction_irrevocable() { return true; }
 void transaction_settle_deaths() {}
 bool transaction_aborting() { return false; }
 bool transaction_unwinding() { return false; }
+bool transaction_caught_abort(frame*, int*, int*) { return false; }
 bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
 void set_transaction_length(std::uint64_t) {}

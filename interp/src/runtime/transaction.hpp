@@ -39,7 +39,10 @@
 //    there), running no handler, `finally` or `__exit__`, until the start
 //    frame's exit point aborts. While it unwinds nothing is freed, nothing
 //    commits and no finalizer runs; the count changes of the error paths are
-//    taken back with the rest.
+//    taken back with the rest. Runtime code may also abort where it stands,
+//    before a write (transaction_abort_exception): the innermost eval loop
+//    catches it and goes on as from a commit point. Both are what phase 2b's
+//    conflicts need; the stress switches exercise them now.
 //
 // Invariants: at most one transaction per thread; while one runs, its start
 // frame is on the thread's frame stack; every old object a transaction
@@ -47,6 +50,7 @@
 // type_object::save_undo); objects made inside it are counted in place.
 #pragma once
 
+#include "errors.hpp"
 #include "eval.hpp"
 #include "types.hpp"
 
@@ -55,6 +59,7 @@
 #include <ostream>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -220,6 +225,52 @@ bool transaction_exit_point(frame* f, int* at, int* depth);
 /// so that a death they would cause happens at CPython's moment.
 void transaction_settle_deaths();
 
+/// Thrown by runtime code that must abort the running transaction where it
+/// stands, inside a built-in or an operation (-X stm_abort_writes; phase
+/// 2b: a conflict), after begin_unwind's work: only as far as the innermost
+/// eval loop (run_frame), which abandons its frame and returns the abort's
+/// exception, so the frames below unwind on the error path as from a
+/// commit point. What it skips between the throw and that loop is only
+/// what an abort takes back anyway: counts, images, objects made, the
+/// thread's call depth and handled exceptions (the snapshot), or RAII.
+/// Never thrown where unwinding is not possible: while a deallocator runs
+/// (no_abort_exceptions), while unwinding, outside a transaction.
+struct transaction_abort_exception {};
+
+#if GILLAB_RESTARTABLE
+/// While a deallocator runs (maybe inside a destructor), the innermost eval
+/// loop's frame then: no abort exception may be thrown while that is still
+/// the innermost frame. (Python code the deallocator calls runs in frames
+/// of its own, whose loops catch it.)
+inline thread_local const frame* abort_exceptions_blocked_in = nullptr;
+#endif
+struct no_abort_exceptions {
+#if GILLAB_RESTARTABLE
+  no_abort_exceptions() : previous_(std::exchange(abort_exceptions_blocked_in, innermost())) {}
+  ~no_abort_exceptions() { abort_exceptions_blocked_in = previous_; }
+#else
+  no_abort_exceptions() {}  // (user-provided: not an unused variable)
+#endif
+  no_abort_exceptions(const no_abort_exceptions&) = delete;
+  no_abort_exceptions& operator=(const no_abort_exceptions&) = delete;
+
+ private:
+#if GILLAB_RESTARTABLE
+  static const frame* innermost() {
+    const thread_state* ts = thread_detail::current;  // null before the thread's first use
+    return ts ? ts->current_frame : nullptr;
+  }
+  const frame* previous_;
+#endif
+};
+
+/// run_frame caught a transaction_abort_exception in frame f's eval loop.
+/// True: f is the start frame; the transaction was aborted and f restored,
+/// to be continued at instruction *at with *depth values on its stack.
+/// False: f is abandoned (its values are the abort's to take back) and
+/// the abort's exception is pending for the frames below.
+bool transaction_caught_abort(frame* f, int* at, int* depth);
+
 /// True while an abort frees what its transaction made, or unwinds to its
 /// start frame: no finalizer, __del__ or weak-reference callback may run then.
 bool transaction_aborting();
@@ -232,8 +283,10 @@ bool transaction_unwinding();
 /// transaction token's switch statistics (JSON fields, gil.hpp's).
 void write_transaction_statistics(std::ostream& out, const std::string& token);
 
-/// -X stm_abort_every=N (0: never), -X stm_length=N (safepoints per transaction).
+/// -X stm_abort_every=N (0: never), -X stm_length=N (safepoints per transaction),
+/// -X stm_abort_writes=N (every N-th undo image throws instead; 0: never).
 void set_abort_every(std::uint64_t n);
+void set_abort_writes(std::uint64_t n);
 void set_transaction_length(std::uint64_t n);
 
 GILLAB_RUNTIME_NAMESPACE_END

@@ -67,10 +67,12 @@
 // token in between (the holder does not honour drop requests inside it),
 // so the block is never interleaved with another thread's bytecodes.
 // Phase 2b replaces the exclusive token by conflict detection between
-// transactions that run at once (ownership records, read versions, doomed
-// transactions aborting at their next commit point); the token then
-// stays as the irrevocable mode's lock, as in PyPy-STM's "inevitable"
-// transaction.
+// transactions that run at once; the token then stays as the irrevocable
+// mode's lock, as in PyPy-STM's "inevitable" transaction. What it needs
+// from the runtime is in place: an abort may be decided at a commit point
+// of any frame, or thrown by runtime code before a write, and unwinds to
+// the transaction's start frame (transaction.hpp); the stress switches
+// exercise both.
 #pragma once
 
 #include <gillab/interp/backend.hpp>
