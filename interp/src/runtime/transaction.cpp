@@ -98,6 +98,35 @@ std::uint64_t total(std::atomic<std::uint64_t> counters::*field) {
   for (const counters* c : live_counters()) sum += (c->*field).load(std::memory_order_relaxed);
   return sum;
 }
+/// The conflict report of --stats: where aborts were decided (the source
+/// line of the innermost frame then), the type of the object involved
+/// (none at a commit point) and why, as PyPy-STM reported the lines and
+/// types that cost it most aborts. Phase 2a's aborts are the stress
+/// switches'; phase 2b's conflicts are to be recorded here the same way.
+/// Aborts are rare next to commits: one mutex is enough.
+struct abort_site {
+  const code_object* code;  // immortal; null outside any frame
+  int line;
+  const type_object* type;
+  const char* cause;
+  bool operator==(const abort_site&) const = default;
+};
+struct abort_site_hash {
+  std::size_t operator()(const abort_site& s) const {
+    const std::size_t h = std::hash<const void*>()(s.code) ^ (std::hash<const void*>()(s.type) << 1);
+    return h ^ (static_cast<std::size_t>(s.line) * 0x9e3779b97f4a7c15ull) ^ std::hash<const void*>()(s.cause);
+  }
+};
+std::mutex abort_sites_mutex;
+std::unordered_map<abort_site, std::uint64_t, abort_site_hash> abort_sites;  // under the mutex
+
+void record_abort(const char* cause, const type_object* type) {
+  const frame* f = current_thread().current_frame;
+  const abort_site site{f ? f->code : nullptr, f ? line_of(f) : 0, type, cause};
+  std::lock_guard lock(abort_sites_mutex);
+  ++abort_sites[site];
+}
+
 std::atomic<std::uint64_t> abort_every{0};
 std::atomic<std::uint64_t> abort_writes{0};
 std::atomic<std::uint64_t> length{100};
@@ -263,12 +292,13 @@ bool inject_abort() {
 
 /// -X stm_abort_writes: aborts here, inside whatever runtime code is about
 /// to write an old object, by throwing (transaction_abort_exception).
-void maybe_throw_abort() {
+void maybe_throw_abort(const object* o) {
   const std::uint64_t n = abort_writes.load(std::memory_order_relaxed);
   if (n == 0 || tx.unwinding || tx.consecutive_aborts >= max_consecutive_aborts) return;
   if (abort_exceptions_blocked_in == current_thread().current_frame) return;  // inside a deallocator
   if (++tx.images % n != 0) return;
   bump(stats().aborts_thrown);
+  record_abort("stress switch: before a write", o->type);
   begin_unwind(current_thread().backend_state.logs);
   throw transaction_abort_exception{};
 }
@@ -469,7 +499,7 @@ void save_image(void* header) {
   if (born & detail::logged_bit) {  // a partial list image
     if (tx.appending == o) return;
     if (!tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
-    maybe_throw_abort();
+    maybe_throw_abort(o);
     const std::uint32_t index = born & detail::index_mask;
     static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
     born &= ~detail::partial_bit;
@@ -478,7 +508,7 @@ void save_image(void* header) {
   const bool appends_only = layout == &list_type && tx.appending == o;
   // (While unwinding nothing may commit: the image is taken whatever its size.)
   if (!appends_only && !tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
-  maybe_throw_abort();
+  maybe_throw_abort(o);
   bump(stats().undo_images);
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
@@ -511,7 +541,7 @@ bool dict_entry_undo_applies(object* d) {
 
 bool save_dict_entry(object* d, std::size_t index) {
   if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code
-  maybe_throw_abort();
+  maybe_throw_abort(d);
   bump(stats().entry_images);
   auto image = dict_entry_image::take();
   image->index = index;
@@ -542,6 +572,7 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   }
   detail::transaction_logs& l = logs();
   if (inject_abort()) {
+    record_abort("stress switch: commit point", nullptr);
     if (tx.start == f) {
       abort(l, f, at, depth);
       return commit_outcome::restored;
@@ -569,7 +600,9 @@ void transaction_begin_point(frame* f, int at, int depth) {
 bool transaction_exit_point(frame* f, int* at, int* depth) {
   if (tx.start != f) return false;
   detail::transaction_logs& l = logs();
-  if (tx.unwinding || inject_abort()) {
+  const bool injected = !tx.unwinding && inject_abort();
+  if (injected) record_abort("stress switch: frame exit", nullptr);
+  if (tx.unwinding || injected) {
     abort(l, f, at, depth);
     return true;
   }
@@ -716,6 +749,44 @@ void init_transactions() {
   function_type.save_undo = save_plain_fields<function_object>;
 }
 
+namespace {
+/// A class or file name may hold anything (type(), a path).
+void write_json_string(std::ostream& out, std::string_view s) {
+  out << '"';
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out << '\\';
+    if (static_cast<unsigned char>(c) >= 0x20) out << c;
+  }
+  out << '"';
+}
+
+/// The conflict report: the ten sites that aborted most.
+void write_conflicts(std::ostream& out) {
+  std::vector<std::pair<std::uint64_t, abort_site>> top;
+  {
+    std::lock_guard lock(abort_sites_mutex);
+    for (const auto& [site, count] : abort_sites) top.emplace_back(count, site);
+  }
+  std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return a.second.line < b.second.line;  // a stable order for equal counts
+  });
+  if (top.size() > 10) top.resize(10);
+  out << "[";
+  for (std::size_t i = 0; i < top.size(); ++i) {
+    const abort_site& s = top[i].second;
+    out << (i ? ", " : "") << "{\"file\": ";
+    write_json_string(out, s.code ? std::string_view(s.code->unit->filename) : std::string_view("<none>"));
+    out << ", \"line\": " << s.line << ", \"type\": ";
+    write_json_string(out, s.type ? s.type->name : "");
+    out << ", \"cause\": ";
+    write_json_string(out, s.cause);
+    out << ", \"aborts\": " << top[i].first << "}";
+  }
+  out << "]";
+}
+}  // namespace
+
 void write_transaction_statistics(std::ostream& out, const std::string& token) {
   auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
   const std::uint64_t commits = total(&counters::commits);
@@ -735,12 +806,9 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
     std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     if (top.size() > 8) top.resize(8);
     for (std::size_t i = 0; i < top.size(); ++i) {
-      out << (i ? ", " : "") << '"';
-      for (const char* c = top[i].second->name; *c; ++c) {  // a class name may be anything (type())
-        if (*c == '"' || *c == '\\') out << '\\';
-        if (static_cast<unsigned char>(*c) >= 0x20) out << *c;
-      }
-      out << "\": " << top[i].first;
+      out << (i ? ", " : "");
+      write_json_string(out, top[i].second->name);
+      out << ": " << top[i].first;
     }
   }
   out << "}, \"freed_at_commit\": " << total(&counters::quiet_deaths)
@@ -748,6 +816,9 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
       << ", \"unwound\": " << total(&counters::aborts_unwound)
       << ", \"thrown_from_runtime_code\": " << total(&counters::aborts_thrown) << "}"
+      << ", \"conflicts\": ";
+  write_conflicts(out);
+  out
       << ", \"irrevocable_refused_while_unwinding\": " << total(&counters::irrevocable_refused)
       << ", \"safepoints_per_commit\": "
       << (commits ? static_cast<double>(total(&counters::safepoints)) / static_cast<double>(commits) : 0.0)
@@ -774,6 +845,7 @@ bool transaction_unwinding() { return false; }
 bool transaction_caught_abort(frame*, int*, int*) { return false; }
 bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
+void set_abort_writes(std::uint64_t) {}
 void set_transaction_length(std::uint64_t) {}
 void init_transactions() {}
 void write_transaction_statistics(std::ostream&, const std::string&) {}
