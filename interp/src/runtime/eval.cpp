@@ -542,24 +542,27 @@ value run_frame(frame* f, value sent, bool throwing) {
 #define TRANSACTION_COMMIT_POINT()                                    \
   do {                                                                \
     if constexpr (backend::restartable) {                             \
-      int at_ = static_cast<int>(ip - first);                         \
-      int depth_ = static_cast<int>(sp - f->stack);                   \
-      switch (transaction_commit_point(f, &at_, &depth_)) {           \
-        case commit_outcome::go_on:                                   \
-          break;                                                      \
-        case commit_outcome::restored:                                \
-          ip = first + at_;                                           \
-          sp = f->stack + depth_;                                     \
-          DISPATCH();                                                 \
-        case commit_outcome::unwind:                                  \
-          goto error;                                                 \
+      if (transaction_detail::start && --transaction_detail::countdown == 0) { \
+        int at_ = static_cast<int>(ip - first);                       \
+        int depth_ = static_cast<int>(sp - f->stack);                 \
+        switch (transaction_commit_point(f, &at_, &depth_)) {         \
+          case commit_outcome::go_on:                                 \
+            break;                                                    \
+          case commit_outcome::restored:                              \
+            ip = first + at_;                                         \
+            sp = f->stack + depth_;                                   \
+            DISPATCH();                                               \
+          case commit_outcome::unwind:                                \
+            goto error;                                               \
+        }                                                             \
       }                                                               \
     }                                                                 \
   } while (0)
 #define TRANSACTION_BEGIN_POINT()                                                                        \
   do {                                                                                                   \
     if constexpr (backend::restartable) {                                                                \
-      transaction_begin_point(f, static_cast<int>(ip - first), static_cast<int>(sp - f->stack));        \
+      if (!transaction_detail::start)                                                                    \
+        transaction_begin_point(f, static_cast<int>(ip - first), static_cast<int>(sp - f->stack));      \
     }                                                                                                    \
   } while (0)
 #define TRANSACTION_EXIT_POINT()                                      \
@@ -567,7 +570,8 @@ value run_frame(frame* f, value sent, bool throwing) {
     if constexpr (backend::restartable) {                             \
       int at_ = 0;                                                    \
       int depth_ = 0;                                                 \
-      if (transaction_exit_point(f, &at_, &depth_)) {                 \
+      if (transaction_detail::start == f &&                           \
+          transaction_exit_point(f, &at_, &depth_)) {                 \
         ip = first + at_;                                             \
         sp = f->stack + depth_;                                       \
         result = value();                                             \

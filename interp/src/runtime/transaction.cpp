@@ -15,7 +15,6 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <mutex>
 #include <pthread.h>
 #include <ostream>
@@ -143,7 +142,7 @@ struct transaction_state {
   std::vector<value> slots;  // the start frame's fast locals and value stack (raw)
   int call_depth = 0;
   std::vector<value> handled;
-  std::uint64_t safepoints = 0;
+  std::uint64_t countdown_from = 0;  // transaction_detail::countdown's start, for --stats
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
   std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
@@ -157,11 +156,18 @@ struct transaction_state {
 };
 thread_local transaction_state tx;
 
+/// The running transaction ends at its length-th commit point from here.
+void restart_countdown() {
+  tx.countdown_from = length.load(std::memory_order_relaxed);
+  transaction_detail::countdown = tx.countdown_from;
+}
+
 object* object_of(void* header) { return reinterpret_cast<object*>(header); }
 
 void take_snapshot(frame* f, int at, int depth) {
   thread_state& ts = current_thread();
   tx.start = f;
+  transaction_detail::start = f;
   tx.at = at;
   tx.depth = depth;
   tx.slots.assign(f->storage, f->storage + f->nfast);
@@ -183,12 +189,13 @@ void end_logs(detail::transaction_logs& logs) {
 void commit(detail::transaction_logs& logs) {
   counters& c = stats();
   bump(c.commits);
-  bump(c.safepoints, tx.safepoints);
+  bump(c.safepoints, tx.countdown_from - transaction_detail::countdown);
   bump(c.births, logs.born.size());
   bump(c.counts_saved, logs.counts.size());
   bump(c.quiet_deaths, logs.dying.size());
   logs.active = false;
   tx.start = nullptr;
+  transaction_detail::start = nullptr;
   tx.consecutive_aborts = 0;
   tx.undo.clear();
   end_logs(logs);
@@ -247,7 +254,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   std::copy(tx.slots.begin() + static_cast<std::ptrdiff_t>(f->nfast), tx.slots.end(), f->stack);
   *at = tx.at;
   *depth = tx.depth;
-  tx.safepoints = 0;
+  restart_countdown();
 }
 
 /// What is pending while a transaction unwinds to its start frame: one
@@ -270,7 +277,7 @@ void raise_unwind_sentinel() {
 /// error paths, whose count changes the abort takes back.
 void begin_unwind(detail::transaction_logs& logs) {
   tx.unwinding = true;
-  tx.safepoints = std::numeric_limits<std::uint64_t>::max() / 2;  // the next commit point looks at `unwinding`
+  transaction_detail::countdown = 1;  // the next commit point looks at `unwinding`
   logs.discarding = true;
   for (void* h : logs.born) {
     if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
@@ -565,8 +572,8 @@ bool in_transaction() { return tx.start != nullptr; }
 
 commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   if (!tx.start) return commit_outcome::go_on;
-  if (++tx.safepoints < length.load(std::memory_order_relaxed)) return commit_outcome::go_on;
   if (tx.unwinding) {  // code between swallowed the sentinel (clear_pending): again
+    transaction_detail::countdown = 1;
     raise_unwind_sentinel();
     return commit_outcome::unwind;
   }
@@ -592,7 +599,7 @@ void transaction_begin_point(frame* f, int at, int depth) {
   });
   detail::transaction_logs& l = logs();
   take_snapshot(f, at, depth);
-  tx.safepoints = 0;
+  restart_countdown();
   l.active = true;
   bump(stats().begun);
 }
