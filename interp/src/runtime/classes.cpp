@@ -846,7 +846,10 @@ void heap_dealloc(object* o) {
     // Alive again while __del__ runs (as a generator's finally blocks are
     // in dealloc_generator); if __del__ stored a reference, it stays alive.
     backend::incref(o->header);
-    t->finalize(o);
+    {
+      no_abort_exceptions in_a_deallocator;  // stm: __del__ may be a built-in
+      t->finalize(o);
+    }
     if (!backend::decref(o->header)) return;  // resurrected
     // deallocate() left the weak references for after __del__ (CPython's
     // subtype_dealloc order): they die now.

@@ -31,7 +31,6 @@ object* allocate(type_object* type, std::size_t size) {
 }
 
 void deallocate(object* o) {
-  no_abort_exceptions inside_a_deallocator;  // stm: may run in a destructor
   type_object* t = o->type;
   // Its weak references die first (callbacks see them dead), except that a
   // class's __del__ still to run goes before them (heap_dealloc clears them).

@@ -310,7 +310,11 @@ void finalize_generator(generator_object* g) {
   object* o = g;
   thread_state& ts = current_thread();
   value saved = std::exchange(ts.pending, value());
-  value r = gen_close(g);
+  value r;
+  {
+    no_abort_exceptions in_a_deallocator;  // stm: closing may call a delegate's close()
+    r = gen_close(g);
+  }
   if (!r) {
     report_unraisable(value::from(o), "<generator>");
   } else {

@@ -302,7 +302,7 @@ bool inject_abort() {
 void maybe_throw_abort(const object* o) {
   const std::uint64_t n = abort_writes.load(std::memory_order_relaxed);
   if (n == 0 || tx.unwinding || tx.consecutive_aborts >= max_consecutive_aborts) return;
-  if (abort_exceptions_blocked_in == current_thread().current_frame) return;  // inside a deallocator
+  if (abort_exceptions_blocked) return;  // inside a deallocator
   if (++tx.images % n != 0) return;
   bump(stats().aborts_thrown);
   record_abort("stress switch: before a write", o->type);

@@ -319,6 +319,7 @@ void run_weakref_callbacks(std::vector<value>& refs) {
       if (callback) incref(callback);
     }
     if (callback) {
+      no_abort_exceptions in_a_deallocator;  // stm: the callback may be a built-in
       ref r(op_call(callback, &w, 1));
       if (!r) report_unraisable(callback, "<weakref callback>");
       decref(callback);
