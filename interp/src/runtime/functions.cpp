@@ -337,9 +337,14 @@ value immortalize(value v) {
   if (v.is_object()) {
     // stm: what becomes immortal is shared for good and an abort could not
     // take it back (nor what it refers to): the transaction commits first.
-    // One that is unwinding to abort leaves v mortal (immortality is an
-    // optimisation), so that the abort frees it with everything it made.
+    // One that is unwinding to abort (code swallowed its exception, then
+    // ran on to a `def` or a first import before any commit point) may
+    // neither make v immortal nor return it mortal to a table that keeps
+    // it (intern): the abort is thrown from here. Where it may not be (a
+    // deallocator's call of arbitrary code lies between) v stays mortal —
+    // a known gap, counted in --stats as irrevocable work refused.
     if (!transaction_irrevocable()) {
+      transaction_throw_abort();
       clear_pending();  // raised again at the next commit point
       return v;
     }

@@ -235,6 +235,7 @@ value throw_pending(generator_object* g, bool* returned) {
 
 value gen_close(generator_object* g) {
   if (finished(g)) return none();
+  before_write(g);  // stm: `closed`, and an unstarted generator's locals
   g->closed = true;
   if (!started(g)) {
     // Never ran: drop its bound arguments; it can no longer start.

@@ -96,6 +96,7 @@ value time_sleep(value, const value* args, std::size_t nargs, value kwnames) {
   }
   if (std::isnan(secs)) return raise(&exc_ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return raise(&exc_ValueError, "sleep length must be non-negative");
+  if (!transaction_irrevocable()) return value();  // stm: not inside a transaction unwinding to abort
   // In slices of signal_poll_ms, so that Ctrl-C interrupts a sleeping main
   // thread (threads.hpp); other threads sleep in one go.
   const auto until = std::chrono::steady_clock::now() +

@@ -862,6 +862,7 @@ thread_local int atomic_depth = 0;  // for the error below; the back-end keeps i
 
 value atomic_enter(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("__enter__", kwnames) || !count_in("__enter__", nargs, 0, 0)) return value();
+  if (!transaction_irrevocable()) return value();  // stm: a transaction unwinding to abort may not enter
   backend::atomic_begin(current_thread().backend_state);
   ++atomic_depth;
   return newref(self);
@@ -870,6 +871,7 @@ value atomic_enter(value self, const value*, std::size_t nargs, value kwnames) {
 value atomic_exit(value, const value*, std::size_t, value kwnames) {
   if (!no_keywords("__exit__", kwnames)) return value();
   if (atomic_depth == 0) return raise(&exc_RuntimeError, "atomic.__exit__() without a matching __enter__()");
+  if (!transaction_irrevocable()) return value();  // stm: ... nor leave (the depth is not rolled back)
   --atomic_depth;
   backend::atomic_end(current_thread().backend_state);
   return boolean(false);  // exceptions propagate

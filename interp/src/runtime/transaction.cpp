@@ -20,6 +20,8 @@
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -44,7 +46,7 @@ namespace detail = backends::stm_detail;
   X(free_commits)        /* an old object's count reached 0 */                                         \
   X(quiet_deaths)        /* old objects freed by a commit instead */                                   \
   X(big_write_commits)   /* a write to a container too big to copy */                                  \
-  X(aborts_injected)     /* -X stm_abort_every */                                                      \
+  X(aborts_injected)     /* every abort (phase 2a: all from the stress switches) */                    \
   X(aborts_unwound)      /* of those, unwound from a called frame or runtime code */                   \
   X(aborts_thrown)       /* of those, thrown from runtime code (-X stm_abort_writes) */                \
   X(irrevocable_refused) /* irrevocable work asked for while unwinding: failed */                      \
@@ -143,6 +145,7 @@ struct transaction_state {
   int call_depth = 0;
   std::vector<value> handled;
   std::uint64_t countdown_from = 0;  // transaction_detail::countdown's start, for --stats
+  int blocked_at_begin = 0;          // abort_exceptions_blocked when it began
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
   std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
@@ -285,6 +288,14 @@ void begin_unwind(detail::transaction_logs& logs) {
   raise_unwind_sentinel();
 }
 
+/// Whether an abort decided here may unwind to the start frame: not if a
+/// deallocator's call of arbitrary code (no_abort_exceptions) lies between,
+/// since that reports and swallows errors (report_unraisable) and runs in
+/// destructors. Such calls nest within the transaction's start frame or
+/// hold it: their count is back to its value at the begin point exactly
+/// when none lies between.
+bool can_unwind() { return abort_exceptions_blocked == tx.blocked_at_begin; }
+
 /// After this many aborts in a row a transaction commits whatever the
 /// stress switch says, so that -X stm_abort_every=1 still makes progress
 /// (PyPy-STM and stm/'s serial_after<K> bound retries the same way).
@@ -302,7 +313,7 @@ bool inject_abort() {
 void maybe_throw_abort(const object* o) {
   const std::uint64_t n = abort_writes.load(std::memory_order_relaxed);
   if (n == 0 || tx.unwinding || tx.consecutive_aborts >= max_consecutive_aborts) return;
-  if (abort_exceptions_blocked) return;  // inside a deallocator
+  if (!can_unwind()) return;
   if (++tx.images % n != 0) return;
   bump(stats().aborts_thrown);
   record_abort("stress switch: before a write", o->type);
@@ -579,13 +590,16 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   }
   detail::transaction_logs& l = logs();
   if (inject_abort()) {
-    record_abort("stress switch: commit point", nullptr);
     if (tx.start == f) {
+      record_abort("stress switch: commit point", nullptr);
       abort(l, f, at, depth);
       return commit_outcome::restored;
     }
-    begin_unwind(l);
-    return commit_outcome::unwind;
+    if (can_unwind()) {  // else it commits
+      record_abort("stress switch: commit point", nullptr);
+      begin_unwind(l);
+      return commit_outcome::unwind;
+    }
   }
   commit(l);
   return commit_outcome::go_on;
@@ -600,6 +614,7 @@ void transaction_begin_point(frame* f, int at, int depth) {
   detail::transaction_logs& l = logs();
   take_snapshot(f, at, depth);
   restart_countdown();
+  tx.blocked_at_begin = abort_exceptions_blocked;
   l.active = true;
   bump(stats().begun);
 }
@@ -634,6 +649,10 @@ void transaction_settle_deaths() {
 
 bool transaction_aborting() { return detail::current && detail::current->discarding; }
 
+void transaction_throw_abort() {
+  if (tx.unwinding && can_unwind()) throw transaction_abort_exception{};
+}
+
 bool transaction_caught_abort(frame* f, int* at, int* depth) {
   if (tx.start != f) return false;
   abort(logs(), f, at, depth);
@@ -642,12 +661,17 @@ bool transaction_caught_abort(frame* f, int* at, int* depth) {
 
 namespace {
 /// stm.hpp's hook (blocking regions, `with atomic:`), where no error can be
-/// returned: while unwinding the work goes ahead inside the transaction
-/// (counted as refused) and the abort's exception is raised again at the
-/// next commit point. No known path blocks while unwinding: the built-ins
-/// that block are irrevocable and fail first (builtin_call).
+/// returned. While unwinding (code swallowed the abort's exception with an
+/// unconditional clear_pending after calling Python code, then blocks
+/// before any commit point; the built-ins that block check
+/// transaction_irrevocable() and fail first, so an import waiting for
+/// another thread's is what is left) the abort is thrown from here; where
+/// it may not be (a deallocator's call of arbitrary code lies between),
+/// the work goes ahead inside the transaction — a known gap.
 void irrevocable_for_backend() {
-  if (!transaction_irrevocable()) clear_pending();
+  if (transaction_irrevocable()) return;
+  transaction_throw_abort();
+  clear_pending();
 }
 }  // namespace
 
@@ -774,9 +798,15 @@ void write_conflicts(std::ostream& out) {
     std::lock_guard lock(abort_sites_mutex);
     for (const auto& [site, count] : abort_sites) top.emplace_back(count, site);
   }
-  std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
+  // Most aborts first; equal counts by file, line, type and cause, so
+  // that the order does not depend on the map's (pointer) hashing.
+  auto key = [](const abort_site& s) {
+    return std::make_tuple(s.code ? std::string_view(s.code->unit->filename) : std::string_view(), s.line,
+                           std::string_view(s.type ? s.type->name : ""), std::string_view(s.cause));
+  };
+  std::sort(top.begin(), top.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
-    return a.second.line < b.second.line;  // a stable order for equal counts
+    return key(a.second) < key(b.second);
   });
   if (top.size() > 10) top.resize(10);
   out << "[";
@@ -850,6 +880,7 @@ void transaction_settle_deaths() {}
 bool transaction_aborting() { return false; }
 bool transaction_unwinding() { return false; }
 bool transaction_caught_abort(frame*, int*, int*) { return false; }
+void transaction_throw_abort() {}
 bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
 void set_abort_writes(std::uint64_t) {}

@@ -37,8 +37,10 @@
 //    between returns it on the ordinary error path (the runtime's
 //    null-return protocol: C++ built-ins already release what they hold
 //    there), running no handler, `finally` or `__exit__`, until the start
-//    frame's exit point aborts. While it unwinds nothing is freed, nothing
-//    commits and no finalizer runs; the count changes of the error paths are
+//    frame's exit point aborts. While it unwinds nothing the transaction
+//    made before is freed (error paths' new objects may be; abandoned
+//    frames' memory is), nothing old dies, nothing commits and no finalizer
+//    runs; the count changes of the error paths are
 //    taken back with the rest. Runtime code may also abort where it stands,
 //    before a write (transaction_abort_exception): the innermost eval loop
 //    catches it and goes on as from a commit point. Both are what phase 2b's
@@ -269,6 +271,12 @@ struct no_abort_exceptions {
   no_abort_exceptions(const no_abort_exceptions&) = delete;
   no_abort_exceptions& operator=(const no_abort_exceptions&) = delete;
 };
+
+/// A transaction unwinding to abort reached code that can neither do its
+/// work inside it nor fail (immortalize, a blocking region): throws
+/// transaction_abort_exception when it may (see can_unwind in
+/// transaction.cpp), else returns.
+void transaction_throw_abort();
 
 /// run_frame caught a transaction_abort_exception in frame f's eval loop.
 /// True: f is the start frame; the transaction was aborted and f restored,
