@@ -337,17 +337,10 @@ value immortalize(value v) {
   if (v.is_object()) {
     // stm: what becomes immortal is shared for good and an abort could not
     // take it back (nor what it refers to): the transaction commits first.
-    // One that is unwinding to abort (code swallowed its exception, then
-    // ran on to a `def` or a first import before any commit point) may
-    // neither make v immortal nor return it mortal to a table that keeps
-    // it (intern): the abort is thrown from here. Where it may not be (a
-    // deallocator's call of arbitrary code lies between) v stays mortal —
-    // a known gap, counted in --stats as irrevocable work refused.
-    if (!transaction_irrevocable()) {
-      transaction_throw_abort();
-      clear_pending();  // raised again at the next commit point
-      return v;
-    }
+    // One unwinding to abort may neither make v immortal nor return it
+    // mortal to a table that keeps it (intern): the abort is thrown from
+    // here, or where it cannot be, v stays mortal (a known gap).
+    if (!transaction_irrevocable_or_throw()) return v;
     static std::mutex registry_mutex;  // threads import and define concurrently
     std::lock_guard lock(registry_mutex);
     v.obj()->flags |= flag_immortal;

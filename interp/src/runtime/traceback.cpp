@@ -6,7 +6,6 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
-#include "transaction.hpp"
 
 #include <gillab/interp/lexer.hpp>
 
@@ -101,12 +100,6 @@ void print_exception(value exc) {
 }
 
 void report_unraisable(value what, const char* fallback) {
-  if (transaction_unwinding()) {
-    // stm: not an error of the program's: its transaction is aborting (the
-    // next commit point raises that again). Nothing is printed.
-    clear_pending();
-    return;
-  }
   value exc = take_pending();
   ref text(what ? op_repr(what) : value());
   clear_pending();

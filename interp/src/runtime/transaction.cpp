@@ -138,8 +138,8 @@ struct undo_record {
 };
 
 /// The running transaction's interpreter-side state.
+/// (Its start frame is transaction_detail::start: null, no transaction.)
 struct transaction_state {
-  frame* start = nullptr;  // null: no transaction
   int at = 0, depth = 0;
   std::vector<value> slots;  // the start frame's fast locals and value stack (raw)
   int call_depth = 0;
@@ -167,9 +167,16 @@ void restart_countdown() {
 
 object* object_of(void* header) { return reinterpret_cast<object*>(header); }
 
+/// The objects the transaction made (still alive) are to be freed by its
+/// abort alone: no count reaches them, no finalizer runs for them.
+void mark_births_discarded(detail::transaction_logs& logs) {
+  for (void* h : logs.born) {
+    if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
+  }
+}
+
 void take_snapshot(frame* f, int at, int depth) {
   thread_state& ts = current_thread();
-  tx.start = f;
   transaction_detail::start = f;
   tx.at = at;
   tx.depth = depth;
@@ -197,7 +204,6 @@ void commit(detail::transaction_logs& logs) {
   bump(c.counts_saved, logs.counts.size());
   bump(c.quiet_deaths, logs.dying.size());
   logs.active = false;
-  tx.start = nullptr;
   transaction_detail::start = nullptr;
   tx.consecutive_aborts = 0;
   tx.undo.clear();
@@ -229,9 +235,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   // What the transaction made is garbage now (nothing old refers to it any
   // more). Mark it all first, so that freeing one object does not count
   // down another: each is freed exactly once, from this list.
-  for (void* h : logs.born) {
-    if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
-  }
+  mark_births_discarded(logs);
   // Their deallocators count old objects down like any code (saving counts
   // not saved yet), but nothing old is freed or commits (`discarding`).
   logs.discarding = true;
@@ -282,9 +286,7 @@ void begin_unwind(detail::transaction_logs& logs) {
   tx.unwinding = true;
   transaction_detail::countdown = 1;  // the next commit point looks at `unwinding`
   logs.discarding = true;
-  for (void* h : logs.born) {
-    if (h) object_of(h)->flags |= flag_immortal | flag_finalized;
-  }
+  mark_births_discarded(logs);
   raise_unwind_sentinel();
 }
 
@@ -496,7 +498,7 @@ bool too_big_to_copy(object* o, const type_object* layout) {
 
 /// Ends the running transaction (if any) where it is, counting why.
 void commit_now(std::atomic<std::uint64_t>& reason) {
-  if (!tx.start) return;
+  if (!transaction_detail::start) return;
   if (tx.unwinding) {
     // Being aborted, it may not end any other way. (Irrevocable work fails
     // before this; the other reasons to commit early are for speed.)
@@ -551,7 +553,7 @@ void save_image(void* header) {
 }  // namespace
 
 bool dict_entry_undo_applies(object* d) {
-  if (!tx.start) return false;
+  if (!transaction_detail::start) return false;
   const std::uint32_t born = d->header.born;
   if (backends::stm::made_here(d->header) || (born & detail::logged_bit)) return false;
   return too_big_to_copy(d, &dict_type);
@@ -579,34 +581,33 @@ void save_object_bytes(object* o, std::size_t from, std::size_t to) {
 append_scope::append_scope(object* l) : previous_(std::exchange(tx.appending, l)) {}
 append_scope::~append_scope() { tx.appending = previous_; }
 
-bool in_transaction() { return tx.start != nullptr; }
+bool in_transaction() { return transaction_detail::start != nullptr; }
 
 commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
-  if (!tx.start) return commit_outcome::go_on;
+  if (!transaction_detail::start) return commit_outcome::go_on;
   if (tx.unwinding) {  // code between swallowed the sentinel (clear_pending): again
     transaction_detail::countdown = 1;
     raise_unwind_sentinel();
     return commit_outcome::unwind;
   }
   detail::transaction_logs& l = logs();
-  if (inject_abort()) {
-    if (tx.start == f) {
-      record_abort("stress switch: commit point", nullptr);
+  // In a called frame only if the abort may unwind to the start frame;
+  // else the transaction commits.
+  if (inject_abort() && (transaction_detail::start == f || can_unwind())) {
+    record_abort("stress switch: commit point", nullptr);
+    if (transaction_detail::start == f) {
       abort(l, f, at, depth);
       return commit_outcome::restored;
     }
-    if (can_unwind()) {  // else it commits
-      record_abort("stress switch: commit point", nullptr);
-      begin_unwind(l);
-      return commit_outcome::unwind;
-    }
+    begin_unwind(l);
+    return commit_outcome::unwind;
   }
   commit(l);
   return commit_outcome::go_on;
 }
 
 void transaction_begin_point(frame* f, int at, int depth) {
-  if (tx.start) return;
+  if (transaction_detail::start) return;
   std::call_once(unwind_sentinel_made, [] {
     ref args(make_tuple(0));
     unwind_sentinel = immortalize(make_exception(&exc_BaseException, args.get()));
@@ -620,7 +621,7 @@ void transaction_begin_point(frame* f, int at, int depth) {
 }
 
 bool transaction_exit_point(frame* f, int* at, int* depth) {
-  if (tx.start != f) return false;
+  if (transaction_detail::start != f) return false;
   detail::transaction_logs& l = logs();
   const bool injected = !tx.unwinding && inject_abort();
   if (injected) record_abort("stress switch: frame exit", nullptr);
@@ -644,35 +645,29 @@ bool transaction_irrevocable() {
 }
 
 void transaction_settle_deaths() {
-  if (tx.start && !logs().dying.empty()) commit_now(stats().irrevocable_commits);
+  if (transaction_detail::start && !logs().dying.empty()) commit_now(stats().irrevocable_commits);
 }
 
 bool transaction_aborting() { return detail::current && detail::current->discarding; }
 
-void transaction_throw_abort() {
-  if (tx.unwinding && can_unwind()) throw transaction_abort_exception{};
+bool transaction_irrevocable_or_throw() {
+  if (transaction_irrevocable()) return true;
+  if (can_unwind()) throw transaction_abort_exception{};
+  clear_pending();  // raised again at the next commit point
+  return false;
 }
 
 bool transaction_caught_abort(frame* f, int* at, int* depth) {
-  if (tx.start != f) return false;
+  if (transaction_detail::start != f) return false;
   abort(logs(), f, at, depth);
   return true;
 }
 
 namespace {
-/// stm.hpp's hook (blocking regions, `with atomic:`), where no error can be
-/// returned. While unwinding (code swallowed the abort's exception with an
-/// unconditional clear_pending after calling Python code, then blocks
-/// before any commit point; the built-ins that block check
-/// transaction_irrevocable() and fail first, so an import waiting for
-/// another thread's is what is left) the abort is thrown from here; where
-/// it may not be (a deallocator's call of arbitrary code lies between),
-/// the work goes ahead inside the transaction — a known gap.
-void irrevocable_for_backend() {
-  if (transaction_irrevocable()) return;
-  transaction_throw_abort();
-  clear_pending();
-}
+/// stm.hpp's hook (blocking regions, `with atomic:`). The built-ins that
+/// block check transaction_irrevocable() and fail first; what reaches here
+/// unwinding is an import waiting for another thread's.
+void irrevocable_for_backend() { (void)transaction_irrevocable_or_throw(); }
 }  // namespace
 
 bool transaction_unwinding() {
@@ -694,7 +689,7 @@ std::mutex free_commit_types_mutex;
 std::unordered_map<const type_object*, std::uint64_t> free_commit_types;  // under the mutex
 
 void end_before_free(const void* header) {
-  if (!tx.start) return;
+  if (!transaction_detail::start) return;
   {
     std::lock_guard lock(free_commit_types_mutex);
     ++free_commit_types[reinterpret_cast<const object*>(header)->type];
@@ -880,7 +875,7 @@ void transaction_settle_deaths() {}
 bool transaction_aborting() { return false; }
 bool transaction_unwinding() { return false; }
 bool transaction_caught_abort(frame*, int*, int*) { return false; }
-void transaction_throw_abort() {}
+bool transaction_irrevocable_or_throw() { return true; }
 bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
 void set_abort_writes(std::uint64_t) {}

@@ -52,7 +52,6 @@
 // type_object::save_undo); objects made inside it are counted in place.
 #pragma once
 
-#include "errors.hpp"
 #include "eval.hpp"
 #include "types.hpp"
 
@@ -61,7 +60,6 @@
 #include <ostream>
 #include <string>
 #include <type_traits>
-#include <utility>
 #include <vector>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -200,11 +198,11 @@ class append_scope {
 bool in_transaction();
 
 namespace transaction_detail {
-/// Mirrors, for the eval loop's inline tests, of the running transaction's
-/// start frame (null: none) and of the safepoints left before it is long
-/// enough (0 once reached). Constant-initialised thread_locals: one load
-/// each. Calling the transaction points at every safepoint and frame exit
-/// only to find nothing to do was 5% of spectral_norm's instructions.
+/// The running transaction's start frame (null: none) and the safepoints
+/// left before it is long enough (0 once reached), read inline by the eval
+/// loop. Constant-initialised thread_locals: one load each. Calling the
+/// transaction points at every safepoint and frame exit only to find
+/// nothing to do was 5% of spectral_norm's instructions.
 inline thread_local const frame* start = nullptr;
 inline thread_local std::uint64_t countdown = 0;
 }  // namespace transaction_detail
@@ -227,9 +225,9 @@ bool transaction_exit_point(frame* f, int* at, int* depth);
 /// Irrevocable work follows (output, a blocking call, the collector): the
 /// running transaction commits now and the thread runs outside one until
 /// its next safepoint. False, with the abort's exception pending, when the
-/// transaction is unwinding to abort (code that swallowed its exception,
-/// as __del__'s caller does, ran on): the work must not be done, and the
-/// caller fails as on any error.
+/// transaction is unwinding to abort (code that swallowed its exception, an
+/// unconditional clear_pending after calling Python code, ran on): the work
+/// must not be done, and the caller fails as on any error.
 [[nodiscard]] bool transaction_irrevocable();
 
 /// Before an object may become observable when it dies (it gets a weak
@@ -272,11 +270,16 @@ struct no_abort_exceptions {
   no_abort_exceptions& operator=(const no_abort_exceptions&) = delete;
 };
 
-/// A transaction unwinding to abort reached code that can neither do its
-/// work inside it nor fail (immortalize, a blocking region): throws
-/// transaction_abort_exception when it may (see can_unwind in
-/// transaction.cpp), else returns.
-void transaction_throw_abort();
+/// transaction_irrevocable() for code that cannot fail (immortalize, a
+/// blocking region). While the transaction unwinds to abort (code swallowed
+/// its exception with an unconditional clear_pending after calling Python
+/// code, then ran on to here before any commit point) the abort is thrown
+/// from here (transaction_abort_exception); where it may not be (a
+/// deallocator's call of arbitrary code lies between: can_unwind in
+/// transaction.cpp) false, nothing pending, and the work goes ahead inside
+/// the transaction — a known gap, counted in --stats as irrevocable work
+/// refused.
+bool transaction_irrevocable_or_throw();
 
 /// run_frame caught a transaction_abort_exception in frame f's eval loop.
 /// True: f is the start frame; the transaction was aborted and f restored,
