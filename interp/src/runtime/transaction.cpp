@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <pthread.h>
 #include <ostream>
@@ -788,31 +789,31 @@ void write_json_string(std::ostream& out, std::string_view s) {
 
 /// The conflict report: the ten sites that aborted most.
 void write_conflicts(std::ostream& out) {
-  std::vector<std::pair<std::uint64_t, abort_site>> top;
+  // What the report names a site by: sites of different code objects on one
+  // line (two comprehensions, a lambda) are one line to the reader, so they
+  // are summed; the order of the map keeps equal counts in file, line, type
+  // and cause order, independent of the pointer hashing above.
+  using site_key = std::tuple<std::string_view, int, std::string_view, std::string_view>;
+  std::map<site_key, std::uint64_t> by_line;
   {
     std::lock_guard lock(abort_sites_mutex);
-    for (const auto& [site, count] : abort_sites) top.emplace_back(count, site);
+    for (const auto& [s, count] : abort_sites)
+      by_line[{s.code ? std::string_view(s.code->unit->filename) : std::string_view("<none>"), s.line,
+               s.type ? std::string_view(s.type->name) : std::string_view(), std::string_view(s.cause)}] += count;
   }
-  // Most aborts first; equal counts by file, line, type and cause, so
-  // that the order does not depend on the map's (pointer) hashing.
-  auto key = [](const abort_site& s) {
-    return std::make_tuple(s.code ? std::string_view(s.code->unit->filename) : std::string_view(), s.line,
-                           std::string_view(s.type ? s.type->name : ""), std::string_view(s.cause));
-  };
-  std::sort(top.begin(), top.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return key(a.second) < key(b.second);
-  });
+  std::vector<std::pair<std::uint64_t, site_key>> top;
+  for (const auto& [key, count] : by_line) top.emplace_back(count, key);
+  std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   if (top.size() > 10) top.resize(10);
   out << "[";
   for (std::size_t i = 0; i < top.size(); ++i) {
-    const abort_site& s = top[i].second;
+    const auto& [file, line, type, cause] = top[i].second;
     out << (i ? ", " : "") << "{\"file\": ";
-    write_json_string(out, s.code ? std::string_view(s.code->unit->filename) : std::string_view("<none>"));
-    out << ", \"line\": " << s.line << ", \"type\": ";
-    write_json_string(out, s.type ? s.type->name : "");
+    write_json_string(out, file);
+    out << ", \"line\": " << line << ", \"type\": ";
+    write_json_string(out, type);
     out << ", \"cause\": ";
-    write_json_string(out, s.cause);
+    write_json_string(out, cause);
     out << ", \"aborts\": " << top[i].first << "}";
   }
   out << "]";
@@ -845,8 +846,11 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
   }
   out << "}, \"freed_at_commit\": " << total(&counters::quiet_deaths)
       << ", \"commits_before_a_big_write\": " << total(&counters::big_write_commits)
-      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
-      << ", \"unwound\": " << total(&counters::aborts_unwound)
+      // aborts by cause (they sum to the aborts); abort_paths: how many of
+      // them unwound called frames, and how many of those began as an
+      // exception thrown by runtime code
+      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected) << "}"
+      << ", \"abort_paths\": {\"unwound\": " << total(&counters::aborts_unwound)
       << ", \"thrown_from_runtime_code\": " << total(&counters::aborts_thrown) << "}"
       << ", \"conflicts\": ";
   write_conflicts(out);
