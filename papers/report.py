@@ -126,6 +126,41 @@ def seed_section(doc, fetch, interps, forms):
     doc.table(["form"] + interps, rows)
 
 
+def conflict_section(doc, stm_runs, reps):
+    """PyPy-STM's conflict report: for every program and thread count whose
+    runs aborted, the source lines, object types and causes of the most
+    aborts (pyvm-stm --stats "conflicts", its ten largest sites a run)."""
+    groups = {}
+    for r in stm_runs:
+        groups.setdefault((r["suite"], r["program"], r["threads"]), []).append(r["stats"])
+    rows = []
+    for (suite, program, threads), sel in sorted(groups.items()):
+        if not any(s.get("conflicts") for s in sel):
+            continue
+        sites = {}
+        for s in sel:
+            for c in s.get("conflicts", []):
+                key = (os.path.basename(c.get("file", "")), c.get("line", 0), c.get("type", ""), c.get("cause", ""))
+                sites.setdefault(key, [])
+        for key in sites:  # a run that did not list a site counts 0 there
+            sites[key] = [next((c.get("aborts", 0) for c in s.get("conflicts", [])
+                                if (os.path.basename(c.get("file", "")), c.get("line", 0), c.get("type", ""),
+                                    c.get("cause", "")) == key), 0) for s in sel]
+        top = sorted(sites.items(), key=lambda kv: (-statistics.median(kv[1]), kv[0]))[:5]
+        for (file, line, type_name, cause), counts in top:
+            rows.append([program, str(threads), "%s:%d" % (file, line), type_name or "–", cause,
+                         "%.0f" % statistics.median(counts), "%d–%d" % (min(counts), max(counts))])
+    if not rows:
+        doc.para("Conflict report: no run of this sweep aborted a transaction, so pyvm-stm's conflict "
+                 "report (the source lines, object types and causes of the most aborts) is empty.")
+        return
+    doc.para("Conflict report (PyPy-STM's): for every program and thread count whose runs aborted, the five "
+             "sites with most aborts — the source line the innermost frame was at when the abort was decided, "
+             "the type of the object involved (none at a commit point), and the cause; median and range "
+             "over %d runs." % reps)
+    doc.table(["program", "threads", "line", "object type", "cause", "aborts (median)", "range"], rows)
+
+
 class Doc:
     """Markdown and HTML built side by side from the same calls."""
 
@@ -514,10 +549,11 @@ def main():
                              med(lambda x: 100.0 * x.get("commits_before_a_big_write", 0) / max(1, x.get("commits", 0)),
                                  "%.0f%%"),
                              med(lambda x: x.get("safepoints_per_commit", 0), "%.1f"),
-                             med(lambda x: sum(x.get("aborts", {}).values())),
+                             med(lambda x: sum(x.get("aborts", {}).values())),  # by cause: they sum
                              med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0))])
             doc.table(["workload (%d threads)" % tmax, "transactions", "before irrevocable work",
                        "before a big write", "safepoints / tx", "aborts", "token hand-overs"], rows)
+        conflict_section(doc, [r for r in runs if r.get("stats") and r["stats"].get("backend") == "stm"], reps)
 
     # ---- the cycle collector ----
     gc_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("gc")]
