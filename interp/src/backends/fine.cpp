@@ -4,6 +4,8 @@
 // names follow CPython's Python/critical_section.c and Python/brc.c.
 #include <gillab/interp/backends/fine.hpp>
 
+#include "json_string.hpp"
+
 #include <condition_variable>
 #include <mutex>
 #include <new>
@@ -167,7 +169,9 @@ void write_statistics(std::ostream& out, const char* refcount_policy) {
   for (const auto& slot : stats.lock_waits) {
     const char* name = slot.name.load(std::memory_order_acquire);
     if (name == nullptr) break;
-    out << sep << "\"" << name << "\": " << n(slot.waits);
+    out << sep;
+    write_json_string(out, name);  // a class made by type() may be named anything
+    out << ": " << n(slot.waits);
     sep = ", ";
   }
   if (n(stats.lock_waits_other) != 0) out << sep << "\"other\": " << n(stats.lock_waits_other);

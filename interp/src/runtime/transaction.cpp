@@ -9,6 +9,7 @@
 #include "dict.hpp"
 #include "errors.hpp"
 #include "gc.hpp"
+#include "json_string.hpp"
 #include "runtime.hpp"
 
 #include <algorithm>
@@ -777,16 +778,6 @@ void init_transactions() {
 }
 
 namespace {
-/// A class or file name may hold anything (type(), a path).
-void write_json_string(std::ostream& out, std::string_view s) {
-  out << '"';
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out << '\\';
-    if (static_cast<unsigned char>(c) >= 0x20) out << c;
-  }
-  out << '"';
-}
-
 /// The conflict report: the ten sites that aborted most.
 void write_conflicts(std::ostream& out) {
   // What the report names a site by: sites of different code objects on one
