@@ -571,11 +571,16 @@ value run_frame(frame* f, value sent, bool throwing) {
 // point before the safepoint's other work, a begin point after it; an
 // abort continues from the transaction's start in this frame. Nothing on
 // the other back-ends.
-#define TRANSACTION_COMMIT_POINT()                                    \
+// `resume` is where the next transaction starts (the instruction after the
+// call, the backward jump's target); the instruction at ip - 1 (the call,
+// the jump) is saved as the frame's last, so that an abort decided there
+// is reported at its line, not at the line of the frame's last call.
+#define TRANSACTION_COMMIT_POINT(resume)                              \
   do {                                                                \
     if constexpr (backend::restartable) {                             \
       if (transaction_detail::start && --transaction_detail::countdown == 0) { \
-        int at_ = static_cast<int>(ip - first);                       \
+        SAVE_POINT();                                                 \
+        int at_ = (resume);                                           \
         int depth_ = static_cast<int>(sp - f->stack);                 \
         switch (transaction_commit_point(f, &at_, &depth_)) {         \
           case commit_outcome::go_on:                                 \
@@ -1393,8 +1398,8 @@ dispatch:
     // arrives here with the back-ends that post it; Ctrl-C is checked with
     // one relaxed load, before the jump, so the traceback names this loop.
     if (signals_pending() && handle_signals()) goto error;
+    TRANSACTION_COMMIT_POINT(static_cast<int>(arg));
     ip = first + arg;
-    TRANSACTION_COMMIT_POINT();
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
     gc_safepoint();
@@ -1500,7 +1505,7 @@ dispatch:
     sp = args - 2;
     CHECK(r);
     PUSH(r);
-    TRANSACTION_COMMIT_POINT();
+    TRANSACTION_COMMIT_POINT(static_cast<int>(ip - first));
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
     gc_safepoint();
