@@ -2,7 +2,7 @@
 """Drive keyboard_interrupt.py: send SIGINT after each line it prints, check
 the lines, the final traceback and that the process ended by SIGINT.
 
-Usage: run_sigint_test.py --vm PATH [--nothreads] keyboard_interrupt.py
+Usage: run_sigint_test.py --vm PATH [--vm-arg ARG]... [--nothreads] keyboard_interrupt.py
 """
 import argparse
 import signal
@@ -14,10 +14,11 @@ import time
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--vm", required=True)
+    ap.add_argument("--vm-arg", action="append", default=[], help="an argument for the VM (repeatable)")
     ap.add_argument("--nothreads", action="store_true")
     ap.add_argument("program")
     args = ap.parse_args()
-    cmd = [args.vm, args.program] + (["nothreads"] if args.nothreads else [])
+    cmd = [args.vm] + args.vm_arg + [args.program] + (["nothreads"] if args.nothreads else [])
     expected = ["caught in loop True", "caught in sleep"]
     if not args.nothreads:
         expected += ["caught in join", "caught in acquire"]

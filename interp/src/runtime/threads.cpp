@@ -977,7 +977,13 @@ void install_signal_handlers() {
 }
 
 bool handle_signals() {
-  if (!is_signal_thread || !sigint_pending.exchange(false, std::memory_order_relaxed)) return false;
+  if (!is_signal_thread || !sigint_pending.load(std::memory_order_relaxed)) return false;
+  // stm: an interrupt cannot be taken back, so it commits the transaction
+  // first (an abort would discard the KeyboardInterrupt with the flag
+  // already spent). While an abort unwinds, the flag stays set for after
+  // the restart; the abort's own exception is pending.
+  if (!transaction_irrevocable()) return true;
+  if (!sigint_pending.exchange(false, std::memory_order_relaxed)) return false;
   ref no_args(make_tuple({}));
   ref exc(make_exception(&exc_KeyboardInterrupt, no_args.get()));
   raise_value(exc.get());
