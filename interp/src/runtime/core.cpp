@@ -126,8 +126,10 @@ value raise_value(value exception) {
   thread_state& ts = current_thread();
   xdecref(ts.pending);
   ts.pending = newref(exception);
-  // Implicit chaining: raising while handling sets __context__.
-  if (!ts.handled.empty()) {
+  // Implicit chaining: raising while handling sets __context__ — but not
+  // on stm's unwind sentinel, re-raised by code between (an import): it is
+  // one immortal object every thread's unwinding shares.
+  if (!ts.handled.empty() && !transaction_unwinding()) {
     value handled = ts.handled.back();
     auto* e = static_cast<exception_object*>(exception.obj());
     if (handled && !(handled == exception) && !e->context) {
