@@ -32,10 +32,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <mutex>
-#if GILLAB_RESTARTABLE && defined(__SANITIZE_ADDRESS__)
+#if GILLAB_RESTARTABLE && GILLAB_SANITIZER_ADDRESS
 #include <sanitizer/asan_interface.h>
 #endif
 
@@ -273,34 +274,35 @@ value run_frame(frame* f, value sent = value(), bool throwing = false);
 
 value format_value(value v, int conversion, value spec);       // builtins.cpp
 
-#if GILLAB_RESTARTABLE
-namespace {
+#if GILLAB_RESTARTABLE && GILLAB_SANITIZER_ADDRESS
 // ASan with detect_stack_use_after_return keeps addressable locals on a
 // "fake stack", each frame freed by its function's epilogue — which a C++
 // exception skips. A throw only marks the fake stack; the next allocation
-// frees the frames deeper than its own. After run_frame catches an abort,
-// its next call sits where the callee that let the exception through sat,
-// so that callee's frame (same depth, not deeper) was never freed: one leak
-// per abort thrown, until the size class filled and every later call of the
-// thread scanned it in vain (the stm stress tests 10x slower; llvm-project
-// issue 224084). collect_at_small_frame's real frame is smaller than any
-// runtime function's with addressable locals, so the collection it
-// triggers, at run_frame's callee depth, frees that callee's frame too. (The
-// mark is set again first: a destructor run during the unwinding may have
-// spent it on a collection deeper down.)
-#if defined(__SANITIZE_ADDRESS__)
-[[gnu::noinline]] void collect_at_small_frame() {
-  char probe = 0;  // addressable: this frame is allocated on the fake stack
-  asm volatile("" : : "r"(&probe) : "memory");
+// frees the frames whose real stack position lies strictly deeper than its
+// own. After run_frame catches an abort, its next call sits where the callee
+// that let the exception through sat, so that callee's frame was never
+// freed: one leak per abort thrown, until the size class filled and every
+// later call of the thread scanned it in vain (the stm stress tests 10x
+// slower; llvm-project issue 224084). So the handler marks the fake stack
+// again (a destructor run during the unwinding may have spent the mark on a
+// collection deeper down) and allocates, and at once frees, one fake frame
+// from run_frame's own frame, strictly above every callee's: the collection
+// that allocation runs frees them all. The allocator is the one the
+// instrumented prologues call (compiler-rt asan_fake_stack.cpp); it returns
+// 0 when use-after-return detection is off.
+extern "C" {
+std::uintptr_t __asan_stack_malloc_0(std::uintptr_t size);
+void __asan_stack_free_0(std::uintptr_t ptr, std::uintptr_t size);
 }
-void collect_unwound_fake_frames() {
-  __asan_handle_no_return();
-  collect_at_small_frame();
-}
+#define COLLECT_UNWOUND_FAKE_FRAMES()                                               \
+  do {                                                                              \
+    __asan_handle_no_return();                                                      \
+    if (const std::uintptr_t fake_ = __asan_stack_malloc_0(64)) __asan_stack_free_0(fake_, 64); \
+  } while (0)
 #else
-void collect_unwound_fake_frames() {}
-#endif
-}  // namespace
+#define COLLECT_UNWOUND_FAKE_FRAMES() \
+  do {                                \
+  } while (0)
 #endif
 
 // ---- argument binding ----
@@ -1949,7 +1951,7 @@ exit:
 
 #if GILLAB_RESTARTABLE
   } catch (const transaction_abort_exception&) {
-    collect_unwound_fake_frames();
+    COLLECT_UNWOUND_FAKE_FRAMES();  // a macro: it must run in this frame
     int at = 0, depth = 0;
     if (transaction_caught_abort(f, &at, &depth)) {  // the start frame, restored
       ip = first + at;
