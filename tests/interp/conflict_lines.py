@@ -1,6 +1,7 @@
-# The conflict report's line of an abort decided at a commit point: the
-# call's line (10) for the call's point, the loop's (7) for the backward
-# jump's — not the line of whatever call the frame made last.
+# The conflict report's line of an abort decided at a commit point or the
+# exit point: the call's line (11) for the call's point, the loop's (8) for
+# the backward jump's, the return's (13) for the frame's exit — not the line
+# of whatever call the frame made last.
 def f(n):
     total = 0
     i = 0

@@ -573,17 +573,17 @@ value run_frame(frame* f, value sent, bool throwing) {
 // point before the safepoint's other work, a begin point after it; an
 // abort continues from the transaction's start in this frame. Nothing on
 // the other back-ends.
-// `resume` is where the next transaction starts (the instruction after the
-// call, the backward jump's target); the instruction at ip - 1 (the call,
-// the jump) is saved as the frame's last, so that an abort decided there
-// is reported at its line, not at the line of the frame's last call.
-#define TRANSACTION_COMMIT_POINT(resume)                              \
+// A commit point and the exit point save the instruction at ip - 1 (the
+// call, the backward jump, the return or yield) as the frame's last, so
+// that an abort decided there is reported at its line, not at the line of
+// the frame's last call. (lasti is scratch: whatever reads it sets it first.)
+#define TRANSACTION_COMMIT_POINT()                                    \
   do {                                                                \
     if constexpr (backend::restartable) {                             \
       if (transaction_detail::start && --transaction_detail::countdown == 0) { \
         SAVE_POINT();                                                 \
-        int at_ = (resume);                                           \
-        int depth_ = static_cast<int>(sp - f->stack);                 \
+        int at_ = 0;                                                  \
+        int depth_ = 0;                                               \
         switch (transaction_commit_point(f, &at_, &depth_)) {         \
           case commit_outcome::go_on:                                 \
             break;                                                    \
@@ -609,12 +609,14 @@ value run_frame(frame* f, value sent, bool throwing) {
     if constexpr (backend::restartable) {                             \
       int at_ = 0;                                                    \
       int depth_ = 0;                                                 \
-      if (transaction_detail::start == f &&                           \
-          transaction_exit_point(f, &at_, &depth_)) {                 \
-        ip = first + at_;                                             \
-        sp = f->stack + depth_;                                       \
-        result = value();                                             \
-        DISPATCH();                                                   \
+      if (transaction_detail::start == f) {                           \
+        SAVE_POINT();                                                 \
+        if (transaction_exit_point(f, &at_, &depth_)) {               \
+          ip = first + at_;                                           \
+          sp = f->stack + depth_;                                     \
+          result = value();                                           \
+          DISPATCH();                                                 \
+        }                                                             \
       }                                                               \
     }                                                                 \
   } while (0)
@@ -1400,7 +1402,7 @@ dispatch:
     // arrives here with the back-ends that post it; Ctrl-C is checked with
     // one relaxed load, before the jump, so the traceback names this loop.
     if (signals_pending() && handle_signals()) goto error;
-    TRANSACTION_COMMIT_POINT(static_cast<int>(arg));
+    TRANSACTION_COMMIT_POINT();  // before the jump: ip - 1 is the jump
     ip = first + arg;
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
@@ -1507,7 +1509,7 @@ dispatch:
     sp = args - 2;
     CHECK(r);
     PUSH(r);
-    TRANSACTION_COMMIT_POINT(static_cast<int>(ip - first));
+    TRANSACTION_COMMIT_POINT();
     (void)backend::safepoint(ts.backend_state);
     reclaim_safepoint();
     gc_safepoint();
