@@ -130,28 +130,29 @@ def conflict_section(doc, stm_runs, reps):
     """PyPy-STM's conflict report: for every program and thread count whose
     runs aborted, the source lines, object types and causes of the most
     aborts (pyvm-stm --stats "conflicts", its ten largest sites a run)."""
+    stm_runs = [r for r in stm_runs if "conflicts" in r["stats"]]
+    if not stm_runs:
+        return  # a sweep from before the conflict report existed
     groups = {}
     for r in stm_runs:
         groups.setdefault((r["suite"], r["program"], r["threads"]), []).append(r["stats"])
+
+    def key(c):  # a site as the table names it (the file by its base name)
+        return os.path.basename(c.get("file", "")), c.get("line", 0), c.get("type", ""), c.get("cause", "")
+
     rows = []
     for (suite, program, threads), sel in sorted(groups.items()):
-        if not any(s.get("conflicts") for s in sel):
+        if not any(s["conflicts"] for s in sel):
             continue
-        sites = {}
-        for s in sel:
-            for c in s.get("conflicts", []):
-                key = (os.path.basename(c.get("file", "")), c.get("line", 0), c.get("type", ""), c.get("cause", ""))
-                sites.setdefault(key, [])
-        for key in sites:  # a run that did not list a site counts 0 there
-            sites[key] = [next((c.get("aborts", 0) for c in s.get("conflicts", [])
-                                if (os.path.basename(c.get("file", "")), c.get("line", 0), c.get("type", ""),
-                                    c.get("cause", "")) == key), 0) for s in sel]
+        keys = {key(c) for s in sel for c in s["conflicts"]}
+        # per run, the sum of its entries a site names (0 if it lists none)
+        sites = {k: [sum(c.get("aborts", 0) for c in s["conflicts"] if key(c) == k) for s in sel] for k in keys}
         top = sorted(sites.items(), key=lambda kv: (-statistics.median(kv[1]), kv[0]))[:5]
         for (file, line, type_name, cause), counts in top:
             rows.append([program, str(threads), "%s:%d" % (file, line), type_name or "–", cause,
                          "%.0f" % statistics.median(counts), "%d–%d" % (min(counts), max(counts))])
     if not rows:
-        doc.para("Conflict report: no run of this sweep aborted a transaction, so pyvm-stm's conflict "
+        doc.para("Conflict report: no pyvm-stm run of this sweep aborted a transaction, so the conflict "
                  "report (the source lines, object types and causes of the most aborts) is empty.")
         return
     doc.para("Conflict report (PyPy-STM's): for every program and thread count whose runs aborted, the five "
@@ -553,7 +554,7 @@ def main():
                              med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0))])
             doc.table(["workload (%d threads)" % tmax, "transactions", "before irrevocable work",
                        "before a big write", "safepoints / tx", "aborts", "token hand-overs"], rows)
-        conflict_section(doc, [r for r in runs if r.get("stats") and r["stats"].get("backend") == "stm"], reps)
+    conflict_section(doc, [r for r in runs if r.get("stats") and r["stats"].get("backend") == "stm"], reps)
 
     # ---- the cycle collector ----
     gc_runs = [r for r in runs if r["suite"] == "speed" and r.get("stats") and r["stats"].get("gc")]
