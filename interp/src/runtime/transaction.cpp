@@ -185,7 +185,9 @@ void take_snapshot(frame* f, int at, int depth) {
   tx.slots.assign(f->storage, f->storage + f->nfast);
   tx.slots.insert(tx.slots.end(), f->stack, f->stack + depth);
   tx.call_depth = ts.depth;
-  tx.handled = ts.handled;
+  // Most transactions begin and end outside any except block: skip the
+  // copy's call then (generators: ~33 instructions per transaction).
+  if (!ts.handled.empty() || !tx.handled.empty()) tx.handled = ts.handled;
 }
 
 void end_logs(detail::transaction_logs& logs) {
