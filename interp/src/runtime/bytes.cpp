@@ -186,13 +186,69 @@ value unicode_error(type_object* type, const std::string& codec, const std::stri
   return raise(type, "'" + codec + "' codec can't " + what + " in position " + std::to_string(pos) + ": " + reason);
 }
 
+// A str stores a lone surrogate (U+D800..U+DFFF) as its generalized-UTF-8
+// bytes ED A0..BF xx, which are no UTF-8: encoding them needs an error
+// handler. True if s holds one.
+bool holds_surrogate(const std::string& s) {
+  for (std::size_t i = s.find('\xED'); i != std::string::npos && i + 1 < s.size(); i = s.find('\xED', i + 1)) {
+    if (static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+  }
+  return false;
+}
+
+// UTF-8 with lone surrogates: strict raises as CPython does (a run of them
+// is one error), replace writes '?', ignore drops, surrogatepass keeps them.
+value encode_utf8_with_surrogates(const std::string& s, const std::string& errors) {
+  std::string out;
+  std::size_t i = 0, position = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const char32_t cp = utf8::decode(s, i);
+    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+    if (!surrogate || errors == "surrogatepass") {
+      out.append(s, start, i - start);
+    } else if (!known_handler(errors)) {
+      return value();
+    } else if (errors == "replace") {
+      out += '?';
+    } else if (errors == "strict") {
+      std::size_t end = position + 1, j = i;  // the run of surrogates from here
+      while (j < s.size()) {
+        std::size_t k = j;
+        const char32_t next = utf8::decode(s, k);
+        if (next < 0xD800 || next > 0xDFFF) break;
+        j = k;
+        ++end;
+      }
+      if (end == position + 1) {
+        std::string hex = "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) hex += hex_digit(static_cast<unsigned>(cp >> shift));
+        return unicode_error(&exc_UnicodeEncodeError, "utf-8", "encode character '" + hex + "'", position,
+                             "surrogates not allowed");
+      }
+      return raise(&exc_UnicodeEncodeError, "'utf-8' codec can't encode characters in position " +
+                                                std::to_string(position) + "-" + std::to_string(end - 1) +
+                                                ": surrogates not allowed");
+    }
+    ++position;
+  }
+  return make_bytes(out);
+}
+
 }  // namespace
+
+bool check_utf8_encodable(value str) {
+  const std::string& s = as_str(str)->utf8;
+  if (as_str(str)->ascii || !holds_surrogate(s)) return true;
+  return static_cast<bool>(ref(encode_utf8_with_surrogates(s, "strict")));
+}
 
 value str_encode(value self, const value* args, std::size_t nargs, value kwnames) {
   std::string encoding, errors;
   if (!encoding_args("encode", args, nargs, kwnames, &encoding, &errors)) return value();
   const std::string& s = as_str(self)->utf8;
-  if (encoding == "utf-8" || as_str(self)->ascii) return make_bytes(s);
+  if (as_str(self)->ascii) return make_bytes(s);
+  if (encoding == "utf-8") return holds_surrogate(s) ? encode_utf8_with_surrogates(s, errors) : make_bytes(s);
   const unsigned limit = encoding == "ascii" ? 0x80 : 0x100;
   std::string out;
   std::size_t i = 0, position = 0;

@@ -66,6 +66,17 @@ namespace {
 
 backend::thread_state& bts() { return current_thread().backend_state; }
 
+// CPython keeps a type's name as UTF-8 without NULs (type_new,
+// type_set_name): a name it cannot encode, or one holding a NUL, is refused.
+bool check_type_name(value name) {
+  if (!check_utf8_encodable(name)) return false;
+  if (str_of(name).find('\0') != std::string::npos) {
+    raise(&exc_ValueError, "type name must not contain null characters");
+    return false;
+  }
+  return true;
+}
+
 struct method_object : object {
   value func;
   value self;
@@ -1906,6 +1917,7 @@ value type_new(value self, const value* args, std::size_t nargs_all, value kwnam
   if (type_of(args[0]) != &str_type) return raise_type_error("type.__new__() argument 1 must be str, not " + std::string(type_name(args[0])));
   if (type_of(args[1]) != &tuple_type) return raise_type_error("type.__new__() argument 2 must be tuple, not " + std::string(type_name(args[1])));
   if (!is_instance(args[2], &dict_type)) return raise_type_error("type.__new__() argument 3 must be dict, not " + std::string(type_name(args[2])));
+  if (!check_type_name(args[0])) return value();
   type_object* winner = winning_metaclass(meta, args[1]);
   if (!winner) return value();
   if (winner != meta) {  // a base's metaclass is more derived: it makes the class
@@ -2051,6 +2063,7 @@ int class_setattr_uncached(type_object* t, value name, value v) {
       raise_type_error("can only assign string to " + std::string(t->name) + "." + n);
       return -1;
     }
+    if (n == "__name__" && !check_type_name(v)) return -1;
     if (n == "__qualname__") {
       t->qualname = str_of(v);
     } else {

@@ -130,6 +130,9 @@ value str_percent_format(value fmt, value args);
 /// bytes % args (PEP 461).
 value bytes_percent_format(value fmt, value args);
 value str_encode(value self, const value* args, std::size_t nargs, value kwnames);
+/// False with UnicodeEncodeError raised if str holds a lone surrogate (what
+/// CPython's UTF-8 encoder refuses: type names, for one).
+bool check_utf8_encodable(value str);
 /// Adds a built-in method to a built-in type's dict.
 void add_method(type_object& t, const char* name, native_fn fn);
 /// stm: every method t has now makes system calls no transaction can undo
