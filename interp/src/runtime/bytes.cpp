@@ -181,6 +181,14 @@ bool known_handler(const std::string& errors) {
 
 char hex_digit(unsigned v) { return "0123456789abcdef"[v & 15]; }
 
+// A character as an encode error names it: '\xe9', '\u20ac', '\U0001f600'.
+std::string escaped_character(char32_t cp) {
+  const int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+  std::string hex = digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) hex += hex_digit(static_cast<unsigned>(cp >> shift));
+  return hex;
+}
+
 value unicode_error(type_object* type, const std::string& codec, const std::string& what, std::size_t pos,
                     const std::string& reason) {
   return raise(type, "'" + codec + "' codec can't " + what + " in position " + std::to_string(pos) + ": " + reason);
@@ -221,10 +229,8 @@ value encode_utf8_with_surrogates(const std::string& s, const std::string& error
         ++end;
       }
       if (end == position + 1) {
-        std::string hex = "\\u";
-        for (int shift = 12; shift >= 0; shift -= 4) hex += hex_digit(static_cast<unsigned>(cp >> shift));
-        return unicode_error(&exc_UnicodeEncodeError, "utf-8", "encode character '" + hex + "'", position,
-                             "surrogates not allowed");
+        return unicode_error(&exc_UnicodeEncodeError, "utf-8", "encode character '" + escaped_character(cp) + "'",
+                             position, "surrogates not allowed");
       }
       return raise(&exc_UnicodeEncodeError, "'utf-8' codec can't encode characters in position " +
                                                 std::to_string(position) + "-" + std::to_string(end - 1) +
@@ -261,11 +267,8 @@ value str_encode(value self, const value* args, std::size_t nargs, value kwnames
     } else if (errors == "replace") {
       out += '?';
     } else if (errors == "strict") {
-      const int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
-      std::string hex = digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U";
-      for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) hex += hex_digit(static_cast<unsigned>(cp >> shift));
-      return unicode_error(&exc_UnicodeEncodeError, encoding, "encode character '" + hex + "'", position,
-                           "ordinal not in range(" + std::to_string(limit) + ")");
+      return unicode_error(&exc_UnicodeEncodeError, encoding, "encode character '" + escaped_character(cp) + "'",
+                           position, "ordinal not in range(" + std::to_string(limit) + ")");
     }
     ++position;
   }
