@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -56,7 +57,8 @@ namespace detail = backends::stm_detail;
   X(undo_images)                                                                                       \
   X(entry_images) /* one entry of a dict too big to copy */                                            \
   X(births)                                                                                            \
-  X(counts_saved) /* old objects whose count a transaction changed */
+  X(counts_saved)    /* old objects whose count a committed transaction changed (its count log) */                               \
+  X(counts_untagged) /* of those, found through the side map (no slot, or another's tally) */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
   GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
@@ -191,7 +193,6 @@ void take_snapshot(frame* f, int at, int depth) {
 }
 
 void end_logs(detail::transaction_logs& logs) {
-  for (const detail::saved_count& c : logs.counts) reinterpret_cast<backends::stm::object_header*>(c.count)->born = 0;
   for (void* h : logs.logged) static_cast<backends::stm::object_header*>(h)->born = 0;
   logs.logged.clear();
   for (void* h : logs.born) {
@@ -212,7 +213,7 @@ void commit(detail::transaction_logs& logs) {
   tx.consecutive_aborts = 0;
   tx.undo.clear();
   end_logs(logs);
-  logs.counts.clear();
+  bump(c.counts_untagged, backends::stm::end_counts(logs, true));
   // Freed outside the transaction. Should a death they cause run code after
   // all (quiet() is the guard), that code may begin and commit transactions
   // of its own: the list is taken out of the logs first.
@@ -240,8 +241,8 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   // more). Mark it all first, so that freeing one object does not count
   // down another: each is freed exactly once, from this list.
   mark_births_discarded(logs);
-  // Their deallocators count old objects down like any code (saving counts
-  // not saved yet), but nothing old is freed or commits (`discarding`).
+  // Their deallocators count old objects down like any code (into the
+  // count log), but nothing old is freed or commits (`discarding`).
   logs.discarding = true;
   for (std::size_t i = 0; i < logs.born.size(); ++i) {
     if (void* h = logs.born[i]) deallocate(object_of(h));  // forget() clears the entry
@@ -249,12 +250,12 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   logs.discarding = false;
   for (void* memory : tx.deferred_frees) std::free(memory);
   tx.deferred_frees.clear();
-  // Every old count as it was before the transaction's first change to it
-  // (the images put the references back): the dying list's objects live on.
-  for (const detail::saved_count& c : logs.counts) *c.count = c.before;
+  // Every old count is as it was before the transaction (the count log is
+  // dropped; the images put the references back): the dying list's
+  // objects live on.
   logs.dying.clear();
   end_logs(logs);  // the old objects' marks, kept until now: nothing above saves them again
-  logs.counts.clear();
+  bump(stats().counts_untagged, backends::stm::end_counts(logs, false));
   invalidate_type_cache();
   thread_state& ts = current_thread();
   ts.pending = value();
@@ -537,7 +538,7 @@ void save_image(void* header) {
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
   logs().logged.push_back(header);
-  born = (born & detail::counted_bit) | detail::logged_bit | index;
+  born = detail::logged_bit | index;
   if (is_type(value::from(o))) return;  // a class: its attributes live in its dict, saved as a dict
   if (appends_only) {
     save_list_image(o, false);
@@ -854,6 +855,7 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"undo_images\": " << total(&counters::undo_images)
       << ", \"entry_images\": " << total(&counters::entry_images) << ", \"objects_made\": " << total(&counters::births)
       << ", \"counts_saved\": " << total(&counters::counts_saved)
+      << ", \"counts_untagged\": " << total(&counters::counts_untagged)
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";
 }
@@ -894,37 +896,122 @@ void stm::write_statistics(std::ostream& out) {
 }
 
 namespace {
-/// Before the running transaction's first change to an old object's count.
-void save_count(stm::object_header& h, stm_detail::transaction_logs& tx) {
-  tx.counts.push_back({&h.refcount, h.refcount});
-  h.born |= stm_detail::counted_bit;
+std::atomic<std::uint32_t> slots_taken{0};  // bit i: slot i + 1
+
+/// Count log entries found through the side map (no tally word: the
+/// object's was another slot's, or this thread has no slot): header ->
+/// index in the log.
+thread_local std::unordered_map<const void*, std::uint32_t> untagged_entries;
+
+/// An entry through the side map: h's tally word is another slot's, or
+/// this thread has none.
+stm_detail::count_entry* untagged_entry(stm::object_header& h, stm_detail::transaction_logs& tx) {
+  if (auto found = untagged_entries.find(&h); found != untagged_entries.end()) return &tx.counts[found->second];
+  const std::size_t index = tx.counts.size();
+  tx.counts.push_back({&h, h.refcount, h.refcount, false, false});
+  stm_detail::count_entries = tx.counts.data();
+  untagged_entries.emplace(&h, static_cast<std::uint32_t>(index));
+  return &tx.counts.back();
+}
+
+/// The running transaction's first count change to old object h (its
+/// tally word is not this thread's): opens h's entry in the count log,
+/// tagged in its tally word when the word is free, this thread has a slot
+/// and the index fits (past 2^27 - 1 entries the side map takes the rest).
+stm_detail::count_entry* open_entry(stm::object_header& h, stm_detail::transaction_logs& tx) {
+  const std::size_t index = tx.counts.size();
+  if (h.tally != 0 || stm_detail::tally_tag == stm_detail::no_tag || index >= stm_detail::tally_index_mask)
+      [[unlikely]] {
+    return untagged_entry(h, tx);
+  }
+  tx.counts.push_back({&h, h.refcount, h.refcount, true, false});
+  stm_detail::count_entries = tx.counts.data();
+  h.tally = stm_detail::tally_tag | static_cast<std::uint32_t>(index + 1);
+  return &tx.counts.back();
 }
 }  // namespace
 
+/// The count log's end: the commit (`apply`) adds each entry's change to
+/// its object's count; an abort drops them.
+std::size_t stm::end_counts(stm_detail::transaction_logs& logs, bool apply) {
+  for (const stm_detail::count_entry& e : logs.counts) {
+    auto* h = static_cast<object_header*>(e.header);
+    if (e.tagged) h->tally = 0;
+    if (apply) h->refcount += e.count - e.first;  // (mod 2^32)
+  }
+  logs.counts.clear();
+  const std::size_t untagged = untagged_entries.size();
+  if (untagged != 0) untagged_entries.clear();
+  return untagged;
+}
+
+void stm::take_slot() {
+  if (stm_detail::tally_tag != stm_detail::no_tag) return;  // attached before
+  std::uint32_t taken = slots_taken.load(std::memory_order_relaxed);
+  for (;;) {
+    const std::uint32_t free = ~taken & ((1u << stm_detail::max_slots) - 1);
+    if (free == 0) return;  // no slot: the side map serves this thread
+    const int bit = std::countr_zero(free);
+    if (slots_taken.compare_exchange_weak(taken, taken | (1u << bit), std::memory_order_relaxed)) {
+      stm_detail::tally_tag = static_cast<std::uint32_t>(bit + 1) << stm_detail::tally_index_bits;
+      static_assert(stm_detail::max_slots < (stm_detail::no_tag >> stm_detail::tally_index_bits));
+      return;
+    }
+  }
+}
+
+void stm::keep_only_own_slot() {
+  const std::uint32_t tag = stm_detail::tally_tag;
+  slots_taken.store(tag == stm_detail::no_tag ? 0 : 1u << ((tag >> stm_detail::tally_index_bits) - 1),
+                    std::memory_order_relaxed);
+}
+
+void stm::give_slot_back() {
+  if (stm_detail::tally_tag == stm_detail::no_tag) return;
+  const std::uint32_t bit = (stm_detail::tally_tag >> stm_detail::tally_index_bits) - 1;
+  stm_detail::tally_tag = stm_detail::no_tag;
+  slots_taken.fetch_and(~(1u << bit), std::memory_order_relaxed);
+}
+
 void stm::incref_slow(object_header& h) {
   stm_detail::transaction_logs* tx = stm_detail::current;
-  if (tx && tx->active) save_count(h, *tx);
+  if (tx && tx->active) {
+    ++open_entry(h, *tx)->count;
+    return;
+  }
   ++h.refcount;
 }
 
 bool stm::decref_slow(object_header& h) {
   stm_detail::transaction_logs* tx = stm_detail::current;
-  if (!tx || !tx->active) return --h.refcount == 0;
-  save_count(h, *tx);
-  if (--h.refcount != 0) return false;
-  return reached_zero(h);
+  if (tx && tx->active) {
+    stm_detail::count_entry& e = *open_entry(h, *tx);
+    if (--e.count != 0) return false;
+    return reached_zero(h, e);
+  }
+  return --h.refcount == 0;
 }
 
-bool stm::reached_zero(object_header& h) {
+std::uint32_t stm::refcount(const object_header& h) {
+  stm_detail::transaction_logs* tx = stm_detail::current;
+  if (!tx || !tx->active) return h.refcount;
+  if (tallied_here(h)) return entry_of(h).count;
+  auto found = untagged_entries.find(&h);
+  return found != untagged_entries.end() ? tx->counts[found->second].count : h.refcount;
+}
+
+bool stm::reached_zero(object_header& h, stm_detail::count_entry& e) {
   stm_detail::transaction_logs& tx = *stm_detail::current;
-  if (tx.discarding) return false;                   // the abort puts the saved count back
-  if (h.born & stm_detail::dying_bit) return false;  // brought back and dropped again: listed
+  if (tx.discarding) return false;  // the abort drops the entry
+  if (e.dying) return false;        // brought back and dropped again: listed
   if (tx.dying.size() < stm_detail::max_dying && stm_detail::dies_quietly(&h)) {
     tx.dying.push_back(&h);
-    h.born |= stm_detail::dying_bit;
+    e.dying = true;
     return false;
   }
-  ++h.refcount;  // saved as it was, then the commit ends the log
+  // One reference kept through the commit (which applies the entry, then
+  // frees the dying list's objects, whose deaths must not reach this one).
+  ++e.count;
   stm_detail::end_before_free(&h);
   return --h.refcount == 0;
 }

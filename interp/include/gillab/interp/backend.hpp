@@ -48,8 +48,9 @@
 //                     objects (None, bools, small constants, types) are never
 //                     passed here: the runtime checks the immortal flag first.
 //                     nosync/gil: plain; fine: atomic or biased; stm: plain
-//                     for objects the running transaction made, else applied
-//                     and logged for undo, a count reaching 0 committing first.
+//                     for objects the running transaction made, else kept in
+//                     its count log and applied by its commit (dropped by an
+//                     abort), a count reaching 0 committing first.
 //  weak references    mark_weakly_referenced(h) before an object's first weak
 //                     reference is handed out; try_incref(h) is a weak
 //                     reference's dereference: a new reference, or false if
