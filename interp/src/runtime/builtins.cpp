@@ -29,6 +29,7 @@
 #include <mutex>
 #include <cstdio>
 #include <clocale>
+#include <locale.h>
 #include <cwctype>
 #include <functional>
 
@@ -171,6 +172,47 @@ namespace {
   return true;
 }
 
+/// CPython's sys.stdout error handler: surrogateescape under a C, POSIX or
+/// C.UTF-8 locale (the PEP 538 / 540 coercion; a locale the environment
+/// names but the system does not have is C), else strict.
+bool stdout_escapes_surrogates() {
+  static const bool escapes = [] {
+    std::string name;
+    for (const char* variable : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+      const char* v = std::getenv(variable);
+      if (v && *v) {
+        name = v;
+        break;
+      }
+    }
+    if (name.empty() || name == "C" || name == "POSIX" || name == "C.UTF-8" || name == "C.utf8" || name == "UTF-8") {
+      return true;
+    }
+    locale_t installed = newlocale(LC_CTYPE_MASK, name.c_str(), static_cast<locale_t>(nullptr));
+    if (!installed) return true;
+    freelocale(installed);
+    return false;
+  }();
+  return escapes;
+}
+
+/// Appends `text` (str `s`'s UTF-8) to `out` as sys.stdout writes it; false,
+/// with UnicodeEncodeError raised, at a lone surrogate its handler cannot
+/// write (a str stores one as bytes that are no UTF-8).
+bool append_stdout_text(const std::string& text, value s, std::string* out) {
+  if (!holds_surrogate(text)) {
+    *out += text;
+    return true;
+  }
+  std::string escaped;
+  if (stdout_escapes_surrogates() && replace_surrogates(text, false, &escaped)) {
+    *out += escaped;
+    return true;
+  }
+  if (check_utf8_encodable(s)) raise(&exc_UnicodeEncodeError, "'utf-8' codec can't encode a surrogate");
+  return false;
+}
+
 bool is_process_stdout(value v);  // the original sys.stdout (below, with its type)
 type_object dict_keys_type, dict_values_type, dict_items_type;
 value sys_module();
@@ -228,15 +270,21 @@ value builtin_print(value, const value* args, std::size_t nargs, value kwnames) 
     }
     return none();
   }
-  // The process's stdout: one string into its buffer.
+  // The process's stdout: one string into its buffer. A piece that fails
+  // (its __str__ raises, or it holds a surrogate stdout cannot write) ends
+  // the output there, after what came before it, as CPython's one write a
+  // piece does.
   std::string out;
+  auto fail = [&out] {
+    if (!out.empty()) (void)write_stdout(out);
+    return value();
+  };
   for (std::size_t i = 0; i < n; ++i) {
+    if (i && !append_stdout_text(sep_s, sep, &out)) return fail();
     ref s(op_str(args[i]));
-    if (!s) return value();
-    if (i) out += sep_s;
-    out += str_of(s.get());
+    if (!s || !append_stdout_text(str_of(s.get()), s.get(), &out)) return fail();
   }
-  out += end_s;
+  if (!append_stdout_text(end_s, end, &out)) return fail();
   if (!write_stdout(out)) return value();
   if (flush && op_truth(flush) > 0) flush_stdout();
   return none();
@@ -2024,11 +2072,13 @@ value textio_write(value self, const value* args, std::size_t nargs, value kwnam
   FILE* s = static_cast<textio_object*>(self.obj())->stream;
   const std::string& text = as_str(args[0])->utf8;
   if (s == stdout) {
-    if (!write_stdout(text)) return value();
-  } else {
+    std::string out;
+    if (!append_stdout_text(text, args[0], &out) || !write_stdout(out)) return value();
+  } else {  // stderr
     if (!transaction_irrevocable()) return value();
     flush_stdout();
-    std::fwrite(text.data(), 1, text.size(), s);
+    const std::string out = stderr_text(text);
+    std::fwrite(out.data(), 1, out.size(), s);
   }
   return make_int(as_str(args[0])->length);
 }

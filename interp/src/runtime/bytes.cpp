@@ -194,16 +194,6 @@ value unicode_error(type_object* type, const std::string& codec, const std::stri
   return raise(type, "'" + codec + "' codec can't " + what + " in position " + std::to_string(pos) + ": " + reason);
 }
 
-// A str stores a lone surrogate (U+D800..U+DFFF) as its generalized-UTF-8
-// bytes ED A0..BF xx, which are no UTF-8: encoding them needs an error
-// handler. True if s holds one.
-bool holds_surrogate(const std::string& s) {
-  for (std::size_t i = s.find('\xED'); i != std::string::npos && i + 1 < s.size(); i = s.find('\xED', i + 1)) {
-    if (static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
-  }
-  return false;
-}
-
 // UTF-8 with lone surrogates: strict raises as CPython does (a run of them
 // is one error), replace writes '?', ignore drops, surrogatepass keeps them.
 value encode_utf8_with_surrogates(const std::string& s, const std::string& errors) {

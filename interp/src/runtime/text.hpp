@@ -7,6 +7,7 @@
 #include "config.hpp"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -45,6 +46,57 @@ inline std::string_view strip_bytes(std::string_view s, std::string_view chars, 
   if (left) while (b < e && chars.find(s[b]) != std::string_view::npos) ++b;
   if (right) while (e > b && chars.find(s[e - 1]) != std::string_view::npos) --e;
   return s.substr(b, e - b);
+}
+
+// ---- lone surrogates ----
+// A str stores a lone surrogate (U+D800..U+DFFF) as its generalized-UTF-8
+// bytes ED A0..BF xx, which are no UTF-8: writing or encoding it needs an
+// error handler.
+
+/// Whether s[i] starts a lone surrogate's three bytes.
+inline bool surrogate_at(std::string_view s, std::size_t i) {
+  return s[i] == '\xED' && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0;
+}
+inline char32_t surrogate_value(std::string_view s, std::size_t i) {
+  return 0xD000 | (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) | static_cast<char32_t>(s[i + 2] & 0x3F);
+}
+inline bool holds_surrogate(std::string_view s) {
+  for (std::size_t i = s.find('\xED'); i != std::string_view::npos; i = s.find('\xED', i + 1)) {
+    if (surrogate_at(s, i)) return true;
+  }
+  return false;
+}
+/// Writes s as UTF-8 with each lone surrogate replaced: `backslash` as
+/// CPython's backslashreplace (\udXXX: its stderr), else as
+/// surrogateescape (U+DC80..U+DCFF become the bytes 80..FF: its stdout
+/// under a C or C.UTF-8 locale). False, out partly written, at a surrogate
+/// surrogateescape cannot write.
+inline bool replace_surrogates(std::string_view s, bool backslash, std::string* out) {
+  static constexpr char hex[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!surrogate_at(s, i)) {
+      *out += s[i];
+      continue;
+    }
+    const char32_t cp = surrogate_value(s, i);
+    if (backslash) {
+      *out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) *out += hex[(cp >> shift) & 0xF];
+    } else if (cp >= 0xDC80 && cp <= 0xDCFF) {
+      *out += static_cast<char>(cp - 0xDC00);
+    } else {
+      return false;
+    }
+    i += 2;
+  }
+  return true;
+}
+/// s as CPython's stderr writes it (backslashreplace).
+inline std::string stderr_text(std::string_view s) {
+  if (!holds_surrogate(s)) return std::string(s);
+  std::string out;
+  replace_surrogates(s, true, &out);
+  return out;
 }
 
 GILLAB_RUNTIME_NAMESPACE_END

@@ -6,6 +6,7 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "text.hpp"
 
 #include <gillab/interp/lexer.hpp>
 
@@ -95,7 +96,7 @@ std::vector<std::string> format_exception_lines(value exc, bool chain) {
 
 void print_exception(value exc) {
   flush_stdout();
-  for (const std::string& chunk : format_exception_lines(exc, true)) std::fputs(chunk.c_str(), stderr);
+  for (const std::string& chunk : format_exception_lines(exc, true)) std::fputs(stderr_text(chunk).c_str(), stderr);
   std::fflush(stderr);
 }
 
