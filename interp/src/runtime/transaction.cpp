@@ -255,7 +255,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   // objects live on.
   logs.dying.clear();
   end_logs(logs);  // the old objects' marks, kept until now: nothing above saves them again
-  bump(stats().counts_untagged, backends::stm::end_counts(logs, false));
+  backends::stm::end_counts(logs, false);
   invalidate_type_cache();
   thread_state& ts = current_thread();
   ts.pending = value();
@@ -1013,6 +1013,10 @@ bool stm::reached_zero(object_header& h, stm_detail::count_entry& e) {
   // frees the dying list's objects, whose deaths must not reach this one).
   ++e.count;
   stm_detail::end_before_free(&h);
+  if (tx.active) [[unlikely]] {  // no commit (it never happens here: unwinding is discarding too)
+    --e.count;
+    return false;
+  }
   return --h.refcount == 0;
 }
 
