@@ -33,6 +33,12 @@ def main():
         r = run(vm, locale)
         if r.returncode != 0 or r.stdout != b"a\x80b\xff\nw\xc3z\n":
             failures.append("locale %r: exit %d, stdout %r, stderr %r" % (locale, r.returncode, r.stdout, r.stderr[-300:]))
+    # The error names the surrogate it could not write, not the first one.
+    r = subprocess.run([vm, "-c", 'print("\\udc80-\\ud800")'], env=dict(os.environ, LC_ALL="C.UTF-8"),
+                       capture_output=True, timeout=60)
+    expected = b"'utf-8' codec can't encode character '\\ud800' in position 2: surrogates not allowed"
+    if r.returncode != 1 or expected not in r.stderr:
+        failures.append("mixed surrogates: exit %d, stderr %r" % (r.returncode, r.stderr[-300:]))
     listed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
     others = [name for name in listed if name.split(".")[0] not in ("C", "POSIX")]
     if others:

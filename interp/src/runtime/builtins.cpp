@@ -205,11 +205,27 @@ bool append_stdout_text(const std::string& text, value s, std::string* out) {
     return true;
   }
   std::string escaped;
-  if (stdout_escapes_surrogates() && replace_surrogates(text, false, &escaped)) {
+  if (!stdout_escapes_surrogates()) {
+    check_utf8_encodable(s);  // raises, naming the first surrogate
+    return false;
+  }
+  if (replace_surrogates(text, false, &escaped)) {
     *out += escaped;
     return true;
   }
-  if (check_utf8_encodable(s)) raise(&exc_UnicodeEncodeError, "'utf-8' codec can't encode a surrogate");
+  // The error names the first surrogate surrogateescape could not write:
+  // strict's error on the text with the others replaced (one character each).
+  std::string marked;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (surrogate_at(text, i) && surrogate_value(text, i) >= 0xDC80 && surrogate_value(text, i) <= 0xDCFF) {
+      marked += '?';
+      i += 2;
+    } else {
+      marked += text[i];
+    }
+  }
+  ref m(make_str(marked));
+  if (m) check_utf8_encodable(m.get());
   return false;
 }
 
@@ -270,9 +286,10 @@ value builtin_print(value, const value* args, std::size_t nargs, value kwnames) 
     }
     return none();
   }
-  // The process's stdout: one string into its buffer. A piece that fails
-  // (its __str__ raises, or it holds a surrogate stdout cannot write) ends
-  // the output there, after what came before it, as CPython's one write a
+  // The process's stdout: one string into its buffer (written before an
+  // argument whose class's __str__ may print). A piece that fails (its
+  // __str__ raises, or it holds a surrogate stdout cannot write) ends the
+  // output there, after what came before it, as CPython's one write a
   // piece does.
   std::string out;
   auto fail = [&out] {
@@ -281,6 +298,11 @@ value builtin_print(value, const value* args, std::size_t nargs, value kwnames) 
   };
   for (std::size_t i = 0; i < n; ++i) {
     if (i && !append_stdout_text(sep_s, sep, &out)) return fail();
+    // A class's __str__ may print: what came before it is written first.
+    if (type_of(args[i])->heap && !out.empty()) {
+      if (!write_stdout(out)) return value();
+      out.clear();
+    }
     ref s(op_str(args[i]));
     if (!s || !append_stdout_text(str_of(s.get()), s.get(), &out)) return fail();
   }

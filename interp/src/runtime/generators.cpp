@@ -28,6 +28,7 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "text.hpp"
 #include "transaction.hpp"
 
 #include <cstdio>
@@ -424,11 +425,11 @@ void warn_never_awaited(const std::string& qualname) {
     const std::string& file = f->code->unit->filename;
     const int line = line_of(f);
     std::fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file.c_str(), line,
-                 qualname.c_str());
+                 stderr_text(qualname).c_str());
     const std::string text = source_line_of(file, line);
     if (!text.empty()) std::fprintf(stderr, "  %s\n", text.c_str());
   } else {
-    std::fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", qualname.c_str());
+    std::fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", stderr_text(qualname).c_str());
   }
   std::fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
   std::fflush(stderr);

@@ -8,6 +8,7 @@
 #include "gc.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "text.hpp"
 #include "threads.hpp"
 
 #include <gillab/build_info.hpp>
@@ -90,7 +91,10 @@ int exit_code_of_system_exit(value exc) {
   if (as_int64(args->items[0], &code)) return static_cast<int>(code & 0xFF);
   flush_stdout();
   ref s(op_str(args->items[0]));
-  if (s) std::fprintf(stderr, "%s\n", str_of(s.get()).c_str());
+  if (s) {
+    const std::string text = stderr_text(str_of(s.get())) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
   return 1;
 }
 

@@ -58,6 +58,7 @@
 #include "gc.hpp"
 #include "reclaim.hpp"
 #include "runtime.hpp"
+#include "text.hpp"
 
 #include <gillab/interp/backend.hpp>
 #include <gillab/locks/parking_lot.hpp>
@@ -546,7 +547,8 @@ void run_in_thread(thread_boot* boot) {
   flush_stdout();
   ref r(op_repr(function));
   if (!r) clear_pending();
-  std::fprintf(stderr, "Exception ignored in thread started by: %s\n", r ? str_of(r.get()).c_str() : "<function>");
+  std::fprintf(stderr, "Exception ignored in thread started by: %s\n",
+               r ? stderr_text(str_of(r.get())).c_str() : "<function>");
   print_exception(exc.get());
 }
 

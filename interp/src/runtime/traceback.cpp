@@ -96,7 +96,10 @@ std::vector<std::string> format_exception_lines(value exc, bool chain) {
 
 void print_exception(value exc) {
   flush_stdout();
-  for (const std::string& chunk : format_exception_lines(exc, true)) std::fputs(stderr_text(chunk).c_str(), stderr);
+  for (const std::string& chunk : format_exception_lines(exc, true)) {
+    const std::string text = stderr_text(chunk);  // (fwrite: a message may hold a NUL)
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
   std::fflush(stderr);
 }
 
@@ -105,7 +108,7 @@ void report_unraisable(value what, const char* fallback) {
   ref text(what ? op_repr(what) : value());
   clear_pending();
   flush_stdout();
-  std::fprintf(stderr, "Exception ignored in: %s\n", text ? str_of(text.get()).c_str() : fallback);
+  std::fprintf(stderr, "Exception ignored in: %s\n", text ? stderr_text(str_of(text.get())).c_str() : fallback);
   print_exception(exc);
   decref(exc);
 }

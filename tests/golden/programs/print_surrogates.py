@@ -37,6 +37,15 @@ try:
 except UnicodeEncodeError as e:
     print()
     print("end error:", e)
+
+
+class Loud:
+    def __str__(self):
+        print("in __str__")
+        return "loud"
+
+
+print("a", Loud(), "b")  # CPython writes "a " before calling __str__
 sys.stderr.write("to stderr \ud800 \udc80\n")
 sys.stdout.flush()
 raise ValueError("bad \ud800 value")
