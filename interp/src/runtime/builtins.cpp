@@ -209,21 +209,25 @@ bool append_stdout_text(const std::string& text, value s, std::string* out) {
     check_utf8_encodable(s);  // raises, naming the first surrogate
     return false;
   }
-  if (replace_surrogates(text, false, &escaped)) {
+  if (replace_surrogates(text, &escaped, [](char32_t cp, std::string* o) {
+        if (!escapable_surrogate(cp)) return false;
+        *o += static_cast<char>(cp - 0xDC00);
+        return true;
+      })) {
     *out += escaped;
     return true;
   }
   // The error names the first surrogate surrogateescape could not write:
   // strict's error on the text with the others replaced (one character each).
   std::string marked;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (surrogate_at(text, i) && surrogate_value(text, i) >= 0xDC80 && surrogate_value(text, i) <= 0xDCFF) {
-      marked += '?';
-      i += 2;
+  replace_surrogates(text, &marked, [](char32_t cp, std::string* o) {
+    if (escapable_surrogate(cp)) {
+      *o += '?';
     } else {
-      marked += text[i];
+      utf8::append(*o, cp);  // kept as it was
     }
-  }
+    return true;
+  });
   ref m(make_str(marked));
   if (m) check_utf8_encodable(m.get());
   return false;

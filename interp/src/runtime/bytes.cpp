@@ -181,14 +181,6 @@ bool known_handler(const std::string& errors) {
 
 char hex_digit(unsigned v) { return "0123456789abcdef"[v & 15]; }
 
-// A character as an encode error names it: '\xe9', '\u20ac', '\U0001f600'.
-std::string escaped_character(char32_t cp) {
-  const int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
-  std::string hex = digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U";
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) hex += hex_digit(static_cast<unsigned>(cp >> shift));
-  return hex;
-}
-
 value unicode_error(type_object* type, const std::string& codec, const std::string& what, std::size_t pos,
                     const std::string& reason) {
   return raise(type, "'" + codec + "' codec can't " + what + " in position " + std::to_string(pos) + ": " + reason);

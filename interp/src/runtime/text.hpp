@@ -66,36 +66,40 @@ inline bool holds_surrogate(std::string_view s) {
   }
   return false;
 }
-/// Writes s as UTF-8 with each lone surrogate replaced: `backslash` as
-/// CPython's backslashreplace (\udXXX: its stderr), else as
-/// surrogateescape (U+DC80..U+DCFF become the bytes 80..FF: its stdout
-/// under a C or C.UTF-8 locale). False, out partly written, at a surrogate
-/// surrogateescape cannot write.
-inline bool replace_surrogates(std::string_view s, bool backslash, std::string* out) {
-  static constexpr char hex[] = "0123456789abcdef";
+/// A character as Python's escapes name it ('\xe9', '\u20ac', '\U0001f600'):
+/// encode errors, and backslashreplace.
+inline std::string escaped_character(char32_t cp) {
+  const int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+  std::string hex = digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) hex += "0123456789abcdef"[(cp >> shift) & 15];
+  return hex;
+}
+/// Copies s to *out with each lone surrogate given to replace(cp, out),
+/// which writes what stands for it, or returns false to stop: then false,
+/// *out partly written.
+template <class Replace>
+bool replace_surrogates(std::string_view s, std::string* out, Replace replace) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!surrogate_at(s, i)) {
       *out += s[i];
       continue;
     }
-    const char32_t cp = surrogate_value(s, i);
-    if (backslash) {
-      *out += "\\u";
-      for (int shift = 12; shift >= 0; shift -= 4) *out += hex[(cp >> shift) & 0xF];
-    } else if (cp >= 0xDC80 && cp <= 0xDCFF) {
-      *out += static_cast<char>(cp - 0xDC00);
-    } else {
-      return false;
-    }
+    if (!replace(surrogate_value(s, i), out)) return false;
     i += 2;
   }
   return true;
 }
+/// What surrogateescape can write (CPython's stdout under a C or C.UTF-8
+/// locale): U+DC80..U+DCFF, as the bytes 80..FF.
+inline bool escapable_surrogate(char32_t cp) { return cp >= 0xDC80 && cp <= 0xDCFF; }
 /// s as CPython's stderr writes it (backslashreplace).
 inline std::string stderr_text(std::string_view s) {
   if (!holds_surrogate(s)) return std::string(s);
   std::string out;
-  replace_surrogates(s, true, &out);
+  replace_surrogates(s, &out, [](char32_t cp, std::string* o) {
+    *o += escaped_character(cp);
+    return true;
+  });
   return out;
 }
 
