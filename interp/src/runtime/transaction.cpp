@@ -57,7 +57,7 @@ namespace detail = backends::stm_detail;
   X(undo_images)                                                                                       \
   X(entry_images) /* one entry of a dict too big to copy */                                            \
   X(births)                                                                                            \
-  X(counts_saved)    /* old objects whose count a committed transaction changed (its count log) */                               \
+  X(counts_saved)    /* old objects a committed transaction counted (its count log) */                   \
   X(counts_untagged) /* of those, found through the side map (no slot, or another's tally) */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
@@ -903,30 +903,28 @@ std::atomic<std::uint32_t> slots_taken{0};  // bit i: slot i + 1
 /// index in the log.
 thread_local std::unordered_map<const void*, std::uint32_t> untagged_entries;
 
-/// An entry through the side map: h's tally word is another slot's, or
-/// this thread has none.
-stm_detail::count_entry* untagged_entry(stm::object_header& h, stm_detail::transaction_logs& tx) {
-  if (auto found = untagged_entries.find(&h); found != untagged_entries.end()) return &tx.counts[found->second];
-  const std::size_t index = tx.counts.size();
-  tx.counts.push_back({&h, h.refcount, h.refcount, false, false});
-  stm_detail::count_entries = tx.counts.data();
-  untagged_entries.emplace(&h, static_cast<std::uint32_t>(index));
-  return &tx.counts.back();
+/// h's entry through the side map, if it has one there.
+stm_detail::count_entry* untagged_entry(const stm::object_header& h, stm_detail::transaction_logs& tx) {
+  auto found = untagged_entries.find(&h);
+  return found != untagged_entries.end() ? &tx.counts[found->second] : nullptr;
 }
 
 /// The running transaction's first count change to old object h (its
-/// tally word is not this thread's): opens h's entry in the count log,
-/// tagged in its tally word when the word is free, this thread has a slot
-/// and the index fits (past 2^27 - 1 entries the side map takes the rest).
+/// tally word is not this thread's): h's entry in the count log, opened if
+/// it has none, tagged in its tally word when the word is free, this
+/// thread has a slot and the index fits (past 2^27 - 1 entries the side
+/// map takes the rest).
 stm_detail::count_entry* open_entry(stm::object_header& h, stm_detail::transaction_logs& tx) {
   const std::size_t index = tx.counts.size();
-  if (h.tally != 0 || stm_detail::tally_tag == stm_detail::no_tag || index >= stm_detail::tally_index_mask)
-      [[unlikely]] {
-    return untagged_entry(h, tx);
+  const bool tagged = h.tally == 0 && stm_detail::tally_tag != stm_detail::no_tag && index < stm_detail::tally_index_mask;
+  if (!tagged) [[unlikely]] {
+    if (stm_detail::count_entry* e = untagged_entry(h, tx)) return e;
+    untagged_entries.emplace(&h, static_cast<std::uint32_t>(index));
+  } else {
+    h.tally = stm_detail::tally_tag | static_cast<std::uint32_t>(index + 1);
   }
-  tx.counts.push_back({&h, h.refcount, h.refcount, true, false});
+  tx.counts.push_back({&h, h.refcount, h.refcount, tagged, false});
   stm_detail::count_entries = tx.counts.data();
-  h.tally = stm_detail::tally_tag | static_cast<std::uint32_t>(index + 1);
   return &tx.counts.back();
 }
 }  // namespace
@@ -995,9 +993,9 @@ bool stm::decref_slow(object_header& h) {
 std::uint32_t stm::refcount(const object_header& h) {
   stm_detail::transaction_logs* tx = stm_detail::current;
   if (!tx || !tx->active) return h.refcount;
-  if (tallied_here(h)) return entry_of(h).count;
-  auto found = untagged_entries.find(&h);
-  return found != untagged_entries.end() ? tx->counts[found->second].count : h.refcount;
+  const stm_detail::count_entry* e = tagged_entry(h);
+  if (!e) e = untagged_entry(h, *tx);
+  return e ? e->count : h.refcount;
 }
 
 bool stm::reached_zero(object_header& h, stm_detail::count_entry& e) {
