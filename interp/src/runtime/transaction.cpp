@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -49,16 +50,19 @@ namespace detail = backends::stm_detail;
   X(free_commits)        /* an old object's count reached 0 */                                         \
   X(quiet_deaths)        /* old objects freed by a commit instead */                                   \
   X(big_write_commits)   /* a write to a container too big to copy */                                  \
-  X(aborts_injected)     /* every abort (phase 2a: all from the stress switches) */                    \
-  X(aborts_unwound)      /* of those, unwound from a called frame or runtime code */                   \
-  X(aborts_thrown)       /* of those, thrown from runtime code (-X stm_abort_writes) */                \
+  X(aborts_injected)     /* aborts by the stress switches */                                           \
+  X(aborts_conflict)     /* aborts by a lock another transaction holds */                              \
+  X(aborts_unwound)      /* of all aborts, unwound from a called frame or runtime code */              \
+  X(aborts_thrown)       /* of those, thrown from runtime code (a conflict, -X stm_abort_writes) */    \
   X(irrevocable_refused) /* irrevocable work asked for while unwinding: failed */                      \
   X(safepoints)          /* in committed transactions */                                               \
   X(undo_images)                                                                                       \
   X(entry_images) /* one entry of a dict too big to copy */                                            \
   X(births)                                                                                            \
   X(counts_saved)    /* old objects a committed transaction counted (its count log) */                   \
-  X(counts_untagged) /* of those, found through the side map (no slot, or another's tally) */
+  X(counts_untagged) /* of those, found through the side map (no slot, or another's tally) */        \
+  X(read_locks)      /* lock words taken for reading, in committed and aborted transactions */         \
+  X(write_locks)     /* taken (or upgraded from a read) for writing */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
   GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
@@ -153,6 +157,7 @@ struct transaction_state {
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
   std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
+  bool conflicted = false;  // the abort under way is a conflict's (--stats: aborts by cause)
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
   // An abort decided in a frame the start frame called: the frames in
@@ -201,6 +206,17 @@ void end_logs(detail::transaction_logs& logs) {
   logs.born.clear();
 }
 
+/// Last of a transaction's end, after its counts are applied or dropped:
+/// while it holds the locks of the containers its references came from,
+/// no other transaction can drop them, so no other transaction's count of
+/// an object can reach 0 while this one's increments of it are unapplied.
+void end_locks(detail::transaction_logs& logs) {
+  counters& c = stats();
+  bump(c.read_locks, std::exchange(logs.read_locks, 0));
+  bump(c.write_locks, std::exchange(logs.write_locks, 0));
+  backends::stm::end_locks(logs);
+}
+
 void commit(detail::transaction_logs& logs) {
   counters& c = stats();
   bump(c.commits);
@@ -214,6 +230,7 @@ void commit(detail::transaction_logs& logs) {
   tx.undo.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
+  end_locks(logs);
   // Freed outside the transaction. Should a death they cause run code after
   // all (quiet() is the guard), that code may begin and commit transactions
   // of its own: the list is taken out of the logs first.
@@ -231,7 +248,7 @@ void commit(detail::transaction_logs& logs) {
 /// Puts the heap and frame f back as they were at the transaction's start;
 /// the transaction stays active (it re-executes from there).
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
-  bump(stats().aborts_injected);
+  bump(std::exchange(tx.conflicted, false) ? stats().aborts_conflict : stats().aborts_injected);
   if (tx.unwinding) bump(stats().aborts_unwound);
   tx.unwinding = false;
   ++tx.consecutive_aborts;
@@ -256,6 +273,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   logs.dying.clear();
   end_logs(logs);  // the old objects' marks, kept until now: nothing above saves them again
   backends::stm::end_counts(logs, false);
+  end_locks(logs);
   invalidate_type_cache();
   thread_state& ts = current_thread();
   ts.pending = value();
@@ -329,6 +347,36 @@ void maybe_throw_abort(const object* o) {
 }
 
 detail::transaction_logs& logs() { return current_thread().backend_state.logs; }
+
+/// Conflicts in a row after which phase 2a gives up: one transaction runs
+/// at a time, so a lock it meets held is one its holder leaked (a bug),
+/// and retrying would never end. (Phase 2b makes such a transaction
+/// irrevocable after max_consecutive_aborts instead.)
+constexpr std::uint32_t max_conflicts_in_a_row = 1000;
+
+/// stm_detail::on_conflict: another transaction holds the lock on the
+/// object this one is about to read or write. No-wait: this transaction
+/// aborts, thrown from where it stands. Where it cannot unwind (a
+/// deallocator's call of arbitrary code lies between) or is unwinding
+/// already, it goes on without the lock; phase 2a never gets here (every
+/// lock is free at each turn of the token), phase 2b must wait there.
+void on_conflict(const void* header, bool writing) {
+  if (tx.unwinding || !can_unwind()) return;
+  const object* o = reinterpret_cast<const object*>(header);
+  if (tx.consecutive_aborts >= max_conflicts_in_a_row) {
+    std::fprintf(stderr, "gillab: stm: a %s's lock word (0x%08x) stayed held through %u aborts in a row\n",
+                 o->type->name, static_cast<unsigned>(o->header.lock.load(std::memory_order_relaxed)),
+                 static_cast<unsigned>(tx.consecutive_aborts));
+    std::abort();
+  }
+  record_abort(writing ? "conflict: a write to an object another transaction locked"
+                       : "conflict: a read of an object another transaction writes",
+               o->type);
+  tx.conflicted = true;
+  bump(stats().aborts_thrown);
+  begin_unwind(logs());
+  throw transaction_abort_exception{};
+}
 
 // ---- undo images of the core types ----
 
@@ -566,6 +614,7 @@ bool dict_entry_undo_applies(object* d) {
 
 bool save_dict_entry(object* d, std::size_t index) {
   if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code
+  if (d->header.lock.load(std::memory_order_relaxed) != detail::my_write_word) backends::stm::lock_for_write(d->header);
   maybe_throw_abort(d);
   bump(stats().entry_images);
   auto image = dict_entry_image::take();
@@ -618,6 +667,10 @@ void transaction_begin_point(frame* f, int at, int depth) {
     unwind_sentinel = immortalize(make_exception(&exc_BaseException, args.get()));
   });
   detail::transaction_logs& l = logs();
+  if (!l.locked.empty()) [[unlikely]] {  // a transaction ended without releasing them: a bug
+    std::fprintf(stderr, "gillab: stm: a transaction begins holding %zu locks of an earlier one\n", l.locked.size());
+    std::abort();
+  }
   take_snapshot(f, at, depth);
   restart_countdown();
   tx.blocked_at_begin = abort_exceptions_blocked;
@@ -768,6 +821,7 @@ void init_transactions() {
   detail::save_image = save_image;
   detail::go_irrevocable = irrevocable_for_backend;
   detail::end_before_free = end_before_free;
+  detail::on_conflict = on_conflict;
   detail::dies_quietly = dies_quietly;
   list_type.save_undo = save_list;
   dict_type.save_undo = save_dict;
@@ -843,7 +897,8 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       // aborts by cause (they sum to the aborts); abort_paths: how many of
       // them unwound called frames, and how many of those began as an
       // exception thrown by runtime code
-      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected) << "}"
+      << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
+      << ", \"conflict\": " << total(&counters::aborts_conflict) << "}"
       << ", \"abort_paths\": {\"unwound\": " << total(&counters::aborts_unwound)
       << ", \"thrown_from_runtime_code\": " << total(&counters::aborts_thrown) << "}"
       << ", \"conflicts\": ";
@@ -856,6 +911,8 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"entry_images\": " << total(&counters::entry_images) << ", \"objects_made\": " << total(&counters::births)
       << ", \"counts_saved\": " << total(&counters::counts_saved)
       << ", \"counts_untagged\": " << total(&counters::counts_untagged)
+      << ", \"locks\": {\"read\": " << total(&counters::read_locks)
+      << ", \"write\": " << total(&counters::write_locks) << "}"
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";
 }
@@ -943,6 +1000,75 @@ std::size_t stm::end_counts(stm_detail::transaction_logs& logs, bool apply) {
   return untagged;
 }
 
+namespace {
+/// This thread's slot (1..max_slots), or no_slot.
+constexpr std::uint32_t no_slot = stm_detail::no_tag >> stm_detail::tally_index_bits;
+std::uint32_t my_slot() { return stm_detail::tally_tag >> stm_detail::tally_index_bits; }
+/// The lock words of slot `slot` (no_slot: none, see stm_detail::my_write_word).
+void set_lock_words(std::uint32_t slot) {
+  stm_detail::my_write_word = stm_detail::write_word_of(slot);
+  stm_detail::my_read_bit = slot == no_slot ? 0 : stm_detail::read_bit_of(slot);
+}
+
+/// push_back's growth, out of the line: inlined, its call made every lock
+/// taken save and restore registers (17 of lock_for_read_slow's 30
+/// instructions).
+[[gnu::noinline]] void grow_and_push(std::vector<void*>& v, void* p) { v.push_back(p); }
+}  // namespace
+
+// The inline test found the word not held by this thread. Written out
+// rather than through stm_detail::lock_for_read's outcomes: a transaction of
+// spectral_norm takes four read locks, and the switch over outcomes cost
+// half as much again as the locking itself.
+void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
+  if (!ts.logs.active) return;  // outside a transaction nothing is locked
+  const std::uint32_t mine = stm_detail::my_read_bit;
+  if (mine == 0) return;  // no slot: phase 2a, alone anyway; phase 2b runs it irrevocably
+  std::uint32_t seen = h.lock.load(std::memory_order_acquire);
+  while (!(seen & stm_detail::write_bit)) {
+    if (seen & mine) return;
+    if (h.lock.compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
+      std::vector<void*>& locked = ts.logs.locked;
+      if (locked.size() == locked.capacity()) [[unlikely]] {
+        grow_and_push(locked, &h);
+      } else {
+        locked.push_back(&h);
+      }
+      ++ts.logs.read_locks;
+      return;
+    }
+  }
+  if (seen != stm_detail::my_write_word) stm_detail::on_conflict(&h, false);
+}
+
+void stm::lock_for_write(object_header& h) {
+  const std::uint32_t mine = stm_detail::my_read_bit;
+  if (mine == 0) return;
+  stm_detail::transaction_logs& logs = *stm_detail::current;
+  std::uint32_t seen = h.lock.load(std::memory_order_acquire);
+  for (;;) {  // as stm_detail::lock_for_write, without its outcomes (see above)
+    if (seen == stm_detail::my_write_word) return;
+    if (seen != 0 && seen != mine) return stm_detail::on_conflict(&h, true);
+    if (h.lock.compare_exchange_weak(seen, stm_detail::my_write_word, std::memory_order_acq_rel,
+                                     std::memory_order_acquire))
+      break;
+  }
+  ++logs.write_locks;
+  if (seen == mine) return;  // upgraded: listed as a read lock already
+  if (logs.locked.size() == logs.locked.capacity()) [[unlikely]] {
+    grow_and_push(logs.locked, &h);
+  } else {
+    logs.locked.push_back(&h);
+  }
+}
+
+void stm::end_locks(stm_detail::transaction_logs& logs) {
+  if (logs.locked.empty()) return;
+  const std::uint32_t slot = my_slot();
+  for (void* h : logs.locked) stm_detail::unlock(static_cast<object_header*>(h)->lock, slot);
+  logs.locked.clear();
+}
+
 void stm::take_slot() {
   if (stm_detail::tally_tag != stm_detail::no_tag) return;  // attached before
   std::uint32_t taken = slots_taken.load(std::memory_order_relaxed);
@@ -952,6 +1078,7 @@ void stm::take_slot() {
     const int bit = std::countr_zero(free);
     if (slots_taken.compare_exchange_weak(taken, taken | (1u << bit), std::memory_order_relaxed)) {
       stm_detail::tally_tag = static_cast<std::uint32_t>(bit + 1) << stm_detail::tally_index_bits;
+      set_lock_words(static_cast<std::uint32_t>(bit + 1));
       static_assert(stm_detail::max_slots < (stm_detail::no_tag >> stm_detail::tally_index_bits));
       return;
     }
@@ -968,6 +1095,7 @@ void stm::give_slot_back() {
   if (stm_detail::tally_tag == stm_detail::no_tag) return;
   const std::uint32_t bit = (stm_detail::tally_tag >> stm_detail::tally_index_bits) - 1;
   stm_detail::tally_tag = stm_detail::no_tag;
+  set_lock_words(no_slot);
   slots_taken.fetch_and(~(1u << bit), std::memory_order_relaxed);
 }
 
