@@ -231,14 +231,14 @@ void commit(detail::transaction_logs& logs) {
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
   end_locks(logs);
-  // Freed outside the transaction. Should a death they cause run code after
-  // all (quiet() is the guard), that code may begin and commit transactions
-  // of its own: the list is taken out of the logs first.
+  // end_counts listed the objects whose counts its additions brought to 0
+  // (those on the dying list that were not brought back). Freed outside the
+  // transaction. Should a death they cause run code after all (quiet() is
+  // the guard), that code may begin and commit transactions of its own:
+  // the list is taken out of the logs first.
   std::vector<void*> dying = std::move(logs.dying);
   logs.dying.clear();
-  for (void* h : dying) {
-    if (static_cast<backends::stm::object_header*>(h)->refcount == 0) deallocate(object_of(h));
-  }
+  for (void* h : dying) deallocate(object_of(h));
   if (logs.dying.empty()) {  // keep the capacity
     dying.clear();
     logs.dying.swap(dying);
@@ -365,7 +365,7 @@ void on_conflict(const void* header, bool writing) {
   const object* o = reinterpret_cast<const object*>(header);
   if (tx.consecutive_aborts >= max_conflicts_in_a_row) {
     std::fprintf(stderr, "gillab: stm: a %s's lock word (0x%08x) stayed held through %u aborts in a row\n",
-                 o->type->name, static_cast<unsigned>(o->header.lock.load(std::memory_order_relaxed)),
+                 o->type->name, static_cast<unsigned>(detail::word(o->header.lock).load(std::memory_order_relaxed)),
                  static_cast<unsigned>(tx.consecutive_aborts));
     std::abort();
   }
@@ -614,7 +614,7 @@ bool dict_entry_undo_applies(object* d) {
 
 bool save_dict_entry(object* d, std::size_t index) {
   if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code
-  if (d->header.lock.load(std::memory_order_relaxed) != detail::my_write_word) backends::stm::lock_for_write(d->header);
+  if (detail::word(d->header.lock).load(std::memory_order_relaxed) != detail::my_write_word) backends::stm::lock_for_write(d->header);
   maybe_throw_abort(d);
   bump(stats().entry_images);
   auto image = dict_entry_image::take();
@@ -973,14 +973,19 @@ stm_detail::count_entry* untagged_entry(const stm::object_header& h, stm_detail:
 /// map takes the rest).
 stm_detail::count_entry* open_entry(stm::object_header& h, stm_detail::transaction_logs& tx) {
   const std::size_t index = tx.counts.size();
-  const bool tagged = h.tally == 0 && stm_detail::tally_tag != stm_detail::no_tag && index < stm_detail::tally_index_mask;
+  // Claimed with a compare-and-swap: another transaction may claim the
+  // free word at the same moment (phase 2b); the loser uses the side map.
+  std::uint32_t free_word = 0;
+  const bool tagged = stm_detail::tally_tag != stm_detail::no_tag && index < stm_detail::tally_index_mask &&
+                      stm_detail::word(h.tally).load(std::memory_order_relaxed) == 0 &&
+                      stm_detail::word(h.tally).compare_exchange_strong(free_word, stm_detail::tally_tag | static_cast<std::uint32_t>(index + 1),
+                                                      std::memory_order_relaxed);
   if (!tagged) [[unlikely]] {
     if (stm_detail::count_entry* e = untagged_entry(h, tx)) return e;
     untagged_entries.emplace(&h, static_cast<std::uint32_t>(index));
-  } else {
-    h.tally = stm_detail::tally_tag | static_cast<std::uint32_t>(index + 1);
   }
-  tx.counts.push_back({&h, h.refcount, h.refcount, tagged, false});
+  const std::uint32_t count = stm_detail::word(h.refcount).load(std::memory_order_relaxed);
+  tx.counts.push_back({&h, count, count, tagged, false});
   stm_detail::count_entries = tx.counts.data();
   return &tx.counts.back();
 }
@@ -989,10 +994,15 @@ stm_detail::count_entry* open_entry(stm::object_header& h, stm_detail::transacti
 /// The count log's end: the commit (`apply`) adds each entry's change to
 /// its object's count; an abort drops them.
 std::size_t stm::end_counts(stm_detail::transaction_logs& logs, bool apply) {
+  logs.dying.clear();  // (the entries flagged dying are among the counts)
   for (const stm_detail::count_entry& e : logs.counts) {
     auto* h = static_cast<object_header*>(e.header);
-    if (e.tagged) h->tally = 0;
-    if (apply) h->refcount += e.count - e.first;  // (mod 2^32)
+    if (e.tagged) stm_detail::word(h->tally).store(0, std::memory_order_relaxed);  // this thread's: nobody else writes it
+    if (!apply || e.count == e.first) continue;
+    // Release: the writes before a decrement happen before the free that
+    // follows whichever decrement reaches 0; acquire: that free sees them.
+    const std::uint32_t delta = e.count - e.first;  // (mod 2^32)
+    if (stm_detail::word(h->refcount).fetch_add(delta, std::memory_order_acq_rel) + delta == 0) logs.dying.push_back(h);
   }
   logs.counts.clear();
   const std::size_t untagged = untagged_entries.size();
@@ -1024,10 +1034,10 @@ void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
   if (!ts.logs.active) return;  // outside a transaction nothing is locked
   const std::uint32_t mine = stm_detail::my_read_bit;
   if (mine == 0) return;  // no slot: phase 2a, alone anyway; phase 2b runs it irrevocably
-  std::uint32_t seen = h.lock.load(std::memory_order_acquire);
+  std::uint32_t seen = stm_detail::word(h.lock).load(std::memory_order_acquire);
   while (!(seen & stm_detail::write_bit)) {
     if (seen & mine) return;
-    if (h.lock.compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
+    if (stm_detail::word(h.lock).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
       std::vector<void*>& locked = ts.logs.locked;
       if (locked.size() == locked.capacity()) [[unlikely]] {
         grow_and_push(locked, &h);
@@ -1045,11 +1055,11 @@ void stm::lock_for_write(object_header& h) {
   const std::uint32_t mine = stm_detail::my_read_bit;
   if (mine == 0) return;
   stm_detail::transaction_logs& logs = *stm_detail::current;
-  std::uint32_t seen = h.lock.load(std::memory_order_acquire);
+  std::uint32_t seen = stm_detail::word(h.lock).load(std::memory_order_acquire);
   for (;;) {  // as stm_detail::lock_for_write, without its outcomes (see above)
     if (seen == stm_detail::my_write_word) return;
     if (seen != 0 && seen != mine) return stm_detail::on_conflict(&h, true);
-    if (h.lock.compare_exchange_weak(seen, stm_detail::my_write_word, std::memory_order_acq_rel,
+    if (stm_detail::word(h.lock).compare_exchange_weak(seen, stm_detail::my_write_word, std::memory_order_acq_rel,
                                      std::memory_order_acquire))
       break;
   }
@@ -1105,7 +1115,7 @@ void stm::incref_slow(object_header& h) {
     ++open_entry(h, *tx)->count;
     return;
   }
-  ++h.refcount;
+  stm_detail::word(h.refcount).fetch_add(1, std::memory_order_relaxed);
 }
 
 bool stm::decref_slow(object_header& h) {
@@ -1115,15 +1125,15 @@ bool stm::decref_slow(object_header& h) {
     if (--e.count != 0) return false;
     return reached_zero(h, e);
   }
-  return --h.refcount == 0;
+  return stm_detail::word(h.refcount).fetch_sub(1, std::memory_order_acq_rel) == 1;
 }
 
 std::uint32_t stm::refcount(const object_header& h) {
   stm_detail::transaction_logs* tx = stm_detail::current;
-  if (!tx || !tx->active) return h.refcount;
+  if (!tx || !tx->active) return stm_detail::word(h.refcount).load(std::memory_order_relaxed);
   const stm_detail::count_entry* e = tagged_entry(h);
   if (!e) e = untagged_entry(h, *tx);
-  return e ? e->count : h.refcount;
+  return e ? e->count : stm_detail::word(h.refcount).load(std::memory_order_relaxed);
 }
 
 bool stm::reached_zero(object_header& h, stm_detail::count_entry& e) {
@@ -1143,7 +1153,7 @@ bool stm::reached_zero(object_header& h, stm_detail::count_entry& e) {
     --e.count;
     return false;
   }
-  return --h.refcount == 0;
+  return stm_detail::word(h.refcount).fetch_sub(1, std::memory_order_acq_rel) == 1;
 }
 
 }  // namespace gillab::interp::backends

@@ -142,6 +142,14 @@ inline constexpr std::uint32_t no_tag = 31u << tally_index_bits;
 inline thread_local std::uint32_t tally_tag = no_tag;
 inline thread_local count_entry* count_entries = nullptr;
 
+/// The header's words shared between threads, atomically. Plain integers
+/// in the header rather than std::atomic: since C++20 a std::atomic member
+/// is zeroed by its default constructor, which the placement-new of an
+/// object's type runs after init_header (every count came out 0).
+inline std::atomic_ref<std::uint32_t> word(const std::uint32_t& w) {
+  return std::atomic_ref<std::uint32_t>(const_cast<std::uint32_t&>(w));  // headers are never const objects
+}
+
 // ---- the lock word: conflict detection by two-phase locking ----
 // Each old object a transaction reads or writes is locked in its header's
 // lock word until the transaction ends (strict two-phase locking at object
@@ -174,34 +182,34 @@ enum class lock_outcome {
   conflict,  // another slot holds it in a way that excludes this use
 };
 /// Locks word for reading by `slot` (1..max_slots).
-inline lock_outcome lock_for_read(std::atomic<std::uint32_t>& word, std::uint32_t slot) {
+inline lock_outcome lock_for_read(std::uint32_t& lock_word, std::uint32_t slot) {
   const std::uint32_t mine = read_bit_of(slot);
-  std::uint32_t seen = word.load(std::memory_order_acquire);
+  std::uint32_t seen = word(lock_word).load(std::memory_order_acquire);
   for (;;) {
     if (seen & write_bit) return seen == write_word_of(slot) ? lock_outcome::held : lock_outcome::conflict;
     if (seen & mine) return lock_outcome::held;
-    if (word.compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire))
+    if (word(lock_word).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire))
       return lock_outcome::taken;
   }
 }
 /// Locks word for writing by `slot`: free, or read by this slot alone.
-inline lock_outcome lock_for_write(std::atomic<std::uint32_t>& word, std::uint32_t slot) {
-  std::uint32_t seen = word.load(std::memory_order_acquire);
+inline lock_outcome lock_for_write(std::uint32_t& lock_word, std::uint32_t slot) {
+  std::uint32_t seen = word(lock_word).load(std::memory_order_acquire);
   for (;;) {
     if (seen == write_word_of(slot)) return lock_outcome::held;
     if (seen != 0 && seen != read_bit_of(slot)) return lock_outcome::conflict;
     const bool upgrade = seen != 0;
-    if (word.compare_exchange_weak(seen, write_word_of(slot), std::memory_order_acq_rel, std::memory_order_acquire))
+    if (word(lock_word).compare_exchange_weak(seen, write_word_of(slot), std::memory_order_acq_rel, std::memory_order_acquire))
       return upgrade ? lock_outcome::upgraded : lock_outcome::taken;
   }
 }
 /// Releases slot's lock on word (held: taken or upgraded before). Release
 /// order: the writes made under a write lock are visible to its next holder.
-inline void unlock(std::atomic<std::uint32_t>& word, std::uint32_t slot) {
-  if (word.load(std::memory_order_relaxed) == write_word_of(slot)) {
-    word.store(0, std::memory_order_release);  // nobody else changes a word this slot write-locked
+inline void unlock(std::uint32_t& lock_word, std::uint32_t slot) {
+  if (word(lock_word).load(std::memory_order_relaxed) == write_word_of(slot)) {
+    word(lock_word).store(0, std::memory_order_release);  // nobody else changes a word this slot write-locked
   } else {
-    word.fetch_and(~read_bit_of(slot), std::memory_order_release);
+    word(lock_word).fetch_and(~read_bit_of(slot), std::memory_order_release);
   }
 }
 
@@ -247,10 +255,16 @@ struct stm {
   static constexpr bool lockfree_reads = false;
 
   struct object_header {
+    // Atomic words (through stm_detail::word): commits (and counting
+    // outside a transaction) add to an old object's count while other
+    // transactions read it to open entries, a tally word is claimed by
+    // whichever transaction counts it first, lock words are shared.
+    // Relaxed where one thread owns the word (an object the transaction
+    // made, a tally word it tagged): plain loads and stores.
     std::uint32_t refcount;  // without the running transactions' changes
     std::uint32_t born;      // see the header comment
     std::uint32_t tally;     // the count log entry: see the header comment
-    std::atomic<std::uint32_t> lock;  // the lock word: see stm_detail::write_bit
+    std::uint32_t lock;      // the lock word: see stm_detail::write_bit
   };
   struct thread_state {
     stm_detail::transaction_logs logs;
@@ -299,10 +313,10 @@ struct stm {
   static bool made_here(const object_header& h) { return h.born - 1u < stm_detail::index_mask; }
 
   static void init_header(object_header& h, thread_state& ts) {
-    h.refcount = 1;
+    stm_detail::word(h.refcount).store(1, std::memory_order_relaxed);
     h.born = 0;
-    h.tally = 0;
-    h.lock.store(0, std::memory_order_relaxed);
+    stm_detail::word(h.tally).store(0, std::memory_order_relaxed);
+    stm_detail::word(h.lock).store(0, std::memory_order_relaxed);
     if (ts.logs.active) {
       if (ts.logs.born.size() >= stm_detail::index_mask) [[unlikely]] {
         stm_detail::go_irrevocable();  // no index left: commit, and this one is old
@@ -321,7 +335,15 @@ struct stm {
   // change as usual and are then dropped.
   /// The entry's index + 1 if h's tally word is this thread's (else above
   /// tally_index_mask).
-  static std::uint32_t tally_here(const object_header& h) { return h.tally ^ stm_detail::tally_tag; }
+  static std::uint32_t tally_here(const object_header& h) {
+    return stm_detail::word(h.tally).load(std::memory_order_relaxed) ^ stm_detail::tally_tag;
+  }
+  /// An object the running transaction made: nobody else counts it.
+  static std::uint32_t add_private(object_header& h, std::uint32_t delta) {
+    const std::uint32_t n = stm_detail::word(h.refcount).load(std::memory_order_relaxed) + delta;
+    stm_detail::word(h.refcount).store(n, std::memory_order_relaxed);
+    return n;
+  }
   /// The entry h's tally word names if the word is this thread's, else null.
   static stm_detail::count_entry* tagged_entry(const object_header& h) {
     const std::uint32_t t = tally_here(h);
@@ -333,7 +355,7 @@ struct stm {
   // null test into the index test (+0.8% nbody, +1.3% richards).
   [[gnu::always_inline]] static void incref(object_header& h) {
     if (made_here(h)) [[likely]] {
-      ++h.refcount;
+      add_private(h, 1);
     } else if (const std::uint32_t t = tally_here(h); t <= stm_detail::tally_index_mask) [[likely]] {
       ++stm_detail::count_entries[t - 1].count;
     } else {
@@ -341,7 +363,7 @@ struct stm {
     }
   }
   [[gnu::always_inline]] static bool decref(object_header& h) {
-    if (made_here(h)) return --h.refcount == 0;
+    if (made_here(h)) return add_private(h, ~0u) == 0;  // (mod 2^32: minus 1)
     if (const std::uint32_t t = tally_here(h); t <= stm_detail::tally_index_mask) [[likely]] {
       stm_detail::count_entry& e = stm_detail::count_entries[t - 1];
       if (--e.count != 0) [[likely]] return false;
@@ -355,8 +377,13 @@ struct stm {
   /// (dies_quietly), or commit and free now.
   static bool reached_zero(object_header& h, stm_detail::count_entry& e);
   /// The running transaction ends: its count log's changes are applied
-  /// (commit) or dropped (abort), the tally words cleared. Returns how many
-  /// entries were found through the side map (--stats).
+  /// (commit) or dropped (abort), the tally words cleared. Each change is
+  /// one atomic addition, and an object whose count it brings to 0 is put
+  /// on logs.dying for the commit to free, whatever the transaction saw:
+  /// its own view of the count is only a hint once other transactions
+  /// count the object too (phase 2b), and exactly one addition brings it
+  /// to 0. Returns how many entries were found through the side map
+  /// (--stats).
   static std::size_t end_counts(stm_detail::transaction_logs& logs, bool apply);
   /// The count as the running transaction sees it.
   static std::uint32_t refcount(const object_header& h);
@@ -381,7 +408,7 @@ struct stm {
       return;
     }
     if (!stm_detail::current || !stm_detail::current->active) return;
-    if (h.lock.load(std::memory_order_relaxed) != stm_detail::my_write_word) lock_for_write(h);
+    if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != stm_detail::my_write_word) lock_for_write(h);
     stm_detail::save_image(&h);
   }
   // Locking (see stm_detail::write_bit): an old object is locked before the
@@ -394,7 +421,7 @@ struct stm {
   // the transaction; each costs only loads from the header being read.
   // (Testing `active` first cost LOAD_GLOBAL's dict read 40% more: fib.)
   [[gnu::always_inline]] static void lock_for_read(thread_state& ts, object_header& h) {
-    if (stm_detail::holds(h.lock.load(std::memory_order_relaxed), stm_detail::my_write_word, stm_detail::my_read_bit))
+    if (stm_detail::holds(stm_detail::word(h.lock).load(std::memory_order_relaxed), stm_detail::my_write_word, stm_detail::my_read_bit))
       [[likely]] return;
     if (made_here(h)) return;
     lock_for_read_slow(ts, h);
