@@ -157,6 +157,11 @@ struct transaction_state {
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
   std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
+  // Generator frames (see generator_frames_may_begin): commit points passed
+  // over in one since the countdown ran out, and whether begin points in
+  // generator frames are open again.
+  std::uint64_t deferrals = 0;
+  bool generators_may_begin = false;
   bool conflicted = false;  // the abort under way is a conflict's (--stats: aborts by cause)
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
@@ -170,6 +175,7 @@ thread_local transaction_state tx;
 
 /// The running transaction ends at its length-th commit point from here.
 void restart_countdown() {
+  tx.deferrals = 0;
   tx.countdown_from = length.load(std::memory_order_relaxed);
   transaction_detail::countdown = tx.countdown_from;
 }
@@ -220,7 +226,8 @@ void end_locks(detail::transaction_logs& logs) {
 void commit(detail::transaction_logs& logs) {
   counters& c = stats();
   bump(c.commits);
-  bump(c.safepoints, tx.countdown_from - transaction_detail::countdown);
+  bump(c.safepoints, tx.countdown_from - transaction_detail::countdown + tx.deferrals);
+  tx.deferrals = 0;
   bump(c.births, logs.born.size());
   bump(c.counts_saved, logs.counts.size());
   bump(c.quiet_deaths, logs.dying.size());
@@ -320,6 +327,11 @@ void begin_unwind(detail::transaction_logs& logs) {
 /// hold it: their count is back to its value at the begin point exactly
 /// when none lies between.
 bool can_unwind() { return abort_exceptions_blocked == tx.blocked_at_begin; }
+
+/// Commit points in generator frames a long-enough transaction passes over
+/// before it commits there after all (transaction_commit_point): it grows
+/// meanwhile, so a bound, of a few lengths' worth.
+constexpr std::uint64_t max_deferrals = 400;
 
 /// After this many aborts in a row a transaction commits whatever the
 /// stress switch says, so that -X stm_abort_every=1 still makes progress
@@ -644,6 +656,15 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
     raise_unwind_sentinel();
     return commit_outcome::unwind;
   }
+  // Long enough, but in a generator's frame that the transaction did not
+  // begin in: passed over for a while, so that it commits in an ordinary
+  // frame, where the next one begins (see transaction_begin_point). Not a
+  // commit attempt: the stress switch does not count it.
+  if (f->is_generator && transaction_detail::start != f && tx.deferrals < max_deferrals) {
+    ++tx.deferrals;
+    transaction_detail::countdown = 1;  // the next commit point, in any frame, looks again
+    return commit_outcome::go_on;
+  }
   detail::transaction_logs& l = logs();
   // In a called frame only if the abort may unwind to the start frame;
   // else the transaction commits.
@@ -656,12 +677,24 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
     begin_unwind(l);
     return commit_outcome::unwind;
   }
+  if (f->is_generator && transaction_detail::start != f) tx.generators_may_begin = true;
   commit(l);
   return commit_outcome::go_on;
 }
 
 void transaction_begin_point(frame* f, int at, int depth) {
   if (transaction_detail::start) return;
+  // No transaction begins in a generator's frame: one that did ended at the
+  // frame's next yield (its exit point), so a generator expression summed
+  // in C++ ran one transaction per item (spectral_norm: 2.2 safepoints per
+  // transaction, generators.py much the same). The caller's transaction
+  // spans the resumes instead (each saves the generator's frame once). A
+  // generator whose own loop runs long without an ordinary frame's
+  // safepoint in between commits after max_deferrals passed-over points,
+  // and from then on generator frames begin transactions again until an
+  // ordinary frame does.
+  if (f->is_generator && !tx.generators_may_begin) return;
+  if (!f->is_generator) tx.generators_may_begin = false;
   std::call_once(unwind_sentinel_made, [] {
     ref args(make_tuple(0));
     unwind_sentinel = immortalize(make_exception(&exc_BaseException, args.get()));

@@ -18,6 +18,9 @@
 //    Between that end and the next safepoint the thread runs outside any
 //    transaction (counts applied at once, nothing saved), as it does for
 //    irrevocable work (output, blocking calls), which commits first.
+//    No transaction begins in a generator's frame (its next yield would end
+//    it): the caller's spans the generator's resumes and commits in an
+//    ordinary frame, within bounds (transaction_begin_point).
 //  - It also commits, wherever it is, when an old object's count reaches 0
 //    (backends/stm.hpp: frees are never undone) — unless nobody could see
 //    the moment it dies (no weak reference, no __del__, nothing it frees
