@@ -162,6 +162,13 @@ inline std::atomic_ref<std::uint32_t> word(const std::uint32_t& w) {
 // lock is free when its turn comes (transaction_begin_point checks that
 // none is left from before) and no conflict arises; the words and their
 // cost are in place for phase 2b.
+// Why not one of stm/'s word-based algorithms (TL2, NOrec, ETL; the issue's
+// `-X stm=`): the runtime already reaches shared state through per-object
+// read and write sections and per-object undo images, so one lock per
+// object per transaction costs a load and a compare after the first; a
+// word STM would instrument every field access and log every word. ETL
+// keeps write ownership the same way, per location at encounter time; the
+// word algorithms stay a library of their own (bench/stm_bench.cpp).
 inline constexpr std::uint32_t write_bit = 0x80000000u;
 /// Slot s's lock words: its write lock, and its bit in a readers' mask.
 constexpr std::uint32_t write_word_of(std::uint32_t slot) { return write_bit | slot; }
