@@ -88,9 +88,9 @@ void atomic_begin(section_stack& st, int& depth) {
   // count as running (the holder may be parked for a stop of the world).
   suspend_all(st);
   locks::reclaim::qsbr::offline();
-  world_stop_running();
+  world::stop_running();
   atomic_block_lock.lock();
-  world_start_running();
+  world::start_running();
   locks::reclaim::qsbr::online();
   resume_top(st);
 }
@@ -99,65 +99,12 @@ void atomic_end(section_stack&, int& depth) {
   if (--depth == 0) atomic_block_lock.unlock();
 }
 
-// ---- stop-the-world ----
-namespace {
-std::mutex world_mutex;
-std::condition_variable world_changed;
-int world_running = 0;      // attached threads that may touch objects now
-bool world_stopped = false;  // a stop is requested or in force (world_stop_requested mirrors it)
-}  // namespace
-
-void world_start_running() {
-  std::unique_lock lk(world_mutex);
-  world_changed.wait(lk, [] { return !world_stopped; });
-  ++world_running;
-}
-
-void world_stop_running() {
-  std::lock_guard lk(world_mutex);
-  --world_running;
-  if (world_stopped) world_changed.notify_all();
-}
-
-void world_stop() {
-  // The caller is not running (world_stop_running) when it calls this: a
-  // stop by another thread first runs to its end.
-  std::unique_lock lk(world_mutex);
-  world_changed.wait(lk, [] { return !world_stopped; });
-  world_stopped = true;
-  world_stop_requested.store(true, std::memory_order_relaxed);
-  world_stops.fetch_add(1, std::memory_order_relaxed);
-  world_changed.wait(lk, [] { return world_running == 0; });
-  ++world_running;  // the caller runs, alone
-}
-
-void world_start() {
-  std::lock_guard lk(world_mutex);
-  world_stopped = false;
-  world_stop_requested.store(false, std::memory_order_relaxed);
-  world_changed.notify_all();
-}
-
-void world_before_fork() { world_mutex.lock(); }
-void world_after_fork_parent() { world_mutex.unlock(); }
-
-void world_after_fork_child() {
-  // Only the forking thread exists, running. It holds the mutex
-  // (world_before_fork); the condition variable may still count waiters
-  // that vanished with their threads, so it is made afresh.
-  world_mutex.unlock();
-  new (&world_changed) std::condition_variable();
-  world_running = 1;
-  world_stopped = false;
-  world_stop_requested.store(false, std::memory_order_relaxed);
-}
-
 void write_statistics(std::ostream& out, const char* refcount_policy) {
   const auto parking = locks::parking_mutex::statistics();
   auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
   out << "{\"backend\": \"fine\", \"refcount\": \"" << refcount_policy << "\""
       << ", \"threads\": " << n(stats.threads)
-      << ", \"world_stops\": " << n(world_stops)
+      << ", \"world_stops\": " << n(world::stops)
       << ", \"contended_sections\": " << n(stats.contended_sections)
       << ", \"suspensions\": " << n(stats.suspensions)
       << ", \"blocking_regions\": " << n(stats.blocking_regions)

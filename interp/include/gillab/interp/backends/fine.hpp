@@ -76,6 +76,7 @@
 #pragma once
 
 #include <gillab/interp/backend.hpp>
+#include <gillab/interp/backends/world.hpp>
 #include <gillab/locks/parking_mutex.hpp>
 #include <gillab/locks/reclaim/qsbr.hpp>
 
@@ -200,23 +201,7 @@ struct counters {
 };
 inline counters stats;
 
-// ---- stop-the-world (free-threaded CPython's _PyEval_StopTheWorld) ----
-// Every attached thread is *running* (it may touch objects) or not: in a
-// blocking region, parked at a safepoint, or not yet / no longer attached.
-// world_stop() raises the request and waits until no other thread runs;
-// a running thread parks at its next safepoint; a thread leaving a
-// blocking region or attaching waits while the request stands. One mutex
-// and condition variable order it all (blocking regions are around system
-// calls and waits, so the two extra lock round trips cost little there).
-inline std::atomic<bool> world_stop_requested{false};
-void world_start_running();  // attach, leave a blocking region: waits out a stop
-void world_stop_running();   // detach, enter a blocking region
-void world_stop();           // the caller runs alone after this...
-void world_start();          // ...until this
-void world_before_fork();
-void world_after_fork_parent();
-void world_after_fork_child();
-inline std::atomic<std::uint64_t> world_stops{0};
+// Stop-the-world: backends/world.hpp.
 
 void write_statistics(std::ostream& out, const char* refcount_policy);
 void atomic_begin(section_stack& st, int& depth);
@@ -410,7 +395,7 @@ struct fine {
 
   // ---- threads ----
   static void attach(thread_state& ts) {
-    fine_detail::world_start_running();
+    world::start_running();
     fine_detail::stats.threads.fetch_add(1, std::memory_order_relaxed);
     Refcount::attach(ts.rc);
     qsbr::online();
@@ -424,7 +409,7 @@ struct fine {
   }
   static void detach(thread_state& ts) {
     disown(ts);  // again is nothing: a thread that did not disown first
-    fine_detail::world_stop_running();
+    world::stop_running();
   }
   /// The cycle collector's stop-the-world (runtime/gc.cpp): the caller's
   /// sections are suspended first, so a thread waiting for one of its
@@ -432,12 +417,12 @@ struct fine {
   static void stop_the_world(thread_state& ts) {
     fine_detail::suspend_all(ts.sections);
     qsbr::offline();
-    fine_detail::world_stop_running();
-    fine_detail::world_stop();
+    world::stop_running();
+    world::stop();
     qsbr::online();
   }
   static void start_the_world(thread_state& ts) {
-    fine_detail::world_start();
+    world::start();
     fine_detail::resume_top(ts.sections);
   }
   // os.fork (runtime/threads.cpp's fork_process), which stops the world
@@ -445,20 +430,20 @@ struct fine {
   // when the child is copied (free-threaded CPython does the same).
   static void before_fork() {
     Refcount::before_fork();
-    fine_detail::world_before_fork();
+    world::before_fork();
   }
   static void after_fork_parent() {
-    fine_detail::world_after_fork_parent();
+    world::after_fork_parent();
     Refcount::after_fork_parent();
   }
   static void after_fork_child(thread_state& ts) {
     Refcount::after_fork_child(ts.rc);
-    fine_detail::world_after_fork_child();
+    world::after_fork_child();
   }
   // Inline: the eval loop calls it on every back edge and call, and the
   // three tests below are the whole cost when nothing is pending.
   [[gnu::always_inline]] static bool safepoint(thread_state& ts) {
-    if (fine_detail::world_stop_requested.load(std::memory_order_relaxed)) [[unlikely]] {
+    if (world::stop_requested.load(std::memory_order_relaxed)) [[unlikely]] {
       enter_blocking(ts);  // park: sections suspended, QSBR offline, not running
       leave_blocking(ts);  // waits until the world starts again
     }
@@ -473,10 +458,10 @@ struct fine {
     fine_detail::stats.blocking_regions.fetch_add(1, std::memory_order_relaxed);
     fine_detail::suspend_all(ts.sections);
     qsbr::offline();  // a blocked thread holds back no one's reclamation
-    fine_detail::world_stop_running();
+    world::stop_running();
   }
   static void leave_blocking(thread_state& ts) {
-    fine_detail::world_start_running();
+    world::start_running();
     qsbr::online();
     fine_detail::resume_top(ts.sections);
   }
