@@ -29,6 +29,7 @@
 #include "eval.hpp"
 #include "operations.hpp"
 #include "runtime.hpp"
+#include "transaction.hpp"
 
 #include <gillab/interp/backend.hpp>
 
@@ -1141,6 +1142,9 @@ value posix_unlink(value, const value* args, std::size_t nargs, value kwnames) {
 
 value posix_fork(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("fork", kwnames) || !arg_count("fork", nargs, 0, 0)) return value();
+  // stm: a child is never taken back (an abort would fork again), and the
+  // world stops only between transactions.
+  if (!transaction_irrevocable()) return value();
   const long pid = fork_process();
   if (pid < 0) return raise_os_error(errno);
   if (pid == 0) {
