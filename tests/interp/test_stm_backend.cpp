@@ -50,6 +50,23 @@ TEST_CASE("stm lock words: readers share, a writer excludes", "[stm][locks]") {
   CHECK(detail::word(word).load() == 0);
 }
 
+TEST_CASE("stm lock words: a writer waiting beside readers turns new readers away", "[stm][locks]") {
+  // Concurrent mode's irrevocable writer marks a read-locked word with
+  // intent_bit; readers holding it keep it, new ones conflict, and the
+  // releases keep the mark until the writer takes the word.
+  std::uint32_t word = 0;
+  CHECK(detail::lock_for_read(word, 1) == lock_outcome::taken);
+  detail::word(word).fetch_or(detail::intent_bit);
+  CHECK(detail::lock_for_read(word, 1) == lock_outcome::held);
+  CHECK(detail::holds(detail::word(word).load(), detail::write_word_of(1), detail::read_bit_of(1)));
+  CHECK(detail::lock_for_read(word, 2) == lock_outcome::conflict);
+  CHECK(detail::lock_for_write(word, 2) == lock_outcome::conflict);
+  CHECK(detail::lock_for_write(word, 1) == lock_outcome::conflict);  // no upgrade past the waiting writer
+  detail::unlock(word, 1);
+  CHECK(detail::word(word).load() == detail::intent_bit);
+  CHECK(detail::lock_for_read(word, 3) == lock_outcome::conflict);
+}
+
 TEST_CASE("stm lock words: a write word is never taken for a reader's mask", "[stm][locks]") {
   // Slot 3's write word has bits 0 and 1 set: slots 1 and 2's read bits.
   std::uint32_t word = 0;
@@ -74,7 +91,7 @@ TEST_CASE("stm lock words: a write word is never taken for a reader's mask", "[s
 namespace {
 
 struct conflict_thrown {};
-void throw_on_conflict(const void*, bool) { throw conflict_thrown{}; }
+bool throw_on_conflict(const void*, bool) { throw conflict_thrown{}; }
 
 struct account {
   stm::object_header header{};  // born 0: an old object, so it is locked

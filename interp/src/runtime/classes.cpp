@@ -2090,7 +2090,9 @@ int class_setattr_uncached(type_object* t, value name, value v) {
   // other's value.
   value old = v ? dict_exchange(value::from(t->dict), name, v) : dict_pop_ref(value::from(t->dict), name);
   if (old) {
-    if constexpr (backend::parallel) {
+    // (stm is parallel only in its concurrent mode: serially, its deaths
+    // keep CPython's moment, as under the GIL.)
+    if (backend::parallel && (!backend::restartable || transactions_concurrent())) {
       // Other threads' attribute caches and lookups hold borrowed pointers
       // to what the type's dict holds and use them without a lock, across
       // Python calls (longer than a QSBR grace period): keep a replaced

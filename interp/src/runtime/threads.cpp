@@ -935,6 +935,20 @@ bool set_backend_option(const std::string& name, const std::string& value, std::
     error = "-X gil=" + value + ": unknown GIL variant (new, legacy, fair)";
     return false;
   }
+  if (name == "stm_concurrent") {
+    // Transactions at once (backends/stm.hpp's concurrent mode); 0: the
+    // transaction token serialises them (the default, for now).
+    if (!backend::restartable) {
+      error = "-X " + name + ": only the stm back-end runs transactions";
+      return false;
+    }
+    if (value != "" && value != "0" && value != "1") {
+      error = "-X stm_concurrent needs 0 or 1, not '" + value + "'";
+      return false;
+    }
+    if (value != "0") set_concurrent_transactions();
+    return true;
+  }
   if (name == "stm_abort_every" || name == "stm_length" || name == "stm_abort_writes") {
     // The stm back-end's stress switches (abort every N-th commit attempt,
     // throw at every N-th undo image; 0: never) and transaction length in

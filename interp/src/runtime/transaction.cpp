@@ -21,6 +21,7 @@
 #include <map>
 #include <mutex>
 #include <pthread.h>
+#include <thread>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -62,7 +63,11 @@ namespace detail = backends::stm_detail;
   X(counts_saved)    /* old objects a committed transaction counted (its count log) */                   \
   X(counts_untagged) /* of those, found through the side map (no slot, or another's tally) */        \
   X(read_locks)      /* lock words taken for reading, in committed and aborted transactions */         \
-  X(write_locks)     /* taken (or upgraded from a read) for writing */
+  X(write_locks)     /* taken (or upgraded from a read) for writing */                                 \
+  X(irrevocable_runs)   /* concurrent mode: the irrevocable token taken */                             \
+  X(irrevocable_waits)  /* concurrent mode: locks an irrevocable thread waited for */                   \
+  X(irrevocable_after_aborts) /* concurrent mode: transactions run irrevocably after aborts in a row */  \
+  X(conflict_commits)   /* concurrent mode: a conflict where no abort can unwind: committed */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
   GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
@@ -292,6 +297,18 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   *at = tx.at;
   *depth = tx.depth;
   restart_countdown();
+  if (detail::concurrent && tx.consecutive_aborts >= detail::irrevocable_after) {
+    // Progress: the re-execution runs irrevocably, for a transaction's
+    // length of begin points (the transaction ends here, with nothing to
+    // commit: the abort emptied its logs).
+    bump(stats().irrevocable_after_aborts);
+    tx.consecutive_aborts = 0;
+    logs.active = false;
+    transaction_detail::start = nullptr;
+    backends::stm::thread_state& me = current_thread().backend_state;
+    me.irrevocable_left = length.load(std::memory_order_relaxed);
+    backends::stm::become_irrevocable(me);
+  }
 }
 
 /// What is pending while a transaction unwinds to its start frame: one
@@ -360,22 +377,31 @@ void maybe_throw_abort(const object* o) {
 
 detail::transaction_logs& logs() { return current_thread().backend_state.logs; }
 
-/// Conflicts in a row after which phase 2a gives up: one transaction runs
-/// at a time, so a lock it meets held is one its holder leaked (a bug),
-/// and retrying would never end. (Phase 2b makes such a transaction
-/// irrevocable after max_consecutive_aborts instead.)
+/// Conflicts in a row after which serial mode gives up: one transaction
+/// runs at a time, so a lock it meets held is one its holder leaked (a
+/// bug), and retrying would never end. (Concurrent mode runs such a
+/// transaction irrevocably after stm_detail::irrevocable_after instead.)
 constexpr std::uint32_t max_conflicts_in_a_row = 1000;
+
+void commit_now(std::atomic<std::uint64_t>& reason);
 
 /// stm_detail::on_conflict: another transaction holds the lock on the
 /// object this one is about to read or write. No-wait: this transaction
 /// aborts, thrown from where it stands. Where it cannot unwind (a
-/// deallocator's call of arbitrary code lies between) or is unwinding
-/// already, it goes on without the lock; phase 2a never gets here (every
-/// lock is free at each turn of the token), phase 2b must wait there.
-void on_conflict(const void* header, bool writing) {
-  if (tx.unwinding || !can_unwind()) return;
+/// deallocator's call of arbitrary code lies between) it commits instead
+/// in concurrent mode (true: the caller locks irrevocably) and goes on
+/// without the lock in serial mode, which never gets here (every lock is
+/// free at each turn of the token); unwinding already, it goes on (the
+/// unwinding code only releases references).
+bool on_conflict(const void* header, bool writing) {
+  if (tx.unwinding) return false;
+  if (!can_unwind()) {
+    if (!detail::concurrent) return false;
+    commit_now(stats().conflict_commits);
+    return true;
+  }
   const object* o = reinterpret_cast<const object*>(header);
-  if (tx.consecutive_aborts >= max_conflicts_in_a_row) {
+  if (!detail::concurrent && tx.consecutive_aborts >= max_conflicts_in_a_row) {
     std::fprintf(stderr, "gillab: stm: a %s's lock word (0x%08x) stayed held through %u aborts in a row\n",
                  o->type->name, static_cast<unsigned>(detail::word(o->header.lock).load(std::memory_order_relaxed)),
                  static_cast<unsigned>(tx.consecutive_aborts));
@@ -621,7 +647,15 @@ bool dict_entry_undo_applies(object* d) {
   if (!transaction_detail::start) return false;
   const std::uint32_t born = d->header.born;
   if (backends::stm::made_here(d->header) || (born & detail::logged_bit)) return false;
-  return too_big_to_copy(d, &dict_type);
+  if (!too_big_to_copy(d, &dict_type)) return false;
+  // Locked before the caller's lookup reads the table, which another
+  // transaction may be rebuilding otherwise. (A conflict where no abort can
+  // unwind commits instead: then no entry image applies.)
+  if (detail::word(d->header.lock).load(std::memory_order_relaxed) != detail::my_write_word) {
+    backends::stm::lock_for_write(d->header);
+    return transaction_detail::start != nullptr;
+  }
+  return true;
 }
 
 bool save_dict_entry(object* d, std::size_t index) {
@@ -694,6 +728,22 @@ void transaction_begin_point(frame* f, int at, int depth) {
   // and from then on generator frames begin transactions again until an
   // ordinary frame does.
   if (f->is_generator && !tx.generators_may_begin) return;
+  if (detail::concurrent) {
+    // Irrevocable until here: inside `with atomic:`, for a while after
+    // aborts in a row or without a slot, else the token and its locks go.
+    backends::stm::thread_state& me = current_thread().backend_state;
+    if (me.atomic_depth > 0) return;
+    if (me.irrevocable_left > 0) {
+      --me.irrevocable_left;
+      return;
+    }
+    if (detail::my_read_bit == 0) {  // no slot: no lock words, so no transaction
+      me.irrevocable_left = length.load(std::memory_order_relaxed);
+      backends::stm::end_irrevocable(me);
+      return;
+    }
+    backends::stm::end_irrevocable(me);
+  }
   if (!f->is_generator) tx.generators_may_begin = false;
   std::call_once(unwind_sentinel_made, [] {
     ref args(make_tuple(0));
@@ -848,6 +898,8 @@ bool dies_quietly(const void* header) {
 void set_abort_every(std::uint64_t n) { abort_every.store(n, std::memory_order_relaxed); }
 void set_abort_writes(std::uint64_t n) { abort_writes.store(n, std::memory_order_relaxed); }
 void set_transaction_length(std::uint64_t n) { length.store(n == 0 ? 1 : n, std::memory_order_relaxed); }
+void set_concurrent_transactions() { backends::stm::set_concurrent(current_thread().backend_state); }
+bool transactions_concurrent() { return detail::concurrent; }
 
 void init_transactions() {
   pthread_atfork(lock_counters_for_fork, unlock_counters_after_fork, unlock_counters_after_fork);
@@ -904,7 +956,8 @@ void write_conflicts(std::ostream& out) {
 void write_transaction_statistics(std::ostream& out, const std::string& token) {
   auto n = [](const std::atomic<std::uint64_t>& c) { return c.load(std::memory_order_relaxed); };
   const std::uint64_t commits = total(&counters::commits);
-  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": true, \"transactions\": " << total(&counters::begun)
+  out << "{\"backend\": \"stm\", \"phase\": 2, \"serial\": " << (detail::concurrent ? "false" : "true")
+      << ", \"transactions\": " << total(&counters::begun)
       << ", \"commits\": " << commits
       << ", \"commits_at_frame_exit\": " << total(&counters::exit_commits)
       << ", \"commits_irrevocable\": " << total(&counters::irrevocable_commits)
@@ -946,6 +999,11 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"counts_untagged\": " << total(&counters::counts_untagged)
       << ", \"locks\": {\"read\": " << total(&counters::read_locks)
       << ", \"write\": " << total(&counters::write_locks) << "}"
+      << ", \"irrevocable\": {\"runs\": " << total(&counters::irrevocable_runs)
+      << ", \"lock_waits\": " << total(&counters::irrevocable_waits)
+      << ", \"after_aborts\": " << total(&counters::irrevocable_after_aborts)
+      << ", \"commits_at_a_conflict\": " << total(&counters::conflict_commits) << "}"
+      << ", \"world_stops\": " << backends::world::stops.load(std::memory_order_relaxed)
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length) << ", \"token\": {" << token << "}}";
 }
@@ -969,6 +1027,8 @@ bool transaction_defer_free(void*) { return false; }
 void set_abort_every(std::uint64_t) {}
 void set_abort_writes(std::uint64_t) {}
 void set_transaction_length(std::uint64_t) {}
+void set_concurrent_transactions() {}
+bool transactions_concurrent() { return false; }
 void init_transactions() {}
 void write_transaction_statistics(std::ostream&, const std::string&) {}
 
@@ -1064,12 +1124,16 @@ void set_lock_words(std::uint32_t slot) {
 // spectral_norm takes four read locks, and the switch over outcomes cost
 // half as much again as the locking itself.
 void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
-  if (!ts.logs.active) return;  // outside a transaction nothing is locked
+  if (!ts.logs.active) {  // serial mode: nothing is locked outside a transaction
+    if (stm_detail::concurrent) lock_irrevocably(ts, h, false);
+    return;
+  }
   const std::uint32_t mine = stm_detail::my_read_bit;
-  if (mine == 0) return;  // no slot: phase 2a, alone anyway; phase 2b runs it irrevocably
+  if (mine == 0) return;  // no slot: serial mode (concurrent: no transaction)
   std::uint32_t seen = stm_detail::word(h.lock).load(std::memory_order_acquire);
   while (!(seen & stm_detail::write_bit)) {
     if (seen & mine) return;
+    if (seen & stm_detail::intent_bit) break;  // the irrevocable thread waits to write it
     if (stm_detail::word(h.lock).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
       std::vector<void*>& locked = ts.logs.locked;
       if (locked.size() == locked.capacity()) [[unlikely]] {
@@ -1081,7 +1145,8 @@ void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
       return;
     }
   }
-  if (seen != stm_detail::my_write_word) stm_detail::on_conflict(&h, false);
+  if ((seen & ~stm_detail::intent_bit) != stm_detail::my_write_word && stm_detail::on_conflict(&h, false))
+    lock_irrevocably(ts, h, false);
 }
 
 void stm::lock_for_write(object_header& h) {
@@ -1091,7 +1156,10 @@ void stm::lock_for_write(object_header& h) {
   std::uint32_t seen = stm_detail::word(h.lock).load(std::memory_order_acquire);
   for (;;) {  // as stm_detail::lock_for_write, without its outcomes (see above)
     if (seen == stm_detail::my_write_word) return;
-    if (seen != 0 && seen != mine) return stm_detail::on_conflict(&h, true);
+    if (seen != 0 && seen != mine) {
+      if (stm_detail::on_conflict(&h, true)) lock_irrevocably(gillab::interp::current_thread().backend_state, h, true);
+      return;
+    }
     if (stm_detail::word(h.lock).compare_exchange_weak(seen, stm_detail::my_write_word, std::memory_order_acq_rel,
                                      std::memory_order_acquire))
       break;
@@ -1110,6 +1178,139 @@ void stm::end_locks(stm_detail::transaction_logs& logs) {
   const std::uint32_t slot = my_slot();
   for (void* h : logs.locked) stm_detail::unlock(static_cast<object_header*>(h)->lock, slot);
   logs.locked.clear();
+}
+
+void stm::write_slow(object_header& h) {
+  stm_detail::transaction_logs* logs = stm_detail::current;
+  if (logs && logs->active) {
+    if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != stm_detail::my_write_word) {
+      lock_for_write(h);
+      if (!logs->active) return;  // committed at a conflict, and locked irrevocably
+    }
+    // Saved whole already, and so by this transaction (it holds the write
+    // lock, or is a thread without a slot in serial mode, which locks nothing).
+    if ((h.born & stm_detail::logged_bit) && !(h.born & stm_detail::partial_bit)) return;
+    stm_detail::save_image(&h);
+    if (logs->active) return;
+  }
+  if (!stm_detail::concurrent) return;  // serial: nothing is locked outside a transaction
+  thread_state& ts = gillab::interp::current_thread().backend_state;
+  if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != stm_detail::my_write_word) lock_irrevocably(ts, h, true);
+}
+
+void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
+  become_irrevocable(ts);
+  const std::uint32_t slot = my_slot();
+  if (slot == no_slot) return;  // the world is stopped
+  const std::uint32_t mine = stm_detail::read_bit_of(slot);
+  const std::uint32_t write_word = stm_detail::write_word_of(slot);
+  std::atomic_ref<std::uint32_t> w = stm_detail::word(h.lock);
+  bool waited = false;
+  std::uint32_t seen = w.load(std::memory_order_acquire);
+  for (unsigned spins = 0;; ++spins) {
+    if (seen == write_word || (!writing && (seen & mine) && !(seen & stm_detail::write_bit))) return;  // held
+    if (!(seen & stm_detail::write_bit)) {
+      const std::uint32_t others = seen & ~(stm_detail::intent_bit | mine);
+      if (!writing) {  // readers share (the intent bit is only ever this thread's)
+        if (w.compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
+          ts.logs.locked.push_back(&h);
+          ++ts.logs.read_locks;
+          return;
+        }
+        continue;
+      }
+      if (others == 0) {  // free, or read by this thread alone
+        if (w.compare_exchange_weak(seen, write_word, std::memory_order_acq_rel, std::memory_order_acquire)) {
+          ++ts.logs.write_locks;
+          if (!(seen & mine)) ts.logs.locked.push_back(&h);  // (upgraded: listed as a read lock already)
+          return;
+        }
+        continue;
+      }
+      // Other readers: they may not come back meanwhile.
+      if (!(seen & stm_detail::intent_bit) &&
+          !w.compare_exchange_weak(seen, seen | stm_detail::intent_bit, std::memory_order_acq_rel, std::memory_order_acquire))
+        continue;
+    }
+    // A transaction holds it: it never waits for this thread (no-wait, and
+    // none waits for the token holding a lock), so it ends, by a commit
+    // within its length or by an abort when it meets one of this thread's
+    // locks.
+    if (!waited) {
+      waited = true;
+      gillab::interp::bump(gillab::interp::stats().irrevocable_waits);
+    }
+    if (spins < 64) {
+      __builtin_ia32_pause();
+    } else {
+      std::this_thread::yield();
+    }
+    seen = w.load(std::memory_order_acquire);
+  }
+}
+
+namespace {
+std::mutex irrevocable_token;  // concurrent mode: held by the irrevocable thread
+}  // namespace
+
+void stm::become_irrevocable(thread_state& ts) {
+  if (ts.irrevocable) return;
+  // Waiting, the thread is not running: a stop of the world by the
+  // token's holder need not wait for it (it holds no lock: its
+  // transaction, if any, committed before).
+  world::stop_running();
+  irrevocable_token.lock();
+  world::start_running();
+  ts.irrevocable = true;
+  gillab::interp::bump(gillab::interp::stats().irrevocable_runs);
+  if (my_slot() == no_slot) {  // no lock words: alone instead
+    world::stop_running();
+    world::stop();
+  }
+}
+
+void stm::end_irrevocable(thread_state& ts) {
+  if (!ts.irrevocable) return;
+  end_locks(ts.logs);
+  if (my_slot() == no_slot) world::start();
+  ts.irrevocable = false;
+  irrevocable_token.unlock();
+}
+
+void stm::set_concurrent(thread_state& ts) {
+  if (stm_detail::concurrent) return;
+  stm_detail::concurrent = true;
+  gil::detach(ts.token);
+  world::start_running();
+}
+
+void stm::stop_the_world(thread_state& ts) {
+  if (!stm_detail::concurrent) return;
+  // Between transactions (the collector and os.fork commit first): a
+  // thread that waited for the token holding locks could deadlock.
+  if (ts.logs.active) stm_detail::go_irrevocable();
+  become_irrevocable(ts);
+  if (my_slot() == no_slot) return;  // stopped it already
+  world::stop_running();
+  world::stop();
+}
+
+void stm::start_the_world(thread_state&) {
+  if (!stm_detail::concurrent || my_slot() == no_slot) return;
+  world::start();
+}
+
+void stm::forget_lock(object_header& h) {
+  stm_detail::word(h.lock).store(0, std::memory_order_relaxed);
+  if (!stm_detail::current) return;
+  std::vector<void*>& locked = stm_detail::current->locked;
+  for (std::size_t i = locked.size(); i-- > 0;) {  // most often one of the latest
+    if (locked[i] == &h) {
+      locked[i] = locked.back();
+      locked.pop_back();
+      return;
+    }
+  }
 }
 
 void stm::take_slot() {

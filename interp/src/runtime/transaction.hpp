@@ -173,7 +173,7 @@ void save_plain_fields(object* o) {
 #if GILLAB_RESTARTABLE
 bool save_dict_entry(object* d, std::size_t index);
 /// Whether a store into d should look for its entry first (the cheap part
-/// of save_dict_entry's test, before the lookup).
+/// of save_dict_entry's test, before the lookup); if so, d is write-locked.
 bool dict_entry_undo_applies(object* d);
 #else
 inline bool save_dict_entry(object*, std::size_t) { return false; }
@@ -308,5 +308,10 @@ void write_transaction_statistics(std::ostream& out, const std::string& token);
 void set_abort_every(std::uint64_t n);
 void set_abort_writes(std::uint64_t n);
 void set_transaction_length(std::uint64_t n);
+/// -X stm_concurrent=1: transactions run at once (backends/stm.hpp's
+/// concurrent mode); read at start-up, with only the main thread attached.
+void set_concurrent_transactions();
+/// Whether transactions run at once (false on every other back-end).
+bool transactions_concurrent();
 
 GILLAB_RUNTIME_NAMESPACE_END

@@ -120,8 +120,16 @@ void detach_locked(object* o, const std::unordered_set<object*>* skip, std::vect
   weak_marker(o).store(0, std::memory_order_relaxed);
 }
 
+/// stm's concurrent mode: the new reference a dereference makes must count
+/// at once (stm::try_incref), so it commits first (outside the mutex: a
+/// commit frees, and a free may take the mutex).
+void irrevocable_for_strong_reference() {
+  if (transactions_concurrent()) (void)transaction_irrevocable_or_throw();
+}
+
 /// A new reference to the referent, or null if it died.
 value referent_of(weakref_object* w) {
+  irrevocable_for_strong_reference();
   std::lock_guard lock(table_mutex);
   object* o = w->referent;
   if (!o) return value();
@@ -135,6 +143,7 @@ value make_weakref(value target, value callback) {
   }
   if (callback == none()) callback = value();
   transaction_settle_deaths();  // stm: target may be held only by objects dead until the commit
+  irrevocable_for_strong_reference();  // (an existing reference may be handed out)
   object* o = target.obj();
   auto* w = make<weakref_object>(&weakref_type);  // allocated outside the mutex
   w->referent = nullptr;
@@ -284,6 +293,7 @@ value weakref_list(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("getweakrefs", kwnames)) return value();
   if (nargs != 1) return raise_type_error("getweakrefs() takes exactly one argument (" + std::to_string(nargs) + " given)");
   std::vector<value> held;
+  irrevocable_for_strong_reference();
   if (args[0].is_object()) {
     std::lock_guard lock(table_mutex);
     auto it = table.find(args[0].obj());

@@ -65,7 +65,7 @@
 //    Both go back to 0 at the transaction's end.
 //  - An old object's true count is its header's count plus, for each
 //    running transaction with an entry for it, the entry's count minus the
-//    entry's first (phase 2a: at most one transaction runs); the count log
+//    entry's first (serial mode: at most one transaction runs); the count log
 //    holds each old object whose count the transaction changed exactly once.
 //  - While an abort frees what its transaction made (`discarding`), old
 //    objects' entries change as anywhere else but nothing old is freed and
@@ -74,10 +74,13 @@
 //  - A lock word holds this thread's slot exactly while the running
 //    transaction has its header in `locked`, and its write word whenever
 //    the header is marked logged_bit; between transactions the thread
-//    holds no lock (a thread without a slot takes none).
+//    holds no lock (a thread without a slot takes none), except the
+//    irrevocable thread of concurrent mode, whose locks are listed in
+//    `locked` too until its next begin point.
 //
-// Threads (phase 2a): transactions run one at a time. A thread holds the
-// *transaction token* while it runs Python code, in or outside a
+// Threads, serial mode (phase 2a, the default): transactions run one at a
+// time. A thread holds the *transaction token* while it runs Python code,
+// in or outside a
 // transaction, and hands it over only where none runs: at the safepoint
 // right after a commit, and in blocking regions (which commit first). The
 // token is the gil back-end's lock with CPython's new-GIL rules (gil.hpp:
@@ -96,10 +99,34 @@
 // of any frame, or thrown by runtime code before a write, and unwinds to
 // the transaction's start frame (transaction.hpp); the stress switches
 // exercise both.
+//
+// Concurrent mode (-X stm_concurrent=1; phase 2b, experimental: the
+// default is still the token above). Transactions run at once and meet
+// only in lock words. What runs outside a transaction cannot be undone, so
+// it runs *irrevocably*: on its first lock (a read or write section outside
+// a transaction) the thread takes the irrevocable token — one such thread
+// at a time, PyPy-STM's inevitable transaction — and from then on takes
+// its locks by waiting for their holders, never by aborting, until its
+// next begin point releases them and the token. A transaction never waits
+// for a lock (no-wait), and a thread waits for the token only holding no
+// lock (it commits first), so the one waiting thread always waits for
+// threads that will release: no deadlock. `with atomic:` runs irrevocably
+// from its entry to its exit (no transaction begins inside it); a
+// transaction aborted irrevocable_after times in a row runs its next
+// transaction's length irrevocably (the progress guarantee); a
+// thread without a slot (beyond max_slots threads) has no lock words and
+// runs with the world stopped instead. The cycle collector and os.fork stop
+// the world (backends/world.hpp) holding the token: a transaction parks at
+// its first safepoint after its commit. What is still missing (phase 2b
+// step 3): some runtime reads of shared objects take no read lock (class
+// attribute caches, an instance's __dict__ pointer, a function's defaults;
+// see the note), and a section whose C++ code calls Python code
+// loses its lock if that code commits.
 #pragma once
 
 #include <gillab/interp/backend.hpp>
 #include <gillab/interp/backends/gil.hpp>
+#include <gillab/interp/backends/world.hpp>
 
 #include <atomic>
 #include <cstddef>
@@ -158,10 +185,10 @@ inline std::atomic_ref<std::uint32_t> word(const std::uint32_t& w) {
 // per word). 0: free; write_bit | slot: written by the thread in that slot;
 // otherwise a mask of reader slots (bit slot - 1). A transaction never waits
 // for a lock: a conflict aborts it (no-wait), so no two transactions ever
-// wait for each other. Phase 2a runs one transaction at a time, so every
-// lock is free when its turn comes (transaction_begin_point checks that
-// none is left from before) and no conflict arises; the words and their
-// cost are in place for phase 2b.
+// wait for each other (only the irrevocable thread of concurrent mode
+// waits: see the header comment). Serial mode runs one transaction at a
+// time, so every lock is free when its turn comes (transaction_begin_point
+// checks that none is left from before) and no conflict arises.
 // Why not one of stm/'s word-based algorithms (TL2, NOrec, ETL; the issue's
 // `-X stm=`): the runtime already reaches shared state through per-object
 // read and write sections and per-object undo images, so one lock per
@@ -170,6 +197,12 @@ inline std::atomic_ref<std::uint32_t> word(const std::uint32_t& w) {
 // keeps write ownership the same way, per location at encounter time; the
 // word algorithms stay a library of their own (bench/stm_bench.cpp).
 inline constexpr std::uint32_t write_bit = 0x80000000u;
+/// Beside a readers' mask: the irrevocable thread waits to write. New
+/// readers and writers then conflict, so that readers who keep coming back
+/// (every transaction of a loop reads the module's globals) cannot starve
+/// it; the readers' releases keep the bit.
+inline constexpr std::uint32_t intent_bit = 0x40000000u;
+static_assert(max_slots <= 30, "read bits 0..29, then intent_bit and write_bit");
 /// Slot s's lock words: its write lock, and its bit in a readers' mask.
 constexpr std::uint32_t write_word_of(std::uint32_t slot) { return write_bit | slot; }
 constexpr std::uint32_t read_bit_of(std::uint32_t slot) { return 1u << (slot - 1); }
@@ -195,6 +228,7 @@ inline lock_outcome lock_for_read(std::uint32_t& lock_word, std::uint32_t slot) 
   for (;;) {
     if (seen & write_bit) return seen == write_word_of(slot) ? lock_outcome::held : lock_outcome::conflict;
     if (seen & mine) return lock_outcome::held;
+    if (seen & intent_bit) return lock_outcome::conflict;
     if (word(lock_word).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire))
       return lock_outcome::taken;
   }
@@ -236,6 +270,13 @@ struct transaction_logs {
 inline constexpr std::size_t max_dying = 4096;
 inline thread_local transaction_logs* current = nullptr;
 
+/// Concurrent mode (see the header comment); set once, before a second
+/// thread exists.
+inline bool concurrent = false;
+/// Concurrent mode: aborts in a row after which the transaction's next run
+/// is irrevocable.
+inline constexpr std::uint32_t irrevocable_after = 8;
+
 /// The runtime's undo hook: saves (or completes) an image of the object
 /// whose header this is and marks `born` (runtime/transaction.cpp).
 using save_fn = void (*)(void* header);
@@ -245,9 +286,11 @@ inline void (*go_irrevocable)() = nullptr;
 /// The runtime's: commit because this old object's count reached 0.
 inline void (*end_before_free)(const void* header) = nullptr;
 /// The runtime's: the running transaction cannot lock this object (another
-/// holds it): aborts it, by throwing, where it can unwind; returns where it
-/// cannot (see transaction.cpp's on_conflict).
-inline void (*on_conflict)(const void* header, bool writing) = nullptr;
+/// holds it): aborts it, by throwing, where it can unwind. Where it cannot
+/// (see transaction.cpp's on_conflict) it returns: true if it committed
+/// the transaction instead (concurrent mode: the caller then takes the
+/// lock irrevocably), false if the caller goes on without the lock.
+inline bool (*on_conflict)(const void* header, bool writing) = nullptr;
 /// The runtime's: freeing this object (count 0), and whatever that frees
 /// with it, runs no code and is seen by nobody (no weak references, no
 /// finalizer).
@@ -256,9 +299,12 @@ inline bool (*dies_quietly)(const void* header) = nullptr;
 
 struct stm {
   static constexpr const char* name = "stm";
-  static constexpr bool supports_threads = true;  // one transaction at a time (phase 2a)
+  static constexpr bool supports_threads = true;
   static constexpr bool restartable = true;
-  static constexpr bool parallel = false;  // the token serialises runtime code
+  // True for concurrent mode; the token's (serial) mode pays only for the
+  // runtime's shared tables' locks (the intern table, the collector's
+  // nurseries) and stops no world.
+  static constexpr bool parallel = true;
   static constexpr bool lockfree_reads = false;
 
   struct object_header {
@@ -275,20 +321,45 @@ struct stm {
   };
   struct thread_state {
     stm_detail::transaction_logs logs;
-    gil::thread_state token;  // the transaction token (phase 2a: see the header comment)
+    gil::thread_state token;  // the transaction token (serial mode: see the header comment)
+    // Concurrent mode: the thread holds the irrevocable token (and, without
+    // a slot, has stopped the world); its locks are in logs.locked.
+    bool irrevocable = false;
+    int atomic_depth = 0;                 // `with atomic:` blocks it is in
+    std::uint64_t irrevocable_left = 0;   // begin points to pass before a transaction begins again
   };
 
   static void attach(thread_state& ts) {
     stm_detail::current = &ts.logs;
     take_slot();
-    gil::attach(ts.token);
+    if (stm_detail::concurrent) {
+      world::start_running();
+    } else {
+      gil::attach(ts.token);
+    }
   }
   static void disown(thread_state&) {}
   static void detach(thread_state& ts) {
+    if (stm_detail::concurrent) {
+      end_irrevocable(ts);
+      world::stop_running();
+    } else {
+      gil::detach(ts.token);
+    }
     stm_detail::current = nullptr;
-    gil::detach(ts.token);
     give_slot_back();
   }
+  /// -X stm_concurrent=1, read with the main thread attached (serial) and
+  /// alone: it gives the token back and runs concurrently from here.
+  static void set_concurrent(thread_state& ts);
+  /// Concurrent mode, outside a transaction: takes the irrevocable token
+  /// (waiting for it holding no lock; a thread without a slot stops the
+  /// world instead) / gives it back with every lock taken meanwhile.
+  static void become_irrevocable(thread_state& ts);
+  static void end_irrevocable(thread_state& ts);
+  /// Concurrent mode, outside a transaction: h locked irrevocably, waiting
+  /// for the transaction that holds it to end.
+  static void lock_irrevocably(thread_state& ts, object_header& h, bool writing);
   /// A thread slot for this thread's tally words, if one is free.
   static void take_slot();
   static void give_slot_back();
@@ -298,24 +369,59 @@ struct stm {
   /// calls this right after its commit point).
   static bool safepoint(thread_state& ts) {
     if (ts.logs.active) return false;
+    if (stm_detail::concurrent) {
+      // Parks for a stop of the world, which only the token's holder asks
+      // for (a thread without a slot by being irrevocable at all).
+      // (The token's holder is the stopper, if any stop stands.)
+      if (world::stop_requested.load(std::memory_order_relaxed) && !ts.irrevocable) [[unlikely]]
+        world::park_if_requested();
+      return false;
+    }
     return gil::safepoint(ts.token);
   }
   /// A blocking call cannot be undone: the transaction commits first, then
-  /// the token is released until the call returns.
+  /// the token is released until the call returns. (Concurrent mode: the
+  /// irrevocable token and its locks too, unless a `with atomic:` block
+  /// holds them, which then waits with them held.)
   static void enter_blocking(thread_state& ts) {
     stm_detail::go_irrevocable();
+    if (stm_detail::concurrent) {
+      if (ts.atomic_depth == 0) end_irrevocable(ts);
+      world::stop_running();
+      return;
+    }
     gil::enter_blocking(ts.token);
   }
-  static void leave_blocking(thread_state& ts) { gil::leave_blocking(ts.token); }
+  static void leave_blocking(thread_state& ts) {
+    if (stm_detail::concurrent) {
+      world::start_running();
+      return;
+    }
+    gil::leave_blocking(ts.token);
+  }
   // The token's switch interval (sys.setswitchinterval) and os.fork's hooks.
   static void set_switch_interval_us(std::uint64_t us) { gil::set_switch_interval_us(us); }
   static std::uint64_t switch_interval_us() { return gil::switch_interval_us(); }
-  static void before_fork() { gil::before_fork(); }
-  static void after_fork_parent() { gil::after_fork_parent(); }
+  static void before_fork() {
+    gil::before_fork();
+    if (stm_detail::concurrent) world::before_fork();
+  }
+  static void after_fork_parent() {
+    if (stm_detail::concurrent) world::after_fork_parent();
+    gil::after_fork_parent();
+  }
   static void after_fork_child(thread_state& ts) {
+    if (stm_detail::concurrent) world::after_fork_child();
     gil::after_fork_child(ts.token);
     keep_only_own_slot();
   }
+  /// The collector's and os.fork's scope (runtime/gc.cpp). Serial mode:
+  /// the token's holder runs alone already. Concurrent mode: the stopper
+  /// holds the irrevocable token (so that no stop is ever requested of a
+  /// thread that waits for a lock the stopper holds) and every other
+  /// thread parks outside a transaction, holding no lock.
+  static void stop_the_world(thread_state& ts);
+  static void start_the_world(thread_state& ts);
 
   static bool made_here(const object_header& h) { return h.born - 1u < stm_detail::index_mask; }
 
@@ -396,6 +502,17 @@ struct stm {
   static std::uint32_t refcount(const object_header& h);
   static void mark_weakly_referenced(object_header&) {}
   static bool try_incref(object_header& h) {
+    if (stm_detail::concurrent && !(stm_detail::current && stm_detail::current->active)) {
+      // Outside a transaction (concurrent mode makes a dereference
+      // irrevocable): at once, never reviving a count another commit
+      // brought to 0 (PEP 703's _Py_TryIncref). A deferred increment could
+      // not stop that commit from freeing the object.
+      std::atomic_ref<std::uint32_t> count = stm_detail::word(h.refcount);
+      for (std::uint32_t c = count.load(std::memory_order_relaxed); c != 0;) {
+        if (count.compare_exchange_weak(c, c + 1, std::memory_order_relaxed)) return true;
+      }
+      return false;
+    }
     if (refcount(h) == 0) return false;  // being deallocated
     incref(h);
     return true;
@@ -404,25 +521,38 @@ struct stm {
   static void forget(object_header& h) {
     if (made_here(h) && stm_detail::current) stm_detail::current->born[h.born - 1] = nullptr;
     h.born = 0;
+    if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != 0) [[unlikely]] forget_lock(h);
   }
+  /// An object freed while its freeing thread locks it (concurrent mode,
+  /// irrevocably: nobody else can lock what nobody else can reach) leaves
+  /// the thread's lock list.
+  static void forget_lock(object_header& h);
 
   /// Saves an undo image before the first write to an old object (or
   /// completes a partial one).
   static void before_write(object_header& h) {
     if (h.born & stm_detail::logged_bit) {
-      if (!(h.born & stm_detail::partial_bit)) return;  // saved whole
+      // Saved whole, by this thread's transaction: the mark is another's
+      // while that one runs, and then it holds the write lock.
+      if (!(h.born & stm_detail::partial_bit) &&
+          stm_detail::word(h.lock).load(std::memory_order_relaxed) == stm_detail::my_write_word)
+        return;
     } else if (made_here(h)) {
       return;
     }
-    if (!stm_detail::current || !stm_detail::current->active) return;
-    if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != stm_detail::my_write_word) lock_for_write(h);
-    stm_detail::save_image(&h);
+    write_slow(h);
   }
+  /// The lock and the image (a transaction's first write to h), or, outside
+  /// one, the irrevocable lock (concurrent mode); the transaction may commit
+  /// on the way (a conflict where no abort can unwind, a container too big
+  /// to copy), and then h is locked irrevocably too.
+  static void write_slow(object_header& h);
   // Locking (see stm_detail::write_bit): an old object is locked before the
   // running transaction first reads it in a read section or saves its image
   // before a write, until the transaction ends. Objects it made need no
   // lock (nobody else can see them); outside a transaction nothing is
-  // locked (phase 2a: the token holder runs alone).
+  // locked in serial mode (the token holder runs alone), and in concurrent
+  // mode the thread locks irrevocably (lock_irrevocably).
   // Inline, the two commonest cases, cheapest first: held already (a
   // transaction reads the same few containers over and over), or made by
   // the transaction; each costs only loads from the header being read.
@@ -454,13 +584,23 @@ struct stm {
   };
 
   /// `with atomic:` begins and ends between transactions (so an abort never
-  /// re-runs its entry or exit) and keeps the token in between.
+  /// re-runs its entry or exit) and keeps the token in between. Concurrent
+  /// mode: the block runs irrevocably, its locks held to its exit.
   static void atomic_begin(thread_state& ts) {
     stm_detail::go_irrevocable();
+    if (stm_detail::concurrent) {
+      // (Still in a transaction only while it unwinds: the block never runs.)
+      if (ts.atomic_depth++ == 0 && !ts.logs.active) become_irrevocable(ts);
+      return;
+    }
     gil::atomic_begin(ts.token);
   }
   static void atomic_end(thread_state& ts) {
     stm_detail::go_irrevocable();
+    if (stm_detail::concurrent) {
+      if (--ts.atomic_depth == 0) end_irrevocable(ts);
+      return;
+    }
     gil::atomic_end(ts.token);
   }
   static void write_statistics(std::ostream& out);
