@@ -647,15 +647,14 @@ bool dict_entry_undo_applies(object* d) {
   if (!transaction_detail::start) return false;
   const std::uint32_t born = d->header.born;
   if (backends::stm::made_here(d->header) || (born & detail::logged_bit)) return false;
-  if (!too_big_to_copy(d, &dict_type)) return false;
-  // Locked before the caller's lookup reads the table, which another
-  // transaction may be rebuilding otherwise. (A conflict where no abort can
-  // unwind commits instead: then no entry image applies.)
+  // Locked before the table is read (its size here, the caller's lookup),
+  // which another transaction may be rebuilding otherwise. (A conflict
+  // where no abort can unwind commits instead: then no entry image applies.)
   if (detail::word(d->header.lock).load(std::memory_order_relaxed) != detail::my_write_word) {
     backends::stm::lock_for_write(d->header);
-    return transaction_detail::start != nullptr;
+    if (!transaction_detail::start) return false;
   }
-  return true;
+  return too_big_to_copy(d, &dict_type);
 }
 
 bool save_dict_entry(object* d, std::size_t index) {
@@ -870,6 +869,12 @@ bool plain_container(object* o) {
          t == &builtin_function_type || is_bound_method(value::from(o));
 }
 
+/// Containers whose references never change after they are made.
+bool references_fixed(object* o) {
+  const type_object* t = o->type;
+  return t == &tuple_type || t == &builtin_function_type || is_bound_method(value::from(o));
+}
+
 bool quiet(object* o, int& budget) {
   if ((o->flags & flag_gc_tracked) && weak_marker(o).load(std::memory_order_relaxed)) return false;
   type_object* t = o->type;
@@ -878,6 +883,13 @@ bool quiet(object* o, int& budget) {
   // over object's own layout, with no __del__.
   const bool instance = t->heap && t->solid == &object_type && !t->finalize;
   if (!instance && !plain_container(o)) return false;
+  // Concurrent mode: a mutable object another transaction may be changing
+  // is read only under this one's lock (else: not quiet, the commit comes
+  // first and the free runs outside the transaction).
+  if (detail::concurrent && !references_fixed(o) && !backends::stm::made_here(o->header) &&
+      !detail::holds(detail::word(o->header.lock).load(std::memory_order_acquire), detail::my_write_word,
+                     detail::my_read_bit))
+    return false;
   // Too many references to look at: not quiet, and not walked either (the
   // walk would cost as much as the free for a big list).
   std::size_t size = 0;
