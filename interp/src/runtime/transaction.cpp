@@ -884,11 +884,10 @@ bool quiet(object* o, int& budget) {
   const bool instance = t->heap && t->solid == &object_type && !t->finalize;
   if (!instance && !plain_container(o)) return false;
   // Concurrent mode: a mutable object another transaction may be changing
-  // is read only under this one's lock (else: not quiet, the commit comes
-  // first and the free runs outside the transaction).
-  if (detail::concurrent && !references_fixed(o) && !backends::stm::made_here(o->header) &&
-      !detail::holds(detail::word(o->header.lock).load(std::memory_order_acquire), detail::my_write_word,
-                     detail::my_read_bit))
+  // is read only under this one's lock, taken if free (else: not quiet, the
+  // commit comes first and the free runs outside the transaction).
+  if (detail::concurrent && !references_fixed(o) &&
+      !backends::stm::try_lock_for_read(current_thread().backend_state, o->header))
     return false;
   // Too many references to look at: not quiet, and not walked either (the
   // walk would cost as much as the free for a big list).
@@ -1159,6 +1158,21 @@ void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
   }
   if ((seen & ~stm_detail::intent_bit) != stm_detail::my_write_word && stm_detail::on_conflict(&h, false))
     lock_irrevocably(ts, h, false);
+}
+
+bool stm::try_lock_for_read(thread_state& ts, object_header& h) {
+  std::uint32_t seen = stm_detail::word(h.lock).load(std::memory_order_acquire);
+  if (stm_detail::holds(seen, stm_detail::my_write_word, stm_detail::my_read_bit) || made_here(h)) return true;
+  const std::uint32_t mine = stm_detail::my_read_bit;
+  if (!ts.logs.active || mine == 0) return false;
+  while (!(seen & (stm_detail::write_bit | stm_detail::intent_bit))) {
+    if (stm_detail::word(h.lock).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
+      ts.logs.locked.push_back(&h);
+      ++ts.logs.read_locks;
+      return true;
+    }
+  }
+  return false;
 }
 
 void stm::lock_for_write(object_header& h) {

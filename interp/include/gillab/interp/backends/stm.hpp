@@ -564,6 +564,9 @@ struct stm {
     lock_for_read_slow(ts, h);
   }
   static void lock_for_read_slow(thread_state& ts, object_header& h);
+  /// In a transaction: h read-locked (held already, or free of writers),
+  /// else false and nothing changes — no abort (the quiet-death walk).
+  static bool try_lock_for_read(thread_state& ts, object_header& h);
   /// Write-locks old object h for the running transaction (before_write,
   /// and a big dict's entry saved alone).
   static void lock_for_write(object_header& h);
