@@ -164,6 +164,12 @@ def discover_interpreters(build_dir):
                 name = "pyvm-gil" if variant == "new" else "pyvm-gil-" + variant
                 found[name] = {"cmd": [vm, "-X", "gil=" + variant], "kind": "pyvm", "backend": backend,
                                "variant": variant, "stats": True}
+        elif backend == "stm":
+            # Serial (the transaction token, the default) and concurrent
+            # (-X stm_concurrent=1: transactions at once, phase 2b).
+            found["pyvm-stm"] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "variant": "serial", "stats": True}
+            found["pyvm-stm-concurrent"] = {"cmd": [vm, "-X", "stm_concurrent=1"], "kind": "pyvm", "backend": backend,
+                                            "variant": "concurrent", "stats": True}
         else:
             found[os.path.basename(vm)] = {"cmd": [vm], "kind": "pyvm", "backend": backend, "stats": True}
     py = real_python3()
@@ -413,8 +419,10 @@ def main():
         info = interpreters[interp]
         if case["threads"] > info.get("max_threads", 1 << 30):
             return False
-        # The GIL variants run the same code until a second thread waits.
-        return not (case["suite"] == "speed" and info.get("variant") in ("legacy", "fair"))
+        # The GIL variants run the same code until a second thread waits;
+        # stm's concurrent mode is for the thread workloads (its one-thread
+        # cost is in issue 10's note, measured side by side).
+        return not (case["suite"] == "speed" and info.get("variant") in ("legacy", "fair", "concurrent"))
     # Counter runs: once per (program, interpreter) — counts are repeatable
     # under cachegrind — and one GIL variant (they differ only with threads).
     method = None if args.no_counters else counter_method()
@@ -424,7 +432,7 @@ def main():
             if (args.quick and name not in COUNTER_QUICK) or (only and name not in only):
                 continue
             for interp, info in interpreters.items():
-                if info["kind"] == "pypy" or info.get("variant") in ("legacy", "fair"):
+                if info["kind"] == "pypy" or info.get("variant") in ("legacy", "fair", "concurrent"):
                     continue
                 counter_cases.append((name, interp, prog_args))
     micro_cases = [] if args.no_micro else [

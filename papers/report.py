@@ -412,7 +412,10 @@ def main():
     # ---- GIL statistics ----
     def switch_stats(s):
         """The GIL's switch statistics: pyvm-gil's own, or pyvm-stm's transaction token (phase 2a)."""
-        return s if s.get("backend") == "gil" else s.get("token") if s.get("backend") == "stm" else None
+        if s.get("backend") == "gil":
+            return s
+        # (stm's concurrent mode holds no token while transactions run)
+        return s.get("token") if s.get("backend") == "stm" and s.get("serial", True) else None
 
     gil_runs = [r for r in runs if r.get("stats") and switch_stats(r["stats"])]
     if gil_runs:
@@ -421,7 +424,7 @@ def main():
                  "switches forced by a drop request after the switch interval, voluntary ones (blocking "
                  "regions, thread exit), and the total time threads waited for the GIL. pyvm-stm's rows are "
                  "its transaction token's: the same lock, handed over only between two transactions "
-                 "(phase 2a of the stm back-end, before conflict detection lets transactions run at once)."
+                 "(its serial mode; pyvm-stm-concurrent runs transactions at once and has no token rows)."
                  % reps)
         rows = []
         for w in workloads:
@@ -536,24 +539,29 @@ def main():
             doc.para("The threaded workloads on pyvm-stm at %d threads, medians of %d runs: transactions, the "
                      "share that ended before irrevocable work (lock operations, output, blocking calls, atomic "
                      "blocks' entry and exit) and before a write to a container too big to copy (a per-entry "
-                     "undo log is still to come), safepoints per transaction, aborts, and hand-overs of the "
-                     "transaction token." % (tmax, reps))
+                     "undo log is still to come), safepoints per transaction, aborts (of which conflicts), "
+                     "hand-overs of the transaction token (serial mode) and irrevocable runs (concurrent mode, "
+                     "pyvm-stm-concurrent: -X stm_concurrent=1)." % (tmax, reps))
             rows = []
-            for w in workloads:
-                sel = [r["stats"] for r in threaded if r["program"] == w]
+            for w, i in [(w, i) for w in workloads for i in interps]:
+                sel = [r["stats"] for r in threaded if r["program"] == w and r["interpreter"] == i]
                 if not sel:
                     continue
                 med = lambda f, fmt="%.0f": fmt % statistics.median(f(x) for x in sel)
-                rows.append([w, med(lambda x: x.get("transactions", 0)),
+                rows.append([w, i, med(lambda x: x.get("transactions", 0)),
                              med(lambda x: 100.0 * x.get("commits_irrevocable", 0) / max(1, x.get("commits", 0)),
                                  "%.0f%%"),
                              med(lambda x: 100.0 * x.get("commits_before_a_big_write", 0) / max(1, x.get("commits", 0)),
                                  "%.0f%%"),
                              med(lambda x: x.get("safepoints_per_commit", 0), "%.1f"),
                              med(lambda x: sum(x.get("aborts", {}).values())),  # by cause: they sum
-                             med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0))])
-            doc.table(["workload (%d threads)" % tmax, "transactions", "before irrevocable work",
-                       "before a big write", "safepoints / tx", "aborts", "token hand-overs"], rows)
+                             med(lambda x: x.get("aborts", {}).get("conflict", 0)),
+                             med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0)
+                                 if x.get("serial", True) else 0),
+                             med(lambda x: x.get("irrevocable", {}).get("runs", 0))])
+            doc.table(["workload (%d threads)" % tmax, "interpreter", "transactions", "before irrevocable work",
+                       "before a big write", "safepoints / tx", "aborts", "conflicts", "token hand-overs",
+                       "irrevocable runs"], rows)
     conflict_section(doc, [r for r in runs if r.get("stats") and r["stats"].get("backend") == "stm"], reps)
 
     # ---- the cycle collector ----
