@@ -209,10 +209,10 @@ void take_snapshot(frame* f, int at, int depth) {
 }
 
 void end_logs(detail::transaction_logs& logs) {
-  for (void* h : logs.logged) static_cast<backends::stm::object_header*>(h)->born = 0;
+  for (void* h : logs.logged) detail::set_born(static_cast<backends::stm::object_header*>(h)->born, 0);
   logs.logged.clear();
   for (void* h : logs.born) {
-    if (h) static_cast<backends::stm::object_header*>(h)->born = 0;
+    if (h) detail::set_born(static_cast<backends::stm::object_header*>(h)->born, 0);
   }
   logs.born.clear();
 }
@@ -604,7 +604,7 @@ void commit_for_write() { commit_now(stats().big_write_commits); }
 /// its header with the image's index, or completes a list's partial image.
 void save_image(void* header) {
   object* o = object_of(header);
-  std::uint32_t& born = o->header.born;
+  std::uint32_t born = detail::born_of(o->header.born);  // (stored back with set_born: others read it)
   type_object* t = o->type;
   type_object* layout = t->heap ? t->solid : t;
   if (born & detail::logged_bit) {  // a partial list image
@@ -613,7 +613,7 @@ void save_image(void* header) {
     maybe_throw_abort(o);
     const std::uint32_t index = born & detail::index_mask;
     static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
-    born &= ~detail::partial_bit;
+    detail::set_born(o->header.born, born & ~detail::partial_bit);
     return;
   }
   const bool appends_only = layout == &list_type && tx.appending == o;
@@ -625,10 +625,11 @@ void save_image(void* header) {
   if (index > detail::index_mask) throw std::length_error("stm: too many undo images in one transaction");
   logs().logged.push_back(header);
   born = detail::logged_bit | index;
+  detail::set_born(o->header.born, born);
   if (is_type(value::from(o))) return;  // a class: its attributes live in its dict, saved as a dict
   if (appends_only) {
     save_list_image(o, false);
-    born |= detail::partial_bit;
+    detail::set_born(o->header.born, born | detail::partial_bit);
   } else if (layout->save_undo) {
     layout->save_undo(o);
   } else if (layout->is_exception) {
@@ -645,7 +646,7 @@ void save_image(void* header) {
 
 bool dict_entry_undo_applies(object* d) {
   if (!transaction_detail::start) return false;
-  const std::uint32_t born = d->header.born;
+  const std::uint32_t born = detail::born_of(d->header.born);
   if (backends::stm::made_here(d->header) || (born & detail::logged_bit)) return false;
   // Locked before the table is read (its size here, the caller's lookup),
   // which another transaction may be rebuilding otherwise. (A conflict
@@ -1215,7 +1216,8 @@ void stm::write_slow(object_header& h) {
     }
     // Saved whole already, and so by this transaction (it holds the write
     // lock, or is a thread without a slot in serial mode, which locks nothing).
-    if ((h.born & stm_detail::logged_bit) && !(h.born & stm_detail::partial_bit)) return;
+    const std::uint32_t born = stm_detail::born_of(h.born);
+    if ((born & stm_detail::logged_bit) && !(born & stm_detail::partial_bit)) return;
     stm_detail::save_image(&h);
     if (logs->active) return;
   }

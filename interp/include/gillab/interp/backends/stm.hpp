@@ -176,6 +176,11 @@ inline thread_local count_entry* count_entries = nullptr;
 inline std::atomic_ref<std::uint32_t> word(const std::uint32_t& w) {
   return std::atomic_ref<std::uint32_t>(const_cast<std::uint32_t&>(w));  // headers are never const objects
 }
+/// `born`: written by the running transaction alone, but read by others
+/// (made_here, a logged mark) as a hint the lock word then checks; relaxed
+/// (plain moves on x86), so that those reads are no data race.
+inline std::uint32_t born_of(const std::uint32_t& b) { return word(b).load(std::memory_order_relaxed); }
+inline void set_born(std::uint32_t& b, std::uint32_t v) { word(b).store(v, std::memory_order_relaxed); }
 
 // ---- the lock word: conflict detection by two-phase locking ----
 // Each old object a transaction reads or writes is locked in its header's
@@ -423,7 +428,7 @@ struct stm {
   static void stop_the_world(thread_state& ts);
   static void start_the_world(thread_state& ts);
 
-  static bool made_here(const object_header& h) { return h.born - 1u < stm_detail::index_mask; }
+  static bool made_here(const object_header& h) { return stm_detail::born_of(h.born) - 1u < stm_detail::index_mask; }
 
   static void init_header(object_header& h, thread_state& ts) {
     stm_detail::word(h.refcount).store(1, std::memory_order_relaxed);
@@ -519,8 +524,8 @@ struct stm {
   }
   /// The runtime frees an object's memory: it leaves the birth list.
   static void forget(object_header& h) {
-    if (made_here(h) && stm_detail::current) stm_detail::current->born[h.born - 1] = nullptr;
-    h.born = 0;
+    if (made_here(h) && stm_detail::current) stm_detail::current->born[stm_detail::born_of(h.born) - 1] = nullptr;
+    stm_detail::set_born(h.born, 0);
     if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != 0) [[unlikely]] forget_lock(h);
   }
   /// An object freed while its freeing thread locks it (concurrent mode,
@@ -531,10 +536,11 @@ struct stm {
   /// Saves an undo image before the first write to an old object (or
   /// completes a partial one).
   static void before_write(object_header& h) {
-    if (h.born & stm_detail::logged_bit) {
+    const std::uint32_t born = stm_detail::born_of(h.born);
+    if (born & stm_detail::logged_bit) {
       // Saved whole, by this thread's transaction: the mark is another's
       // while that one runs, and then it holds the write lock.
-      if (!(h.born & stm_detail::partial_bit) &&
+      if (!(born & stm_detail::partial_bit) &&
           stm_detail::word(h.lock).load(std::memory_order_relaxed) == stm_detail::my_write_word)
         return;
     } else if (made_here(h)) {
