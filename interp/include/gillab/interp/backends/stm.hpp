@@ -120,8 +120,10 @@
 // its first safepoint after its commit. What is still missing (phase 2b
 // step 3): some runtime reads of shared objects take no read lock (class
 // attribute caches, an instance's __dict__ pointer, a function's defaults;
-// see the note), and a section whose C++ code calls Python code
-// loses its lock if that code commits.
+// see the note), a section whose C++ code calls Python code
+// loses its lock if that code commits, and a thread that waits for the
+// token while it holds a runtime lock (a module's import lock) would
+// deadlock with a token holder waiting for that lock (not seen so far).
 #pragma once
 
 #include <gillab/interp/backend.hpp>
