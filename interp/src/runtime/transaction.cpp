@@ -12,6 +12,8 @@
 #include "json_string.hpp"
 #include "runtime.hpp"
 
+#include <gillab/locks/spin_wait.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <bit>
@@ -1329,7 +1331,18 @@ void stm::start_the_world(thread_state&) {
 }
 
 void stm::forget_lock(object_header& h) {
-  stm_detail::word(h.lock).store(0, std::memory_order_relaxed);
+  // Concurrent mode: another thread may hold a lock on h still, at the end
+  // of its commit (end_locks releases its locks after its counts are
+  // applied, and one of those may have let h's count reach 0 for this
+  // thread to free). Its release follows without a wait of its own: wait
+  // for it, so that it never writes freed memory. Nothing else can hold h:
+  // nothing reaches it any more.
+  std::atomic_ref<std::uint32_t> w = stm_detail::word(h.lock);
+  for (gillab::locks::spin_wait wait;; wait.once()) {
+    const std::uint32_t seen = w.load(std::memory_order_acquire);
+    if (seen == stm_detail::my_write_word || (seen & ~(stm_detail::my_read_bit | stm_detail::intent_bit)) == 0) break;
+  }
+  w.store(0, std::memory_order_relaxed);
   if (!stm_detail::current) return;
   std::vector<void*>& locked = stm_detail::current->locked;
   for (std::size_t i = locked.size(); i-- > 0;) {  // most often one of the latest

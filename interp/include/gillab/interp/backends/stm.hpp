@@ -528,11 +528,13 @@ struct stm {
   static void forget(object_header& h) {
     if (made_here(h) && stm_detail::current) stm_detail::current->born[stm_detail::born_of(h.born) - 1] = nullptr;
     stm_detail::set_born(h.born, 0);
-    if (stm_detail::word(h.lock).load(std::memory_order_relaxed) != 0) [[unlikely]] forget_lock(h);
+    // Acquire: pairs with the release of the last lock another thread held
+    // on h, which is that thread's last access to it.
+    if (stm_detail::word(h.lock).load(std::memory_order_acquire) != 0) [[unlikely]] forget_lock(h);
   }
-  /// An object freed while its freeing thread locks it (concurrent mode,
-  /// irrevocably: nobody else can lock what nobody else can reach) leaves
-  /// the thread's lock list.
+  /// An object freed while locked (concurrent mode): by its freeing thread,
+  /// irrevocably, and it leaves that thread's lock list; or by another
+  /// thread still releasing its locks at its commit's end, waited for.
   static void forget_lock(object_header& h);
 
   /// Saves an undo image before the first write to an old object (or
