@@ -23,7 +23,6 @@
 #include <map>
 #include <mutex>
 #include <pthread.h>
-#include <thread>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -1237,7 +1236,8 @@ void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
   std::atomic_ref<std::uint32_t> w = stm_detail::word(h.lock);
   bool waited = false;
   std::uint32_t seen = w.load(std::memory_order_acquire);
-  for (unsigned spins = 0;; ++spins) {
+  gillab::locks::spin_wait wait;
+  for (;;) {
     if (seen == write_word || (!writing && (seen & mine) && !(seen & stm_detail::write_bit))) return;  // held
     if (!(seen & stm_detail::write_bit)) {
       const std::uint32_t others = seen & ~(stm_detail::intent_bit | mine);
@@ -1270,11 +1270,7 @@ void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
       waited = true;
       gillab::interp::bump(gillab::interp::stats().irrevocable_waits);
     }
-    if (spins < 64) {
-      __builtin_ia32_pause();
-    } else {
-      std::this_thread::yield();
-    }
+    wait.once();
     seen = w.load(std::memory_order_acquire);
   }
 }
