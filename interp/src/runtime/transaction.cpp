@@ -23,6 +23,7 @@
 #include <map>
 #include <mutex>
 #include <pthread.h>
+#include <thread>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -731,16 +732,17 @@ void transaction_begin_point(frame* f, int at, int depth) {
   if (f->is_generator && !tx.generators_may_begin) return;
   if (detail::concurrent) {
     // Irrevocable until here: inside `with atomic:`, for a while after
-    // aborts in a row or without a slot, else the token and its locks go.
+    // aborts in a row, or throughout without a slot (which lets the others
+    // run a moment every length), else the token and its locks go.
     backends::stm::thread_state& me = current_thread().backend_state;
     if (me.atomic_depth > 0) return;
     if (me.irrevocable_left > 0) {
       --me.irrevocable_left;
       return;
     }
-    if (detail::my_read_bit == 0) {  // no slot: no lock words, so no transaction
+    if (!backends::stm::has_slot()) {  // no lock words, so no transaction
       me.irrevocable_left = length.load(std::memory_order_relaxed);
-      backends::stm::end_irrevocable(me);
+      backends::stm::let_others_run(me);
       return;
     }
     backends::stm::end_irrevocable(me);
@@ -1301,6 +1303,17 @@ void stm::end_irrevocable(thread_state& ts) {
   if (my_slot() == no_slot) world::start();
   ts.irrevocable = false;
   irrevocable_token.unlock();
+}
+
+void stm::resume_running(thread_state& ts) {
+  world::start_running();
+  if (my_slot() == no_slot) become_irrevocable(ts);
+}
+
+void stm::let_others_run(thread_state& ts) {
+  end_irrevocable(ts);
+  std::this_thread::yield();  // the parked threads wake meanwhile (2 cores)
+  become_irrevocable(ts);
 }
 
 void stm::set_concurrent(thread_state& ts) {

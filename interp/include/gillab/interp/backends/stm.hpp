@@ -213,8 +213,10 @@ static_assert(max_slots <= 30, "read bits 0..29, then intent_bit and write_bit")
 /// Slot s's lock words: its write lock, and its bit in a readers' mask.
 constexpr std::uint32_t write_word_of(std::uint32_t slot) { return write_bit | slot; }
 constexpr std::uint32_t read_bit_of(std::uint32_t slot) { return 1u << (slot - 1); }
-/// This thread's (no slot: a write word no slot has and no read bit, so
-/// that the inline test sends it to the slow path, which takes no lock).
+/// This thread's. No slot: a write word no slot has and no read bit, so
+/// that every word not write-locked reads as held: such a thread locks
+/// nothing, and runs alone instead (serial mode: with the token; concurrent
+/// mode: irrevocably, with the world stopped, see stm::resume_running).
 inline thread_local std::uint32_t my_write_word = write_bit | 31u;
 inline thread_local std::uint32_t my_read_bit = 0;
 /// Whether lock word w is held by the thread whose words these are.
@@ -340,7 +342,7 @@ struct stm {
     stm_detail::current = &ts.logs;
     take_slot();
     if (stm_detail::concurrent) {
-      world::start_running();
+      resume_running(ts);
     } else {
       gil::attach(ts.token);
     }
@@ -364,6 +366,13 @@ struct stm {
   /// world instead) / gives it back with every lock taken meanwhile.
   static void become_irrevocable(thread_state& ts);
   static void end_irrevocable(thread_state& ts);
+  /// Concurrent mode: the thread may touch objects again (attach, a
+  /// blocking region's end). One without a slot has no lock words, so it
+  /// runs irrevocably throughout, the world stopped; its begin points let
+  /// the others run a moment (let_others_run).
+  static void resume_running(thread_state& ts);
+  static void let_others_run(thread_state& ts);
+  static bool has_slot() { return stm_detail::my_read_bit != 0; }
   /// Concurrent mode, outside a transaction: h locked irrevocably, waiting
   /// for the transaction that holds it to end.
   static void lock_irrevocably(thread_state& ts, object_header& h, bool writing);
@@ -394,14 +403,16 @@ struct stm {
     stm_detail::go_irrevocable();
     if (stm_detail::concurrent) {
       if (ts.atomic_depth == 0) end_irrevocable(ts);
-      world::stop_running();
+      // Still irrevocable without a slot (`with atomic:`), the thread has
+      // stopped the world: it stays the one thread running.
+      if (!ts.irrevocable || has_slot()) world::stop_running();
       return;
     }
     gil::enter_blocking(ts.token);
   }
   static void leave_blocking(thread_state& ts) {
     if (stm_detail::concurrent) {
-      world::start_running();
+      if (!ts.irrevocable || has_slot()) resume_running(ts);
       return;
     }
     gil::leave_blocking(ts.token);
@@ -611,7 +622,8 @@ struct stm {
   static void atomic_end(thread_state& ts) {
     stm_detail::go_irrevocable();
     if (stm_detail::concurrent) {
-      if (--ts.atomic_depth == 0) end_irrevocable(ts);
+      // (Without a slot it stays irrevocable: see resume_running.)
+      if (--ts.atomic_depth == 0 && has_slot()) end_irrevocable(ts);
       return;
     }
     gil::atomic_end(ts.token);
