@@ -15,6 +15,7 @@
 #include <gillab/locks/spin_wait.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cstdio>
@@ -569,9 +570,16 @@ constexpr std::size_t max_image_bytes = 64 * 1024;
 
 /// The layouts whose image copies their whole contents, and its size
 /// (set_image_size; list, dict and set from init_transactions): few, so a
-/// linear scan. Written at start-up and at a module's first import, under
-/// the transaction token (phase 2a).
-std::vector<std::pair<const type_object*, std::size_t (*)(object*)>> image_sizes;
+/// linear scan. Written at start-up and at a module's first import, which
+/// in concurrent mode runs beside other threads' scans: entries are
+/// appended in place and published by the count (release), never moved.
+struct image_size {
+  const type_object* layout;
+  std::size_t (*bytes)(object*);
+};
+std::array<image_size, 8> image_sizes;
+std::atomic<std::size_t> image_sizes_used{0};
+std::mutex image_sizes_writer;
 
 std::size_t list_image_bytes(object* o) { return static_cast<list_object*>(o)->items.size() * sizeof(value); }
 std::size_t dict_image_bytes(object* o) {
@@ -583,8 +591,9 @@ std::size_t set_image_bytes(object* o) {
 }
 
 bool too_big_to_copy(object* o, const type_object* layout) {
-  for (const auto& [type, size] : image_sizes) {
-    if (type == layout) return size(o) > max_image_bytes;
+  const std::size_t used = image_sizes_used.load(std::memory_order_acquire);
+  for (std::size_t i = 0; i < used; ++i) {
+    if (image_sizes[i].layout == layout) return image_sizes[i].bytes(o) > max_image_bytes;
   }
   return false;
 }
@@ -674,7 +683,16 @@ bool save_dict_entry(object* d, std::size_t index) {
 
 void push_undo(object* o, undo_image_ptr image) { tx.undo.push_back({o, std::move(image)}); }
 
-void set_image_size(type_object& t, std::size_t (*bytes)(object*)) { image_sizes.emplace_back(&t, bytes); }
+void set_image_size(type_object& t, std::size_t (*bytes)(object*)) {
+  std::lock_guard lock(image_sizes_writer);
+  const std::size_t used = image_sizes_used.load(std::memory_order_relaxed);
+  if (used == image_sizes.size()) {  // a new whole-copy layout: the array is to grow
+    std::fprintf(stderr, "gillab: stm: more than %zu layouts with whole-copy images\n", image_sizes.size());
+    std::abort();
+  }
+  image_sizes[used] = {&t, bytes};
+  image_sizes_used.store(used + 1, std::memory_order_release);
+}
 
 void save_object_bytes(object* o, std::size_t from, std::size_t to) {
   push_undo(o, bytes_image::of(o, from, to));
