@@ -220,17 +220,6 @@ void end_logs(detail::transaction_logs& logs) {
   logs.born.clear();
 }
 
-/// Last of a transaction's end, after its counts are applied or dropped:
-/// while it holds the locks of the containers its references came from,
-/// no other transaction can drop them, so no other transaction's count of
-/// an object can reach 0 while this one's increments of it are unapplied.
-void end_locks(detail::transaction_logs& logs) {
-  counters& c = stats();
-  bump(c.read_locks, std::exchange(logs.read_locks, 0));
-  bump(c.write_locks, std::exchange(logs.write_locks, 0));
-  backends::stm::end_locks(logs);
-}
-
 void commit(detail::transaction_logs& logs) {
   counters& c = stats();
   bump(c.commits);
@@ -245,7 +234,7 @@ void commit(detail::transaction_logs& logs) {
   tx.undo.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
-  end_locks(logs);
+  backends::stm::end_locks(logs);
   // end_counts listed the objects whose counts its additions brought to 0
   // (those on the dying list that were not brought back). Freed outside the
   // transaction. Should a death they cause run code after all (quiet() is
@@ -288,7 +277,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   logs.dying.clear();
   end_logs(logs);  // the old objects' marks, kept until now: nothing above saves them again
   backends::stm::end_counts(logs, false);
-  end_locks(logs);
+  backends::stm::end_locks(logs);
   invalidate_type_cache();
   thread_state& ts = current_thread();
   ts.pending = value();
@@ -1221,7 +1210,16 @@ void stm::lock_for_write(object_header& h) {
   }
 }
 
+// Last of a transaction's end, after its counts are applied or dropped:
+// while it holds the locks of the containers its references came from, no
+// other transaction can drop them, so no other transaction's count of an
+// object can reach 0 while this one's increments of it are unapplied.
+// (Another thread may free one of its objects before the release: forget_lock.)
 void stm::end_locks(stm_detail::transaction_logs& logs) {
+  // Counted here, where irrevocable runs release theirs too (end_irrevocable).
+  gillab::interp::counters& c = gillab::interp::stats();
+  gillab::interp::bump(c.read_locks, std::exchange(logs.read_locks, 0));
+  gillab::interp::bump(c.write_locks, std::exchange(logs.write_locks, 0));
   if (logs.locked.empty()) return;
   const std::uint32_t slot = my_slot();
   for (void* h : logs.locked) stm_detail::unlock(static_cast<object_header*>(h)->lock, slot);
