@@ -659,8 +659,7 @@ bool dict_entry_undo_applies(object* d) {
 }
 
 bool save_dict_entry(object* d, std::size_t index) {
-  if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code
-  if (detail::word(d->header.lock).load(std::memory_order_relaxed) != detail::my_write_word) backends::stm::lock_for_write(d->header);
+  if (!dict_entry_undo_applies(d)) return false;  // again: the lookup may have run code (and it write-locks d)
   maybe_throw_abort(d);
   bump(stats().entry_images);
   auto image = dict_entry_image::take();
