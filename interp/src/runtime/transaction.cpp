@@ -1300,10 +1300,13 @@ void stm::become_irrevocable(thread_state& ts) {
   if (ts.irrevocable) return;
   // Waiting, the thread is not running: a stop of the world by the
   // token's holder need not wait for it (it holds no lock: its
-  // transaction, if any, committed before).
-  world::stop_running();
-  irrevocable_token.lock();
-  world::start_running();
+  // transaction, if any, committed before). A free token needs no wait
+  // (and no stop stands: every stopper holds the token).
+  if (!irrevocable_token.try_lock()) {
+    world::stop_running();
+    irrevocable_token.lock();
+    world::start_running();
+  }
   ts.irrevocable = true;
   gillab::interp::bump(gillab::interp::stats().irrevocable_runs);
   if (my_slot() == no_slot) {  // no lock words: alone instead
