@@ -6,9 +6,7 @@
 
 #include "json_string.hpp"
 
-#include <condition_variable>
 #include <mutex>
-#include <new>
 #include <string_view>
 #include <unordered_map>
 #include <vector>

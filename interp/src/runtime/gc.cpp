@@ -277,8 +277,8 @@ std::int64_t young_count() {
 }
 
 // A back-end whose threads run in parallel stops them around a collection
-// (fine: backends/fine.hpp; the hooks' concept is in backend.hpp); under the
-// GIL the world is still.
+// (fine, and stm in its concurrent mode: backends/world.hpp; the hooks'
+// concept is in backend.hpp); under the GIL the world is still.
 // Templates, so that `if constexpr` discards the hooks a back-end lacks.
 template <class B>
 void stop_world(typename B::thread_state& ts) {

@@ -22,8 +22,9 @@
 //  attach / detach    A thread enters / leaves the runtime (thread start and
 //                     exit; the main thread at start-up and shutdown). gil:
 //                     take / drop the GIL; fine: register for QSBR; stm: find
-//                     the thread's transaction logs and take the transaction
-//                     token (phase 2a: transactions run one at a time).
+//                     the thread's transaction logs and a lock slot, then
+//                     take the transaction token (serial mode: transactions
+//                     run one at a time) or, concurrent mode, start running.
 //  disown             A thread that is ending, just before its join returns:
 //                     it stops being something other threads wait on (fine:
 //                     offline for QSBR; biased: gives up ownership, merging
@@ -100,15 +101,16 @@
 //                     thread parks at its next safepoint or stays in its
 //                     blocking region (free-threaded CPython's
 //                     _PyEval_StopTheWorld); gil and nosync need none (the
-//                     collector runs holding the GIL). stm (phase 2a: one
-//                     thread at a time holds the token) collects between a
-//                     commit and the next begin; phase 2b will need one.
+//                     collector runs holding the GIL). stm collects between
+//                     a commit and the next begin: serial mode, holding the
+//                     token; concurrent mode, holding the irrevocable token
+//                     with the world stopped (backends/world.hpp).
 //  statistics         write_statistics(json) at exit with --stats: switches,
 //                     waits, contention, commits, aborts by cause.
 //  supports_threads   false only for nosync, which refuses a second thread
 //                     with a clear error.
 //  parallel           true when two threads may run runtime code at the
-//                     same moment (fine; stm from phase 2b): the runtime's own shared
+//                     same moment (fine; stm, for its concurrent mode): the runtime's own shared
 //                     tables (the intern table, values displaced from type
 //                     dicts that per-thread caches may still point to) then
 //                     need their own protection; nosync and gil pay nothing.

@@ -76,7 +76,8 @@
 //    the header is marked logged_bit; between transactions the thread
 //    holds no lock (a thread without a slot takes none), except the
 //    irrevocable thread of concurrent mode, whose locks are listed in
-//    `locked` too until its next begin point.
+//    `locked` too until its run ends (end_irrevocable: its next begin
+//    point, a blocking region, its `with atomic:` block's exit, its exit).
 //
 // Threads, serial mode (phase 2a, the default): transactions run one at a
 // time. A thread holds the *transaction token* while it runs Python code,

@@ -4,7 +4,7 @@
 // Every attached thread is *running* (it may touch objects) or not: in a
 // blocking region, parked at a safepoint, or not yet / no longer attached.
 // stop() raises the request and waits until no other thread runs; a
-// running thread parks at its next safepoint (parked(): one relaxed load
+// running thread parks at its next safepoint (park_if_requested(): one relaxed load
 // when nothing is requested); a thread leaving a blocking region or
 // attaching waits while the request stands. One mutex and condition
 // variable order it all (blocking regions are around system calls and
