@@ -82,6 +82,11 @@ COUNTER_QUICK = ["richards"]
 
 # The convoy experiment: wake-ups per run (quick, default), 1 ms sleeps.
 CONVOY_WAKEUPS = (50, 100)
+# Variants that differ from their interpreter only when threads run: the GIL
+# variants run the same code until a second thread waits, and stm's
+# concurrent mode's one-thread cost is in issue 10's note (measured side by
+# side). Run on the thread workloads only, not the speed or counter runs.
+THREADS_ONLY_VARIANTS = ("legacy", "fair", "concurrent")
 
 # Micro benchmarks: (binary, quick?) and Google Benchmark's settings
 # (min_time s, repetitions) for quick and default. The default spends ~1 s
@@ -419,10 +424,7 @@ def main():
         info = interpreters[interp]
         if case["threads"] > info.get("max_threads", 1 << 30):
             return False
-        # The GIL variants run the same code until a second thread waits;
-        # stm's concurrent mode is for the thread workloads (its one-thread
-        # cost is in issue 10's note, measured side by side).
-        return not (case["suite"] == "speed" and info.get("variant") in ("legacy", "fair", "concurrent"))
+        return not (case["suite"] == "speed" and info.get("variant") in THREADS_ONLY_VARIANTS)
     # Counter runs: once per (program, interpreter) — counts are repeatable
     # under cachegrind — and one GIL variant (they differ only with threads).
     method = None if args.no_counters else counter_method()
@@ -432,7 +434,7 @@ def main():
             if (args.quick and name not in COUNTER_QUICK) or (only and name not in only):
                 continue
             for interp, info in interpreters.items():
-                if info["kind"] == "pypy" or info.get("variant") in ("legacy", "fair", "concurrent"):
+                if info["kind"] == "pypy" or info.get("variant") in THREADS_ONLY_VARIANTS:
                     continue
                 counter_cases.append((name, interp, prog_args))
     micro_cases = [] if args.no_micro else [

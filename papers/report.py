@@ -135,13 +135,14 @@ def conflict_section(doc, stm_runs, reps):
         return  # a sweep from before the conflict report existed
     groups = {}
     for r in stm_runs:
-        groups.setdefault((r["suite"], r["program"], r["threads"]), []).append(r["stats"])
+        # (serial pyvm-stm and its concurrent mode apart)
+        groups.setdefault((r["suite"], r["program"], r["threads"], r["interpreter"]), []).append(r["stats"])
 
     def key(c):  # a site as the table names it (the file by its base name)
         return os.path.basename(c.get("file", "")), c.get("line", 0), c.get("type", ""), c.get("cause", "")
 
     rows = []
-    for (suite, program, threads), sel in sorted(groups.items()):
+    for (suite, program, threads, interp), sel in sorted(groups.items()):
         if not any(s["conflicts"] for s in sel):
             continue
         keys = {key(c) for s in sel for c in s["conflicts"]}
@@ -149,17 +150,17 @@ def conflict_section(doc, stm_runs, reps):
         sites = {k: [sum(c.get("aborts", 0) for c in s["conflicts"] if key(c) == k) for s in sel] for k in keys}
         top = sorted(sites.items(), key=lambda kv: (-statistics.median(kv[1]), kv[0]))[:5]
         for (file, line, type_name, cause), counts in top:
-            rows.append([program, str(threads), "%s:%d" % (file, line), type_name or "–", cause,
+            rows.append([program, interp, str(threads), "%s:%d" % (file, line), type_name or "–", cause,
                          "%.0f" % statistics.median(counts), "%d–%d" % (min(counts), max(counts))])
     if not rows:
         doc.para("Conflict report: no pyvm-stm run of this sweep aborted a transaction, so the conflict "
                  "report (the source lines, object types and causes of the most aborts) is empty.")
         return
-    doc.para("Conflict report (PyPy-STM's): for every program and thread count whose runs aborted, the five "
+    doc.para("Conflict report (PyPy-STM's): for every program, interpreter and thread count whose runs aborted, the five "
              "sites with most aborts — the source line the innermost frame was at when the abort was decided, "
              "the type of the object involved (none at a commit point), and the cause; median and range "
              "over %d runs." % reps)
-    doc.table(["program", "threads", "line", "object type", "cause", "aborts (median)", "range"], rows)
+    doc.table(["program", "interpreter", "threads", "line", "object type", "cause", "aborts (median)", "range"], rows)
 
 
 class Doc:
@@ -261,8 +262,9 @@ def main():
     doc.heading(2, "Single-thread speed relative to CPython")
     doc.para("Wall time of one thread, median of %d runs (seconds), and CPython's time divided by the "
              "interpreter's (above 1: faster than CPython). The last row is the geometric mean of the ratios.%s"
-             % (reps, "" if single == interps else " Not shown: %s — the same interpreter as pyvm-gil until a "
-                "second thread waits for the GIL, so the sweep runs them on the thread workloads only."
+             % (reps, "" if single == interps else " Not shown: %s — variants that differ from their interpreter "
+                "only when threads run (pyvm-gil's GIL variants, pyvm-stm's concurrent mode), so the sweep runs "
+                "them on the thread workloads only."
                 % ", ".join(i for i in interps if i not in single)))
     header = ["program"] + single
     rows = []

@@ -6,7 +6,9 @@ whose runs list none, it says the report is empty.
     check_conflict_report.py REPORT_PY SWEEP_JSON WORKDIR
 
 SWEEP_JSON is a real sweep (papers/reference/sweep.json); conflicts are
-added to its pyvm-stm shared_write runs at 2 threads, as --stats lists them.
+added to its pyvm-stm shared_write runs at 2 threads, as --stats lists them,
+and to copies of those runs as pyvm-stm-concurrent's (serial pyvm-stm and
+its concurrent mode are reported apart: their medians must not pool).
 """
 import copy
 import json
@@ -55,17 +57,25 @@ def main():
             *([{"file": "/x/bench/workloads/shared_write.py", "line": 18, "type": "list",
                 "cause": "read-write conflict", "aborts": 9}] if k == 0 else []),
         ]
+    concurrent = copy.deepcopy(runs)
+    for r in concurrent:
+        r["interpreter"] = "pyvm-stm-concurrent"
+        r["stats"]["conflicts"] = [{"file": "/x/bench/workloads/shared_write.py", "line": 17, "type": "dict",
+                                    "cause": "write-write conflict", "aborts": 500}]
+    sweep["runs"].extend(concurrent)
     text = render(report_py, sweep, workdir, "conflicts")
     assert "Conflict report (PyPy-STM's)" in text, "conflicts listed: no conflict table"
     n = len(runs)
     first = sorted(counts[k % 5] for k in range(n))
     median = first[n // 2] if n % 2 else (first[n // 2 - 1] + first[n // 2]) / 2
-    row = "| shared_write | 2 | shared_write.py:17 | dict | write-write conflict | %.0f | %d–%d |" % (
+    row = "| shared_write | pyvm-stm | 2 | shared_write.py:17 | dict | write-write conflict | %.0f | %d–%d |" % (
         median, min(first), max(first))
     assert row in text, "expected the row %r in:\n%s" % (
         row, "\n".join(l for l in text.splitlines() if "shared_write.py" in l))
-    assert "| shared_write | 2 | shared_write.py:18 | list | read-write conflict | 0 | 0–9 |" in text, \
+    assert "| shared_write | pyvm-stm | 2 | shared_write.py:18 | list | read-write conflict | 0 | 0–9 |" in text, \
         "a site one run listed: median 0 over the runs"
+    assert "| shared_write | pyvm-stm-concurrent | 2 | shared_write.py:17 | dict | write-write conflict | 500 | 500–500 |" \
+        in text, "the concurrent mode's runs: a row of their own"
     assert text.index("shared_write.py:17") < text.index("shared_write.py:18"), "sites not by most aborts"
     print("conflict report rendered: %d runs" % n)
 
