@@ -647,7 +647,7 @@ void save_image(void* header) {
 bool dict_entry_undo_applies(object* d) {
   if (!transaction_detail::start) return false;
   const std::uint32_t born = detail::born_of(d->header.born);
-  if (backends::stm::made_here(d->header) || (born & detail::logged_bit)) return false;
+  if (backends::stm::made_here(born) || (born & detail::logged_bit)) return false;
   // Locked before the table is read (its size here, the caller's lookup),
   // which another transaction may be rebuilding otherwise. (A conflict
   // where no abort can unwind commits instead: then no entry image applies.)

@@ -449,7 +449,10 @@ struct stm {
   static void stop_the_world(thread_state& ts);
   static void start_the_world(thread_state& ts);
 
-  static bool made_here(const object_header& h) { return stm_detail::born_of(h.born) - 1u < stm_detail::index_mask; }
+  static bool made_here(const object_header& h) { return made_here(stm_detail::born_of(h.born)); }
+  /// The same test on a `born` value loaded already (a relaxed atomic load
+  /// the compiler does not merge with a second one).
+  static bool made_here(std::uint32_t born) { return born - 1u < stm_detail::index_mask; }
 
   static void init_header(object_header& h, thread_state& ts) {
     stm_detail::word(h.refcount).store(1, std::memory_order_relaxed);
@@ -545,7 +548,8 @@ struct stm {
   }
   /// The runtime frees an object's memory: it leaves the birth list.
   static void forget(object_header& h) {
-    if (made_here(h) && stm_detail::current) stm_detail::current->born[stm_detail::born_of(h.born) - 1] = nullptr;
+    const std::uint32_t born = stm_detail::born_of(h.born);
+    if (made_here(born) && stm_detail::current) stm_detail::current->born[born - 1] = nullptr;
     stm_detail::set_born(h.born, 0);
     // Acquire: pairs with the release of the last lock another thread held
     // on h, which is that thread's last access to it.
@@ -566,7 +570,7 @@ struct stm {
       if (!(born & stm_detail::partial_bit) &&
           stm_detail::word(h.lock).load(std::memory_order_relaxed) == stm_detail::my_write_word)
         return;
-    } else if (made_here(h)) {
+    } else if (made_here(born)) {
       return;
     }
     write_slow(h);
