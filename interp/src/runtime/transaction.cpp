@@ -1138,6 +1138,14 @@ void set_lock_words(std::uint32_t slot) {
 /// taken save and restore registers (17 of lock_for_read_slow's 30
 /// instructions).
 [[gnu::noinline]] void grow_and_push(std::vector<void*>& v, void* p) { v.push_back(p); }
+/// A lock taken: listed for its release at the end (end_locks).
+[[gnu::always_inline]] inline void remember_lock(std::vector<void*>& locked, void* h) {
+  if (locked.size() == locked.capacity()) [[unlikely]] {
+    grow_and_push(locked, h);
+  } else {
+    locked.push_back(h);
+  }
+}
 }  // namespace
 
 // The inline test found the word not held by this thread. Written out
@@ -1156,12 +1164,7 @@ void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
     if (seen & mine) return;
     if (seen & stm_detail::intent_bit) break;  // the irrevocable thread waits to write it
     if (stm_detail::word(h.lock).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
-      std::vector<void*>& locked = ts.logs.locked;
-      if (locked.size() == locked.capacity()) [[unlikely]] {
-        grow_and_push(locked, &h);
-      } else {
-        locked.push_back(&h);
-      }
+      remember_lock(ts.logs.locked, &h);
       ++ts.logs.read_locks;
       return;
     }
@@ -1170,19 +1173,19 @@ void stm::lock_for_read_slow(thread_state& ts, object_header& h) {
     lock_irrevocably(ts, h, false);
 }
 
+// Cold (the quiet-death walk): through stm_detail::lock_for_read's outcomes.
 bool stm::try_lock_for_read(thread_state& ts, object_header& h) {
-  std::uint32_t seen = stm_detail::word(h.lock).load(std::memory_order_acquire);
-  if (stm_detail::holds(seen, stm_detail::my_write_word, stm_detail::my_read_bit) || made_here(h)) return true;
-  const std::uint32_t mine = stm_detail::my_read_bit;
-  if (!ts.logs.active || mine == 0) return false;
-  while (!(seen & (stm_detail::write_bit | stm_detail::intent_bit))) {
-    if (stm_detail::word(h.lock).compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
-      ts.logs.locked.push_back(&h);
-      ++ts.logs.read_locks;
-      return true;
-    }
+  if (stm_detail::holds(stm_detail::word(h.lock).load(std::memory_order_acquire), stm_detail::my_write_word,
+                        stm_detail::my_read_bit) ||
+      made_here(h))
+    return true;
+  if (!ts.logs.active || !has_slot()) return false;
+  const stm_detail::lock_outcome outcome = stm_detail::lock_for_read(h.lock, my_slot());
+  if (outcome == stm_detail::lock_outcome::taken) {
+    remember_lock(ts.logs.locked, &h);
+    ++ts.logs.read_locks;
   }
-  return false;
+  return outcome != stm_detail::lock_outcome::conflict;
 }
 
 void stm::lock_for_write(object_header& h) {
@@ -1202,11 +1205,7 @@ void stm::lock_for_write(object_header& h) {
   }
   ++logs.write_locks;
   if (seen == mine) return;  // upgraded: listed as a read lock already
-  if (logs.locked.size() == logs.locked.capacity()) [[unlikely]] {
-    grow_and_push(logs.locked, &h);
-  } else {
-    logs.locked.push_back(&h);
-  }
+  remember_lock(logs.locked, &h);
 }
 
 // Last of a transaction's end, after its counts are applied or dropped:
@@ -1246,10 +1245,9 @@ void stm::write_slow(object_header& h) {
 
 void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
   become_irrevocable(ts);
-  const std::uint32_t slot = my_slot();
-  if (slot == no_slot) return;  // the world is stopped
-  const std::uint32_t mine = stm_detail::read_bit_of(slot);
-  const std::uint32_t write_word = stm_detail::write_word_of(slot);
+  if (!has_slot()) return;  // the world is stopped
+  const std::uint32_t mine = stm_detail::my_read_bit;
+  const std::uint32_t write_word = stm_detail::my_write_word;
   std::atomic_ref<std::uint32_t> w = stm_detail::word(h.lock);
   bool waited = false;
   std::uint32_t seen = w.load(std::memory_order_acquire);
@@ -1260,7 +1258,7 @@ void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
       const std::uint32_t others = seen & ~(stm_detail::intent_bit | mine);
       if (!writing) {  // readers share (the intent bit is only ever this thread's)
         if (w.compare_exchange_weak(seen, seen | mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
-          ts.logs.locked.push_back(&h);
+          remember_lock(ts.logs.locked, &h);
           ++ts.logs.read_locks;
           return;
         }
@@ -1269,7 +1267,7 @@ void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
       if (others == 0) {  // free, or read by this thread alone
         if (w.compare_exchange_weak(seen, write_word, std::memory_order_acq_rel, std::memory_order_acquire)) {
           ++ts.logs.write_locks;
-          if (!(seen & mine)) ts.logs.locked.push_back(&h);  // (upgraded: listed as a read lock already)
+          if (!(seen & mine)) remember_lock(ts.logs.locked, &h);  // (upgraded: listed as a read lock already)
           return;
         }
         continue;
@@ -1309,7 +1307,7 @@ void stm::become_irrevocable(thread_state& ts) {
   }
   ts.irrevocable = true;
   gillab::interp::bump(gillab::interp::stats().irrevocable_runs);
-  if (my_slot() == no_slot) {  // no lock words: alone instead
+  if (!has_slot()) {  // no lock words: alone instead
     world::stop_running();
     world::stop();
   }
@@ -1318,14 +1316,14 @@ void stm::become_irrevocable(thread_state& ts) {
 void stm::end_irrevocable(thread_state& ts) {
   if (!ts.irrevocable) return;
   end_locks(ts.logs);
-  if (my_slot() == no_slot) world::start();
+  if (!has_slot()) world::start();
   ts.irrevocable = false;
   irrevocable_token.unlock();
 }
 
 void stm::resume_running(thread_state& ts) {
   world::start_running();
-  if (my_slot() == no_slot) become_irrevocable(ts);
+  if (!has_slot()) become_irrevocable(ts);
 }
 
 void stm::let_others_run(thread_state& ts) {
@@ -1347,13 +1345,13 @@ void stm::stop_the_world(thread_state& ts) {
   // thread that waited for the token holding locks could deadlock.
   if (ts.logs.active) stm_detail::go_irrevocable();
   become_irrevocable(ts);
-  if (my_slot() == no_slot) return;  // stopped it already
+  if (!has_slot()) return;  // stopped it already
   world::stop_running();
   world::stop();
 }
 
 void stm::start_the_world(thread_state&) {
-  if (!stm_detail::concurrent || my_slot() == no_slot) return;
+  if (!stm_detail::concurrent || !has_slot()) return;
   world::start();
 }
 
