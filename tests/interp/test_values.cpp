@@ -1,4 +1,5 @@
-// Value types of the runtime (pyvm-nosync's build): tagged ints and their
+// Value types of the runtime (pyvm-nosync's build; pyvm-gil's in the
+// sanitizer presets, which do not build nosync): tagged ints and their
 // promotion, float repr, CPython's hashing and equal-key rules, str code
 // points, set iteration order, and reference counts coming back down.
 #include "dict.hpp"
