@@ -387,6 +387,10 @@ def main():
                     "another checksum (the smoke test)")
     args = ap.parse_args()
 
+    # The machine and the clock before the first run: the load average
+    # then says whether the sweep started on a quiet machine.
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    machine = machine_info()
     capacity_at_start = parallel_capacity()
     threads = [int(t) for t in args.threads.split(",")] if args.threads else ([1, 2] if args.quick else [1, 2, 4, 8])
     reps = args.reps or (1 if args.quick else 5)
@@ -505,11 +509,11 @@ def main():
         micro[suite] = run_micro(binary, threads, min_time, micro_reps, args.timeout * 5)
         progress.step("micro benchmarks %s: %s" % (suite, micro[suite]["status"]))
 
-    machine = machine_info()
     machine["parallel_capacity"] = {"start": capacity_at_start, "end": parallel_capacity()}
     result = {
         "format": "gillab-sweep/1",
-        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "created": started,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": machine,
         "commit": git_commit(),
         "build_dir": os.path.relpath(args.build, ROOT),

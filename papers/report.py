@@ -227,8 +227,11 @@ def main():
     doc = Doc()
     m = data["machine"]
     doc.heading(1, "gillab: interpreters and back-ends side by side")
-    doc.para("Sweep of %s (%s mode), commit %s, build %s. Machine: %s, %s cores, %.1f GiB, kernel %s, load average "
-             "at start %s." % (data["created"], data["mode"], data["commit"], data["build_dir"], m.get("cpu", "?"),
+    # (Sweeps before "finished" was recorded took their machine and their
+    # "created" at the end.)
+    doc.para("Sweep of %s%s (%s mode), commit %s, build %s. Machine: %s, %s cores, %.1f GiB, kernel %s, load average "
+             "at start %s." % (data["created"], " to %s" % data["finished"] if "finished" in data else "",
+                               data["mode"], data["commit"], data["build_dir"], m.get("cpu", "?"),
                                m.get("cores"), m.get("memory_kib", 0) / 1048576, m.get("kernel"),
                                ", ".join("%.2f" % x for x in m.get("load_average_at_start", []))))
     capacity = m.get("parallel_capacity")
