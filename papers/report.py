@@ -544,7 +544,8 @@ def main():
             doc.para("The threaded workloads on pyvm-stm at %d threads, medians of %d runs: transactions, the "
                      "share that ended before irrevocable work (lock operations, output, blocking calls, atomic "
                      "blocks' entry and exit) and before a write to a container too big to copy (a per-entry "
-                     "undo log is still to come), safepoints per transaction, aborts (of which conflicts), "
+                     "undo log is still to come), safepoints per transaction, aborts (of which conflicts), the "
+                     "safepoints a re-execution was given (a sixteenth short of where its attempt aborted), "
                      "hand-overs of the transaction token (serial mode) and irrevocable runs (concurrent mode, "
                      "pyvm-stm-concurrent: -X stm_concurrent=1)." % (tmax, reps))
             rows = []
@@ -561,11 +562,14 @@ def main():
                              med(lambda x: x.get("safepoints_per_commit", 0), "%.1f"),
                              med(lambda x: sum(x.get("aborts", {}).values())),  # by cause: they sum
                              med(lambda x: x.get("aborts", {}).get("conflict", 0)),
+                             # (no "retries" before 2026-12-04: a retry ran the whole length)
+                             med(lambda x: x.get("retries", {}).get("mean_length", 0), "%.1f")
+                             if any(x.get("retries", {}).get("count") for x in sel) else "—",
                              med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0)
                                  if x.get("serial", True) else 0),
                              med(lambda x: x.get("irrevocable", {}).get("runs", 0))])
             doc.table(["workload (%d threads)" % tmax, "interpreter", "transactions", "before irrevocable work",
-                       "before a big write", "safepoints / tx", "aborts", "conflicts", "token hand-overs",
+                       "before a big write", "safepoints / tx", "aborts", "conflicts", "retry length", "token hand-overs",
                        "irrevocable runs"], rows)
     conflict_section(doc, [r for r in runs if r.get("stats") and r["stats"].get("backend") == "stm"], reps)
 
