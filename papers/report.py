@@ -545,7 +545,8 @@ def main():
                      "share that ended before irrevocable work (lock operations, output, blocking calls, atomic "
                      "blocks' entry and exit) and before a write to a container too big to copy (a per-entry "
                      "undo log is still to come), safepoints per transaction, aborts (of which conflicts), the "
-                     "safepoints a re-execution was given (a sixteenth short of where its attempt aborted), "
+                     "safepoints a re-execution was given (after a conflict a sixteenth short of where its attempt "
+                     "aborted, after a stress switch's abort the whole length), "
                      "hand-overs of the transaction token (serial mode) and irrevocable runs (concurrent mode, "
                      "pyvm-stm-concurrent: -X stm_concurrent=1)." % (tmax, reps))
             rows = []
