@@ -167,7 +167,7 @@ struct transaction_state {
   std::uint64_t attempts = 0;  // commit attempts, for -X stm_abort_every
   std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
-  std::uint64_t passed_at_abort = 0;  // commit points the attempt passed when its abort was decided
+  std::uint64_t passed_at_conflict = 0;  // commit points the attempt passed when it met its conflict
   // Generator frames (see generator_frames_may_begin): commit points passed
   // over in one since the countdown ran out, and whether begin points in
   // generator frames are open again.
@@ -204,13 +204,6 @@ void restart_countdown(std::uint64_t n) {
 /// under the switches in concurrent mode, release build: 17.8 -> 22 to 25
 /// s, 1.6x the aborts; 30% longer under TSan, near its test's timeout).
 std::uint64_t retry_length(std::uint64_t passed) { return std::max<std::uint64_t>(1, passed - passed / 16); }
-
-/// Where an abort is decided: remembers how far the attempt got, for its
-/// retry's length, and reports the site (record_abort).
-void abort_decided(const char* cause, const type_object* type) {
-  tx.passed_at_abort = tx.countdown_from - std::min(tx.countdown_from, transaction_detail::countdown);
-  record_abort(cause, type);
-}
 
 object* object_of(void* header) { return reinterpret_cast<object*>(header); }
 
@@ -313,7 +306,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   std::copy(tx.slots.begin() + static_cast<std::ptrdiff_t>(f->nfast), tx.slots.end(), f->stack);
   *at = tx.at;
   *depth = tx.depth;
-  const std::uint64_t retry = conflicted ? retry_length(tx.passed_at_abort) : length.load(std::memory_order_relaxed);
+  const std::uint64_t retry = conflicted ? retry_length(tx.passed_at_conflict) : length.load(std::memory_order_relaxed);
   restart_countdown(retry);
   bump(stats().retries);
   bump(stats().retry_safepoints, retry);
@@ -394,7 +387,7 @@ void maybe_throw_abort(const object* o) {
   if (!can_unwind()) return;
   if (++tx.images % n != 0) return;
   bump(stats().aborts_thrown);
-  abort_decided("stress switch: before a write", o->type);
+  record_abort("stress switch: before a write", o->type);
   begin_unwind(current_thread().backend_state.logs);
   throw transaction_abort_exception{};
 }
@@ -431,10 +424,13 @@ bool on_conflict(const void* header, bool writing) {
                  static_cast<unsigned>(tx.consecutive_aborts));
     std::abort();
   }
-  abort_decided(writing ? "conflict: a write to an object another transaction locked"
+  record_abort(writing ? "conflict: a write to an object another transaction locked"
                        : "conflict: a read of an object another transaction writes",
                o->type);
   tx.conflicted = true;
+  // How far the attempt got, for its retry's length: taken here, since
+  // unwinding to the start frame moves the countdown.
+  tx.passed_at_conflict = tx.countdown_from - std::min(tx.countdown_from, transaction_detail::countdown);
   bump(stats().aborts_thrown);
   begin_unwind(logs());
   throw transaction_abort_exception{};
@@ -743,7 +739,7 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   // In a called frame only if the abort may unwind to the start frame;
   // else the transaction commits.
   if (inject_abort() && (transaction_detail::start == f || can_unwind())) {
-    abort_decided("stress switch: commit point", nullptr);
+    record_abort("stress switch: commit point", nullptr);
     if (transaction_detail::start == f) {
       abort(l, f, at, depth);
       return commit_outcome::restored;
@@ -806,7 +802,7 @@ bool transaction_exit_point(frame* f, int* at, int* depth) {
   if (transaction_detail::start != f) return false;
   detail::transaction_logs& l = logs();
   const bool injected = !tx.unwinding && inject_abort();
-  if (injected) abort_decided("stress switch: frame exit", nullptr);
+  if (injected) record_abort("stress switch: frame exit", nullptr);
   if (tx.unwinding || injected) {
     abort(l, f, at, depth);
     return true;

@@ -115,8 +115,8 @@
 // from its entry to its exit (no transaction begins inside it); a
 // transaction aborted irrevocable_after times in a row runs its next
 // transaction's length irrevocably (the progress guarantee; before
-// that, each retry runs a sixteenth shorter than its attempt got, PyPy-STM's
-// rule: transaction.cpp's retry_length); a
+// that, each retry after a conflict runs a sixteenth shorter than its
+// attempt got, PyPy-STM's rule: transaction.cpp's retry_length); a
 // thread without a slot (beyond max_slots threads) has no lock words and
 // runs irrevocably whenever it runs, with the world stopped instead. The cycle collector and os.fork stop
 // the world (backends/world.hpp) holding the token: a transaction parks at
