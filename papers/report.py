@@ -546,7 +546,9 @@ def main():
                      "blocks' entry and exit) and before a write to a container too big to copy (a per-entry "
                      "undo log is still to come), safepoints per transaction, aborts (of which conflicts), the "
                      "safepoints a re-execution was given (after a conflict a sixteenth short of where its attempt "
-                     "aborted, after a stress switch's abort the whole length), "
+                     "aborted, after a stress switch's abort the whole length), how often a fresh transaction's "
+                     "length was halved by a conflict (it doubles after each transaction that ran its whole length, "
+                     "between -X stm_length and -X stm_length_max; results before 2026-12-05 had a fixed length: —), "
                      "hand-overs of the transaction token (serial mode) and irrevocable runs (concurrent mode, "
                      "pyvm-stm-concurrent: -X stm_concurrent=1)." % (tmax, reps))
             rows = []
@@ -566,11 +568,13 @@ def main():
                              # (no "retries" before 2026-12-04: a retry ran the whole length)
                              med(lambda x: x.get("retries", {}).get("mean_length", 0), "%.1f")
                              if any(x.get("retries", {}).get("count") for x in sel) else "—",
+                             med(lambda x: x["lengths"]["halved"]) if all("lengths" in x for x in sel) else "—",
                              med(lambda x: x.get("token", {}).get("switches", {}).get("holder_changes", 0)
                                  if x.get("serial", True) else 0),
                              med(lambda x: x.get("irrevocable", {}).get("runs", 0))])
             doc.table(["workload (%d threads)" % tmax, "interpreter", "transactions", "before irrevocable work",
-                       "before a big write", "safepoints / tx", "aborts", "conflicts", "retry length", "token hand-overs",
+                       "before a big write", "safepoints / tx", "aborts", "conflicts", "retry length", "length halved",
+                       "token hand-overs",
                        "irrevocable runs"], rows)
     conflict_section(doc, [r for r in runs if r.get("stats") and r["stats"].get("backend") == "stm"], reps)
 

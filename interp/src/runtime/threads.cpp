@@ -949,23 +949,25 @@ bool set_backend_option(const std::string& name, const std::string& value, std::
     if (value != "0") set_concurrent_transactions();
     return true;
   }
-  if (name == "stm_abort_every" || name == "stm_length" || name == "stm_abort_writes") {
+  if (name == "stm_abort_every" || name == "stm_length" || name == "stm_length_max" || name == "stm_abort_writes") {
     // The stm back-end's stress switches (abort every N-th commit attempt,
     // throw at every N-th undo image; 0: never) and transaction length in
-    // safepoints (transaction.hpp).
+    // safepoints, least and most (transaction.hpp).
     if (!backend::restartable) {
       error = "-X " + name + ": only the stm back-end runs transactions";
       return false;
     }
     char* end = nullptr;
     const long long n = std::strtoll(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0' || n < 0 || (n == 0 && name == "stm_length")) {
-      error = "-X " + name + "=N needs a " + (name == "stm_length" ? "positive" : "non-negative") + " count, not '" +
+    const bool positive = name == "stm_length" || name == "stm_length_max";
+    if (value.empty() || *end != '\0' || n < 0 || (n == 0 && positive)) {
+      error = "-X " + name + "=N needs a " + (positive ? "positive" : "non-negative") + " count, not '" +
               value + "'";
       return false;
     }
     if (name == "stm_abort_every") set_abort_every(static_cast<std::uint64_t>(n));
     else if (name == "stm_abort_writes") set_abort_writes(static_cast<std::uint64_t>(n));
+    else if (name == "stm_length_max") set_transaction_length_max(static_cast<std::uint64_t>(n));
     else set_transaction_length(static_cast<std::uint64_t>(n));
   }
   return true;

@@ -303,11 +303,14 @@ bool transaction_unwinding();
 /// transaction token's switch statistics (JSON fields, gil.hpp's).
 void write_transaction_statistics(std::ostream& out, const std::string& token);
 
-/// -X stm_abort_every=N (0: never), -X stm_length=N (safepoints per transaction),
+/// -X stm_abort_every=N (0: never), -X stm_length=N (safepoints per transaction,
+/// the least a fresh one is given; alone, the length is fixed at N),
+/// -X stm_length_max=N (the most it grows to without conflicts),
 /// -X stm_abort_writes=N (every N-th undo image throws instead; 0: never).
 void set_abort_every(std::uint64_t n);
 void set_abort_writes(std::uint64_t n);
 void set_transaction_length(std::uint64_t n);
+void set_transaction_length_max(std::uint64_t n);
 /// -X stm_concurrent=1: transactions run at once (backends/stm.hpp's
 /// concurrent mode); read at start-up, with only the main thread attached.
 void set_concurrent_transactions();
