@@ -547,7 +547,7 @@ def main():
                      "undo log is still to come), safepoints per transaction, aborts (of which conflicts), the "
                      "safepoints a re-execution was given (after a conflict a sixteenth short of where its attempt "
                      "aborted, after a stress switch's abort the whole length), how often a fresh transaction's "
-                     "length was halved by a conflict (it doubles after each transaction that ran its whole length, "
+                     "length was halved by a conflict (it grows by an eighth after each that ran its whole length, "
                      "between -X stm_length and -X stm_length_max; results before 2026-12-05 had a fixed length: —), "
                      "hand-overs of the transaction token (serial mode) and irrevocable runs (concurrent mode, "
                      "pyvm-stm-concurrent: -X stm_concurrent=1)." % (tmax, reps))
