@@ -12,7 +12,9 @@
 //    plus the thread's call depth and handled-exception stack. Raw copies:
 //    an abort first takes back the transaction's count changes, so the
 //    snapshot's values are counted exactly as they were at the start.
-//  - It commits at a later safepoint once it is long enough, or when its
+//  - It commits at a later safepoint once it is long enough (a length
+//    that adapts: one for all threads, grown after whole-length commits,
+//    halved by conflicts; transaction.cpp's fresh_length), or when its
 //    start frame returns, yields or raises out: past that point the
 //    snapshot's C++ activation is gone and nothing could resume it.
 //    Between that end and the next safepoint the thread runs outside any
