@@ -87,7 +87,9 @@ using undo_image_ptr = std::unique_ptr<undo_image, undo_image_recycler>;
 /// every resume made three allocations per image (malloc and free were 12%
 /// of generators.py under stm). T::clear() empties an image and keeps its
 /// buffers, unless they grew big (an image of a 64 KiB list is not kept).
-template <class T>
+/// At most max_spare of them are kept (images with buffers: up to 4 KiB
+/// each).
+template <class T, std::size_t max_spare = 256>
 struct pooled_image : undo_image {
   static std::unique_ptr<T, undo_image_recycler> take() {
     auto& spare = pool().images;
@@ -112,7 +114,6 @@ struct pooled_image : undo_image {
   }
 
  private:
-  static constexpr std::size_t max_spare = 256;
   static inline thread_local bool pool_gone = false;  // trivially destructible: readable to the end
   struct holder {
     std::vector<T*> images;
