@@ -223,14 +223,16 @@ std::uint64_t retry_length(std::uint64_t passed) { return std::max<std::uint64_t
 /// committed, halved after each conflict, between -X stm_length and -X
 /// stm_length_max (default 100 and 1600). (PyPy-STM gave each fresh
 /// transaction its one configured length.) A fixed 100 left cpu_independent
-/// at 1.42x at 2 threads in concurrent mode, 1.71x adapted (each transaction
-/// read-locks the shared module and class dicts again: a write to their lock
-/// words' cache lines, which the other thread's transactions write too), and
-/// serial mode's single-thread go and richards ran 13% faster at 1600.
-/// Halved for all threads, not only the one that aborted: the thread that
-/// wins a conflict sees no abort, yet its long transaction is what the
-/// other waits for. Growing by an eighth, not doubling, stays nearer where
-/// conflicts begin.
+/// at 1.53x at 2 threads in concurrent mode, 1.78x adapted (side by side;
+/// each transaction read-locks the shared module and class dicts again: a
+/// write to their lock words' cache lines, which the other thread's
+/// transactions write too), and pyvm-stm's single-thread overhead over
+/// pyvm-gil went from x1.24 to x1.18 (go x1.48 -> x1.22). Halved for all
+/// threads, not only the one that aborted: the thread that wins a conflict
+/// sees no abort, yet its long transaction is what the other waits for.
+/// Growing by an eighth, not doubling, stays nearer where conflicts begin.
+/// The cost: the write-heavy shared_write in concurrent mode, 0.81x ->
+/// 0.64x at 2 threads in the reference report.
 std::uint64_t fresh_length() {
   const std::uint64_t low = length.load(std::memory_order_relaxed);
   const std::uint64_t high = std::max(low, length_max.load(std::memory_order_relaxed));
