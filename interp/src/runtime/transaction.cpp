@@ -180,7 +180,9 @@ struct transaction_state {
   std::uint64_t images = 0;    // undo images asked for, for -X stm_abort_writes
   std::uint32_t consecutive_aborts = 0;
   std::uint64_t passed_at_conflict = 0;  // commit points the attempt passed when it met its conflict
-  bool retrying_conflict = false;        // a conflict's shortened re-execution runs: it grows no length
+  // A conflict's shortened re-execution runs: it grows no length. Set by
+  // abort, cleared at each begin point (the only two ways a transaction starts).
+  bool retrying_conflict = false;
   // Generator frames (see generator_frames_may_begin): commit points passed
   // over in one since the countdown ran out, and whether begin points in
   // generator frames are open again.
@@ -233,14 +235,16 @@ std::uint64_t retry_length(std::uint64_t passed) { return std::max<std::uint64_t
 /// Growing by an eighth, not doubling, stays nearer where conflicts begin.
 /// The cost: the write-heavy shared_write in concurrent mode, 0.81x ->
 /// 0.64x at 2 threads in the reference report.
+std::uint64_t longest_length() {
+  return std::max(length.load(std::memory_order_relaxed), length_max.load(std::memory_order_relaxed));
+}
 std::uint64_t fresh_length() {
-  const std::uint64_t low = length.load(std::memory_order_relaxed);
-  const std::uint64_t high = std::max(low, length_max.load(std::memory_order_relaxed));
-  return std::clamp(adapted_length.load(std::memory_order_relaxed), low, high);
+  return std::clamp(adapted_length.load(std::memory_order_relaxed), length.load(std::memory_order_relaxed),
+                    longest_length());
 }
 void grow_length() {
   if (tx.retrying_conflict) return;
-  const std::uint64_t high = std::max(length.load(std::memory_order_relaxed), length_max.load(std::memory_order_relaxed));
+  const std::uint64_t high = longest_length();
   const std::uint64_t now = fresh_length();
   if (now >= high) return;  // (no store: the cache line stays shared)
   adapted_length.store(std::min(high, now + std::max<std::uint64_t>(1, now / 8)), std::memory_order_relaxed);
@@ -296,7 +300,6 @@ void commit(detail::transaction_logs& logs) {
   logs.active = false;
   transaction_detail::start = nullptr;
   tx.consecutive_aborts = 0;
-  tx.retrying_conflict = false;
   tx.undo.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
@@ -1122,7 +1125,7 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"world_stops\": " << backends::world::stops.load(std::memory_order_relaxed)
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length)
-      << ", \"length_max\": " << std::max(n(length), n(length_max))
+      << ", \"length_max\": " << longest_length()
       << ", \"lengths\": {\"grown\": " << total(&counters::lengths_grown)
       << ", \"halved\": " << total(&counters::lengths_halved) << "}"
       << ", \"token\": {" << token << "}}";
