@@ -283,6 +283,19 @@ dict_object* instance_dict(dict_object** slot, bool create) {
   return d;
 }
 
+dict_object* instance_dict_read(object* o, dict_object** slot) {
+  dict_object* d = instance_dict(slot, false);
+  if (d || !backend::restartable || !transactions_concurrent()) return d;
+  backend::read_section guard(bts(), o->header);
+  return instance_dict(slot, false);
+}
+
+dict_object* instance_dict_made(object* o, dict_object** slot) {
+  if (dict_object* d = instance_dict(slot, false)) return d;
+  if (!before_unlocked_field(o)) return nullptr;
+  return instance_dict(slot, true);
+}
+
 value type_lookup(type_object* t, value name) { return lookup_owner(t, name, nullptr); }
 
 void invalidate_type_cache() { type_generation.fetch_add(1, std::memory_order_acq_rel); }
@@ -340,7 +353,7 @@ value generic_getattr(value v, value name) {
   if (dict_object** slot = dict_slot(v)) {
     // The dict's own section (inside dict_get_ref) keeps the value alive
     // until it is counted.
-    dict_object* dict = instance_dict(slot, false);
+    dict_object* dict = instance_dict_read(v.obj(), slot);
     value x = dict ? dict_get_ref(value::from(dict), name) : value();
     if (x) return x;
     if (error_pending()) return value();
@@ -350,8 +363,8 @@ value generic_getattr(value v, value name) {
   if (n == "__class__") return newref(value::from(t));
   if (n == "__dict__") {
     if (dict_object** slot = dict_slot(v)) {
-      if (!instance_dict(slot, false)) before_write(v.obj());  // stm: the new dict's pointer goes into v
-      return newref(value::from(instance_dict(slot, true)));
+      dict_object* made = instance_dict_made(v.obj(), slot);
+      return made ? newref(value::from(made)) : value();
     }
   }
   return value();  // the caller tries __getattr__, then raises
@@ -466,8 +479,9 @@ int generic_setattr(value v, value name, value x) {
     }
     return -1;
   }
-  if (!instance_dict(slot, false)) before_write(v.obj());  // stm: the new dict's pointer goes into v (an atomic read: fine's threads may be making it)
-  const value dict = value::from(instance_dict(slot, true));  // alive while v is
+  dict_object* made = instance_dict_made(v.obj(), slot);  // alive while v is
+  if (!made) return -1;
+  const value dict = value::from(made);
   if (x) return dict_set(dict, name, x);
   if (dict_del(dict, name) < 0) {
     if (pending_matches(&exc_KeyError)) {
@@ -2045,8 +2059,13 @@ void keep_until_exit(value v) {
 int class_setattr(type_object* t, value name, value v) {
   // stm: a class's fields (its name, its abstract flag) and the values its
   // dict displaces (kept until exit) are not rolled back; class attributes
-  // change rarely, so the transaction commits first.
+  // change rarely, so the transaction commits first. In concurrent mode the
+  // world stops too: the attribute caches answer without a lock, and a
+  // running transaction that read the old value there must not go on to
+  // read what this thread writes after (transaction.hpp).
   if (!transaction_irrevocable()) return -1;
+  unlocked_fields_write writing(t);
+  if (!writing.ok()) return -1;
   const int rc = class_setattr_uncached(t, name, v);
   invalidate_type_cache();  // after the write: no lookup may cache the old value with the new generation
   return rc;
@@ -2132,7 +2151,7 @@ bool calls_as_method(const type_object* t, value found) {
 /// method), or an error was raised looking (the caller passes it on).
 bool shadowed_by_instance(value obj, value name) {
   dict_object** slot = dict_slot(obj);
-  dict_object* d = slot ? instance_dict(slot, false) : nullptr;
+  dict_object* d = slot ? instance_dict_read(obj.obj(), slot) : nullptr;
   if (!d || dict_size(value::from(d)) == 0) return false;
   return dict_get(value::from(d), name) || error_pending();
 }
@@ -2306,7 +2325,7 @@ bool attr_cache_hit(const attr_cache_entry& c, value obj, value name, attr_snaps
 /// caller passes on as the generic path would.
 value from_instance_dict(value obj, std::uint32_t hint, value name) {
   dict_object** slot = dict_slot(obj);  // never null for these kinds: the fill saw t->dict_offset
-  dict_object* d = slot ? instance_dict(slot, false) : nullptr;
+  dict_object* d = slot ? instance_dict_read(obj.obj(), slot) : nullptr;
   if (!d) return value();
   if (value v = dict_entry_value_ref(d, hint, name)) return v;
   return dict_get_ref(value::from(d), name);
@@ -2409,8 +2428,8 @@ int cached_setattr(const attr_cache_entry& c, value obj, value name, value v, bo
   if (e.kind != attr_instance_dict) return 1;
   dict_object** slot = dict_slot(obj);  // never null for this kind: the fill saw t->dict_offset
   if (!slot) return 1;
-  if (!instance_dict(slot, false)) before_write(obj.obj());  // stm: the new dict's pointer goes into obj (read atomically, as above)
-  return dict_set(value::from(instance_dict(slot, true)), name, v);
+  dict_object* d = instance_dict_made(obj.obj(), slot);
+  return d ? dict_set(value::from(d), name, v) : -1;
 }
 
 void fill_setattr_cache(attr_cache_entry& c, value obj, value name) {

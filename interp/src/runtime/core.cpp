@@ -310,7 +310,7 @@ static value exception_getattr(value v, value name) {
   // CPython's member slots do.
   if (n == "errno" || n == "strerror" || n == "filename" || n == "filename2" || n == "code" || n == "value") {
     dict_object** slot = dict_slot(v);
-    if (dict_object* own = instance_dict(slot ? slot : &e->attrs, false)) {
+    if (dict_object* own = instance_dict_read(e, slot ? slot : &e->attrs)) {
       if (value found = dict_get_ref(value::from(own), name)) return found;
     }
   }
@@ -334,10 +334,10 @@ static value exception_getattr(value v, value name) {
   // instance dict instead, which the class's attribute lookup handles).
   if (e->type->dict_offset) return value();
   if (n == "__dict__") {
-    if (!e->attrs) before_write(e);  // stm: the new dict's pointer goes into e
-    return newref(value::from(instance_dict(&e->attrs, true)));
+    dict_object* attrs = instance_dict_made(e, &e->attrs);
+    return attrs ? newref(value::from(attrs)) : value();
   }
-  if (dict_object* attrs = instance_dict(&e->attrs, false)) {
+  if (dict_object* attrs = instance_dict_read(e, &e->attrs)) {
     if (value found = dict_get_ref(value::from(attrs), name)) return found;
   }
   return value();
@@ -393,8 +393,9 @@ static int exception_setattr(value v, value name, value x) {
   int rc = 0;
   if (exception_setattr_special(v, name, x, &rc)) return rc;
   auto* e = static_cast<exception_object*>(v.obj());
-  if (!e->attrs) before_write(e);  // stm: the new dict's pointer goes into e
-  const value attrs = value::from(instance_dict(&e->attrs, true));  // alive while e is
+  dict_object* made = instance_dict_made(e, &e->attrs);  // alive while e is
+  if (!made) return -1;
+  const value attrs = value::from(made);
   if (x) return dict_set(attrs, name, x);
   if (value old = dict_pop_ref(attrs, name)) {
     decref(old);

@@ -7,6 +7,7 @@
 #include "operations.hpp"
 #include "runtime.hpp"
 
+#include <atomic>
 #include <mutex>
 #include <cstdlib>
 #include <cstring>
@@ -61,6 +62,23 @@ value function_repr(value v) {
   return make_str("<function " + str_of(f->qualname) + buf);
 }
 
+namespace {
+/// f's __dict__ (borrowed), made on first need; null: an error is pending
+/// (stm: unwinding to abort). Readers load the pointer without a lock.
+value function_dict(function_object* f) {
+  std::atomic_ref<value> field(f->dict);
+  if (value d = field.load(std::memory_order_acquire)) return d;
+  unlocked_fields_write writing(f);
+  if (!writing.ok()) return value();
+  // Another thread (fine: a section of its own on f) may have made it meanwhile.
+  backend::write_section guard(current_thread().backend_state, f->header);
+  if (value d = field.load(std::memory_order_acquire)) return d;
+  value made = make_dict();
+  field.store(made, std::memory_order_release);
+  return made;
+}
+}  // namespace
+
 value function_getattr(value v, value name) {
   auto* f = static_cast<function_object*>(v.obj());
   const std::string n = str_of(name);
@@ -71,8 +89,9 @@ value function_getattr(value v, value name) {
   if (n == "__defaults__") return newref(f->defaults ? f->defaults : none());
   if (n == "__annotations__") {
     if (!f->annotations) {
-      before_write(f);  // stm: made on first use, inside a transaction perhaps
-      f->annotations = make_dict();
+      unlocked_fields_write writing(f);  // stm: made on first use, inside a transaction perhaps
+      if (!writing.ok()) return value();
+      if (!f->annotations) f->annotations = make_dict();
     }
     return newref(f->annotations);
   }
@@ -81,21 +100,40 @@ value function_getattr(value v, value name) {
   if (n == "__kwdefaults__") return newref(f->kwdefaults ? f->kwdefaults : none());
   if (n == "__closure__") return newref(f->closure ? f->closure : none());
   if (n == "__dict__") {
-    backend::write_section guard(current_thread().backend_state, f->header);
-    if (!f->dict) f->dict = make_dict();
-    return newref(f->dict);
+    value d = function_dict(f);
+    return d ? newref(d) : value();
   }
-  if (f->dict) {
-    if (value attr = dict_get_ref(f->dict, name)) return attr;
+  if (value d = std::atomic_ref<value>(f->dict).load(std::memory_order_acquire)) {
+    if (value attr = dict_get_ref(d, name)) return attr;
   }
   return value();
 }
 
 // Function attributes: the writable dunders, else the function's __dict__.
+// Calls and attribute reads follow a function's fields without a lock (its
+// defaults at every call), so under stm's concurrent mode a field changes
+// only with the world stopped (transaction.hpp, unlocked_fields_write); an
+// attribute of an existing __dict__ is a store into that dict as any.
 int function_setattr(value v, value name, value x) {
   auto* f = static_cast<function_object*>(v.obj());
-  before_write(f);  // stm: its fields, or the pointer to a new __dict__
   const std::string n = str_of(name);
+  const bool field = n == "__name__" || n == "__qualname__" || n == "__doc__" || n == "__module__" ||
+                     n == "__defaults__" || n == "__annotations__";
+  if (!field) {
+    value d = function_dict(f);
+    if (!d) return -1;
+    if (x) return dict_set(d, name, x);
+    if (dict_del(d, name) < 0) {
+      if (pending_matches(&exc_KeyError)) {
+        clear_pending();
+        raise(&exc_AttributeError, "'function' object has no attribute '" + n + "'");
+      }
+      return -1;
+    }
+    return 0;
+  }
+  unlocked_fields_write writing(f);  // stm: the old value is no reader's any more
+  if (!writing.ok()) return -1;
   auto replace = [&](value& slot, bool must_be_str) {
     if (must_be_str && (!x || type_of(x) != &str_type)) {
       raise_type_error("__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
@@ -122,20 +160,7 @@ int function_setattr(value v, value name, value x) {
     }
     return replace(f->defaults, false);
   }
-  if (n == "__annotations__") return replace(f->annotations, false);
-  {
-    backend::write_section guard(current_thread().backend_state, f->header);
-    if (!f->dict) f->dict = make_dict();
-  }
-  if (x) return dict_set(f->dict, name, x);
-  if (dict_del(f->dict, name) < 0) {
-    if (pending_matches(&exc_KeyError)) {
-      clear_pending();
-      raise(&exc_AttributeError, "'function' object has no attribute '" + n + "'");
-    }
-    return -1;
-  }
-  return 0;
+  return replace(f->annotations, false);  // (__annotations__: the last field)
 }
 
 void dealloc_builtin(object* o) {

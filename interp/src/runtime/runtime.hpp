@@ -31,6 +31,14 @@ value type_lookup(type_object* t, value name);
 /// built-in exception's attributes), made on first need when `create`; the
 /// slot is written once, by a CAS, so racing makers agree on one dict.
 dict_object* instance_dict(dict_object** slot, bool create);
+/// The same for reading o's dict at `slot`: null while o has none. Under
+/// stm's concurrent mode o is then read-locked, so that a dict made for it
+/// meanwhile meets this transaction (transaction.hpp, before_unlocked_field).
+dict_object* instance_dict_read(object* o, dict_object** slot);
+/// The same for writing: o's dict, made now if it has none (stm: made
+/// irrevocably in concurrent mode). Null: an error is pending (a
+/// transaction unwinding to abort).
+dict_object* instance_dict_made(object* o, dict_object** slot);
 /// Where v's instance __dict__ pointer is (its type's dict_offset), or null.
 dict_object** dict_slot(value v);
 void invalidate_type_cache();

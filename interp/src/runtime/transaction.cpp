@@ -74,7 +74,8 @@ namespace detail = backends::stm_detail;
   X(irrevocable_runs)   /* concurrent mode: the irrevocable token taken */                             \
   X(irrevocable_waits)  /* concurrent mode: locks an irrevocable thread waited for */                   \
   X(irrevocable_after_aborts) /* concurrent mode: transactions run irrevocably after aborts in a row */  \
-  X(conflict_commits)   /* concurrent mode: a conflict where no abort can unwind: committed */
+  X(conflict_commits)   /* concurrent mode: a conflict where no abort can unwind: committed */  \
+  X(field_stops)        /* concurrent mode: the world stopped to write fields read unlocked */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
   GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
@@ -1017,6 +1018,27 @@ void set_transaction_length_max(std::uint64_t n) {
 void set_concurrent_transactions() { backends::stm::set_concurrent(current_thread().backend_state); }
 bool transactions_concurrent() { return detail::concurrent; }
 
+bool before_unlocked_field(object* o) {
+  if (detail::concurrent && !backends::stm::made_here(o->header) && !transaction_irrevocable()) return false;
+  before_write(o);
+  return true;
+}
+
+unlocked_fields_write::unlocked_fields_write(object* o) {
+  if (detail::concurrent && !backends::stm::made_here(o->header)) {
+    ok_ = transaction_irrevocable();
+    if (!ok_) return;
+    backends::stm::stop_the_world(current_thread().backend_state);
+    stopped_ = true;
+    bump(stats().field_stops);
+  }
+  before_write(o);
+}
+
+unlocked_fields_write::~unlocked_fields_write() {
+  if (stopped_) backends::stm::start_the_world(current_thread().backend_state);
+}
+
 void init_transactions() {
   pthread_atfork(lock_counters_for_fork, unlock_counters_after_fork, unlock_counters_after_fork);
   detail::save_image = save_image;
@@ -1123,6 +1145,7 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"after_aborts\": " << total(&counters::irrevocable_after_aborts)
       << ", \"commits_at_a_conflict\": " << total(&counters::conflict_commits) << "}"
       << ", \"world_stops\": " << backends::world::stops.load(std::memory_order_relaxed)
+      << ", \"field_stops\": " << total(&counters::field_stops)
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length)
       << ", \"length_max\": " << longest_length()
@@ -1153,6 +1176,9 @@ void set_transaction_length(std::uint64_t) {}
 void set_transaction_length_max(std::uint64_t) {}
 void set_concurrent_transactions() {}
 bool transactions_concurrent() { return false; }
+bool before_unlocked_field(object*) { return true; }
+unlocked_fields_write::unlocked_fields_write(object*) {}
+unlocked_fields_write::~unlocked_fields_write() {}
 void init_transactions() {}
 void write_transaction_statistics(std::ostream&, const std::string&) {}
 

@@ -320,4 +320,46 @@ void set_concurrent_transactions();
 /// Whether transactions run at once (false on every other back-end).
 bool transactions_concurrent();
 
+// Fields that other threads follow without a lock (stm's concurrent mode).
+// Some fields are read on hot paths with no read section: an instance's
+// (or exception's) __dict__ pointer, a function's fields (its defaults at
+// every call), a class's attributes through the attribute caches. A
+// transaction that wrote one and then aborted would free what a reader
+// had followed (the reader, taking the object for its own new one, would
+// not even lock it) or let the reader commit a value that never was. So
+// such a field of an old object is never written inside a transaction
+// there:
+//  - a field made once (an instance's dict, made by its first attribute)
+//    is made irrevocably: before_unlocked_field commits the transaction
+//    first, then write-locks the object as before_write does; a reader
+//    that finds the field empty read-locks the object (instance_dict_read
+//    in classes.cpp), so the two meet in the lock word as any read and
+//    write;
+//  - a field replaced (a function's, a class's attributes) is written with
+//    the world stopped (unlocked_fields_write): every other thread is
+//    parked between two transactions, so no running transaction has read
+//    the old value and none reads the new one before it is committed.
+//    These writes are rare (a class attribute changes a type generation and
+//    every attribute cache with it already).
+// Elsewhere (serial mode, the other back-ends) both are before_write.
+
+/// Before o gets a field made once that readers follow without a lock.
+/// False: the transaction is unwinding to abort (its exception pending).
+[[nodiscard]] bool before_unlocked_field(object* o);
+
+/// The scope of a write to o's fields that readers follow without a lock.
+class unlocked_fields_write {
+ public:
+  explicit unlocked_fields_write(object* o);
+  ~unlocked_fields_write();
+  /// False: the transaction is unwinding to abort; nothing may be written.
+  [[nodiscard]] bool ok() const { return ok_; }
+  unlocked_fields_write(const unlocked_fields_write&) = delete;
+  unlocked_fields_write& operator=(const unlocked_fields_write&) = delete;
+
+ private:
+  bool ok_ = true;
+  bool stopped_ = false;
+};
+
 GILLAB_RUNTIME_NAMESPACE_END
