@@ -56,6 +56,7 @@ namespace detail = backends::stm_detail;
   X(big_write_commits)   /* a write to a container too big to copy */                                  \
   X(aborts_injected)     /* aborts by the stress switches */                                           \
   X(aborts_conflict)     /* aborts by a lock another transaction holds */                              \
+  X(aborts_big_write)    /* concurrent mode: a write to a container too big to copy, re-run irrevocably */ \
   X(aborts_unwound)      /* of all aborts, unwound from a called frame or runtime code */              \
   X(aborts_thrown)       /* of those, thrown from runtime code (a conflict, -X stm_abort_writes) */    \
   X(irrevocable_refused) /* irrevocable work asked for while unwinding: failed */                      \
@@ -190,6 +191,7 @@ struct transaction_state {
   std::uint64_t deferrals = 0;
   bool generators_may_begin = false;
   bool conflicted = false;  // the abort under way is a conflict's (--stats: aborts by cause)
+  bool big_write = false;   // ... is before a big write's, and the retry runs irrevocably
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
   // An abort decided in a frame the start frame called: the frames in
@@ -323,7 +325,8 @@ void commit(detail::transaction_logs& logs) {
 /// the transaction stays active (it re-executes from there).
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   const bool conflicted = std::exchange(tx.conflicted, false);
-  bump(conflicted ? stats().aborts_conflict : stats().aborts_injected);
+  const bool big_write = std::exchange(tx.big_write, false);
+  bump(conflicted ? stats().aborts_conflict : big_write ? stats().aborts_big_write : stats().aborts_injected);
   if (tx.unwinding) bump(stats().aborts_unwound);
   tx.unwinding = false;
   ++tx.consecutive_aborts;
@@ -365,7 +368,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   restart_countdown(retry);
   bump(stats().retries);
   bump(stats().retry_safepoints, retry);
-  if (detail::concurrent && tx.consecutive_aborts >= detail::irrevocable_after) {
+  if (detail::concurrent && (big_write || tx.consecutive_aborts >= detail::irrevocable_after)) {
     // Progress: the re-execution runs irrevocably, for a transaction's
     // length of begin points (the transaction ends here, with nothing to
     // commit: the abort emptied its logs). (PyPy-STM cut its inevitable
@@ -373,7 +376,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
     // were measured alike on stm_plain_increments at 2 threads: the same
     // wall time, conflict counts that vary more from run to run than
     // between the three.)
-    bump(stats().irrevocable_after_aborts);
+    if (!big_write) bump(stats().irrevocable_after_aborts);
     tx.consecutive_aborts = 0;
     logs.active = false;
     transaction_detail::start = nullptr;
@@ -685,7 +688,23 @@ void commit_now(std::atomic<std::uint64_t>& reason) {
   bump(reason);
   commit(logs());
 }
-void commit_for_write() { commit_now(stats().big_write_commits); }
+/// Before a write to o, a container too big to copy. In concurrent mode a
+/// commit here, in the middle of an operation, would release the locks the
+/// operation took before this one (write_section2's first object, a
+/// section it reads through) while it goes on using them: where it can,
+/// the transaction aborts instead and re-runs irrevocably (abort: for a
+/// transaction's length), where a write takes its lock by waiting and
+/// saves no image. Serial mode commits (it runs alone: no lock matters).
+void before_big_write(const object* o) {
+  if (detail::concurrent && !tx.unwinding && transaction_detail::start && can_unwind()) {
+    record_abort("a write to a container too big to copy (re-run irrevocably)", o->type);
+    tx.big_write = true;
+    bump(stats().aborts_thrown);
+    begin_unwind(logs());
+    throw transaction_abort_exception{};
+  }
+  commit_now(stats().big_write_commits);
+}
 
 /// The runtime's hook behind stm::before_write: saves o's image and marks
 /// its header with the image's index, or completes a list's partial image.
@@ -696,7 +715,7 @@ void save_image(void* header) {
   type_object* layout = t->heap ? t->solid : t;
   if (born & detail::logged_bit) {  // a partial list image
     if (tx.appending == o) return;
-    if (!tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
+    if (!tx.unwinding && too_big_to_copy(o, layout)) return before_big_write(o);
     maybe_throw_abort(o);
     const std::uint32_t index = born & detail::index_mask;
     static_cast<list_image*>(tx.undo[index].image.get())->complete(o);
@@ -705,7 +724,7 @@ void save_image(void* header) {
   }
   const bool appends_only = layout == &list_type && tx.appending == o;
   // (While unwinding nothing may commit: the image is taken whatever its size.)
-  if (!appends_only && !tx.unwinding && too_big_to_copy(o, layout)) return commit_for_write();
+  if (!appends_only && !tx.unwinding && too_big_to_copy(o, layout)) return before_big_write(o);
   maybe_throw_abort(o);
   bump(stats().undo_images);
   const auto index = static_cast<std::uint32_t>(tx.undo.size());
@@ -1123,7 +1142,8 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       // them unwound called frames, and how many of those began as an
       // exception thrown by runtime code
       << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
-      << ", \"conflict\": " << total(&counters::aborts_conflict) << "}"
+      << ", \"conflict\": " << total(&counters::aborts_conflict)
+      << ", \"big_write\": " << total(&counters::aborts_big_write) << "}"
       << ", \"abort_paths\": {\"unwound\": " << total(&counters::aborts_unwound)
       << ", \"thrown_from_runtime_code\": " << total(&counters::aborts_thrown) << "}"
       << ", \"conflicts\": ";

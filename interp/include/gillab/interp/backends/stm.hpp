@@ -120,20 +120,25 @@
 // thread without a slot (beyond max_slots threads) has no lock words and
 // runs irrevocably whenever it runs, with the world stopped instead. The cycle collector and os.fork stop
 // the world (backends/world.hpp) holding the token: a transaction parks at
-// its first safepoint after its commit. What is still missing (phase 2b
-// step 3): some runtime reads of shared objects take no read lock (class
-// attribute caches, an instance's __dict__ pointer, a function's defaults;
-// see the note); a commit in the middle of one C++ operation (its
-// Python code commits, a conflict where no abort can unwind, a container
-// too big to copy, a death that is not quiet) releases the locks the
-// operation's earlier sections took — write_section2's first object, for
-// one — and only the object at hand is locked again, irrevocably (keeping
-// them while waiting for the token could deadlock: the fix is to hand
-// them over to the irrevocable run); a weak reference dereferenced while
-// its transaction unwinds counts its new reference deferred; and a thread
-// that waits for the token while it holds a runtime lock (a module's
-// import lock) would deadlock with a token holder waiting for that lock
-// (not seen so far).
+// its first safepoint after its commit. Fields that runtime code follows
+// without a read lock (an instance's __dict__ pointer, a function's
+// fields, a class's attributes through the attribute caches) are never
+// written inside a transaction: made irrevocably, or written with the
+// world stopped (runtime/transaction.hpp, unlocked_fields_write). A write
+// to a container too big to copy aborts and re-runs irrevocably rather
+// than commit in the middle of its operation (transaction.cpp,
+// before_big_write). What is still missing (phase 2b step 3): a commit in
+// the middle of one C++ operation for another reason (its Python code
+// commits, a conflict where no abort can unwind, a death that is not
+// quiet, irrevocable work) releases the locks the operation's earlier
+// sections took, and only the object at hand is locked again,
+// irrevocably (keeping them while waiting for the token could deadlock:
+// the fix is to hand them over to the irrevocable run; under the GIL, too,
+// other threads run while an operation's Python code does); a weak
+// reference dereferenced while its transaction unwinds counts its new
+// reference deferred; and a thread that waits for the token while it
+// holds a runtime lock (a module's import lock) would deadlock with a
+// token holder waiting for that lock (not seen so far).
 #pragma once
 
 #include <gillab/interp/backend.hpp>
