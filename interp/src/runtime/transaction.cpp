@@ -76,7 +76,9 @@ namespace detail = backends::stm_detail;
   X(irrevocable_waits)  /* concurrent mode: locks an irrevocable thread waited for */                   \
   X(irrevocable_after_aborts) /* concurrent mode: transactions run irrevocably after aborts in a row */  \
   X(conflict_commits)   /* concurrent mode: a conflict where no abort can unwind: committed */  \
-  X(field_stops)        /* concurrent mode: the world stopped to write fields read unlocked */
+  X(field_stops)        /* concurrent mode: the world stopped to write fields read unlocked */  \
+  X(locks_handed_over)  /* concurrent mode: commits inside an operation whose locks the irrevocable run took over */ \
+  X(locks_dropped)      /* ... and those that released them (the token was taken) */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
   GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
@@ -292,7 +294,12 @@ void end_logs(detail::transaction_logs& logs) {
   logs.born.clear();
 }
 
-void commit(detail::transaction_logs& logs) {
+/// Ends the running transaction. `in_operation`: in the middle of a C++
+/// operation (commit_now), whose earlier sections' locks the rest of it
+/// may still rely on: in concurrent mode they go over to an irrevocable
+/// run if the token is free (stm::try_become_irrevocable), else they are
+/// released as at any commit (a known gap, counted).
+void commit(detail::transaction_logs& logs, bool in_operation = false) {
   counters& c = stats();
   bump(c.commits);
   bump(c.safepoints, tx.countdown_from - transaction_detail::countdown + tx.deferrals);
@@ -306,7 +313,16 @@ void commit(detail::transaction_logs& logs) {
   tx.undo.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
-  backends::stm::end_locks(logs);
+  if (in_operation && detail::concurrent && !logs.locked.empty()) {
+    if (backends::stm::try_become_irrevocable(current_thread().backend_state)) {
+      bump(c.locks_handed_over);
+    } else {
+      bump(c.locks_dropped);
+      backends::stm::end_locks(logs);
+    }
+  } else {
+    backends::stm::end_locks(logs);
+  }
   // end_counts listed the objects whose counts its additions brought to 0
   // (those on the dying list that were not brought back). Freed outside the
   // transaction. Should a death they cause run code after all (quiet() is
@@ -686,7 +702,7 @@ void commit_now(std::atomic<std::uint64_t>& reason) {
     return;
   }
   bump(reason);
-  commit(logs());
+  commit(logs(), true);
 }
 /// Before a write to o, a container too big to copy. In concurrent mode a
 /// commit here, in the middle of an operation, would release the locks the
@@ -1163,7 +1179,9 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"irrevocable\": {\"runs\": " << total(&counters::irrevocable_runs)
       << ", \"lock_waits\": " << total(&counters::irrevocable_waits)
       << ", \"after_aborts\": " << total(&counters::irrevocable_after_aborts)
-      << ", \"commits_at_a_conflict\": " << total(&counters::conflict_commits) << "}"
+      << ", \"commits_at_a_conflict\": " << total(&counters::conflict_commits)
+      << ", \"locks_handed_over\": " << total(&counters::locks_handed_over)
+      << ", \"locks_dropped\": " << total(&counters::locks_dropped) << "}"
       << ", \"world_stops\": " << backends::world::stops.load(std::memory_order_relaxed)
       << ", \"field_stops\": " << total(&counters::field_stops)
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
@@ -1460,6 +1478,14 @@ void stm::become_irrevocable(thread_state& ts) {
     world::stop_running();
     world::stop();
   }
+}
+
+bool stm::try_become_irrevocable(thread_state& ts) {
+  if (ts.irrevocable) return true;
+  if (!has_slot() || !irrevocable_token.try_lock()) return false;
+  ts.irrevocable = true;  // (no stop stands: every stopper holds the token)
+  gillab::interp::bump(gillab::interp::stats().irrevocable_runs);
+  return true;
 }
 
 void stm::end_irrevocable(thread_state& ts) {

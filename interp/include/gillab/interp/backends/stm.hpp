@@ -127,18 +127,21 @@
 // world stopped (runtime/transaction.hpp, unlocked_fields_write). A write
 // to a container too big to copy aborts and re-runs irrevocably rather
 // than commit in the middle of its operation (transaction.cpp,
-// before_big_write). What is still missing (phase 2b step 3): a commit in
-// the middle of one C++ operation for another reason (its Python code
-// commits, a conflict where no abort can unwind, a death that is not
-// quiet, irrevocable work) releases the locks the operation's earlier
-// sections took, and only the object at hand is locked again,
-// irrevocably (keeping them while waiting for the token could deadlock:
-// the fix is to hand them over to the irrevocable run; under the GIL, too,
-// other threads run while an operation's Python code does); a weak
-// reference dereferenced while its transaction unwinds counts its new
-// reference deferred; and a thread that waits for the token while it
-// holds a runtime lock (a module's import lock) would deadlock with a
-// token holder waiting for that lock (not seen so far).
+// before_big_write). A commit in the middle of one C++ operation for
+// another reason (a conflict where no abort can unwind, a death that is
+// not quiet, irrevocable work) hands the locks the operation's earlier
+// sections took over to an irrevocable run when the token is free
+// (try_become_irrevocable: it never waits for it holding them, which
+// could deadlock with the token's holder waiting for one of them). What
+// is still missing (phase 2b step 3): when the token is taken those locks
+// are released (--stats: irrevocable.locks_dropped) and only the object
+// at hand is locked again, irrevocably; a commit point in Python code that
+// C++ code called (a sort's key, an __eq__) ends the transaction holding
+// the C++ code's locks too (as under the GIL, other threads may run
+// there); a weak reference dereferenced while its transaction unwinds
+// counts its new reference deferred; and a thread that waits for the token
+// while it holds a runtime lock (a module's import lock) would deadlock
+// with a token holder waiting for that lock (not seen so far).
 #pragma once
 
 #include <gillab/interp/backend.hpp>
@@ -381,6 +384,12 @@ struct stm {
   /// world instead) / gives it back with every lock taken meanwhile.
   static void become_irrevocable(thread_state& ts);
   static void end_irrevocable(thread_state& ts);
+  /// Concurrent mode, a transaction committing in the middle of an
+  /// operation: the token if it is free, never waiting for it (the thread
+  /// holds its transaction's locks still), so that those locks go over to
+  /// the irrevocable run instead of being released under the operation.
+  /// False: another thread holds it (or this one has no slot).
+  static bool try_become_irrevocable(thread_state& ts);
   /// Concurrent mode: the thread may touch objects again (attach, a
   /// blocking region's end). One without a slot has no lock words, so it
   /// runs irrevocably throughout, the world stopped; its begin points let
