@@ -1,20 +1,53 @@
-# A death with a finalizer inside a list store: the transaction commits
-# before the object is freed (a free is never taken back), in the middle of
-# the store, which holds the list's write lock. In stm's concurrent mode
-# that lock goes over to an irrevocable run (--stats: locks_handed_over)
-# instead of being released while the store goes on.
-deaths = []
+# Commits inside an operation that holds a section: a dict lookup whose
+# key's __eq__ writes output (irrevocable work) while the lookup holds the
+# dict's read lock. Under stm's concurrent mode the lock goes over to an
+# irrevocable run with the token (--stats: irrevocable.locks_handed_over);
+# with another thread in `with atomic:` blocks (argument "busy"), which
+# keeps the token, some of those commits find it taken: they abort and
+# re-run irrevocably instead of releasing the dict's lock under the lookup
+# (aborts.mid_operation).
+import sys
+import threading
+from atomic import atomic
+
+BUSY = len(sys.argv) > 1 and sys.argv[1] == "busy"
+ROUNDS = 3000
 
 
-class Finalized:
-    def __init__(self, i):
-        self.i = i
+class Key:
+    def __init__(self, v):
+        self.v = v
 
-    def __del__(self):
-        deaths.append(self.i)
+    def __hash__(self):
+        return 1
+
+    def __eq__(self, other):
+        sys.stdout.write("")
+        return self.v == other.v
 
 
-items = [Finalized(i) for i in range(300)]
-for i in range(300):
-    items[i] = None
-print("deaths", len(deaths), deaths == list(range(300)), items.count(None))
+table = {Key(i): i for i in range(3)}
+done = []
+held = [0]
+
+
+def holder():
+    held[0] += 1
+    while not done:
+        with atomic:
+            n = 0
+            for i in range(200):
+                n += i
+            held[0] += 1
+
+
+h = threading.Thread(target=holder)
+if BUSY:
+    h.start()
+total = 0
+for i in range(ROUNDS):
+    total += table[Key(2)]
+done.append(True)
+if BUSY:
+    h.join()
+print("total", total, held[0] > 0 if BUSY else held[0] == 0)

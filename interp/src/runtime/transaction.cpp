@@ -57,6 +57,7 @@ namespace detail = backends::stm_detail;
   X(aborts_injected)     /* aborts by the stress switches */                                           \
   X(aborts_conflict)     /* aborts by a lock another transaction holds */                              \
   X(aborts_big_write)    /* concurrent mode: a write to a container too big to copy, re-run irrevocably */ \
+  X(aborts_mid_operation) /* concurrent mode: a commit inside an operation, the token taken: re-run irrevocably */ \
   X(aborts_unwound)      /* of all aborts, unwound from a called frame or runtime code */              \
   X(aborts_thrown)       /* of those, thrown from runtime code (a conflict, -X stm_abort_writes) */    \
   X(irrevocable_refused) /* irrevocable work asked for while unwinding: failed */                      \
@@ -194,6 +195,7 @@ struct transaction_state {
   bool generators_may_begin = false;
   bool conflicted = false;  // the abort under way is a conflict's (--stats: aborts by cause)
   bool big_write = false;   // ... is before a big write's, and the retry runs irrevocably
+  bool mid_operation = false;  // ... is a commit's inside an operation that could not keep its locks (ditto)
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
   // An abort decided in a frame the start frame called: the frames in
@@ -295,10 +297,12 @@ void end_logs(detail::transaction_logs& logs) {
 }
 
 /// Ends the running transaction. `in_operation`: in the middle of a C++
-/// operation (commit_now), whose earlier sections' locks the rest of it
-/// may still rely on: in concurrent mode they go over to an irrevocable
-/// run if the token is free (stm::try_become_irrevocable), else they are
-/// released as at any commit (a known gap, counted).
+/// operation (commit_now); while one of its sections is open
+/// (stm_detail::open_sections) the rest of it relies on the locks taken:
+/// in concurrent mode they go over to an irrevocable run if the token is
+/// free (stm::try_become_irrevocable), else they are released as at any
+/// commit — only where no abort could unwind instead (must_keep_locks: a
+/// known gap, counted).
 void commit(detail::transaction_logs& logs, bool in_operation = false) {
   counters& c = stats();
   bump(c.commits);
@@ -313,7 +317,7 @@ void commit(detail::transaction_logs& logs, bool in_operation = false) {
   tx.undo.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
-  if (in_operation && detail::concurrent && !logs.locked.empty()) {
+  if (in_operation && detail::concurrent && detail::open_sections > 0 && !logs.locked.empty()) {
     if (backends::stm::try_become_irrevocable(current_thread().backend_state)) {
       bump(c.locks_handed_over);
     } else {
@@ -342,7 +346,11 @@ void commit(detail::transaction_logs& logs, bool in_operation = false) {
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   const bool conflicted = std::exchange(tx.conflicted, false);
   const bool big_write = std::exchange(tx.big_write, false);
-  bump(conflicted ? stats().aborts_conflict : big_write ? stats().aborts_big_write : stats().aborts_injected);
+  const bool mid_operation = std::exchange(tx.mid_operation, false);
+  bump(conflicted      ? stats().aborts_conflict
+       : big_write     ? stats().aborts_big_write
+       : mid_operation ? stats().aborts_mid_operation
+                       : stats().aborts_injected);
   if (tx.unwinding) bump(stats().aborts_unwound);
   tx.unwinding = false;
   ++tx.consecutive_aborts;
@@ -384,7 +392,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   restart_countdown(retry);
   bump(stats().retries);
   bump(stats().retry_safepoints, retry);
-  if (detail::concurrent && (big_write || tx.consecutive_aborts >= detail::irrevocable_after)) {
+  if (detail::concurrent && (big_write || mid_operation || tx.consecutive_aborts >= detail::irrevocable_after)) {
     // Progress: the re-execution runs irrevocably, for a transaction's
     // length of begin points (the transaction ends here, with nothing to
     // commit: the abort emptied its logs). (PyPy-STM cut its inevitable
@@ -392,12 +400,14 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
     // were measured alike on stm_plain_increments at 2 threads: the same
     // wall time, conflict counts that vary more from run to run than
     // between the three.)
-    if (!big_write) bump(stats().irrevocable_after_aborts);
+    if (!big_write && !mid_operation) bump(stats().irrevocable_after_aborts);
     tx.consecutive_aborts = 0;
     logs.active = false;
     transaction_detail::start = nullptr;
     backends::stm::thread_state& me = current_thread().backend_state;
-    me.irrevocable_left = length.load(std::memory_order_relaxed);
+    // (After a commit inside an operation only up to the next begin point:
+    // past the operation, the retry is an ordinary transaction again.)
+    me.irrevocable_left = mid_operation ? 0 : length.load(std::memory_order_relaxed);
     backends::stm::become_irrevocable(me);
   }
 }
@@ -694,6 +704,24 @@ bool too_big_to_copy(object* o, const type_object* layout) {
 }
 
 /// Ends the running transaction (if any) where it is, counting why.
+/// Concurrent mode, before a commit inside an operation whose open
+/// sections hold locks it relies on, where the token is taken (commit
+/// could not hand the locks over) and the transaction can unwind: true,
+/// and the transaction unwinds to abort, to re-run irrevocably up to its
+/// next begin point (abort) — instead of the commit, which would release
+/// them under the operation. False: commit (it keeps them, or no section
+/// relies on them).
+bool unwind_to_keep_locks() {
+  if (!detail::concurrent || !transaction_detail::start || tx.unwinding || detail::open_sections == 0) return false;
+  detail::transaction_logs& l = logs();
+  if (l.locked.empty() || !can_unwind()) return false;
+  if (backends::stm::try_become_irrevocable(current_thread().backend_state)) return false;  // commit hands them over
+  record_abort("a commit inside an operation, the irrevocable token taken (re-run irrevocably)", nullptr);
+  tx.mid_operation = true;
+  begin_unwind(l);
+  return true;
+}
+
 void commit_now(std::atomic<std::uint64_t>& reason) {
   if (!transaction_detail::start) return;
   if (tx.unwinding) {
@@ -914,6 +942,7 @@ bool transaction_irrevocable() {
     raise_unwind_sentinel();
     return false;
   }
+  if (unwind_to_keep_locks()) return false;
   commit_now(stats().irrevocable_commits);
   return true;
 }
@@ -968,6 +997,9 @@ void end_before_free(const void* header) {
     std::lock_guard lock(free_commit_types_mutex);
     ++free_commit_types[reinterpret_cast<const object*>(header)->type];
   }
+  // Unwinding instead, the transaction keeps the object (reached_zero: it
+  // is still active), and the retry frees it irrevocably.
+  if (unwind_to_keep_locks()) return;
   commit_now(stats().free_commits);
 }
 
@@ -1159,7 +1191,8 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       // exception thrown by runtime code
       << ", \"aborts\": {\"injected\": " << total(&counters::aborts_injected)
       << ", \"conflict\": " << total(&counters::aborts_conflict)
-      << ", \"big_write\": " << total(&counters::aborts_big_write) << "}"
+      << ", \"big_write\": " << total(&counters::aborts_big_write)
+      << ", \"mid_operation\": " << total(&counters::aborts_mid_operation) << "}"
       << ", \"abort_paths\": {\"unwound\": " << total(&counters::aborts_unwound)
       << ", \"thrown_from_runtime_code\": " << total(&counters::aborts_thrown) << "}"
       << ", \"conflicts\": ";

@@ -128,20 +128,24 @@
 // to a container too big to copy aborts and re-runs irrevocably rather
 // than commit in the middle of its operation (transaction.cpp,
 // before_big_write). A commit in the middle of one C++ operation for
-// another reason (a conflict where no abort can unwind, a death that is
-// not quiet, irrevocable work) hands the locks the operation's earlier
-// sections took over to an irrevocable run when the token is free
-// (try_become_irrevocable: it never waits for it holding them, which
-// could deadlock with the token's holder waiting for one of them). What
-// is still missing (phase 2b step 3): when the token is taken those locks
-// are released (--stats: irrevocable.locks_dropped) and only the object
-// at hand is locked again, irrevocably; a commit point in Python code that
-// C++ code called (a sort's key, an __eq__) ends the transaction holding
-// the C++ code's locks too (as under the GIL, other threads may run
-// there); a weak reference dereferenced while its transaction unwinds
+// another reason (a death that is not quiet, irrevocable work, a conflict
+// where no abort can unwind), while a section of the operation is open
+// (stm_detail::open_sections), hands the locks over to an irrevocable run
+// when the token is free (try_become_irrevocable: it never waits for it
+// holding them, which could deadlock with the token's holder waiting for
+// one of them), and else aborts and re-runs irrevocably up to its next
+// begin point (transaction.cpp, unwind_to_keep_locks). What is still
+// missing (phase 2b step 3): where no abort can unwind (a deallocator's
+// call of arbitrary code lies between) and the token is taken, those
+// locks are released (--stats: irrevocable.locks_dropped) and only the
+// object at hand is locked again, irrevocably; a commit point in Python
+// code that C++ code called (a sort's key, an __eq__) ends the transaction
+// holding the C++ code's locks too (as under the GIL, other threads may
+// run there); a weak reference dereferenced while its transaction unwinds
 // counts its new reference deferred; and a thread that waits for the token
-// while it holds a runtime lock (a module's import lock) would deadlock
-// with a token holder waiting for that lock (not seen so far).
+// while it holds a runtime lock would deadlock with a token holder
+// waiting for that lock (the import locks are waited for in blocking
+// regions, which release the token).
 #pragma once
 
 #include <gillab/interp/backend.hpp>
@@ -296,6 +300,12 @@ struct transaction_logs {
 /// Old objects a transaction may hold dead before it commits (memory bound).
 inline constexpr std::size_t max_dying = 4096;
 inline thread_local transaction_logs* current = nullptr;
+/// The sections open on this thread (read_section, write_section,
+/// write_section2 below): an operation is relying on the locks it took
+/// while one is open. A transaction that must commit inside an operation
+/// keeps its locks then (transaction.cpp, commit); with none open it
+/// releases them as at any commit.
+constinit inline thread_local std::uint32_t open_sections = 0;
 
 /// Concurrent mode (see the header comment); set once, before a second
 /// thread exists.
@@ -622,17 +632,33 @@ struct stm {
   /// The transaction ends: every lock it took is released.
   static void end_locks(stm_detail::transaction_logs& logs);
 
+  // A section counts as open once its lock is taken (members are made in
+  // order; taking it may commit, or throw an abort, and then this section
+  // is not counted): write_section2's first section is open while its
+  // second takes its lock.
+  struct open_section {
+    open_section() { ++stm_detail::open_sections; }
+    ~open_section() { --stm_detail::open_sections; }
+    open_section(const open_section&) = delete;
+    open_section& operator=(const open_section&) = delete;
+  };
   struct read_section {
-    read_section(thread_state& ts, object_header& h) { lock_for_read(ts, h); }
+    struct locking {
+      locking(thread_state& ts, object_header& h) { lock_for_read(ts, h); }
+    } lock;
+    open_section open;
+    read_section(thread_state& ts, object_header& h) : lock(ts, h) {}
   };
   struct write_section {
-    write_section(thread_state&, object_header& h) { before_write(h); }
+    struct locking {
+      explicit locking(object_header& h) { before_write(h); }
+    } lock;
+    open_section open;
+    write_section(thread_state&, object_header& h) : lock(h) {}
   };
   struct write_section2 {
-    write_section2(thread_state&, object_header& a, object_header& b) {
-      before_write(a);
-      before_write(b);
-    }
+    write_section first, second;
+    write_section2(thread_state& ts, object_header& a, object_header& b) : first(ts, a), second(ts, b) {}
   };
 
   /// `with atomic:` begins and ends between transactions (so an abort never
