@@ -5,13 +5,17 @@
 # with another thread in `with atomic:` blocks (argument "busy"), which
 # keeps the token, some of those commits find it taken: they abort and
 # re-run irrevocably instead of releasing the dict's lock under the lookup
-# (aborts.mid_operation).
+# (aborts.mid_operation). With argument "long" the __eq__ writes nothing
+# but runs long enough to reach commit points: the transaction passes them
+# over for a while, then hands the lock over as well, and the rest of the
+# lookup runs irrevocably.
 import sys
 import threading
 from atomic import atomic
 
 BUSY = len(sys.argv) > 1 and sys.argv[1] == "busy"
-ROUNDS = 3000
+LONG = len(sys.argv) > 1 and sys.argv[1] == "long"
+ROUNDS = 100 if LONG else 3000
 
 
 class Key:
@@ -22,7 +26,12 @@ class Key:
         return 1
 
     def __eq__(self, other):
-        sys.stdout.write("")
+        if LONG:
+            n = 0
+            for i in range(3000):
+                n += i
+        else:
+            sys.stdout.write("")
         return self.v == other.v
 
 

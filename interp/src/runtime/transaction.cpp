@@ -858,6 +858,18 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
     return commit_outcome::go_on;
   }
   detail::transaction_logs& l = logs();
+  // Concurrent mode, Python code that C++ code called holding a section (a
+  // key's __eq__ under a dict lookup, a sort's key): a commit here would
+  // release the section's lock under that code. Passed over for a while
+  // as well; then the lock goes over to an irrevocable run, which lasts
+  // while the section is open (transaction_begin_point), or, the token
+  // taken, the transaction aborts to re-run irrevocably.
+  const bool in_operation = detail::concurrent && detail::open_sections > 0;
+  if (in_operation && tx.deferrals < max_deferrals) {
+    ++tx.deferrals;
+    transaction_detail::countdown = 1;
+    return commit_outcome::go_on;
+  }
   // In a called frame only if the abort may unwind to the start frame;
   // else the transaction commits.
   if (inject_abort() && (transaction_detail::start == f || can_unwind())) {
@@ -869,9 +881,14 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
     begin_unwind(l);
     return commit_outcome::unwind;
   }
+  if (in_operation && unwind_to_keep_locks()) {  // (else the token is this thread's, or no abort can unwind)
+    if (transaction_detail::start != f) return commit_outcome::unwind;
+    abort(l, f, at, depth);
+    return commit_outcome::restored;
+  }
   if (f->is_generator && transaction_detail::start != f) tx.generators_may_begin = true;
   grow_length();  // it ran its whole length
-  commit(l);
+  commit(l, in_operation);
   return commit_outcome::go_on;
 }
 
@@ -893,6 +910,9 @@ void transaction_begin_point(frame* f, int at, int depth) {
     // run a moment every length), else the token and its locks go.
     backends::stm::thread_state& me = current_thread().backend_state;
     if (me.atomic_depth > 0) return;
+    // Inside a C++ operation's section whose lock this run holds (commit:
+    // handed over), until the operation closes it.
+    if (me.irrevocable && detail::open_sections > 0 && backends::stm::has_slot()) return;
     if (me.irrevocable_left > 0) {
       --me.irrevocable_left;
       return;

@@ -134,18 +134,21 @@
 // when the token is free (try_become_irrevocable: it never waits for it
 // holding them, which could deadlock with the token's holder waiting for
 // one of them), and else aborts and re-runs irrevocably up to its next
-// begin point (transaction.cpp, unwind_to_keep_locks). What is still
-// missing (phase 2b step 3): where no abort can unwind (a deallocator's
-// call of arbitrary code lies between) and the token is taken, those
-// locks are released (--stats: irrevocable.locks_dropped) and only the
-// object at hand is locked again, irrevocably; a commit point in Python
-// code that C++ code called (a sort's key, an __eq__) ends the transaction
-// holding the C++ code's locks too (as under the GIL, other threads may
-// run there); a weak reference dereferenced while its transaction unwinds
-// counts its new reference deferred; and a thread that waits for the token
-// while it holds a runtime lock would deadlock with a token holder
-// waiting for that lock (the import locks are waited for in blocking
-// regions, which release the token).
+// begin point (transaction.cpp, unwind_to_keep_locks). So does a commit
+// point in Python code that C++ code called inside a section (a key's
+// __eq__ under a dict lookup), after passing over a few hundred, and the
+// irrevocable run then lasts until the section closes
+// (transaction_begin_point). What is still missing (phase 2b step 3):
+// where no abort can unwind (a deallocator's call of arbitrary code lies
+// between) and the token is taken, those locks are released (--stats:
+// irrevocable.locks_dropped) and only the object at hand is locked again,
+// irrevocably; a blocking call inside such a section gives them up with
+// the token (as under the GIL, other threads run there); a weak reference
+// dereferenced while its transaction unwinds counts its new reference
+// deferred; and a thread that waits for the token while it holds a
+// runtime lock would deadlock with a token holder waiting for that lock
+// (the import locks are waited for in blocking regions, which release
+// the token).
 #pragma once
 
 #include <gillab/interp/backend.hpp>
