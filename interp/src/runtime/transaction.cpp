@@ -301,9 +301,13 @@ void end_logs(detail::transaction_logs& logs) {
 /// (stm_detail::open_sections) the rest of it relies on the locks taken:
 /// in concurrent mode they go over to an irrevocable run if the token is
 /// free (stm::try_become_irrevocable), else they are released as at any
-/// commit — only where no abort could unwind instead (must_keep_locks: a
-/// known gap, counted).
-void commit(detail::transaction_logs& logs, bool in_operation = false) {
+/// commit — only where no abort could unwind instead (unwind_to_keep_locks:
+/// a known gap, counted). `irrevocable_next`: irrevocable work follows,
+/// which takes the token at its first lock anyway; taken here when free,
+/// it keeps the transaction's locks rather than release and take them
+/// again (lock_counter at 2 threads, side by side, medians of 5: 0.41 ->
+/// 0.36 s; the same at 4 and 8 threads and on the other threaded workloads).
+void commit(detail::transaction_logs& logs, bool in_operation = false, bool irrevocable_next = false) {
   counters& c = stats();
   bump(c.commits);
   bump(c.safepoints, tx.countdown_from - transaction_detail::countdown + tx.deferrals);
@@ -317,14 +321,12 @@ void commit(detail::transaction_logs& logs, bool in_operation = false) {
   tx.undo.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
-  if (in_operation && detail::concurrent && detail::open_sections > 0 && !logs.locked.empty()) {
-    if (backends::stm::try_become_irrevocable(current_thread().backend_state)) {
-      bump(c.locks_handed_over);
-    } else {
-      bump(c.locks_dropped);
-      backends::stm::end_locks(logs);
-    }
+  const bool relied_on = in_operation && detail::concurrent && detail::open_sections > 0;
+  if ((relied_on || (irrevocable_next && detail::concurrent)) && !logs.locked.empty() &&
+      backends::stm::try_become_irrevocable(current_thread().backend_state)) {
+    bump(c.locks_handed_over);
   } else {
+    if (relied_on && !logs.locked.empty()) bump(c.locks_dropped);
     backends::stm::end_locks(logs);
   }
   // end_counts listed the objects whose counts its additions brought to 0
@@ -484,7 +486,7 @@ detail::transaction_logs& logs() { return current_thread().backend_state.logs; }
 /// transaction irrevocably after stm_detail::irrevocable_after instead.)
 constexpr std::uint32_t max_conflicts_in_a_row = 1000;
 
-void commit_now(std::atomic<std::uint64_t>& reason);
+void commit_now(std::atomic<std::uint64_t>& reason, bool irrevocable_next = false);
 
 /// stm_detail::on_conflict: another transaction holds the lock on the
 /// object this one is about to read or write. No-wait: this transaction
@@ -722,7 +724,7 @@ bool unwind_to_keep_locks() {
   return true;
 }
 
-void commit_now(std::atomic<std::uint64_t>& reason) {
+void commit_now(std::atomic<std::uint64_t>& reason, bool irrevocable_next) {
   if (!transaction_detail::start) return;
   if (tx.unwinding) {
     // Being aborted, it may not end any other way. (Irrevocable work fails
@@ -730,7 +732,7 @@ void commit_now(std::atomic<std::uint64_t>& reason) {
     return;
   }
   bump(reason);
-  commit(logs(), true);
+  commit(logs(), true, irrevocable_next);
 }
 /// Before a write to o, a container too big to copy. In concurrent mode a
 /// commit here, in the middle of an operation, would release the locks the
@@ -963,7 +965,7 @@ bool transaction_irrevocable() {
     return false;
   }
   if (unwind_to_keep_locks()) return false;
-  commit_now(stats().irrevocable_commits);
+  commit_now(stats().irrevocable_commits, true);
   return true;
 }
 
