@@ -122,14 +122,17 @@ void detach_locked(object* o, const std::unordered_set<object*>* skip, std::vect
 
 /// stm's concurrent mode: the new reference a dereference makes must count
 /// at once (stm::try_incref), so it commits first (outside the mutex: a
-/// commit frees, and a free may take the mutex).
-void irrevocable_for_strong_reference() {
-  if (transactions_concurrent()) (void)transaction_irrevocable_or_throw();
+/// commit frees, and a free may take the mutex). False: the transaction is
+/// unwinding to abort (its exception pending) and no reference may be
+/// handed out — counted in its log, it would not keep the referent alive
+/// against another thread.
+[[nodiscard]] bool irrevocable_for_strong_reference() {
+  return !transactions_concurrent() || transaction_irrevocable();
 }
 
 /// A new reference to the referent, or null if it died.
 value referent_of(weakref_object* w) {
-  irrevocable_for_strong_reference();
+  if (!irrevocable_for_strong_reference()) return value();  // (as if dead: the abort discards what follows)
   std::lock_guard lock(table_mutex);
   object* o = w->referent;
   if (!o) return value();
@@ -143,7 +146,7 @@ value make_weakref(value target, value callback) {
   }
   if (callback == none()) callback = value();
   transaction_settle_deaths();  // stm: target may be held only by objects dead until the commit
-  irrevocable_for_strong_reference();  // (an existing reference may be handed out)
+  if (!irrevocable_for_strong_reference()) return value();  // (an existing reference may be handed out)
   object* o = target.obj();
   auto* w = make<weakref_object>(&weakref_type);  // allocated outside the mutex
   w->referent = nullptr;
@@ -211,7 +214,7 @@ value weakref_call(value self, const value*, std::size_t nargs, value kwnames) {
     return raise_type_error("weakref() takes no arguments (" + std::to_string(nargs) + " given)");
   }
   value r = referent_of(as_weakref(self));
-  return r ? r : none();
+  return r ? r : error_pending() ? value() : none();  // (pending: stm unwinding to abort)
 }
 
 value weakref_construct(const value* args, std::size_t nargs, value kwnames) {
@@ -293,7 +296,7 @@ value weakref_list(value, const value* args, std::size_t nargs, value kwnames) {
   if (!no_keywords("getweakrefs", kwnames)) return value();
   if (nargs != 1) return raise_type_error("getweakrefs() takes exactly one argument (" + std::to_string(nargs) + " given)");
   std::vector<value> held;
-  irrevocable_for_strong_reference();
+  if (!irrevocable_for_strong_reference()) return value();
   if (args[0].is_object()) {
     std::lock_guard lock(table_mutex);
     auto it = table.find(args[0].obj());

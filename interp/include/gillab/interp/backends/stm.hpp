@@ -143,12 +143,12 @@
 // between) and the token is taken, those locks are released (--stats:
 // irrevocable.locks_dropped) and only the object at hand is locked again,
 // irrevocably; a blocking call inside such a section gives them up with
-// the token (as under the GIL, other threads run there); a weak reference
-// dereferenced while its transaction unwinds counts its new reference
-// deferred; and a thread that waits for the token while it holds a
-// runtime lock would deadlock with a token holder waiting for that lock
-// (the import locks are waited for in blocking regions, which release
-// the token).
+// the token (as under the GIL, other threads run there); and a thread
+// that waits for the token while it holds a runtime lock would deadlock
+// with a token holder waiting for that lock (the import locks are waited
+// for in blocking regions, which release the token). (A weak reference
+// dereferenced while its transaction unwinds hands out nothing: as if
+// dead, the abort discarding what follows; runtime/weakref.cpp.)
 #pragma once
 
 #include <gillab/interp/backend.hpp>
