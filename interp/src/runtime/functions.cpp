@@ -117,8 +117,13 @@ value function_getattr(value v, value name) {
 int function_setattr(value v, value name, value x) {
   auto* f = static_cast<function_object*>(v.obj());
   const std::string n = str_of(name);
-  const bool field = n == "__name__" || n == "__qualname__" || n == "__doc__" || n == "__module__" ||
-                     n == "__defaults__" || n == "__annotations__";
+  value* field = n == "__name__"          ? &f->name
+                 : n == "__qualname__"    ? &f->qualname
+                 : n == "__doc__"         ? &f->doc
+                 : n == "__module__"      ? &f->module_name
+                 : n == "__defaults__"    ? &f->defaults
+                 : n == "__annotations__" ? &f->annotations
+                                          : nullptr;
   if (!field) {
     value d = function_dict(f);
     if (!d) return -1;
@@ -132,35 +137,21 @@ int function_setattr(value v, value name, value x) {
     }
     return 0;
   }
+  if ((field == &f->name || field == &f->qualname) && (!x || type_of(x) != &str_type)) {
+    raise_type_error("__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
+    return -1;
+  }
+  if (field == &f->defaults && x == none()) x = value();
+  if (field == &f->defaults && x && type_of(x) != &tuple_type) {
+    raise_type_error("__defaults__ must be set to a tuple object");
+    return -1;
+  }
   unlocked_fields_write writing(f);  // stm: the old value is no reader's any more
   if (!writing.ok()) return -1;
-  auto replace = [&](value& slot, bool must_be_str) {
-    if (must_be_str && (!x || type_of(x) != &str_type)) {
-      raise_type_error("__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
-      return -1;
-    }
-    value old = slot;
-    slot = x ? newref(x) : value();
-    xdecref(old);
-    return 0;
-  };
-  if (n == "__name__") return replace(f->name, true);
-  if (n == "__qualname__") return replace(f->qualname, true);
-  if (n == "__doc__") return replace(f->doc, false);
-  if (n == "__module__") return replace(f->module_name, false);
-  if (n == "__defaults__") {
-    if (x && x != none() && type_of(x) != &tuple_type) {
-      raise_type_error("__defaults__ must be set to a tuple object");
-      return -1;
-    }
-    if (x == none()) {
-      xdecref(f->defaults);
-      f->defaults = value();
-      return 0;
-    }
-    return replace(f->defaults, false);
-  }
-  return replace(f->annotations, false);  // (__annotations__: the last field)
+  value old = *field;
+  *field = x ? newref(x) : value();
+  xdecref(old);
+  return 0;
 }
 
 void dealloc_builtin(object* o) {

@@ -174,6 +174,13 @@ struct undo_record {
 
 /// The running transaction's interpreter-side state.
 /// (Its start frame is transaction_detail::start: null, no transaction.)
+enum class abort_cause : std::uint8_t {
+  injected,       // the stress switches
+  conflict,       // a lock another transaction holds
+  big_write,      // a write to a container too big to copy (before_big_write)
+  mid_operation,  // a commit inside an operation that could not keep its locks (unwind_to_keep_locks)
+};
+
 struct transaction_state {
   int at = 0, depth = 0;
   std::vector<value> slots;  // the start frame's fast locals and value stack (raw)
@@ -193,9 +200,9 @@ struct transaction_state {
   // generator frames are open again.
   std::uint64_t deferrals = 0;
   bool generators_may_begin = false;
-  bool conflicted = false;  // the abort under way is a conflict's (--stats: aborts by cause)
-  bool big_write = false;   // ... is before a big write's, and the retry runs irrevocably
-  bool mid_operation = false;  // ... is a commit's inside an operation that could not keep its locks (ditto)
+  // Why the abort under way was decided (--stats: aborts by cause); after
+  // a big write or a commit inside an operation the retry runs irrevocably.
+  abort_cause cause = abort_cause::injected;
   std::vector<undo_record> undo;
   object* appending = nullptr;        // append_scope's list
   // An abort decided in a frame the start frame called: the frames in
@@ -346,13 +353,14 @@ void commit(detail::transaction_logs& logs, bool in_operation = false, bool irre
 /// Puts the heap and frame f back as they were at the transaction's start;
 /// the transaction stays active (it re-executes from there).
 void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
-  const bool conflicted = std::exchange(tx.conflicted, false);
-  const bool big_write = std::exchange(tx.big_write, false);
-  const bool mid_operation = std::exchange(tx.mid_operation, false);
-  bump(conflicted      ? stats().aborts_conflict
-       : big_write     ? stats().aborts_big_write
-       : mid_operation ? stats().aborts_mid_operation
-                       : stats().aborts_injected);
+  const abort_cause cause = std::exchange(tx.cause, abort_cause::injected);
+  const bool conflicted = cause == abort_cause::conflict;
+  const bool mid_operation = cause == abort_cause::mid_operation;
+  const bool rerun_irrevocably = mid_operation || cause == abort_cause::big_write;
+  bump(conflicted                          ? stats().aborts_conflict
+       : cause == abort_cause::big_write   ? stats().aborts_big_write
+       : mid_operation                     ? stats().aborts_mid_operation
+                                           : stats().aborts_injected);
   if (tx.unwinding) bump(stats().aborts_unwound);
   tx.unwinding = false;
   ++tx.consecutive_aborts;
@@ -394,7 +402,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   restart_countdown(retry);
   bump(stats().retries);
   bump(stats().retry_safepoints, retry);
-  if (detail::concurrent && (big_write || mid_operation || tx.consecutive_aborts >= detail::irrevocable_after)) {
+  if (detail::concurrent && (rerun_irrevocably || tx.consecutive_aborts >= detail::irrevocable_after)) {
     // Progress: the re-execution runs irrevocably, for a transaction's
     // length of begin points (the transaction ends here, with nothing to
     // commit: the abort emptied its logs). (PyPy-STM cut its inevitable
@@ -402,7 +410,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
     // were measured alike on stm_plain_increments at 2 threads: the same
     // wall time, conflict counts that vary more from run to run than
     // between the three.)
-    if (!big_write && !mid_operation) bump(stats().irrevocable_after_aborts);
+    if (!rerun_irrevocably) bump(stats().irrevocable_after_aborts);
     tx.consecutive_aborts = 0;
     logs.active = false;
     transaction_detail::start = nullptr;
@@ -440,6 +448,15 @@ void begin_unwind(detail::transaction_logs& logs) {
   raise_unwind_sentinel();
 }
 
+/// An abort decided here, in runtime code, for `cause`: recorded for the
+/// conflict report, then the transaction unwinds (begin_unwind). The
+/// caller throws it (transaction_abort_exception) or returns its failure.
+void begin_abort(abort_cause cause, const char* why, const type_object* type) {
+  record_abort(why, type);
+  tx.cause = cause;
+  begin_unwind(current_thread().backend_state.logs);
+}
+
 /// Whether an abort decided here may unwind to the start frame: not if a
 /// deallocator's call of arbitrary code (no_abort_exceptions) lies between,
 /// since that reports and swallows errors (report_unraisable) and runs in
@@ -473,8 +490,7 @@ void maybe_throw_abort(const object* o) {
   if (!can_unwind()) return;
   if (++tx.images % n != 0) return;
   bump(stats().aborts_thrown);
-  record_abort("stress switch: before a write", o->type);
-  begin_unwind(current_thread().backend_state.logs);
+  begin_abort(abort_cause::injected, "stress switch: before a write", o->type);
   throw transaction_abort_exception{};
 }
 
@@ -510,15 +526,14 @@ bool on_conflict(const void* header, bool writing) {
                  static_cast<unsigned>(tx.consecutive_aborts));
     std::abort();
   }
-  record_abort(writing ? "conflict: a write to an object another transaction locked"
-                       : "conflict: a read of an object another transaction writes",
-               o->type);
-  tx.conflicted = true;
   // How far the attempt got, for its retry's length: taken here, since
   // unwinding to the start frame moves the countdown.
   tx.passed_at_conflict = tx.countdown_from - std::min(tx.countdown_from, transaction_detail::countdown);
   bump(stats().aborts_thrown);
-  begin_unwind(logs());
+  begin_abort(abort_cause::conflict,
+              writing ? "conflict: a write to an object another transaction locked"
+                      : "conflict: a read of an object another transaction writes",
+              o->type);
   throw transaction_abort_exception{};
 }
 
@@ -715,12 +730,10 @@ bool too_big_to_copy(object* o, const type_object* layout) {
 /// relies on them).
 bool unwind_to_keep_locks() {
   if (!detail::concurrent || !transaction_detail::start || tx.unwinding || detail::open_sections == 0) return false;
-  detail::transaction_logs& l = logs();
-  if (l.locked.empty() || !can_unwind()) return false;
+  if (logs().locked.empty() || !can_unwind()) return false;
   if (backends::stm::try_become_irrevocable(current_thread().backend_state)) return false;  // commit hands them over
-  record_abort("a commit inside an operation, the irrevocable token taken (re-run irrevocably)", nullptr);
-  tx.mid_operation = true;
-  begin_unwind(l);
+  begin_abort(abort_cause::mid_operation, "a commit inside an operation, the irrevocable token taken (re-run irrevocably)",
+              nullptr);
   return true;
 }
 
@@ -743,10 +756,8 @@ void commit_now(std::atomic<std::uint64_t>& reason, bool irrevocable_next) {
 /// saves no image. Serial mode commits (it runs alone: no lock matters).
 void before_big_write(const object* o) {
   if (detail::concurrent && !tx.unwinding && transaction_detail::start && can_unwind()) {
-    record_abort("a write to a container too big to copy (re-run irrevocably)", o->type);
-    tx.big_write = true;
     bump(stats().aborts_thrown);
-    begin_unwind(logs());
+    begin_abort(abort_cause::big_write, "a write to a container too big to copy (re-run irrevocably)", o->type);
     throw transaction_abort_exception{};
   }
   commit_now(stats().big_write_commits);
