@@ -28,7 +28,10 @@
 //    re-tries after it is attached again. Timeouts are the parking lot's
 //    deadlines. Under fine a waiter first spins a moment, as free-threaded
 //    CPython's PyMutex does: a lock held for a few bytecodes is free again
-//    before a park and its wake would end (lock_waiters_spin).
+//    before a park and its wake would end (lock_waiters_spin). Under stm a
+//    lock found free is taken inside the running transaction, whose abort
+//    releases it (transaction.hpp, "Python-level locks inside a
+//    transaction"); waiting for one is irrevocable work.
 //  - Deadlock detection: the registry lists every live thread and, for a
 //    thread waiting on a lock without a timeout, the lock. Before a thread
 //    parks without a timeout it checks whether every live thread (itself
@@ -169,6 +172,12 @@ type_object rlock_type;
 constexpr std::uint32_t lock_free = 0;
 constexpr std::uint32_t lock_held = 1;
 constexpr std::uint32_t lock_contended = 2;  // held, and someone may be parked
+// stm: or'ed into held or contended while the transaction that took the
+// lock runs (its commit clears it, its abort frees the lock). Whoever else
+// releases the lock waits for that end first (lock_release).
+constexpr std::uint32_t lock_taken_by_transaction = 4;
+/// The word without that bit: free, held or contended.
+constexpr std::uint32_t lock_state(std::uint32_t word) { return word & ~lock_taken_by_transaction; }
 
 struct lock_object : object {
   std::atomic<std::uint32_t> word{lock_free};
@@ -209,7 +218,11 @@ bool all_threads_deadlocked() {
 /// irrevocable token (the body after the acquire runs outside a
 /// transaction), and the spinners took the cores from the token's holder:
 /// lock_counter at 4 and 8 threads 2x slower (release build, medians of 5:
-/// 0.127 -> 0.256 s, 0.105 -> 0.261 s), 2 threads faster (0.359 -> 0.236 s).
+/// 0.127 -> 0.256 s, 0.105 -> 0.261 s), 2 threads faster (0.359 -> 0.236 s);
+/// once a lock found free was taken inside the transaction, slower at 2
+/// threads too (medians of 5: 0.25 -> 1.12 s). Nor does a transaction
+/// spin for a lock another transaction took (0.22 -> 0.24 s): the waits
+/// are for a holder that runs irrevocably after its own wait.
 /// Under fine, parking at once made two threads taking turns at a lock
 /// held for a few bytecodes park and wake at nearly every turn
 /// (lock_counter at 2 threads: ~400 voluntary context switches, ~30
@@ -259,8 +272,9 @@ int acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double ti
       }
       continue;
     }
-    if (s == lock_held &&
-        !word.compare_exchange_weak(s, lock_contended, std::memory_order_relaxed, std::memory_order_relaxed)) {
+    if (lock_state(s) == lock_held &&
+        !word.compare_exchange_weak(s, s - lock_held + lock_contended, std::memory_order_relaxed,
+                                    std::memory_order_relaxed)) {
       continue;
     }
     if (deadline && parking_lot::clock::now() >= *deadline) return 0;
@@ -282,7 +296,7 @@ int acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double ti
     {
       blocking_region<backend> region(ts.backend_state);
       parking_lot::park(
-          &word, [&] { return word.load(std::memory_order_relaxed) == lock_contended; }, wake);
+          &word, [&] { return lock_state(word.load(std::memory_order_relaxed)) == lock_contended; }, wake);
     }
     if (!deadline) {
       std::lock_guard lk(registry_mutex);
@@ -294,7 +308,7 @@ int acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double ti
 }
 
 void release_word(std::atomic<std::uint32_t>& word) {
-  if (word.exchange(lock_free, std::memory_order_release) == lock_contended) {
+  if (lock_state(word.exchange(lock_free, std::memory_order_release)) == lock_contended) {
     parking_lot::unpark_one(&word, [](parking_lot::unpark_result) { return std::intptr_t{0}; });
   }
 }
@@ -356,12 +370,44 @@ bool acquire_args(const value* args, std::size_t nargs, value kwnames, double* t
   return true;
 }
 
+/// stm: lock l's word as the serial order has it: once no other thread's
+/// running transaction holds it taken (committed: held; aborted: free).
+/// That transaction waits for nobody (no-wait; anything that would wait
+/// commits first), so it ends within its length.
+std::uint32_t settled_word(const lock_object* l) {
+  std::uint32_t w = l->word.load(std::memory_order_acquire);
+  if (!(w & lock_taken_by_transaction) || transaction_holds_lock(l)) return w;
+  gillab::locks::spin_wait wait;
+  while ((w = l->word.load(std::memory_order_acquire)) & lock_taken_by_transaction) wait.once();
+  return w;
+}
+
+/// stm: the transaction that took `lock` ended: it stays held, or (an
+/// abort) it is released.
+void end_lock_transaction(object* lock, bool committed) {
+  std::atomic<std::uint32_t>& word = static_cast<lock_object*>(lock)->word;
+  if (committed) {
+    word.fetch_and(~lock_taken_by_transaction, std::memory_order_release);
+  } else {
+    release_word(word);
+  }
+}
+
 value lock_acquire(value self, const value* args, std::size_t nargs, value kwnames) {
-  if (!transaction_irrevocable()) return value();  // stm: a lock's state is not rolled back
   double timeout = -1;
   if (!acquire_args(args, nargs, kwnames, &timeout)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
+  if (transaction_may_take_lock()) {  // stm: free, it is taken inside the transaction
+    std::uint32_t expected = lock_free;
+    if (l->word.compare_exchange_strong(expected, lock_held | lock_taken_by_transaction, std::memory_order_acquire,
+                                        std::memory_order_relaxed)) {
+      transaction_took_lock(l, end_lock_transaction);
+      return boolean(true);
+    }
+  }
+  if (!transaction_irrevocable()) return value();  // stm: waiting (or failing) is not rolled back
   if (timeout == 0) {
+    (void)settled_word(l);  // stm: not failing for a lock taken by a transaction that then aborts
     std::uint32_t expected = lock_free;
     return boolean(l->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
                                                    std::memory_order_relaxed));
@@ -371,10 +417,14 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
 }
 
 value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
-  if (!transaction_irrevocable()) return value();  // stm: a lock's state is not rolled back
   if (!no_keywords("release", kwnames) || !count_in("release", nargs, 0, 0)) return value();
   auto* l = static_cast<lock_object*>(self.obj());
-  if (l->word.load(std::memory_order_relaxed) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
+  if (transaction_gives_back_lock(l)) {  // stm: this transaction took it: the pair cancels
+    release_word(l->word);
+    return none();
+  }
+  if (!transaction_irrevocable()) return value();  // stm: another thread may take it: not rolled back
+  if (settled_word(l) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
   release_word(l->word);
   return none();
 }
@@ -383,17 +433,22 @@ value lock_exit(value self, const value*, std::size_t, value) { return lock_rele
 
 value lock_locked(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("locked", kwnames) || !count_in("locked", nargs, 0, 0)) return value();
-  return boolean(static_cast<lock_object*>(self.obj())->word.load(std::memory_order_relaxed) != lock_free);
+  return boolean(settled_word(static_cast<lock_object*>(self.obj())) != lock_free);
 }
 
 value lock_repr(value self) {
   auto* l = static_cast<lock_object*>(self.obj());
-  const bool held = l->word.load(std::memory_order_relaxed) != lock_free;
+  const bool held = settled_word(l) != lock_free;
   return make_str(std::string("<") + (held ? "locked" : "unlocked") + " _thread.lock object at " +
                   hex_address(l) + ">");
 }
 
 value new_lock() { return value::from(make<lock_object>(&lock_type)); }
+
+void lock_dealloc(object* o) {
+  transaction_forget_lock(o);  // stm: one the running transaction made and took
+  free_object_memory(o);
+}
 
 value thread_allocate_lock(value, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("allocate_lock", kwnames) || !count_in("allocate_lock", nargs, 0, 0)) return value();
@@ -722,6 +777,7 @@ value thread_count(value, const value*, std::size_t nargs, value kwnames) {
 void init_lock_types() {
   init_type(lock_type, "_thread.lock", nullptr);
   lock_type.repr = lock_repr;
+  lock_type.dealloc = lock_dealloc;
   add_method(lock_type, "acquire", lock_acquire);
   add_method(lock_type, "acquire_lock", lock_acquire);
   add_method(lock_type, "release", lock_release);

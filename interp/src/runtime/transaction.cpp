@@ -79,7 +79,9 @@ namespace detail = backends::stm_detail;
   X(conflict_commits)   /* concurrent mode: a conflict where no abort can unwind: committed */  \
   X(field_stops)        /* concurrent mode: the world stopped to write fields read unlocked */  \
   X(locks_handed_over)  /* concurrent mode: commits inside an operation whose locks the irrevocable run took over */ \
-  X(locks_dropped)      /* ... and those that released them (the token was taken) */
+  X(locks_dropped)      /* ... and those that released them (the token was taken) */ \
+  X(python_locks_taken) /* Python locks taken inside a transaction (transaction_took_lock) */ \
+  X(python_locks_undone) /* ... and released by its abort */
 struct counters {
 #define GILLAB_DECLARE_COUNTER(name) std::atomic<std::uint64_t> name{0};
   GILLAB_TRANSACTION_COUNTERS(GILLAB_DECLARE_COUNTER)
@@ -210,6 +212,13 @@ struct transaction_state {
   // the start frame's exit point restores the snapshot.
   bool unwinding = false;
   std::vector<void*> deferred_frees;  // an abort's frees, done when all its deallocators ran
+  // Python locks the transaction took and still holds, oldest first
+  // (transaction_took_lock): its abort releases them.
+  struct taken_lock {
+    object* lock;
+    void (*end)(object* lock, bool committed);
+  };
+  std::vector<taken_lock> python_locks;
 };
 thread_local transaction_state tx;
 
@@ -326,6 +335,8 @@ void commit(detail::transaction_logs& logs, bool in_operation = false, bool irre
   transaction_detail::start = nullptr;
   tx.consecutive_aborts = 0;
   tx.undo.clear();
+  for (const auto& taken : tx.python_locks) taken.end(taken.lock, true);  // held on, committed
+  tx.python_locks.clear();
   end_logs(logs);
   bump(c.counts_untagged, backends::stm::end_counts(logs, true));
   const bool relied_on = in_operation && detail::concurrent && detail::open_sections > 0;
@@ -364,6 +375,13 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   if (tx.unwinding) bump(stats().aborts_unwound);
   tx.unwinding = false;
   ++tx.consecutive_aborts;
+  // The Python locks it took go first, while what it made (a lock among
+  // it) still lives. A thread that takes one now and reads what the lock
+  // guards meets this transaction's object locks until the end of the
+  // abort: it sees the state from before the transaction.
+  bump(stats().python_locks_undone, tx.python_locks.size());
+  for (std::size_t i = tx.python_locks.size(); i-- > 0;) tx.python_locks[i].end(tx.python_locks[i].lock, false);
+  tx.python_locks.clear();
   for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
   tx.undo.clear();
   // What the transaction made is garbage now (nothing old refers to it any
@@ -980,6 +998,31 @@ bool transaction_irrevocable() {
   return true;
 }
 
+bool transaction_may_take_lock() { return transaction_detail::start && !tx.unwinding; }
+
+void transaction_took_lock(object* lock, void (*end)(object*, bool)) {
+  tx.python_locks.push_back({lock, end});
+  bump(stats().python_locks_taken);
+}
+
+bool transaction_gives_back_lock(object* lock) {
+  auto& taken = tx.python_locks;
+  for (std::size_t i = taken.size(); i-- > 0;) {
+    if (taken[i].lock == lock) {
+      taken.erase(taken.begin() + static_cast<std::ptrdiff_t>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+void transaction_forget_lock(object* lock) { (void)transaction_gives_back_lock(lock); }
+
+bool transaction_holds_lock(const object* lock) {
+  return std::any_of(tx.python_locks.begin(), tx.python_locks.end(),
+                     [&](const transaction_state::taken_lock& taken) { return taken.lock == lock; });
+}
+
 void transaction_settle_deaths() {
   if (transaction_detail::start && !logs().dying.empty()) commit_now(stats().irrevocable_commits);
 }
@@ -1250,6 +1293,8 @@ void write_transaction_statistics(std::ostream& out, const std::string& token) {
       << ", \"locks_dropped\": " << total(&counters::locks_dropped) << "}"
       << ", \"world_stops\": " << backends::world::stops.load(std::memory_order_relaxed)
       << ", \"field_stops\": " << total(&counters::field_stops)
+      << ", \"python_locks\": {\"taken_in_transactions\": " << total(&counters::python_locks_taken)
+      << ", \"released_by_aborts\": " << total(&counters::python_locks_undone) << "}"
       << ", \"abort_every\": " << n(abort_every) << ", \"abort_writes\": " << n(abort_writes)
       << ", \"length\": " << n(length)
       << ", \"length_max\": " << longest_length()

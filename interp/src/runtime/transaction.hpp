@@ -236,6 +236,47 @@ bool transaction_exit_point(frame* f, int* at, int* depth);
 /// must not be done, and the caller fails as on any error.
 [[nodiscard]] bool transaction_irrevocable();
 
+// Python-level locks (threads.cpp's _thread.lock) inside a transaction.
+// Taking one was irrevocable work: each `with lock:` committed twice and
+// took the irrevocable token twice (lock_counter in concurrent mode: one
+// transaction per lock operation, 0.28x at 2 threads in the reference). A
+// lock found free is now taken inside the running transaction, a change
+// its abort takes back (it releases the lock). Releasing a lock the same
+// transaction took cancels the pair: the lock is free whether the
+// transaction then commits or aborts. Everything else stays irrevocable
+// work: an acquire that finds the lock held (it commits, then waits, so
+// no transaction ever waits for a Python lock; the holder's transaction
+// waits for nobody, so it ends), and a release of a lock taken before the
+// transaction (an abort could not take that back: another thread may have
+// taken the lock meanwhile). A lock is not owned (any thread may release
+// it, or ask whether it is held): one that another thread's running
+// transaction took is released or looked at only once that transaction
+// ended (threads.cpp's lock_taken_by_transaction), else its abort would
+// release it a second time, or undo what the other thread saw. RLock's
+// owner and count are still not rolled back: it stays irrevocable.
+#if GILLAB_RESTARTABLE
+/// Whether a free Python lock may be taken inside the running transaction
+/// (one runs, and is not unwinding to abort); the caller then takes it and
+/// calls transaction_took_lock.
+bool transaction_may_take_lock();
+/// The running transaction took `lock`; when it ends, end(lock, committed)
+/// is called (an abort's releases it, before anything else is undone).
+void transaction_took_lock(object* lock, void (*end)(object* lock, bool committed));
+/// Before `lock` is released: true when the running transaction took it
+/// (the pair cancels; the caller releases it, no commit needed).
+bool transaction_gives_back_lock(object* lock);
+/// `lock` is freed (one the transaction made, took and dropped).
+void transaction_forget_lock(object* lock);
+/// Whether the running transaction took `lock` (and holds it).
+bool transaction_holds_lock(const object* lock);
+#else
+inline bool transaction_may_take_lock() { return false; }
+inline void transaction_took_lock(object*, void (*)(object*, bool)) {}
+inline bool transaction_gives_back_lock(object*) { return false; }
+inline void transaction_forget_lock(object*) {}
+inline bool transaction_holds_lock(const object*) { return false; }
+#endif
+
 /// Before an object may become observable when it dies (it gets a weak
 /// reference): objects the running transaction holds dead are freed now,
 /// so that a death they would cause happens at CPython's moment.
