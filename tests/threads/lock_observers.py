@@ -49,3 +49,26 @@ for t in threads:
 for t in threads:
     t.join()
 print(acquired, released, errors, lock.locked())
+
+# Two threads, each holding its own lock, ask about the other's: each may
+# have been taken inside the other's running transaction, so neither may
+# wait for the other's transaction inside its own (stm commits first).
+first, second = threading.Lock(), threading.Lock()
+rounds = [0, 0]
+
+
+def asker(index, mine, theirs):
+    for _ in range(3 * N):
+        with mine:
+            theirs.locked()
+            repr(theirs)
+            rounds[index] += 1
+
+
+threads = [threading.Thread(target=asker, args=(0, first, second)),
+           threading.Thread(target=asker, args=(1, second, first))]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(rounds, first.locked(), second.locked())

@@ -370,16 +370,20 @@ bool acquire_args(const value* args, std::size_t nargs, value kwnames, double* t
   return true;
 }
 
-/// stm: lock l's word as the serial order has it: once no other thread's
-/// running transaction holds it taken (committed: held; aborted: free).
-/// That transaction waits for nobody (no-wait; anything that would wait
-/// commits first), so it ends within its length.
-std::uint32_t settled_word(const lock_object* l) {
-  std::uint32_t w = l->word.load(std::memory_order_acquire);
-  if (!(w & lock_taken_by_transaction) || transaction_holds_lock(l)) return w;
+/// stm: lock l's word as the serial order has it, in *w: once no other
+/// thread's running transaction holds it taken (committed: held; aborted:
+/// free). That transaction waits for nobody (no-wait; anything that would
+/// wait commits first), so it ends within its length — and this thread
+/// commits its own first: two transactions asking about each other's locks
+/// would wait for each other. False, with the abort's exception pending,
+/// when this thread's transaction is unwinding to abort.
+bool settled_word(const lock_object* l, std::uint32_t* w) {
+  *w = l->word.load(std::memory_order_acquire);
+  if (!(*w & lock_taken_by_transaction) || transaction_holds_lock(l)) return true;
+  if (!transaction_irrevocable()) return false;
   gillab::locks::spin_wait wait;
-  while ((w = l->word.load(std::memory_order_acquire)) & lock_taken_by_transaction) wait.once();
-  return w;
+  while ((*w = l->word.load(std::memory_order_acquire)) & lock_taken_by_transaction) wait.once();
+  return true;
 }
 
 /// stm: the transaction that took `lock` ended: it stays held, or (an
@@ -407,7 +411,8 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
   }
   if (!transaction_irrevocable()) return value();  // stm: waiting (or failing) is not rolled back
   if (timeout == 0) {
-    (void)settled_word(l);  // stm: not failing for a lock taken by a transaction that then aborts
+    std::uint32_t settled;  // stm: not failing for a lock taken by a transaction that then aborts
+    if (!settled_word(l, &settled)) return value();
     std::uint32_t expected = lock_free;
     return boolean(l->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
                                                    std::memory_order_relaxed));
@@ -424,7 +429,9 @@ value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
     return none();
   }
   if (!transaction_irrevocable()) return value();  // stm: another thread may take it: not rolled back
-  if (settled_word(l) == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
+  std::uint32_t settled;
+  if (!settled_word(l, &settled)) return value();
+  if (settled == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
   release_word(l->word);
   return none();
 }
@@ -433,12 +440,16 @@ value lock_exit(value self, const value*, std::size_t, value) { return lock_rele
 
 value lock_locked(value self, const value*, std::size_t nargs, value kwnames) {
   if (!no_keywords("locked", kwnames) || !count_in("locked", nargs, 0, 0)) return value();
-  return boolean(settled_word(static_cast<lock_object*>(self.obj())) != lock_free);
+  std::uint32_t settled;
+  if (!settled_word(static_cast<lock_object*>(self.obj()), &settled)) return value();
+  return boolean(settled != lock_free);
 }
 
 value lock_repr(value self) {
   auto* l = static_cast<lock_object*>(self.obj());
-  const bool held = settled_word(l) != lock_free;
+  std::uint32_t settled;
+  if (!settled_word(l, &settled)) return value();
+  const bool held = settled != lock_free;
   return make_str(std::string("<") + (held ? "locked" : "unlocked") + " _thread.lock object at " +
                   hex_address(l) + ">");
 }
