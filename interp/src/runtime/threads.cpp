@@ -178,6 +178,17 @@ constexpr std::uint32_t lock_contended = 2;  // held, and someone may be parked
 constexpr std::uint32_t lock_taken_by_transaction = 4;
 /// The word without that bit: free, held or contended.
 constexpr std::uint32_t lock_state(std::uint32_t word) { return word & ~lock_taken_by_transaction; }
+/// stm: waits until the transaction that took the lock ended (outside a
+/// transaction of this thread's: two transactions would wait for each
+/// other); returns the word then. That transaction waits for nobody
+/// (no-wait; anything that would wait commits first), so it ends within
+/// its length.
+std::uint32_t wait_for_transaction_end(const std::atomic<std::uint32_t>& word) {
+  gillab::locks::spin_wait wait;
+  std::uint32_t w;
+  while ((w = word.load(std::memory_order_acquire)) & lock_taken_by_transaction) wait.once();
+  return w;
+}
 
 struct lock_object : object {
   std::atomic<std::uint32_t> word{lock_free};
@@ -277,7 +288,13 @@ int acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double ti
                                     std::memory_order_relaxed)) {
       continue;
     }
-    if (deadline && parking_lot::clock::now() >= *deadline) return 0;
+    if (deadline && parking_lot::clock::now() >= *deadline) {
+      // stm: a running transaction's hold is not one yet (its abort takes
+      // it back): once it ended, one more try.
+      if (!(s & lock_taken_by_transaction)) return 0;
+      (void)wait_for_transaction_end(word);
+      continue;
+    }
     if (!deadline) {
       {
         std::lock_guard lk(registry_mutex);
@@ -307,10 +324,16 @@ int acquire_word(std::atomic<std::uint32_t>& word, const object* lock, double ti
   }
 }
 
-void release_word(std::atomic<std::uint32_t>& word) {
-  if (lock_state(word.exchange(lock_free, std::memory_order_release)) == lock_contended) {
+/// The word was `old` when this thread made it free: a parked waiter, if
+/// any, is woken.
+void wake_after_release(std::atomic<std::uint32_t>& word, std::uint32_t old) {
+  if (lock_state(old) == lock_contended) {
     parking_lot::unpark_one(&word, [](parking_lot::unpark_result) { return std::intptr_t{0}; });
   }
+}
+
+void release_word(std::atomic<std::uint32_t>& word) {
+  wake_after_release(word, word.exchange(lock_free, std::memory_order_release));
 }
 
 /// acquire(blocking=True, timeout=-1)'s arguments: the timeout in seconds,
@@ -372,17 +395,14 @@ bool acquire_args(const value* args, std::size_t nargs, value kwnames, double* t
 
 /// stm: lock l's word as the serial order has it, in *w: once no other
 /// thread's running transaction holds it taken (committed: held; aborted:
-/// free). That transaction waits for nobody (no-wait; anything that would
-/// wait commits first), so it ends within its length — and this thread
-/// commits its own first: two transactions asking about each other's locks
-/// would wait for each other. False, with the abort's exception pending,
-/// when this thread's transaction is unwinding to abort.
+/// free); this thread's own transaction commits first if it must wait.
+/// False, with the abort's exception pending, when this thread's
+/// transaction is unwinding to abort.
 bool settled_word(const lock_object* l, std::uint32_t* w) {
   *w = l->word.load(std::memory_order_acquire);
   if (!(*w & lock_taken_by_transaction) || transaction_holds_lock(l)) return true;
   if (!transaction_irrevocable()) return false;
-  gillab::locks::spin_wait wait;
-  while ((*w = l->word.load(std::memory_order_acquire)) & lock_taken_by_transaction) wait.once();
+  *w = wait_for_transaction_end(l->word);
   return true;
 }
 
@@ -411,11 +431,15 @@ value lock_acquire(value self, const value* args, std::size_t nargs, value kwnam
   }
   if (!transaction_irrevocable()) return value();  // stm: waiting (or failing) is not rolled back
   if (timeout == 0) {
-    std::uint32_t settled;  // stm: not failing for a lock taken by a transaction that then aborts
-    if (!settled_word(l, &settled)) return value();
-    std::uint32_t expected = lock_free;
-    return boolean(l->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
-                                                   std::memory_order_relaxed));
+    for (;;) {
+      std::uint32_t expected = lock_free;
+      if (l->word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire, std::memory_order_relaxed)) {
+        return boolean(true);
+      }
+      // stm: not failing for a hold its transaction's abort takes back
+      if (!(expected & lock_taken_by_transaction)) return boolean(false);
+      (void)wait_for_transaction_end(l->word);
+    }
   }
   const int got = acquire_word(l->word, l, timeout);
   return got < 0 ? value() : boolean(got != 0);
@@ -429,10 +453,19 @@ value lock_release(value self, const value*, std::size_t nargs, value kwnames) {
     return none();
   }
   if (!transaction_irrevocable()) return value();  // stm: another thread may take it: not rolled back
-  std::uint32_t settled;
-  if (!settled_word(l, &settled)) return value();
-  if (settled == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
-  release_word(l->word);
+  // From a settled state only (stm): a transaction may take the lock
+  // between a look and an exchange, and its abort would then release it
+  // again, under whoever took it next.
+  std::uint32_t s = l->word.load(std::memory_order_acquire);
+  for (;;) {
+    if (s & lock_taken_by_transaction) {
+      s = wait_for_transaction_end(l->word);
+      continue;
+    }
+    if (s == lock_free) return raise(&exc_RuntimeError, "release unlocked lock");
+    if (l->word.compare_exchange_weak(s, lock_free, std::memory_order_release, std::memory_order_acquire)) break;
+  }
+  wake_after_release(l->word, s);
   return none();
 }
 

@@ -998,7 +998,14 @@ bool transaction_irrevocable() {
   return true;
 }
 
-bool transaction_may_take_lock() { return transaction_detail::start && !tx.unwinding; }
+bool transaction_may_take_lock() {
+  if (!transaction_detail::start || tx.unwinding) return false;
+  // Room for one more entry first: transaction_took_lock, called once the
+  // lock is taken, must not fail.
+  auto& taken = tx.python_locks;
+  if (taken.size() == taken.capacity()) taken.reserve(std::max<std::size_t>(8, 2 * taken.capacity()));
+  return true;
+}
 
 void transaction_took_lock(object* lock, void (*end)(object*, bool)) {
   tx.python_locks.push_back({lock, end});
