@@ -765,15 +765,20 @@ void commit_now(std::atomic<std::uint64_t>& reason, bool irrevocable_next) {
   bump(reason);
   commit(logs(), true, irrevocable_next);
 }
-/// Before a write to o, a container too big to copy. In concurrent mode a
-/// commit here, in the middle of an operation, would release the locks the
-/// operation took before this one (write_section2's first object, a
-/// section it reads through) while it goes on using them: where it can,
-/// the transaction aborts instead and re-runs irrevocably (abort: for a
-/// transaction's length), where a write takes its lock by waiting and
-/// saves no image. Serial mode commits (it runs alone: no lock matters).
+/// Before a write to o, a container too big to copy: the transaction
+/// commits first. In concurrent mode, while a section of the operation is
+/// open (write_section2's first object, a section it reads through; o's own
+/// is not counted yet), a commit here would release the locks the
+/// operation goes on relying on: where it can, the transaction aborts
+/// instead and re-runs irrevocably (abort: for a transaction's length),
+/// where a write takes its lock by waiting and saves no image. With no
+/// section open (`big[i] = v`) no lock is relied on and it commits, as
+/// serial mode always does: aborting there too threw away every
+/// transaction's work up to the write (chaos, one thread, 60 000 such
+/// writes: 0.92 s serial, 1.67–2.59 s concurrent).
 void before_big_write(const object* o) {
-  if (detail::concurrent && !tx.unwinding && transaction_detail::start && can_unwind()) {
+  if (detail::concurrent && detail::open_sections > 0 && !tx.unwinding && transaction_detail::start &&
+      can_unwind()) {
     bump(stats().aborts_thrown);
     begin_abort(abort_cause::big_write, "a write to a container too big to copy (re-run irrevocably)", o->type);
     throw transaction_abort_exception{};
