@@ -125,9 +125,10 @@
 // fields, a class's attributes through the attribute caches) are never
 // written inside a transaction: made irrevocably, or written with the
 // world stopped (runtime/transaction.hpp, unlocked_fields_write). A write
-// to a container too big to copy aborts and re-runs irrevocably rather
-// than commit in the middle of its operation (transaction.cpp,
-// before_big_write). A commit in the middle of one C++ operation for
+// to a container too big to copy inside another section of its operation
+// aborts and re-runs irrevocably rather than commit in the middle of it
+// (transaction.cpp, before_big_write; with no other section open it
+// commits first, as serially). A commit in the middle of one C++ operation for
 // another reason (a death that is not quiet, irrevocable work, a conflict
 // where no abort can unwind), while a section of the operation is open
 // (stm_detail::open_sections), hands the locks over to an irrevocable run
