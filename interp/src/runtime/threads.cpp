@@ -173,8 +173,9 @@ constexpr std::uint32_t lock_free = 0;
 constexpr std::uint32_t lock_held = 1;
 constexpr std::uint32_t lock_contended = 2;  // held, and someone may be parked
 // stm: or'ed into held or contended while the transaction that took the
-// lock runs (its commit clears it, its abort frees the lock). Whoever else
-// releases the lock waits for that end first (lock_release).
+// lock runs (its commit clears it, its abort frees the lock). Another
+// thread that looks at the lock or releases it waits for that end first
+// (settled_word, lock_release).
 constexpr std::uint32_t lock_taken_by_transaction = 4;
 /// The word without that bit: free, held or contended.
 constexpr std::uint32_t lock_state(std::uint32_t word) { return word & ~lock_taken_by_transaction; }
@@ -490,7 +491,7 @@ value lock_repr(value self) {
 value new_lock() { return value::from(make<lock_object>(&lock_type)); }
 
 void lock_dealloc(object* o) {
-  transaction_forget_lock(o);  // stm: one the running transaction made and took
+  (void)transaction_gives_back_lock(o);  // stm: one the running transaction made and took: out of its log
   free_object_memory(o);
 }
 

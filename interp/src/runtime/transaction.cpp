@@ -174,8 +174,7 @@ struct undo_record {
   undo_image_ptr image;
 };
 
-/// The running transaction's interpreter-side state.
-/// (Its start frame is transaction_detail::start: null, no transaction.)
+/// Why an abort was decided (--stats: aborts by cause).
 enum class abort_cause : std::uint8_t {
   injected,       // the stress switches
   conflict,       // a lock another transaction holds
@@ -183,6 +182,8 @@ enum class abort_cause : std::uint8_t {
   mid_operation,  // a commit inside an operation that could not keep its locks (unwind_to_keep_locks)
 };
 
+/// The running transaction's interpreter-side state.
+/// (Its start frame is transaction_detail::start: null, no transaction.)
 struct transaction_state {
   int at = 0, depth = 0;
   std::vector<value> slots;  // the start frame's fast locals and value stack (raw)
@@ -1017,23 +1018,22 @@ void transaction_took_lock(object* lock, void (*end)(object*, bool)) {
   bump(stats().python_locks_taken);
 }
 
+namespace {
+/// `lock`'s entry in the running transaction's log, or the log's end.
+auto taken_entry(const object* lock) {
+  return std::find_if(tx.python_locks.begin(), tx.python_locks.end(),
+                      [&](const transaction_state::taken_lock& taken) { return taken.lock == lock; });
+}
+}  // namespace
+
 bool transaction_gives_back_lock(object* lock) {
-  auto& taken = tx.python_locks;
-  for (std::size_t i = taken.size(); i-- > 0;) {
-    if (taken[i].lock == lock) {
-      taken.erase(taken.begin() + static_cast<std::ptrdiff_t>(i));
-      return true;
-    }
-  }
-  return false;
+  const auto entry = taken_entry(lock);
+  if (entry == tx.python_locks.end()) return false;
+  tx.python_locks.erase(entry);
+  return true;
 }
 
-void transaction_forget_lock(object* lock) { (void)transaction_gives_back_lock(lock); }
-
-bool transaction_holds_lock(const object* lock) {
-  return std::any_of(tx.python_locks.begin(), tx.python_locks.end(),
-                     [&](const transaction_state::taken_lock& taken) { return taken.lock == lock; });
-}
+bool transaction_holds_lock(const object* lock) { return taken_entry(lock) != tx.python_locks.end(); }
 
 void transaction_settle_deaths() {
   if (transaction_detail::start && !logs().dying.empty()) commit_now(stats().irrevocable_commits);

@@ -262,18 +262,16 @@ bool transaction_may_take_lock();
 /// The running transaction took `lock`; when it ends, end(lock, committed)
 /// is called (an abort's releases it, before anything else is undone).
 void transaction_took_lock(object* lock, void (*end)(object* lock, bool committed));
-/// Before `lock` is released: true when the running transaction took it
-/// (the pair cancels; the caller releases it, no commit needed).
+/// Before `lock` is released, or freed (one the transaction made, took
+/// and dropped): true when the running transaction took it; it leaves the
+/// log (the pair cancels; the caller releases it, no commit needed).
 bool transaction_gives_back_lock(object* lock);
-/// `lock` is freed (one the transaction made, took and dropped).
-void transaction_forget_lock(object* lock);
 /// Whether the running transaction took `lock` (and holds it).
 bool transaction_holds_lock(const object* lock);
 #else
 inline bool transaction_may_take_lock() { return false; }
 inline void transaction_took_lock(object*, void (*)(object*, bool)) {}
 inline bool transaction_gives_back_lock(object*) { return false; }
-inline void transaction_forget_lock(object*) {}
 inline bool transaction_holds_lock(const object*) { return false; }
 #endif
 
