@@ -1582,6 +1582,16 @@ void stm::lock_irrevocably(thread_state& ts, object_header& h, bool writing) {
 
 namespace {
 std::mutex irrevocable_token;  // concurrent mode: held by the irrevocable thread
+/// Tries of a taken token before the thread parks for it. Held briefly
+/// (an atomic block, the code between a lock wait and the next begin
+/// point), so a short spin often gets it without the futex sleep and wake-up
+/// of a hand-over (2 cores, medians of 7 interleaved runs,
+/// `-X stm_concurrent=1`, 1 000 000: atomic_counter 2 threads 1.12 ->
+/// 0.88 s, 8 threads 1.27 -> 0.96; lock_counter 2 threads 0.79 -> 0.70;
+/// lock_counter at 4 threads and shared_write unchanged; 2000 tries: no
+/// better). Bounded, so a world stop by the holder waits at most the spin
+/// for this thread, which holds no lock (it committed first).
+constexpr int token_spins = 500;
 }  // namespace
 
 void stm::become_irrevocable(thread_state& ts) {
@@ -1590,7 +1600,12 @@ void stm::become_irrevocable(thread_state& ts) {
   // token's holder need not wait for it (it holds no lock: its
   // transaction, if any, committed before). A free token needs no wait
   // (and no stop stands: every stopper holds the token).
-  if (!irrevocable_token.try_lock()) {
+  bool taken = irrevocable_token.try_lock();
+  for (int i = 0; !taken && i < token_spins; ++i) {
+    gillab::locks::cpu_relax();
+    taken = irrevocable_token.try_lock();
+  }
+  if (!taken) {
     world::stop_running();
     irrevocable_token.lock();
     world::start_running();
