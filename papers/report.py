@@ -542,9 +542,9 @@ def main():
                     r["stats"].get("backend") == "stm" and r["threads"] == tmax]
         if threaded:
             doc.para("The threaded workloads on pyvm-stm at %d threads, medians of %d runs: transactions, the "
-                     "share that ended before irrevocable work (lock operations, output, blocking calls, atomic "
-                     "blocks' entry and exit) and before a write to a container too big to copy (a per-entry "
-                     "undo log is still to come), safepoints per transaction, aborts (of which conflicts), the "
+                     "share that ended before irrevocable work (a lock acquire that waits, a release of a lock taken before the transaction, output, blocking calls, atomic "
+                     "blocks' entry and exit) and before a write to a container too big to copy (a store to an "
+                     "existing key of such a dict saves that entry alone; other writes to it commit first), safepoints per transaction, aborts (of which conflicts), the "
                      "safepoints a re-execution was given (after a conflict a sixteenth short of where its attempt "
                      "aborted, after a stress switch's abort the whole length), how often a fresh transaction's "
                      "length was halved by a conflict (it grows by an eighth after each that ran its whole length, "
