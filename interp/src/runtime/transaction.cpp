@@ -203,6 +203,8 @@ struct transaction_state {
   // generator frames are open again.
   std::uint64_t deferrals = 0;
   bool generators_may_begin = false;
+  // Freed births whose null entries left the birth list (may_pass_over_longer), for --stats.
+  std::uint64_t births_dropped = 0;
   // Why the abort under way was decided (--stats: aborts by cause); after
   // a big write or a commit inside an operation the retry runs irrevocably.
   abort_cause cause = abort_cause::injected;
@@ -329,7 +331,7 @@ void commit(detail::transaction_logs& logs, bool in_operation = false, bool irre
   bump(c.commits);
   bump(c.safepoints, tx.countdown_from - transaction_detail::countdown + tx.deferrals);
   tx.deferrals = 0;
-  bump(c.births, logs.born.size());
+  bump(c.births, logs.born.size() + std::exchange(tx.births_dropped, 0));
   bump(c.counts_saved, logs.counts.size());
   bump(c.quiet_deaths, logs.dying.size());
   logs.active = false;
@@ -385,6 +387,7 @@ void abort(detail::transaction_logs& logs, frame* f, int* at, int* depth) {
   tx.python_locks.clear();
   for (std::size_t i = tx.undo.size(); i-- > 0;) tx.undo[i].image->restore(tx.undo[i].o);
   tx.undo.clear();
+  tx.births_dropped = 0;  // (births are counted at commits)
   // What the transaction made is garbage now (nothing old refers to it any
   // more). Mark it all first, so that freeing one object does not count
   // down another: each is freed exactly once, from this list.
@@ -878,6 +881,42 @@ append_scope::~append_scope() { tx.appending = previous_; }
 
 bool in_transaction() { return transaction_detail::start != nullptr; }
 
+/// Beyond max_deferrals, serial mode goes on passing a generator's commit
+/// points over while nothing asks for a commit: no other thread for the
+/// token (no drop request, no legacy ticks), no collection scheduled, no
+/// stress switch, and logs below deferral_log_cap entries. A pipeline that
+/// C++ code drives (`sum(f(x) for x in g)`) never reaches an ordinary
+/// frame's commit point, and once the bound ended its caller's
+/// transaction each resume ran as a transaction of its own (its result
+/// goes into the C++ caller's state, which no abort could take back):
+/// generators.py made 2 million transactions of 3.8 safepoints. The token
+/// is handed over as the GIL is, when a waiter asks; concurrent mode keeps
+/// the bound (a long transaction holds its locks, and an irrevocable
+/// thread may be waiting for one).
+constexpr std::size_t deferral_log_cap = std::size_t{1} << 18;
+
+bool may_pass_over_longer() {
+  if (detail::concurrent) return false;
+  if (backends::gil_detail::eval_breaker.load(std::memory_order_relaxed) != 0) return false;
+  if (gc_detail::scheduled.load(std::memory_order_relaxed)) return false;
+  if (abort_every.load(std::memory_order_relaxed) != 0 || abort_writes.load(std::memory_order_relaxed) != 0)
+    return false;
+  detail::transaction_logs& l = logs();
+  if (l.born.size() + l.counts.size() + tx.undo.size() < deferral_log_cap) return true;
+  // Most of a pipeline's births die before the next item (a tuple per
+  // window): their entries are null. Dropping them keeps the cap for what
+  // lives; half of it free again, or the transaction commits.
+  std::size_t kept = 0;
+  for (void* h : l.born) {
+    if (!h) continue;
+    l.born[kept++] = h;
+    detail::set_born(static_cast<backends::stm::object_header*>(h)->born, static_cast<std::uint32_t>(kept));
+  }
+  tx.births_dropped += l.born.size() - kept;
+  l.born.resize(kept);
+  return l.born.size() + l.counts.size() + tx.undo.size() < deferral_log_cap / 2;
+}
+
 commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   if (!transaction_detail::start) return commit_outcome::go_on;
   if (tx.unwinding) {  // code between swallowed the sentinel (clear_pending): again
@@ -889,7 +928,8 @@ commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
   // begin in: passed over for a while, so that it commits in an ordinary
   // frame, where the next one begins (see transaction_begin_point). Not a
   // commit attempt: the stress switch does not count it.
-  if (f->is_generator && transaction_detail::start != f && tx.deferrals < max_deferrals) {
+  if (f->is_generator && transaction_detail::start != f &&
+      (tx.deferrals < max_deferrals || may_pass_over_longer())) {
     ++tx.deferrals;
     transaction_detail::countdown = 1;  // the next commit point, in any frame, looks again
     return commit_outcome::go_on;
