@@ -884,7 +884,8 @@ bool in_transaction() { return transaction_detail::start != nullptr; }
 /// Beyond max_deferrals, serial mode goes on passing a generator's commit
 /// points over while nothing asks for a commit: no other thread for the
 /// token (no drop request, no legacy ticks), no collection scheduled, no
-/// stress switch, and logs below deferral_log_cap entries. A pipeline that
+/// stress switch, and logs below deferral_log_cap entries (undo images below
+/// deferral_undo_cap). A pipeline that
 /// C++ code drives (`sum(f(x) for x in g)`) never reaches an ordinary
 /// frame's commit point, and once the bound ended its caller's
 /// transaction each resume ran as a transaction of its own (its result
@@ -892,8 +893,14 @@ bool in_transaction() { return transaction_detail::start != nullptr; }
 /// generators.py made 2 million transactions of 3.8 safepoints. The token
 /// is handed over as the GIL is, when a waiter asks; concurrent mode keeps
 /// the bound (a long transaction holds its locks, and an irrevocable
-/// thread may be waiting for one).
+/// thread may be waiting for one). Once it commits in the pipeline after
+/// all (a waiter, a collection, a cap), the rest runs a transaction per
+/// resume again until an ordinary frame begins one (generators_may_begin).
 constexpr std::size_t deferral_log_cap = std::size_t{1} << 18;
+/// Undo images are up to max_image_bytes each: their own, lower cap (the
+/// order of what 400 passes could save before; a review's worst case for
+/// 2^18 of them was 16 GiB).
+constexpr std::size_t deferral_undo_cap = 4096;
 
 bool may_pass_over_longer() {
   if (detail::concurrent) return false;
@@ -901,6 +908,7 @@ bool may_pass_over_longer() {
   if (gc_detail::scheduled.load(std::memory_order_relaxed)) return false;
   if (abort_every.load(std::memory_order_relaxed) != 0 || abort_writes.load(std::memory_order_relaxed) != 0)
     return false;
+  if (tx.undo.size() >= deferral_undo_cap) return false;
   detail::transaction_logs& l = logs();
   if (l.born.size() + l.counts.size() + tx.undo.size() < deferral_log_cap) return true;
   // Most of a pipeline's births die before the next item (a tuple per
