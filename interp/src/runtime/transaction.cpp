@@ -910,7 +910,8 @@ bool may_pass_over_longer() {
     return false;
   if (tx.undo.size() >= deferral_undo_cap) return false;
   detail::transaction_logs& l = logs();
-  if (l.born.size() + l.counts.size() + tx.undo.size() < deferral_log_cap) return true;
+  const auto log_entries = [&] { return l.born.size() + l.counts.size() + tx.undo.size(); };
+  if (log_entries() < deferral_log_cap) return true;
   // Most of a pipeline's births die before the next item (a tuple per
   // window): their entries are null. Dropping them keeps the cap for what
   // lives; half of it free again, or the transaction commits.
@@ -922,7 +923,7 @@ bool may_pass_over_longer() {
   }
   tx.births_dropped += l.born.size() - kept;
   l.born.resize(kept);
-  return l.born.size() + l.counts.size() + tx.undo.size() < deferral_log_cap / 2;
+  return log_entries() < deferral_log_cap / 2;
 }
 
 commit_outcome transaction_commit_point(frame* f, int* at, int* depth) {
