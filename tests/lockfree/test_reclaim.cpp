@@ -323,6 +323,86 @@ TEST_CASE("a stalled reader: epoch garbage grows without bound, hazard-pointer g
 }
 
 namespace {
+struct moving_tag {};
+}  // namespace
+
+// pending() is read while threads run (the stall test samples its peaks), so
+// it must never count a node twice. Garbage moves between places: a thread
+// that exits donates its list to the domain's orphans, the next retire() slow
+// path adopts them. A sum read while such a move is half done would count the
+// moved chain in both places. Here a reader stalls reclamation (epochs and
+// QSBR free nothing), short-lived threads retire nodes and exit (each one
+// adopts the orphans so far and donates them again at exit: chains of
+// thousands of nodes move all the time), and the main thread checks that
+// pending() never exceeds the retirements begun before it returned.
+TEMPLATE_TEST_CASE("pending() never counts a node twice while exited threads' garbage moves",
+                   "[lockfree][reclaim][orphans]", basic_epoch<moving_tag>,
+                   basic_qsbr<moving_tag>) {
+  using R = TestType;
+  using node = counted<R>;
+  const int churners = 2;
+  const int threads_each = 400 / sanitizer_slowdown;
+  const int per_thread = 200;  // > the threshold: every thread adopts, then donates at exit
+  std::atomic<node*> reg{new node(1)};
+  std::atomic<bool> holding{false};
+  std::atomic<bool> release{false};
+  std::thread staller([&] {
+    {
+      typename R::guard guard;
+      (void)guard.protect(0, reg);
+      holding.store(true);
+      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    R::quiescent_state();
+    gillab::test::leave_domain<R>();
+  });
+  while (!holding.load()) std::this_thread::yield();
+  std::atomic<std::size_t> begun{0};  // retire() calls begun (incremented first)
+  std::atomic<int> running{churners};
+  std::vector<std::thread> churn;
+  for (int c = 0; c < churners; ++c) {
+    churn.emplace_back([&] {
+      for (int t = 0; t < threads_each; ++t) {
+        std::thread([&] {
+          for (int i = 0; i < per_thread; ++i) {
+            begun.fetch_add(1);
+            R::retire(new node(i));
+          }
+          gillab::test::leave_domain<R>();  // exit: donate what could not be freed
+        }).join();
+      }
+      running.fetch_sub(1);
+    });
+  }
+  std::size_t samples = 0;
+  std::size_t over = 0;
+  std::size_t worst = 0;
+  while (running.load() > 0) {
+    const std::size_t seen = R::pending();
+    const std::size_t retired = begun.load();
+    ++samples;
+    if (seen > retired) {
+      ++over;
+      worst = std::max(worst, seen - retired);
+    }
+  }
+  for (auto& c : churn) c.join();
+  INFO("samples " << samples << ", counted more than retired in " << over
+                  << ", by up to " << worst);
+  CHECK(over == 0);
+  CHECK(R::pending() == begun.load());  // quiet now: exact, and nothing was freed
+  release.store(true);
+  staller.join();
+  clear<R>(reg);
+  R::flush();
+  R::flush();
+  gillab::test::leave_domain<R>();
+  R::flush();
+  CHECK(node::live.load() == 0);
+  CHECK(R::pending() == 0);
+}
+
+namespace {
 struct churn_tag {};
 }  // namespace
 

@@ -93,13 +93,13 @@ class basic_epoch {
       // Adopt exited threads' garbage (else it would grow with thread churn
       // until someone flushed). Orphans carry older stamps than the tail
       // they join, so after an adoption sweep the whole list once.
-      if (registry_.value.adopt(r.retired) != 0) {
+      if (registry_.value.adopt(r) != 0) {
         sweep_expired(r);
       } else {
         free_expired(r);
       }
     }
-    r.publish_pending();
+    detail::publish_pending(r);
   }
 
   static void quiescent_state() noexcept {}
@@ -108,13 +108,13 @@ class basic_epoch {
   /// everything expired (a full sweep, not just the oldest prefix).
   static void flush() {
     record& r = local();
-    registry_.value.adopt(r.retired);
+    registry_.value.adopt(r);
     if (r.depth == 0) {
       try_advance();
       try_advance();
     }
     sweep_expired(r);
-    r.publish_pending();
+    detail::publish_pending(r);
   }
 
   static std::size_t pending() noexcept { return registry().pending(); }
@@ -130,8 +130,8 @@ class basic_epoch {
       try_advance();
     }
     free_expired(r);
-    registry_.value.donate(r.retired);
-    r.publish_pending();
+    registry_.value.donate(r);
+    detail::publish_pending(r);
   }
 
  private:

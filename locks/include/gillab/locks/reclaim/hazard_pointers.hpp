@@ -116,10 +116,10 @@ class basic_hazard_pointers {
     if (r.retired.size() >= r.scan_at) {
       // Adopt exited threads' garbage here too, not only in flush(): else it
       // would grow with thread churn. The scan's sweep covers it.
-      registry_.value.adopt(r.retired);
+      registry_.value.adopt(r);
       scan(r);
     }
-    r.publish_pending();
+    detail::publish_pending(r);
   }
 
   static void quiescent_state() noexcept {}
@@ -127,9 +127,9 @@ class basic_hazard_pointers {
   /// Adopts the garbage of exited threads and scans.
   static void flush() {
     record& r = local();
-    registry_.value.adopt(r.retired);
+    registry_.value.adopt(r);
     scan(r);
-    r.publish_pending();
+    detail::publish_pending(r);
   }
 
   static std::size_t pending() noexcept { return registry().pending(); }
@@ -138,8 +138,8 @@ class basic_hazard_pointers {
   static detail::record_registry<record>& registry() noexcept { return registry_.value; }
   static void on_thread_exit(record& r) {
     scan(r);
-    registry_.value.donate(r.retired);
-    r.publish_pending();
+    registry_.value.donate(r);
+    detail::publish_pending(r);
   }
 
  private:

@@ -45,7 +45,7 @@ class basic_leak {
     record& r = local();
     node->destroy = &detail::destroy_node<Node>;
     r.retired.push(node);
-    r.publish_pending();
+    detail::publish_pending(r);
   }
 
   static void quiescent_state() noexcept {}
@@ -58,7 +58,7 @@ class basic_leak {
   static void free_all_unsafe() noexcept {
     for (record* r = registry_.value.first(); r != nullptr; r = registry_.value.next(r)) {
       r->retired.destroy_all();
-      r->publish_pending();
+      detail::publish_pending(*r);
     }
   }
   static std::size_t pending() noexcept { return registry().pending(); }

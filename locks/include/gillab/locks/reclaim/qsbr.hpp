@@ -58,6 +58,7 @@ class basic_qsbr {
     std::atomic<std::uint64_t> seen{0};
     detail::retired_list batch;  // owner only: retired, not yet stamped
     unsigned since_attempt = 0;  // owner only
+    [[nodiscard]] std::size_t held() const noexcept { return retired.size() + batch.size(); }
   };
 
   class guard {
@@ -85,13 +86,13 @@ class basic_qsbr {
       // Adopt exited threads' garbage (else it would grow with thread churn
       // until someone flushed). Orphans carry older stamps than the tail
       // they join, so after an adoption sweep the whole list once.
-      if (registry_.value.adopt(r.retired) != 0) {
+      if (registry_.value.adopt(r) != 0) {
         sweep_expired(r);
       } else {
         free_expired(r);
       }
     }
-    publish_pending(r);
+    detail::publish_pending(r);
   }
 
   /// The calling thread holds no reference into the domain's structures.
@@ -102,7 +103,7 @@ class basic_qsbr {
     if (!r.retired.empty() && ++r.since_attempt >= quiescent_interval) {
       r.since_attempt = 0;
       free_expired(r);
-      publish_pending(r);
+      detail::publish_pending(r);
     }
   }
 
@@ -134,10 +135,10 @@ class basic_qsbr {
   /// guard may flush; call quiescent_state() first to free its own latest.
   static void flush() {
     record& r = local();
-    registry_.value.adopt(r.retired);
+    registry_.value.adopt(r);
     if (!r.batch.empty()) close_batch(r);
     sweep_expired(r);
-    publish_pending(r);
+    detail::publish_pending(r);
   }
 
   static std::size_t pending() noexcept { return registry().pending(); }
@@ -148,8 +149,8 @@ class basic_qsbr {
     r.seen.store(0, std::memory_order_release);
     if (!r.batch.empty()) close_batch(r);
     free_expired(r);
-    registry_.value.donate(r.retired);
-    publish_pending(r);
+    registry_.value.donate(r);
+    detail::publish_pending(r);
   }
 
  private:
@@ -193,10 +194,6 @@ class basic_qsbr {
   static void sweep_expired(record& r) {
     const std::uint64_t oldest = oldest_seen();
     r.retired.sweep([oldest](const retirable* node) { return node->retired_tag > oldest; });
-  }
-
-  static void publish_pending(record& r) noexcept {
-    r.pending.store(r.retired.size() + r.batch.size(), std::memory_order_relaxed);
   }
 
   static inline std::atomic<std::uint64_t> period_{1};

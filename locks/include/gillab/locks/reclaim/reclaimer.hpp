@@ -46,6 +46,9 @@
 // free before exiting goes to the domain's orphan list; the next reclamation
 // attempt of any thread (flush(), or retire()'s slow path when the orphan
 // list is non-empty) adopts it, so garbage does not grow with thread churn.
+// pending() sums the records' counts and the orphans'; a donation or an
+// adoption is a transfer between them that it waits out (a seqlock over the
+// transfers), so a node is never counted twice while it moves.
 // What is left when the process ends stays reachable from the domain's
 // registry, which is never destroyed (never_destroyed: detached threads may
 // still be leaving the domain while static destructors run).
@@ -57,6 +60,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -143,12 +147,21 @@ class retired_list {
 struct record_base {
   record_base* registry_next = nullptr;  // immutable once published
   std::atomic<bool> in_use{false};
-  // Retired and not yet freed, published (relaxed) for pending() only.
+  // Retired and not yet freed, published for pending() only.
   std::atomic<std::size_t> pending{0};
   retired_list retired;  // owner only
 
-  void publish_pending() noexcept { pending.store(retired.size(), std::memory_order_relaxed); }
+  /// What the owner holds retired and not yet freed (a scheme whose record
+  /// holds more lists hides this with its own).
+  [[nodiscard]] std::size_t held() const noexcept { return retired.size(); }
 };
+
+/// Publish what `r` holds for pending(). Release: a store made inside a
+/// transfer (record_registry) carries the transfer's begin with it.
+template <class Record>
+void publish_pending(Record& r) noexcept {
+  r.pending.store(r.held(), std::memory_order_release);
+}
 
 /// Append-only list of thread records; a thread claims a free one or adds one.
 template <class Record>
@@ -190,43 +203,70 @@ class record_registry {
   }
   static Record* next(Record* r) noexcept { return static_cast<Record*>(r->registry_next); }
 
+  /// Nodes retired and not yet freed: the orphans plus every record's
+  /// published count. Not a snapshot of one instant while threads retire
+  /// and free, but no node is ever counted twice nor missed because it
+  /// moved: a donation or an adoption moves a whole chain between two
+  /// counters (a record's and the orphans'), and a sum read half-way
+  /// through counted the chain twice (a CI failure: the stall test saw its
+  /// peak jump by a whole round's garbage). Moves are therefore transfers,
+  /// which this read waits out as a seqlock reader does: transfers_begun_
+  /// is the sequence; begun and ended counters instead of one odd/even word,
+  /// because several threads may move garbage at once. Every store a
+  /// transfer makes to a counter is a release after its begin, so a sum that
+  /// read one of them also reads the newer begin count and is retried.
   [[nodiscard]] std::size_t pending() const noexcept {
-    std::size_t n = orphan_count_.load(std::memory_order_relaxed);
-    for (Record* r = first(); r != nullptr; r = next(r)) {
-      n += r->pending.load(std::memory_order_relaxed);
+    for (unsigned attempt = 0;; ++attempt) {
+      const std::uint64_t begun = transfers_begun_.load(std::memory_order_acquire);
+      if (transfers_ended_.load(std::memory_order_acquire) == begun) {
+        std::size_t n = orphan_count_.load(std::memory_order_acquire);
+        for (Record* r = first(); r != nullptr; r = next(r)) {
+          n += r->pending.load(std::memory_order_acquire);
+        }
+        if (transfers_begun_.load(std::memory_order_relaxed) == begun) return n;
+      }
+      // A transfer is a few stores (and, in an adoption, a walk over the
+      // chain); one descheduled half-way must not keep a reader spinning.
+      if (attempt >= 16) std::this_thread::yield();
     }
-    return n;
   }
 
   /// A thread that exits with garbage it could not free yet leaves it here;
   /// the next reclamation attempt of any thread (flush(), or the slow path
   /// of retire()) adopts it. The nodes keep their stamps.
-  void donate(retired_list& from) noexcept {
-    const std::size_t n = from.size();
+  void donate(Record& from) noexcept {
+    const std::size_t n = from.retired.size();
     if (n == 0) return;
-    auto [first_node, last_node] = from.take_chain();
-    orphan_count_.fetch_add(n, std::memory_order_relaxed);
+    begin_transfer();
+    auto [first_node, last_node] = from.retired.take_chain();
+    publish_pending(from);
+    orphan_count_.fetch_add(n, std::memory_order_release);
     retirable* head = orphans_.load(std::memory_order_relaxed);
     do {
       last_node->retired_next = head;
     } while (!orphans_.compare_exchange_weak(head, first_node, std::memory_order_release,
                                              std::memory_order_relaxed));
+    end_transfer();
   }
-  /// Take every orphan into `to` (the whole chain at once: no ABA); returns
-  /// how many. The relaxed check first keeps it cheap enough for retire()'s
-  /// slow path, which calls it so that garbage left by exited threads does
-  /// not pile up with thread churn until someone happens to flush().
-  std::size_t adopt(retired_list& to) noexcept {
+  /// Take every orphan into `to`'s list (the whole chain at once: no ABA)
+  /// and publish its count; returns how many. The relaxed check first keeps
+  /// it cheap enough for retire()'s slow path, which calls it so that
+  /// garbage left by exited threads does not pile up with thread churn
+  /// until someone happens to flush().
+  std::size_t adopt(Record& to) noexcept {
     if (orphans_.load(std::memory_order_relaxed) == nullptr) return 0;
+    begin_transfer();
     retirable* r = orphans_.exchange(nullptr, std::memory_order_acquire);
     std::size_t n = 0;
     while (r != nullptr) {
       retirable* next = r->retired_next;
-      to.push(r);
+      to.retired.push(r);
       ++n;
       r = next;
     }
-    orphan_count_.fetch_sub(n, std::memory_order_relaxed);
+    publish_pending(to);
+    orphan_count_.fetch_sub(n, std::memory_order_release);
+    end_transfer();
     return n;
   }
   [[nodiscard]] std::size_t size() const noexcept {
@@ -243,9 +283,15 @@ class record_registry {
   // the process ends.
 
  private:
+  // The begin is sequenced before the transfer's release stores (pending()).
+  void begin_transfer() noexcept { transfers_begun_.fetch_add(1, std::memory_order_relaxed); }
+  void end_transfer() noexcept { transfers_ended_.fetch_add(1, std::memory_order_release); }
+
   std::atomic<record_base*> head_{nullptr};
   std::atomic<retirable*> orphans_{nullptr};
   std::atomic<std::size_t> orphan_count_{0};
+  std::atomic<std::uint64_t> transfers_begun_{0};
+  std::atomic<std::uint64_t> transfers_ended_{0};
 };
 
 /// A domain's registry lives until the process ends, never destroyed:
@@ -315,8 +361,10 @@ concept reclaimer =
       { R::quiescent_state() } -> std::same_as<void>;
       // Try to free the calling thread's garbage now (tests, thread exit).
       { R::flush() } -> std::same_as<void>;
-      // Nodes retired in the domain and not yet freed (approximate while
-      // threads run; exact when they are quiet). For tests and benchmarks.
+      // Nodes retired in the domain and not yet freed: exact when threads
+      // are quiet; while they run, a sum over per-thread counts read one by
+      // one, but no node counted twice (record_registry::pending). For
+      // tests and benchmarks.
       { R::pending() } -> std::same_as<std::size_t>;
     } && std::is_default_constructible_v<typename R::guard> &&
     !std::is_copy_constructible_v<typename R::guard> &&
