@@ -156,10 +156,12 @@ struct record_base {
   [[nodiscard]] std::size_t held() const noexcept { return retired.size(); }
 };
 
-/// Publish what `r` holds for pending(). Release: a store made inside a
-/// transfer (record_registry) carries the transfer's begin with it.
+/// Publish what `r` holds for pending(). Release on every publish, not only
+/// inside a transfer (record_registry): a reader that sees a later count of
+/// the record must also see the begin of a transfer into it.
 template <class Record>
 void publish_pending(Record& r) noexcept {
+  static_assert(!std::is_same_v<Record, record_base>, "held() is the scheme's record's");
   r.pending.store(r.held(), std::memory_order_release);
 }
 
@@ -205,30 +207,32 @@ class record_registry {
 
   /// Nodes retired and not yet freed: the orphans plus every record's
   /// published count. Not a snapshot of one instant while threads retire
-  /// and free, but no node is ever counted twice nor missed because it
-  /// moved: a donation or an adoption moves a whole chain between two
-  /// counters (a record's and the orphans'), and a sum read half-way
-  /// through counted the chain twice (a CI failure: the stall test saw its
-  /// peak jump by a whole round's garbage). Moves are therefore transfers,
-  /// which this read waits out as a seqlock reader does: transfers_begun_
-  /// is the sequence; begun and ended counters instead of one odd/even word,
-  /// because several threads may move garbage at once. Every store a
-  /// transfer makes to a counter is a release after its begin, so a sum that
-  /// read one of them also reads the newer begin count and is retried.
+  /// and free, but no node is counted twice because it moved: a donation or
+  /// an adoption moves a chain between the orphans' counter and a record's,
+  /// and is a transfer this read waits out as a seqlock reader does
+  /// (transfers_begun_ is the sequence; begun and ended counters rather than
+  /// one odd/even word, as several threads may transfer at once). Each
+  /// count a transfer writes is a release store after its begin, so a sum
+  /// that read one also reads the newer begin count, and is retried.
+  /// A transfer left open for good (its thread stopped in a debugger; a
+  /// fork() child of a process forked mid-transfer) would block the read:
+  /// after max_waits tries it returns the last sum, which may then count a
+  /// moving chain twice.
   [[nodiscard]] std::size_t pending() const noexcept {
-    for (unsigned attempt = 0;; ++attempt) {
+    constexpr unsigned max_waits = 1U << 16;
+    std::size_t n = 0;
+    for (unsigned attempt = 0; attempt < max_waits; ++attempt) {
       const std::uint64_t begun = transfers_begun_.load(std::memory_order_acquire);
       if (transfers_ended_.load(std::memory_order_acquire) == begun) {
-        std::size_t n = orphan_count_.load(std::memory_order_acquire);
+        n = orphan_count_.load(std::memory_order_acquire);
         for (Record* r = first(); r != nullptr; r = next(r)) {
           n += r->pending.load(std::memory_order_acquire);
         }
         if (transfers_begun_.load(std::memory_order_relaxed) == begun) return n;
       }
-      // A transfer is a few stores (and, in an adoption, a walk over the
-      // chain); one descheduled half-way must not keep a reader spinning.
       if (attempt >= 16) std::this_thread::yield();
     }
+    return n;
   }
 
   /// A thread that exits with garbage it could not free yet leaves it here;
@@ -237,25 +241,25 @@ class record_registry {
   void donate(Record& from) noexcept {
     const std::size_t n = from.retired.size();
     if (n == 0) return;
-    begin_transfer();
     auto [first_node, last_node] = from.retired.take_chain();
+    begin_transfer();
     publish_pending(from);
-    orphan_count_.fetch_add(n, std::memory_order_release);
+    orphan_count_.fetch_add(n, std::memory_order_release);  // before an adopter can subtract
+    end_transfer();
     retirable* head = orphans_.load(std::memory_order_relaxed);
     do {
       last_node->retired_next = head;
     } while (!orphans_.compare_exchange_weak(head, first_node, std::memory_order_release,
                                              std::memory_order_relaxed));
-    end_transfer();
   }
   /// Take every orphan into `to`'s list (the whole chain at once: no ABA)
   /// and publish its count; returns how many. The relaxed check first keeps
   /// it cheap enough for retire()'s slow path, which calls it so that
   /// garbage left by exited threads does not pile up with thread churn
-  /// until someone happens to flush().
+  /// until someone happens to flush(). The walk comes before the transfer:
+  /// until `to`'s count is published, the orphans' count holds the chain.
   std::size_t adopt(Record& to) noexcept {
     if (orphans_.load(std::memory_order_relaxed) == nullptr) return 0;
-    begin_transfer();
     retirable* r = orphans_.exchange(nullptr, std::memory_order_acquire);
     std::size_t n = 0;
     while (r != nullptr) {
@@ -264,6 +268,8 @@ class record_registry {
       ++n;
       r = next;
     }
+    if (n == 0) return 0;
+    begin_transfer();
     publish_pending(to);
     orphan_count_.fetch_sub(n, std::memory_order_release);
     end_transfer();
