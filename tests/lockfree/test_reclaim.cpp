@@ -98,6 +98,60 @@ void clear(std::atomic<Node*>& reg) {
   R::retire(reg.exchange(nullptr, std::memory_order_seq_cst));
 }
 
+/// The end of a test: retire the register's node, leave the domain (its
+/// last flush adopts what exited threads donated) and check that everything
+/// retired in the domain was freed.
+template <class R, class Node>
+void check_all_reclaimed(std::atomic<Node*>& reg) {
+  clear<R>(reg);
+  R::flush();
+  R::flush();
+  gillab::test::leave_domain<R>();
+  R::flush();
+  CHECK(Node::live.load() == 0);
+  CHECK(R::pending() == 0);
+}
+
+/// A reader that sits in a guard holding the register's node from its
+/// construction until release(): epochs and QSBR free nothing retired
+/// meanwhile, hazard pointers everything but that node. It then leaves the
+/// domain holding nothing.
+template <class R, class Node>
+class stalled_reader {
+ public:
+  explicit stalled_reader(std::atomic<Node*>& reg)
+      : thread_([this, &reg] {
+          {
+            typename R::guard guard;
+            Node* seen = guard.protect(0, reg);
+            const auto value = seen->value;
+            holding_.store(true);
+            while (!release_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            if (!seen->alive() || seen->value != value) intact_.store(false);
+          }
+          R::quiescent_state();
+          gillab::test::leave_domain<R>();
+        }) {
+    while (!holding_.load()) std::this_thread::yield();
+  }
+  ~stalled_reader() { release(); }
+  stalled_reader(const stalled_reader&) = delete;
+  stalled_reader& operator=(const stalled_reader&) = delete;
+
+  void release() {
+    release_.store(true);
+    if (thread_.joinable()) thread_.join();
+  }
+  /// After release(): the node it held was never freed while it held it.
+  [[nodiscard]] bool held_node_intact() const { return intact_.load(); }
+
+ private:
+  std::atomic<bool> holding_{false};
+  std::atomic<bool> release_{false};
+  std::atomic<bool> intact_{true};
+  std::thread thread_;  // last: starts once the flags exist
+};
+
 struct freed_tag {};
 struct protect_tag {};
 
@@ -128,13 +182,7 @@ TEMPLATE_TEST_CASE("retired nodes are freed once no guard can hold them", "[lock
   // state only, not the peak while they ran: a reader descheduled inside its
   // guard may hold epochs back for a while (the stall test samples peaks).
   CHECK(node::live.load() <= 1 + threads * 4 * 64 + 64);
-  clear<R>(reg);
-  R::flush();
-  R::flush();
-  gillab::test::leave_domain<R>();
-  R::flush();
-  CHECK(node::live.load() == 0);
-  CHECK(R::pending() == 0);
+  check_all_reclaimed<R>(reg);
 }
 
 TEMPLATE_TEST_CASE("a node protected by a guard is not freed until the guard ends",
@@ -175,12 +223,7 @@ TEMPLATE_TEST_CASE("a node protected by a guard is not freed until the guard end
   CHECK(eventually([&] { return released.load(); }));
   reader.join();
   CHECK(still_valid.load());
-  clear<R>(reg);
-  R::flush();
-  R::flush();
-  gillab::test::leave_domain<R>();
-  R::flush();
-  CHECK(node::live.load() == 0);
+  check_all_reclaimed<R>(reg);
 }
 
 namespace {
@@ -200,21 +243,7 @@ template <class R>
 garbage_profile garbage_with_stalled_reader(int writers, int per_round, int rounds) {
   using node = counted<R>;
   std::atomic<node*> reg{new node(1)};
-  std::atomic<bool> holding{false};
-  std::atomic<bool> release{false};
-  std::atomic<bool> still_valid{true};
-  std::thread staller([&] {
-    {
-      typename R::guard guard;
-      node* seen = guard.protect(0, reg);
-      holding.store(true);
-      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      if (!seen->alive() || seen->value != 1) still_valid.store(false);
-    }
-    R::quiescent_state();
-    gillab::test::leave_domain<R>();
-  });
-  while (!holding.load()) std::this_thread::yield();
+  stalled_reader<R, node> staller(reg);
   garbage_profile garbage;
   for (int round = 0; round < rounds; ++round) {
     std::atomic<int> running{writers};
@@ -243,18 +272,11 @@ garbage_profile garbage_with_stalled_reader(int writers, int per_round, int roun
     garbage.after_round.push_back(R::pending());
     garbage.peak.push_back(std::max(peak, garbage.after_round.back()));
   }
-  release.store(true);
-  staller.join();
-  CHECK(still_valid.load());
-  clear<R>(reg);
-  R::flush();
-  R::flush();
-  gillab::test::leave_domain<R>();
-  R::flush();
+  staller.release();
+  CHECK(staller.held_node_intact());
   // Once the reader has left, everything can be reclaimed again: the exited
-  // writers' leftovers were donated to the domain and this flush adopts them.
-  CHECK(node::live.load() == 0);
-  CHECK(R::pending() == 0);
+  // writers' leftovers were donated to the domain and the last flush adopts them.
+  check_all_reclaimed<R>(reg);
   return garbage;
 }
 
@@ -344,19 +366,7 @@ TEMPLATE_TEST_CASE("pending() never counts a node twice while exited threads' ga
   const int threads_each = 400 / sanitizer_slowdown;
   const int per_thread = 200;  // > the threshold: every thread adopts, then donates at exit
   std::atomic<node*> reg{new node(1)};
-  std::atomic<bool> holding{false};
-  std::atomic<bool> release{false};
-  std::thread staller([&] {
-    {
-      typename R::guard guard;
-      (void)guard.protect(0, reg);
-      holding.store(true);
-      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    R::quiescent_state();
-    gillab::test::leave_domain<R>();
-  });
-  while (!holding.load()) std::this_thread::yield();
+  stalled_reader<R, node> staller(reg);
   std::atomic<std::size_t> begun{0};  // retire() calls begun (incremented first)
   std::atomic<int> running{churners};
   std::vector<std::thread> churn;
@@ -391,15 +401,9 @@ TEMPLATE_TEST_CASE("pending() never counts a node twice while exited threads' ga
                   << ", by up to " << worst);
   CHECK(over == 0);
   CHECK(R::pending() == begun.load());  // quiet now: exact, and nothing was freed
-  release.store(true);
-  staller.join();
-  clear<R>(reg);
-  R::flush();
-  R::flush();
-  gillab::test::leave_domain<R>();
-  R::flush();
-  CHECK(node::live.load() == 0);
-  CHECK(R::pending() == 0);
+  staller.release();
+  CHECK(staller.held_node_intact());
+  check_all_reclaimed<R>(reg);
 }
 
 namespace {
@@ -429,19 +433,7 @@ TEMPLATE_TEST_CASE("garbage of exited threads is adopted by retire(), without fl
   const int per_wave = 4;
   const int per_thread = 50;  // below the threshold: no churn thread reclaims on its own
   std::atomic<node*> reg{new node(1)};
-  std::atomic<bool> holding{false};
-  std::atomic<bool> release{false};
-  std::thread blocker([&] {
-    {
-      typename R::guard guard;
-      (void)guard.protect(0, reg);
-      holding.store(true);
-      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    R::quiescent_state();
-    gillab::test::leave_domain<R>();
-  });
-  while (!holding.load()) std::this_thread::yield();
+  stalled_reader<R, node> blocker(reg);
   for (int wave = 0; wave < waves; ++wave) {
     run_threads(per_wave, [&](int t) {
       for (int i = 0; i < per_thread; ++i) {
@@ -455,8 +447,8 @@ TEMPLATE_TEST_CASE("garbage of exited threads is adopted by retire(), without fl
       gillab::test::leave_domain<R>();
     });  // the threads exit here: what they could not free becomes orphans
   }
-  release.store(true);
-  blocker.join();
+  blocker.release();
+  CHECK(blocker.held_node_intact());
   const std::size_t orphaned = R::pending();
   if constexpr (std::is_same_v<R, basic_hazard_pointers<churn_tag>>) {
     CHECK(orphaned >= 1);  // the node the blocker protected
@@ -468,13 +460,7 @@ TEMPLATE_TEST_CASE("garbage of exited threads is adopted by retire(), without fl
   INFO("pending after the churn: " << orphaned << ", after the main thread's work: "
                                    << R::pending());
   CHECK(R::pending() <= 4 * threshold);
-  clear<R>(reg);
-  R::flush();
-  R::flush();
-  gillab::test::leave_domain<R>();
-  R::flush();
-  CHECK(node::live.load() == 0);
-  CHECK(R::pending() == 0);
+  check_all_reclaimed<R>(reg);
 }
 
 TEST_CASE("qsbr: a thread offline does not hold reclamation back", "[lockfree][reclaim][qsbr]") {
