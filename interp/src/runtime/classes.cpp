@@ -1016,11 +1016,12 @@ bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) 
       return false;
     }
     auto* e = static_cast<exception_object*>(obj.obj());
-    before_write(e);  // __new__ may return an old one
-    decref(e->args);
-    e->args = make_args_tuple(args, nargs);
-    init_os_error(obj);
-    return true;
+    {
+      unlocked_fields_write writing(e);  // __new__ may return an old one, which other threads may read
+      if (!writing.ok()) return false;
+      replace_unlocked_field(e->args, make_args_tuple(args, nargs));
+    }
+    return init_os_error(obj);
   }
   value init = dict_get(value::from(s->dict), intern("__init__"));
   if (!init || type_of(init) != &builtin_function_type) return true;
@@ -1049,7 +1050,7 @@ value class_call(type_object* t, const value* args, std::size_t nargs, value kwn
       auto* e = static_cast<exception_object*>(obj.get().obj());
       decref(e->args);
       e->args = make_args_tuple(args, nargs - kw_count(kwnames));
-      init_os_error(obj.get());
+      init_new_os_error(obj.get());
     }
   }
   if (value init = lookup_user(t, SPECIAL("__init__"))) {
@@ -1857,11 +1858,14 @@ value wrap_next(value self, const value*, std::size_t nargs, value kwnames) {
 
 value exception_init(value self, const value* args, std::size_t nargs, value) {
   auto* e = static_cast<exception_object*>(self.obj());
-  before_write(e);  // stm: an exception made before the transaction (its class's __init__ began one)
-  decref(e->args);
-  e->args = make_args_tuple(args, nargs);
-  init_os_error(self);
-  return none();
+  {
+    // stm: an exception made before the transaction (its class's __init__
+    // began one), which other threads may read (exception_object).
+    unlocked_fields_write writing(e);
+    if (!writing.ok()) return value();
+    replace_unlocked_field(e->args, make_args_tuple(args, nargs));
+  }
+  return init_os_error(self) ? none() : value();
 }
 
 value list_init(value self, const value* args, std::size_t nargs, value kwnames) {

@@ -4,6 +4,7 @@
 #include "dict.hpp"
 #include "gc.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "runtime.hpp"
 #include "weakref.hpp"
 
@@ -132,9 +133,18 @@ value raise_value(value exception) {
   if (!ts.handled.empty() && !transaction_unwinding()) {
     value handled = ts.handled.back();
     auto* e = static_cast<exception_object*>(exception.obj());
-    if (handled && !(handled == exception) && !e->context) {
-      before_write(e);
-      e->context = newref(handled);
+    if (handled && !(handled == exception) && !unlocked_field(e->context)) {
+      // (stm, when e is older than the transaction: committed, with the world
+      // stopped, exception_object; not ok: the transaction is unwinding to
+      // abort, its exception pending instead of this one.)
+      unlocked_fields_write writing(e);
+      if (!writing.ok()) return value();
+      // Another thread raising the same exception may set it meanwhile.
+      value expected;
+      if (!std::atomic_ref<value>(e->context).compare_exchange_strong(expected, newref(handled),
+                                                                      std::memory_order_acq_rel)) {
+        decref(handled);
+      }
     }
   }
   return value();
@@ -205,21 +215,41 @@ static void dealloc_exception(object* o) {
 // arguments; a filename (args[2]) is kept in `extra` and args cut to two,
 // as CPython does (OSError(2, 'x', 'f').args == (2, 'x')).
 static bool is_os_error(const exception_object* e) { return is_subtype(e->type, &exc_OSError); }
-static bool has_errno_args(const exception_object* e) {
-  return is_os_error(e) && (as_tuple(e->args)->size == 2 || e->extra);
+static bool has_errno_args(const exception_object* e, const tuple_object* args) {
+  return is_os_error(e) && (args->size == 2 || unlocked_field(e->extra));
 }
 
-void init_os_error(value exception) {
+namespace {
+/// e's args to cut (held by the caller), or null.
+tuple_object* os_error_args_to_cut(exception_object* e, const ref& held) {
+  tuple_object* args = as_tuple(held.get());
+  return is_os_error(e) && args->size >= 3 && args->size <= 5 ? args : nullptr;
+}
+void cut_os_error_args(exception_object* e, tuple_object* args) {
+  replace_unlocked_field(e->extra, newref(args->items[2]));
+  replace_unlocked_field(e->args, make_tuple({args->items[0], args->items[1]}));
+}
+}  // namespace
+
+bool init_os_error(value exception) {
   auto* e = static_cast<exception_object*>(exception.obj());
-  if (!is_os_error(e)) return;
-  tuple_object* args = as_tuple(e->args);
-  if (args->size < 3 || args->size > 5) return;
-  before_write(e);
-  xdecref(e->extra);
-  e->extra = newref(args->items[2]);
-  value cut = make_tuple({args->items[0], args->items[1]});
-  decref(e->args);
-  e->args = cut;
+  // __init__ may run on an exception other threads read (exception_object).
+  ref held(newref(exception_args(e)));
+  tuple_object* args = os_error_args_to_cut(e, held);
+  if (!args) return true;
+  unlocked_fields_write writing(e);
+  if (!writing.ok()) return false;
+  cut_os_error_args(e, args);
+  return true;
+}
+
+void init_new_os_error(value exception) {
+  auto* e = static_cast<exception_object*>(exception.obj());
+  ref held(newref(exception_args(e)));
+  if (tuple_object* args = os_error_args_to_cut(e, held)) {
+    before_write(e);  // stm: made outside a transaction perhaps
+    cut_os_error_args(e, args);
+  }
 }
 
 type_object* os_error_subclass_for(type_object* type, value args_tuple) {
@@ -250,21 +280,24 @@ value raise_os_error(int err, value filename) {
   ref message(make_str(std::strerror(err)));
   ref args(filename ? make_tuple({code.get(), message.get(), filename}) : make_tuple({code.get(), message.get()}));
   ref exc(make_exception(os_error_subclass_for(&exc_OSError, args.get()), args.get()));
-  init_os_error(exc.get());
+  init_new_os_error(exc.get());
   return raise_value(exc.get());
 }
 
 static value exception_str(value v) {
   auto* e = static_cast<exception_object*>(v.obj());
-  tuple_object* args = as_tuple(e->args);
-  if (has_errno_args(e)) {
+  // Held: the str() of an item runs Python, and another thread may replace
+  // args meanwhile (exception_object).
+  ref held(newref(exception_args(e)));
+  tuple_object* args = as_tuple(held.get());
+  if (has_errno_args(e, args)) {
     // "[Errno 111] Connection refused", "[Errno 2] No such file or directory: 'x'"
     ref code(op_str(args->items[0]));
     ref message(code ? op_str(args->items[1]) : value());
     if (!message) return value();
     std::string s = "[Errno " + str_of(code.get()) + "] " + str_of(message.get());
-    if (e->extra) {
-      ref name(op_repr(e->extra));
+    if (value extra = unlocked_field(e->extra)) {
+      ref name(op_repr(extra));
       if (!name) return value();
       s += ": " + str_of(name.get());
     }
@@ -273,16 +306,16 @@ static value exception_str(value v) {
   if (is_subtype(e->type, &exc_KeyError) && args->size == 1) return op_repr(args->items[0]);
   if (args->size == 0) return make_str("");
   if (args->size == 1) return op_str(args->items[0]);
-  return op_repr(e->args);
+  return op_repr(held.get());
 }
 
 static value exception_repr(value v) {
   auto* e = static_cast<exception_object*>(v.obj());
-  ref args(op_repr(e->args));
+  ref held(newref(exception_args(e)));  // as in exception_str
+  ref args(op_repr(held.get()));
   if (!args) return value();
   std::string s = str_of(args.get());
-  tuple_object* t = as_tuple(e->args);
-  if (t->size == 1) s.erase(s.size() - 2, 1);  // "(x,)" -> "(x)"
+  if (as_tuple(held.get())->size == 1) s.erase(s.size() - 2, 1);  // "(x,)" -> "(x)"
   return make_str(std::string(e->type->name) + s);
 }
 
@@ -292,7 +325,7 @@ static value exception_call(value self, const value* args, std::size_t nargs, va
   ref t(make_tuple(nargs));
   for (std::size_t i = 0; i < nargs; ++i) as_tuple(t.get())->items[i] = newref(args[i]);
   value exc = make_exception(os_error_subclass_for(type, t.get()), t.get());
-  init_os_error(exc);
+  init_new_os_error(exc);
   return exc;
 }
 
@@ -301,8 +334,9 @@ static value exception_call(value self, const value* args, std::size_t nargs, va
 static value exception_getattr(value v, value name) {
   auto* e = static_cast<exception_object*>(v.obj());
   const std::string n = str_of(name);
+  // One load of args per read, increfed before anything can run (exception_object).
   auto first_arg = [&] {
-    tuple_object* args = as_tuple(e->args);
+    tuple_object* args = as_tuple(exception_args(e));
     return newref(args->size ? args->items[0] : none());
   };
   // A member a program assigned (e.errno = 2, SystemExit.code, ...) is in
@@ -314,21 +348,28 @@ static value exception_getattr(value v, value name) {
       if (value found = dict_get_ref(value::from(own), name)) return found;
     }
   }
-  if (n == "args") return newref(e->args);
-  if (n == "__cause__") return newref(e->cause ? e->cause : none());
-  if (n == "__context__") return newref(e->context ? e->context : none());
-  if (n == "__suppress_context__") return boolean(e->suppress_context);
+  if (n == "args") return newref(exception_args(e));
+  if (n == "__cause__" || n == "__context__") {
+    value found = unlocked_field(n == "__cause__" ? e->cause : e->context);
+    return newref(found ? found : none());
+  }
+  if (n == "__suppress_context__") {
+    return boolean(std::atomic_ref<bool>(e->suppress_context).load(std::memory_order_relaxed));
+  }
   if (n == "__traceback__") return none();  // traceback objects are not modelled
   if (n == "value" && is_subtype(e->type, &exc_StopIteration)) return first_arg();
   if (is_os_error(e) && (n == "errno" || n == "strerror" || n == "filename" || n == "filename2")) {
-    tuple_object* args = as_tuple(e->args);
-    if (n == "filename") return newref(e->extra ? e->extra : none());
-    if (n == "filename2" || !has_errno_args(e)) return none();
+    tuple_object* args = as_tuple(exception_args(e));
+    if (n == "filename") {
+      value extra = unlocked_field(e->extra);
+      return newref(extra ? extra : none());
+    }
+    if (n == "filename2" || !has_errno_args(e, args)) return none();
     return newref(args->items[n == "errno" ? 0 : 1]);
   }
   if (n == "code" && is_subtype(e->type, &exc_SystemExit)) {
-    tuple_object* args = as_tuple(e->args);
-    return args->size > 1 ? newref(e->args) : first_arg();
+    value held = exception_args(e);
+    return as_tuple(held)->size > 1 ? newref(held) : first_arg();
   }
   // A built-in exception's own attributes (a subclass instance has its
   // instance dict instead, which the class's attribute lookup handles).
@@ -350,37 +391,42 @@ bool exception_setattr_special(value v, value name, value x, int* rc) {
   if (n != "__cause__" && n != "__context__" && n != "__suppress_context__" && n != "__traceback__" && n != "args") {
     return false;
   }
-  before_write(e);
   if (!x) {
     raise_type_error(n + " may not be deleted");
     return true;
   }
+  // The new value first: tuple(x) and bool(x) run Python, which must not
+  // run inside the write's scope (stm: with the world stopped).
+  ref made;
+  int truth = -1;
   if (n == "__cause__" || n == "__context__") {
     if (x != none() && !type_of(x)->is_exception && !type_of(x)->solid->is_exception) {
       raise_type_error(std::string("exception ") + (n == "__cause__" ? "cause" : "context") +
                        " must be None or derive from BaseException");
       return true;
     }
-    value& slot = n == "__cause__" ? e->cause : e->context;
-    value old = slot;
-    slot = x == none() ? value() : newref(x);
-    xdecref(old);
-    if (n == "__cause__") e->suppress_context = true;  // as CPython's setter
+    if (x != none()) made = ref(newref(x));
   } else if (n == "__suppress_context__") {
-    const int t = op_truth(x);
-    if (t < 0) return true;
-    e->suppress_context = t != 0;
+    truth = op_truth(x);
+    if (truth < 0) return true;
   } else if (n == "__traceback__") {
     if (x != none()) {
       raise_type_error("__traceback__ must be a traceback or None");
       return true;
     }
+    *rc = 0;
+    return true;
   } else {  // args
-    ref t(type_of(x) == &tuple_type ? newref(x) : op_call(value::from(&tuple_type), &x, 1));
-    if (!t) return true;
-    value old = e->args;
-    e->args = t.release();
-    decref(old);
+    made = ref(type_of(x) == &tuple_type ? newref(x) : op_call(value::from(&tuple_type), &x, 1));
+    if (!made) return true;
+  }
+  unlocked_fields_write writing(e);  // other threads may read it (exception_object)
+  if (!writing.ok()) return true;
+  if (n == "__suppress_context__") {
+    std::atomic_ref<bool>(e->suppress_context).store(truth != 0, std::memory_order_relaxed);
+  } else {
+    replace_unlocked_field(n == "args" ? e->args : n == "__cause__" ? e->cause : e->context, made.release());
+    if (n == "__cause__") std::atomic_ref<bool>(e->suppress_context).store(true, std::memory_order_relaxed);  // as CPython's setter
   }
   *rc = 0;
   return true;

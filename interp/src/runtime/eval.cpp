@@ -147,6 +147,8 @@ void add_traceback(value exc, frame* f) {
   auto* e = static_cast<exception_object*>(exc.obj());
   before_write(e);  // stm: a re-raised exception may be older than the transaction
   incref(value::from(f->code));
+  // Threads that raise one exception object append at once (exception_object).
+  backend::write_section guard(current_thread().backend_state, e->header);
   e->traceback.push_back({f->code, line_of(f)});
 }
 
@@ -314,7 +316,7 @@ namespace {
 bool bind_general(function_object* fn, frame* f, const value* args, std::size_t nargs, value kwnames) {
   const code_unit& u = *fn->code->unit;
   value* fast = f->storage;
-  const std::string qual = str_of(fn->qualname);  // only this path builds messages
+  const std::string qual = str_of(unlocked_field(fn->qualname));  // only this path builds messages
   const std::size_t npos = static_cast<std::size_t>(u.argcount);
   const std::size_t nkwonly = static_cast<std::size_t>(u.kwonlyargcount);
   const bool has_varargs = u.flags & cf_varargs;
@@ -369,8 +371,10 @@ bool bind_general(function_object* fn, frame* f, const value* args, std::size_t 
     if (fast[slot]) return fail(raise_type_error(qual + "() got multiple values for argument '" + n + "'"));
     fast[slot] = newref(args[npassed + k]);
   }
+  // One load: another thread may assign __defaults__ meanwhile (types.hpp).
+  const value defaults = unlocked_field(fn->defaults);
+  const std::size_t ndefaults = defaults ? as_tuple(defaults)->size : 0;
   if (too_many_positional) {
-    const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
     std::string takes;
     if (ndefaults) {
       takes = "from " + std::to_string(npos - ndefaults) + " to " + std::to_string(npos);
@@ -388,12 +392,11 @@ bool bind_general(function_object* fn, frame* f, const value* args, std::size_t 
                                  " but " + given + (npassed == 1 && !kwonly_given ? " was" : " were") + " given"));
   }
   // Defaults and missing arguments.
-  const std::size_t ndefaults = fn->defaults ? as_tuple(fn->defaults)->size : 0;
   std::vector<std::string> missing;
   for (std::size_t i = 0; i < npos; ++i) {
     if (fast[i]) continue;
     if (i >= npos - ndefaults) {
-      fast[i] = newref(as_tuple(fn->defaults)->items[i - (npos - ndefaults)]);
+      fast[i] = newref(as_tuple(defaults)->items[i - (npos - ndefaults)]);
     } else {
       missing.push_back(u.varnames[i]);
     }
@@ -1627,7 +1630,7 @@ dispatch:
       decref(v);
       if (!r && pending_matches(&exc_StopIteration)) {
         ref stop(take_pending());
-        value x = static_cast<exception_object*>(stop.get().obj())->args;
+        value x = exception_args(static_cast<exception_object*>(stop.get().obj()));
         r = newref(as_tuple(x)->size ? as_tuple(x)->items[0] : none());
         returned = true;
       }
@@ -1815,10 +1818,14 @@ dispatch:
         decref(exc);
         goto error;
       }
-      before_write(e);
-      xdecref(e->cause);
-      e->cause = c;
-      e->suppress_context = true;
+      unlocked_fields_write writing(e);  // e may be raised in other threads too (exception_object)
+      if (!writing.ok()) {
+        xdecref(c);
+        decref(exc);
+        goto error;
+      }
+      replace_unlocked_field(e->cause, c);
+      std::atomic_ref<bool>(e->suppress_context).store(true, std::memory_order_relaxed);
     }
     raise_value(exc);
     decref(exc);

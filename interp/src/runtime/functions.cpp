@@ -5,6 +5,7 @@
 #include "eval.hpp"
 #include "gc.hpp"
 #include "operations.hpp"
+#include "reclaim.hpp"
 #include "runtime.hpp"
 
 #include <atomic>
@@ -59,15 +60,15 @@ value function_repr(value v) {
   auto* f = static_cast<function_object*>(v.obj());
   char buf[64];
   std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(f));
-  return make_str("<function " + str_of(f->qualname) + buf);
+  return make_str("<function " + str_of(unlocked_field(f->qualname)) + buf);
 }
 
 namespace {
 /// f's __dict__ (borrowed), made on first need; null: an error is pending
 /// (stm: unwinding to abort). Readers load the pointer without a lock.
 value function_dict(function_object* f) {
+  if (value d = unlocked_field(f->dict)) return d;
   std::atomic_ref<value> field(f->dict);
-  if (value d = field.load(std::memory_order_acquire)) return d;
   unlocked_fields_write writing(f);
   if (!writing.ok()) return value();
   // Another thread (fine: a section of its own on f) may have made it meanwhile.
@@ -82,18 +83,24 @@ value function_dict(function_object* f) {
 value function_getattr(value v, value name) {
   auto* f = static_cast<function_object*>(v.obj());
   const std::string n = str_of(name);
-  if (n == "__name__") return newref(f->name);
-  if (n == "__qualname__") return newref(f->qualname);
-  if (n == "__doc__") return newref(f->doc ? f->doc : none());
-  if (n == "__module__") return newref(f->module_name ? f->module_name : none());
-  if (n == "__defaults__") return newref(f->defaults ? f->defaults : none());
+  const auto or_none = [](value field) { return newref(field ? field : none()); };
+  if (n == "__name__") return newref(unlocked_field(f->name));
+  if (n == "__qualname__") return newref(unlocked_field(f->qualname));
+  if (n == "__doc__") return or_none(unlocked_field(f->doc));
+  if (n == "__module__") return or_none(unlocked_field(f->module_name));
+  if (n == "__defaults__") return or_none(unlocked_field(f->defaults));
   if (n == "__annotations__") {
-    if (!f->annotations) {
-      unlocked_fields_write writing(f);  // stm: made on first use, inside a transaction perhaps
-      if (!writing.ok()) return value();
-      if (!f->annotations) f->annotations = make_dict();
+    if (value a = unlocked_field(f->annotations)) return newref(a);
+    unlocked_fields_write writing(f);  // stm: made on first use, inside a transaction perhaps
+    if (!writing.ok()) return value();
+    // Another thread may make or assign it meanwhile: only a null is replaced.
+    value made = make_dict();
+    value expected;
+    if (std::atomic_ref<value>(f->annotations).compare_exchange_strong(expected, made, std::memory_order_acq_rel)) {
+      return newref(made);
     }
-    return newref(f->annotations);
+    decref(made);
+    return newref(expected);
   }
   if (n == "__code__") return newref(value::from(f->code));
   if (n == "__globals__") return newref(value::from(f->globals));
@@ -103,7 +110,7 @@ value function_getattr(value v, value name) {
     value d = function_dict(f);
     return d ? newref(d) : value();
   }
-  if (value d = std::atomic_ref<value>(f->dict).load(std::memory_order_acquire)) {
+  if (value d = unlocked_field(f->dict)) {
     if (value attr = dict_get_ref(d, name)) return attr;
   }
   return value();
@@ -111,8 +118,10 @@ value function_getattr(value v, value name) {
 
 // Function attributes: the writable dunders, else the function's __dict__.
 // Calls and attribute reads follow a function's fields without a lock (its
-// defaults at every call), so under stm's concurrent mode a field changes
-// only with the world stopped (transaction.hpp, unlocked_fields_write); an
+// defaults at every call; types.hpp, unlocked_field), so under stm's
+// concurrent mode a field changes only with the world stopped
+// (transaction.hpp, unlocked_fields_write), and on fine the old value waits
+// for a grace period (reclaim.hpp): a reader may have loaded it. An
 // attribute of an existing __dict__ is a store into that dict as any.
 int function_setattr(value v, value name, value x) {
   auto* f = static_cast<function_object*>(v.obj());
@@ -148,9 +157,7 @@ int function_setattr(value v, value name, value x) {
   }
   unlocked_fields_write writing(f);  // stm: the old value is no reader's any more
   if (!writing.ok()) return -1;
-  value old = *field;
-  *field = x ? newref(x) : value();
-  xdecref(old);
+  replace_unlocked_field(*field, x ? newref(x) : value());
   return 0;
 }
 

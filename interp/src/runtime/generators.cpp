@@ -134,7 +134,7 @@ value resume(generator_object* g, value sent, bool throwing, bool* returned) {
 
 value stop_iteration_value() {
   value stop = take_pending();
-  value args = static_cast<exception_object*>(stop.obj())->args;
+  value args = exception_args(static_cast<exception_object*>(stop.obj()));
   value v = newref(as_tuple(args)->size ? as_tuple(args)->items[0] : none());
   decref(stop);
   return v;
@@ -538,8 +538,8 @@ bool is_coroutine(value v) { return !v.is_small() && v.obj()->type == &coroutine
 value make_generator(frame* f, function_object* fn) {
   auto* g = make<generator_object>(&generator_type);
   g->f = f;
-  g->name = newref(fn->name);
-  g->qualname = newref(fn->qualname);
+  g->name = newref(unlocked_field(fn->name));
+  g->qualname = newref(unlocked_field(fn->qualname));
   return value::from(g);
 }
 

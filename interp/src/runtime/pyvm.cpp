@@ -85,7 +85,8 @@ bool check_source(const std::string& filename, const std::string& text) {
 
 int exit_code_of_system_exit(value exc) {
   auto* e = static_cast<exception_object*>(exc.obj());
-  tuple_object* args = as_tuple(e->args);
+  ref held(newref(exception_args(e)));  // str() below runs Python (types.hpp, exception_object)
+  tuple_object* args = as_tuple(held.get());
   if (args->size == 0 || args->items[0] == none()) return 0;
   std::int64_t code = 0;
   if (as_int64(args->items[0], &code)) return static_cast<int>(code & 0xFF);

@@ -75,6 +75,14 @@ inline value take_displaced(value v) {
   return v;
 }
 
+/// Stores `x` (a new reference, or null) into an unlocked field (types.hpp)
+/// and releases what it held as a displaced value. An exchange, not a load
+/// and a store: two threads replacing at once each release exactly the
+/// value they displaced.
+inline void replace_unlocked_field(value& field, value x) {
+  if (value old = std::atomic_ref<value>(field).exchange(x, std::memory_order_acq_rel)) release_displaced(old);
+}
+
 /// Frees `memory` (std::malloc'd) that lock-free readers may still be in.
 inline void retire_memory(void* memory) {
   if constexpr (backend::lockfree_reads) {

@@ -43,19 +43,30 @@ std::string exception_line(value exc) {
   return line;
 }
 
+// Another thread may raise or change `exc` meanwhile (types.hpp,
+// exception_object): its cause and context are held while formatted (that
+// runs Python: str()), and its traceback is copied inside its section.
 void format_one(value exc, bool chain, std::set<const object*>& seen, std::vector<std::string>& out) {
   seen.insert(exc.obj());
   auto* e = static_cast<exception_object*>(exc.obj());
-  if (chain && e->cause && !seen.count(e->cause.obj())) {
-    format_one(e->cause, chain, seen, out);
+  ref cause(chain ? newref(unlocked_field(e->cause)) : value());
+  ref context(chain ? newref(unlocked_field(e->context)) : value());
+  const bool suppress_context = std::atomic_ref<bool>(e->suppress_context).load(std::memory_order_relaxed);
+  if (cause && !seen.count(cause.get().obj())) {
+    format_one(cause.get(), chain, seen, out);
     out.emplace_back("\nThe above exception was the direct cause of the following exception:\n\n");
-  } else if (chain && e->context && !e->suppress_context && !seen.count(e->context.obj())) {
-    format_one(e->context, chain, seen, out);
+  } else if (context && !suppress_context && !seen.count(context.get().obj())) {
+    format_one(context.get(), chain, seen, out);
     out.emplace_back("\nDuring handling of the above exception, another exception occurred:\n\n");
   }
-  if (!e->traceback.empty()) {
+  std::vector<exception_object::tb_entry> traceback;  // its code objects live as long as e
+  {
+    backend::read_section guard(current_thread().backend_state, e->header);
+    traceback = e->traceback;
+  }
+  if (!traceback.empty()) {
     out.emplace_back("Traceback (most recent call last):\n");
-    for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+    for (auto it = traceback.rbegin(); it != traceback.rend(); ++it) {
       const code_unit& u = *it->code->unit;
       std::string entry = "  File \"" + u.filename + "\", line " + std::to_string(it->line) + ", in " + u.name + "\n";
       const std::string text = source_line_of(u.filename, it->line);

@@ -279,13 +279,26 @@ struct code_object : object {
   std::vector<global_cache_entry> global_cache;  // by instruction index
   std::vector<attr_cache_entry> attr_cache;      // by instruction index
 };
+// An object field that readers follow without a lock while another thread
+// may replace it (a function's __defaults__, read by every call that uses a
+// default; an exception's args, __cause__, __context__). Readers load it
+// with unlocked_field(); writers use replace_unlocked_field() (reclaim.hpp),
+// which publishes with release and hands the old value to
+// release_displaced(), so on the fine back-end a reader that loaded it may
+// still incref it until its next safepoint.
+inline value unlocked_field(const value& field) {
+  return std::atomic_ref<value>(const_cast<value&>(field)).load(std::memory_order_acquire);
+}
+
+// The replaceable fields (defaults, name, qualname, annotations, doc,
+// module_name, dict) are unlocked fields (above).
 struct function_object : object {
   code_object* code;
   dict_object* globals;
   dict_object* builtins;
   value defaults;    // tuple or null
-  value kwdefaults;  // dict or null
-  value closure;     // tuple of cells or null
+  value kwdefaults;  // dict or null; never replaced
+  value closure;     // tuple of cells or null; never replaced
   value name, qualname, annotations, doc;
   value module_name;
   value dict;  // attributes set on the function (f.cache = ...), or null
@@ -299,10 +312,14 @@ struct module_object : object {
   dict_object* dict;
   value name;
 };
+// args, cause, context and extra are unlocked fields (above): threads that
+// share an exception read them (str(e), a traceback) while another thread
+// assigns them, calls __init__, or raises the exception. The traceback is
+// appended and read inside the exception's sections.
 struct exception_object : object {
   value args;  // tuple
   value cause, context;
-  bool suppress_context = false;
+  bool suppress_context = false;  // read and written with std::atomic_ref (relaxed)
   struct tb_entry {
     code_object* code;
     int line;
@@ -311,6 +328,12 @@ struct exception_object : object {
   value extra;                      // StopIteration.value, SystemExit.code, ...
   dict_object* attrs = nullptr;     // attributes a program set (made on first set; see instance_dict)
 };
+/// e's args tuple, loaded once (an unlocked field; never null).
+inline value exception_args(const exception_object* e) {
+  value tuple = unlocked_field(e->args);
+  if (!tuple) __builtin_unreachable();  // set at creation, replaced only by tuples
+  return tuple;
+}
 struct iterator_object : object {
   value seq;
   std::int64_t index = 0;
