@@ -13,6 +13,17 @@ WRITERS = int(sys.argv[1]) if len(sys.argv) > 1 else 2
 READERS = int(sys.argv[2]) if len(sys.argv) > 2 else 2
 ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
 
+# A raise while a field write has the world stopped (stm's concurrent mode:
+# class_setattr raises inside its write scope, and the new exception's
+# __context__ is set there): it must not try to stop the world again.
+try:
+    raise KeyError("handled")
+except KeyError:
+    try:
+        int.x = 1
+    except TypeError as e:
+        print("immutable type:", type(e.__context__).__name__)
+
 shared = ValueError("start", [0])
 writers_left = [WRITERS]
 left_lock = threading.Lock()

@@ -789,14 +789,11 @@ int heap_contains(value v, value item) {
 
 // The old sequence protocol: iter() of an object with __getitem__ only.
 value sequence_step(iterator_object* it) {
-  if (!it->seq) return value();
   ref i(make_int(it->index));
   value r = op_getitem(it->seq, i.get());
   if (!r) {
     if (pending_matches(&exc_IndexError) || pending_matches(&exc_StopIteration)) {
-      clear_pending();
-      decref(it->seq);
-      it->seq = value();
+      clear_pending();  // the end: iterator_next marks it exhausted
     }
     return value();
   }
@@ -1015,13 +1012,7 @@ bool solid_init(value obj, const value* args, std::size_t nargs, value kwnames) 
       raise_type_error(std::string(t->name) + "() takes no keyword arguments");
       return false;
     }
-    auto* e = static_cast<exception_object*>(obj.obj());
-    {
-      unlocked_fields_write writing(e);  // __new__ may return an old one, which other threads may read
-      if (!writing.ok()) return false;
-      replace_unlocked_field(e->args, make_args_tuple(args, nargs));
-    }
-    return init_os_error(obj);
+    return set_exception_args(obj, make_args_tuple(args, nargs));  // __new__ may return an old one
   }
   value init = dict_get(value::from(s->dict), intern("__init__"));
   if (!init || type_of(init) != &builtin_function_type) return true;
@@ -1857,15 +1848,9 @@ value wrap_next(value self, const value*, std::size_t nargs, value kwnames) {
 }
 
 value exception_init(value self, const value* args, std::size_t nargs, value) {
-  auto* e = static_cast<exception_object*>(self.obj());
-  {
-    // stm: an exception made before the transaction (its class's __init__
-    // began one), which other threads may read (exception_object).
-    unlocked_fields_write writing(e);
-    if (!writing.ok()) return value();
-    replace_unlocked_field(e->args, make_args_tuple(args, nargs));
-  }
-  return init_os_error(self) ? none() : value();
+  // stm: an exception made before the transaction (its class's __init__
+  // began one), which other threads may read (exception_object).
+  return set_exception_args(self, make_args_tuple(args, nargs)) ? none() : value();
 }
 
 value list_init(value self, const value* args, std::size_t nargs, value kwnames) {

@@ -602,15 +602,10 @@ value iterator_next(value v) {
       if (it->step == list_iter_step) return list_iter_next_shared(it);
     }
   }
-  value exhausted;
-  value r;
-  {
-    backend::write_section guard(bts(), it->header);
-    if (!it->seq) return value();
-    r = it->step(it);
-    if (!r && !error_pending()) exhausted = std::exchange(it->seq, value());  // dropped, as CPython's
-  }
-  xdecref(exhausted);
+  backend::write_section guard(bts(), it->header);
+  if (it->exhausted) return value();
+  value r = it->step(it);
+  if (!r && !error_pending()) it->exhausted = true;  // the sequence stays (iterator_object)
   return r;
 }
 

@@ -215,41 +215,52 @@ static void dealloc_exception(object* o) {
 // arguments; a filename (args[2]) is kept in `extra` and args cut to two,
 // as CPython does (OSError(2, 'x', 'f').args == (2, 'x')).
 static bool is_os_error(const exception_object* e) { return is_subtype(e->type, &exc_OSError); }
+// (args may have been set again since: at least two items, or no errno.)
 static bool has_errno_args(const exception_object* e, const tuple_object* args) {
-  return is_os_error(e) && (args->size == 2 || unlocked_field(e->extra));
+  return is_os_error(e) && args->size >= 2 && (args->size == 2 || unlocked_field(e->extra));
 }
 
 namespace {
-/// e's args to cut (held by the caller), or null.
-tuple_object* os_error_args_to_cut(exception_object* e, const ref& held) {
-  tuple_object* args = as_tuple(held.get());
-  return is_os_error(e) && args->size >= 3 && args->size <= 5 ? args : nullptr;
-}
-void cut_os_error_args(exception_object* e, tuple_object* args) {
-  replace_unlocked_field(e->extra, newref(args->items[2]));
-  replace_unlocked_field(e->args, make_tuple({args->items[0], args->items[1]}));
+/// OSError's rule for `args` (a tuple): the args to store (a new
+/// reference) and, when they were cut, the filename for `extra` (borrowed
+/// from `args`), else null.
+value os_error_args(const exception_object* e, value args, value* filename) {
+  const tuple_object* t = as_tuple(args);
+  *filename = value();
+  if (!is_os_error(e) || t->size < 3 || t->size > 5) return newref(args);
+  *filename = t->items[2];
+  return make_tuple({t->items[0], t->items[1]});
 }
 }  // namespace
 
-bool init_os_error(value exception) {
+bool set_exception_args(value exception, value args) {
+  ref given(args);
   auto* e = static_cast<exception_object*>(exception.obj());
-  // __init__ may run on an exception other threads read (exception_object).
-  ref held(newref(exception_args(e)));
-  tuple_object* args = os_error_args_to_cut(e, held);
-  if (!args) return true;
-  unlocked_fields_write writing(e);
-  if (!writing.ok()) return false;
-  cut_os_error_args(e, args);
+  value filename;
+  value stored = os_error_args(e, given.get(), &filename);
+  unlocked_field_writer writer;  // releases the old args after the world restarts
+  unlocked_fields_write writing(e);  // other threads may read it (exception_object)
+  if (!writing.ok()) {
+    decref(stored);
+    return false;
+  }
+  writer.replace(e->args, stored);
+  if (filename) writer.replace(e->extra, newref(filename));
   return true;
 }
 
 void init_new_os_error(value exception) {
   auto* e = static_cast<exception_object*>(exception.obj());
-  ref held(newref(exception_args(e)));
-  if (tuple_object* args = os_error_args_to_cut(e, held)) {
-    before_write(e);  // stm: made outside a transaction perhaps
-    cut_os_error_args(e, args);
+  value filename;
+  value stored = os_error_args(e, e->args, &filename);  // (nobody else reads a new exception)
+  if (!filename) {
+    decref(stored);
+    return;
   }
+  before_write(e);  // stm: made outside a transaction perhaps
+  unlocked_field_writer writer;
+  writer.replace(e->extra, newref(filename));
+  writer.replace(e->args, stored);
 }
 
 type_object* os_error_subclass_for(type_object* type, value args_tuple) {
@@ -296,8 +307,8 @@ static value exception_str(value v) {
     ref message(code ? op_str(args->items[1]) : value());
     if (!message) return value();
     std::string s = "[Errno " + str_of(code.get()) + "] " + str_of(message.get());
-    if (value extra = unlocked_field(e->extra)) {
-      ref name(op_repr(extra));
+    if (ref extra(newref(unlocked_field(e->extra))); extra) {  // held: repr runs Python
+      ref name(op_repr(extra.get()));
       if (!name) return value();
       s += ": " + str_of(name.get());
     }
@@ -368,8 +379,9 @@ static value exception_getattr(value v, value name) {
     return newref(args->items[n == "errno" ? 0 : 1]);
   }
   if (n == "code" && is_subtype(e->type, &exc_SystemExit)) {
-    value held = exception_args(e);
-    return as_tuple(held)->size > 1 ? newref(held) : first_arg();
+    const value args = exception_args(e);
+    const tuple_object* t = as_tuple(args);
+    return newref(t->size > 1 ? args : t->size ? t->items[0] : none());
   }
   // A built-in exception's own attributes (a subclass instance has its
   // instance dict instead, which the class's attribute lookup handles).
@@ -420,12 +432,13 @@ bool exception_setattr_special(value v, value name, value x, int* rc) {
     made = ref(type_of(x) == &tuple_type ? newref(x) : op_call(value::from(&tuple_type), &x, 1));
     if (!made) return true;
   }
+  unlocked_field_writer writer;  // releases the old value after the world restarts
   unlocked_fields_write writing(e);  // other threads may read it (exception_object)
   if (!writing.ok()) return true;
   if (n == "__suppress_context__") {
     std::atomic_ref<bool>(e->suppress_context).store(truth != 0, std::memory_order_relaxed);
   } else {
-    replace_unlocked_field(n == "args" ? e->args : n == "__cause__" ? e->cause : e->context, made.release());
+    writer.replace(n == "args" ? e->args : n == "__cause__" ? e->cause : e->context, made.release());
     if (n == "__cause__") std::atomic_ref<bool>(e->suppress_context).store(true, std::memory_order_relaxed);  // as CPython's setter
   }
   *rc = 0;

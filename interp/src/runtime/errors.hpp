@@ -119,11 +119,13 @@ void init_exception_type(type_object& t, const char* name, type_object* base);
 /// OSError's constructor rules, as CPython's OSError.__init__/__new__: with
 /// 2 to 5 arguments, errno = args[0], strerror = args[1], filename =
 /// args[2] (kept aside, and args cut to the first two). Called wherever an
-/// exception's args are set. False: an error is pending (stm: the
-/// transaction is unwinding to abort).
-[[nodiscard]] bool init_os_error(value exception);
-/// The same for an exception made just now, which no other thread can see
-/// yet (so stm's concurrent mode needs no world stop for it).
+/// exception's args are set.
+/// set_exception_args: `args` (a tuple, owned) becomes the args of an
+/// exception other threads may read (its __init__). False: an error is
+/// pending (stm: the transaction is unwinding to abort).
+[[nodiscard]] bool set_exception_args(value exception, value args);
+/// init_new_os_error: the rule applied to an exception made just now,
+/// which no other thread can see yet (no world stop on stm's concurrent mode).
 void init_new_os_error(value exception);
 /// OSError(errno, ...) called on OSError itself makes the subclass CPython
 /// maps errno to (ECONNREFUSED -> ConnectionRefusedError, ...).

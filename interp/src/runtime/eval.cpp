@@ -1818,13 +1818,14 @@ dispatch:
         decref(exc);
         goto error;
       }
+      unlocked_field_writer writer;  // releases the old cause after the world restarts
       unlocked_fields_write writing(e);  // e may be raised in other threads too (exception_object)
       if (!writing.ok()) {
         xdecref(c);
         decref(exc);
         goto error;
       }
-      replace_unlocked_field(e->cause, c);
+      writer.replace(e->cause, c);
       std::atomic_ref<bool>(e->suppress_context).store(true, std::memory_order_relaxed);
     }
     raise_value(exc);

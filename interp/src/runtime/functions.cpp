@@ -155,9 +155,10 @@ int function_setattr(value v, value name, value x) {
     raise_type_error("__defaults__ must be set to a tuple object");
     return -1;
   }
+  unlocked_field_writer writer;       // releases the old value after the world restarts
   unlocked_fields_write writing(f);  // stm: the old value is no reader's any more
   if (!writing.ok()) return -1;
-  replace_unlocked_field(*field, x ? newref(x) : value());
+  writer.replace(*field, x ? newref(x) : value());
   return 0;
 }
 

@@ -17,7 +17,12 @@
 //    blocks run), and an error from that is reported as "Exception ignored".
 // Generators are thread-private while running (the `running` flag); the
 // back-ends see them as mutable objects whose state changes only through
-// these functions.
+// these functions. A thread claims a generator by setting `running` with
+// one atomic exchange before it reads or changes the frame (free-threaded
+// CPython 3.14's atomic frame-state transition): a second thread that
+// resumes it meanwhile gets "generator already executing", as under the
+// GIL when the first is in the middle of its body, and never runs the
+// frame twice at once.
 //
 // Coroutines (PEP 492, CPython's genobject.c coroutine part) are the same
 // object with another type: an `async def` frame, driven by send/throw/close
@@ -31,6 +36,7 @@
 #include "text.hpp"
 #include "transaction.hpp"
 
+#include <atomic>
 #include <cstdio>
 
 GILLAB_RUNTIME_NAMESPACE_BEGIN
@@ -55,6 +61,29 @@ void warn_never_awaited(const std::string& qualname);
 bool started(const generator_object* g) { return g->f->resume_at != 0; }
 bool finished(const generator_object* g) { return g->f->resume_at < 0; }
 
+std::atomic_ref<bool> running_flag(generator_object* g) { return std::atomic_ref<bool>(g->running); }
+bool is_running(generator_object* g) { return running_flag(g).load(std::memory_order_acquire); }
+
+/// This thread's claim on g (see the file's head): held() false when
+/// another resume has it; released when it goes out of scope.
+class running_claim {
+ public:
+  explicit running_claim(generator_object* g)
+      : g_(g), held_(!running_flag(g).exchange(true, std::memory_order_acquire)) {}
+  ~running_claim() { release(); }
+  running_claim(const running_claim&) = delete;
+  running_claim& operator=(const running_claim&) = delete;
+  [[nodiscard]] bool held() const { return held_; }
+  void release() {
+    if (held_) running_flag(g_).store(false, std::memory_order_release);
+    held_ = false;
+  }
+
+ private:
+  generator_object* g_;
+  bool held_;
+};
+
 // The iterator a suspended `yield from` delegates to (borrowed), or null.
 value delegate_of(const generator_object* g) {
   const frame* f = g->f;
@@ -69,7 +98,8 @@ value delegate_of(const generator_object* g) {
 value resume(generator_object* g, value sent, bool throwing, bool* returned) {
   *returned = false;
   before_write(g);  // stm: running it (or finishing it unstarted) changes its frame
-  if (g->running) {
+  running_claim claim(g);
+  if (!claim.held()) {
     xdecref(sent);
     if (throwing) clear_pending();
     return raise(&exc_ValueError, "generator already executing");
@@ -107,9 +137,7 @@ value resume(generator_object* g, value sent, bool throwing, bool* returned) {
   const std::size_t base = ts.handled.size();
   for (value v : g->exc_state) ts.handled.push_back(v);
   g->exc_state.clear();
-  g->running = true;
   value r = resume_frame(g->f, sent, throwing);
-  g->running = false;
   // What the body still handles at a yield is its own; at the end it has
   // popped everything it pushed.
   g->exc_state.assign(ts.handled.begin() + static_cast<std::ptrdiff_t>(base), ts.handled.end());
@@ -159,17 +187,17 @@ value gen_close(generator_object* g);
 // first, as CPython's _gen_throw does.
 value throw_pending(generator_object* g, bool* returned) {
   *returned = false;
-  value yf = delegate_of(g);
-  if (yf && !g->running) {
-    // stm: `running` is set while the delegate runs: saved first, so that an
-    // abort thrown meanwhile (transaction.hpp) does not leave it set.
-    before_write(g);
+  // stm: `running` is set while the delegate runs: saved first, so that an
+  // abort thrown meanwhile (transaction.hpp) does not leave it set.
+  before_write(g);
+  running_claim claim(g);  // not held: resume() below raises "already executing"
+  value yf = claim.held() ? delegate_of(g) : value();
+  if (yf) {
     ref sub(newref(yf));
     value r;
     if (pending_matches(&exc_GeneratorExit)) {
       // Close the delegate, then raise GeneratorExit here.
       value exc = take_pending();
-      g->running = true;
       value closed;
       if (is_generator(sub.get())) {
         closed = gen_close(as_gen(sub.get()));
@@ -182,7 +210,7 @@ value throw_pending(generator_object* g, bool* returned) {
           closed = close ? op_call(close.get(), nullptr, 0) : value();
         }
       }
-      g->running = false;
+      claim.release();
       if (closed) {
         decref(closed);
         current_thread().pending = exc;
@@ -191,20 +219,18 @@ value throw_pending(generator_object* g, bool* returned) {
       }
       return resume(g, value(), true, returned);
     }
-    g->running = true;
     if (is_generator(sub.get())) {
       bool sub_returned = false;
       r = throw_pending(as_gen(sub.get()), &sub_returned);
       if (r && sub_returned) {
         // The delegate finished: its return value is the yield from's value.
-        g->running = false;
         goto delegate_done_with_value;
       }
     } else {
       value exc = take_pending();
       ref meth(op_getattr(sub.get(), intern("throw")));
       if (!meth) {
-        g->running = false;
+        claim.release();
         if (!pending_matches(&exc_AttributeError)) {
           decref(exc);
           return resume(g, value(), true, returned);
@@ -216,9 +242,11 @@ value throw_pending(generator_object* g, bool* returned) {
       r = op_call(meth.get(), &exc, 1);
       decref(exc);
     }
-    g->running = false;
     if (r) return r;  // the delegate yielded
-    if (!pending_matches(&exc_StopIteration)) return resume(g, value(), true, returned);
+    if (!pending_matches(&exc_StopIteration)) {
+      claim.release();
+      return resume(g, value(), true, returned);
+    }
     r = stop_iteration_value();
   delegate_done_with_value: {
     // Leave the yield-from loop as SEND does when its iterator is done: pop
@@ -228,22 +256,31 @@ value throw_pending(generator_object* g, bool* returned) {
     decref(f->stack[--f->stack_depth]);
     f->stack[f->stack_depth] = value();
     f->resume_at = static_cast<int>(arg_of(send));
+    claim.release();
     return resume(g, r, false, returned);
   }
   }
+  claim.release();
   return resume(g, value(), true, returned);
 }
 
 value gen_close(generator_object* g) {
-  if (finished(g)) return none();
-  before_write(g);  // stm: `closed`, and an unstarted generator's locals
-  g->closed = true;
-  if (!started(g)) {
-    // Never ran: drop its bound arguments; it can no longer start.
-    frame* f = g->f;
-    for (std::size_t i = 0; i < f->nfast; ++i) xdecref(std::exchange(f->storage[i], value()));
-    f->resume_at = -1;
-    return none();
+  if (finished(g)) return none();  // (checked again under the claim)
+  // stm: `closed`, and an unstarted generator's locals. Before the claim,
+  // here and in resume(): the image an abort restores has `running` false.
+  before_write(g);
+  {
+    running_claim claim(g);
+    if (!claim.held()) return raise(&exc_ValueError, "generator already executing");
+    if (finished(g)) return none();
+    g->closed = true;
+    if (!started(g)) {
+      // Never ran: drop its bound arguments; it can no longer start.
+      frame* f = g->f;
+      for (std::size_t i = 0; i < f->nfast; ++i) xdecref(std::exchange(f->storage[i], value()));
+      f->resume_at = -1;
+      return none();
+    }
   }
   ref no_args(make_tuple(std::size_t{0}));
   ref exit(make_exception(&exc_GeneratorExit, no_args.get()));
@@ -398,12 +435,12 @@ value generator_getattr(value v, value name) {
   const bool coro = v.obj()->type == &coroutine_type;
   if (n == "__name__") return newref(g->name);
   if (n == "__qualname__") return newref(g->qualname);
-  if (n == (coro ? "cr_running" : "gi_running")) return boolean(g->running);
+  if (n == (coro ? "cr_running" : "gi_running")) return boolean(is_running(g));
   if (n == (coro ? "cr_await" : "gi_yieldfrom")) {
     value yf = started(g) && !finished(g) ? delegate_of(g) : value();
     return yf ? newref(yf) : none();
   }
-  if (n == (coro ? "cr_suspended" : "gi_suspended")) return boolean(started(g) && !finished(g) && !g->running);
+  if (n == (coro ? "cr_suspended" : "gi_suspended")) return boolean(started(g) && !finished(g) && !is_running(g));
   return value();
 }
 
@@ -552,7 +589,7 @@ value make_coroutine(frame* f, function_object* fn) {
 value awaitable_iter(value v) {
   if (is_coroutine(v)) {
     generator_object* g = as_gen(v);
-    if (started(g) && !finished(g) && delegate_of(g) && !g->running) {
+    if (started(g) && !finished(g) && delegate_of(g) && !is_running(g)) {
       return raise(&exc_RuntimeError, "coroutine is being awaited already");
     }
     return newref(v);

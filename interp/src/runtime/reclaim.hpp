@@ -75,13 +75,38 @@ inline value take_displaced(value v) {
   return v;
 }
 
-/// Stores `x` (a new reference, or null) into an unlocked field (types.hpp)
-/// and releases what it held as a displaced value. An exchange, not a load
-/// and a store: two threads replacing at once each release exactly the
-/// value they displaced.
-inline void replace_unlocked_field(value& field, value x) {
-  if (value old = std::atomic_ref<value>(field).exchange(x, std::memory_order_acq_rel)) release_displaced(old);
-}
+/// Replaces unlocked fields (types.hpp) and releases what they held as
+/// displaced values when it goes out of scope. Declared before the
+/// write's unlocked_fields_write scope, so that on stm's concurrent mode a
+/// deallocator that runs Python (a __del__, a generator's finally) runs
+/// after the world restarted.
+class unlocked_field_writer {
+ public:
+  unlocked_field_writer() = default;
+  ~unlocked_field_writer() {
+    for (std::size_t i = 0; i < count_; ++i) release_displaced(displaced_[i]);
+  }
+  unlocked_field_writer(const unlocked_field_writer&) = delete;
+  unlocked_field_writer& operator=(const unlocked_field_writer&) = delete;
+
+  /// Stores `x` (a new reference, or null) into `field`. An exchange, not a
+  /// load and a store: two threads replacing at once each release exactly
+  /// the value they displaced.
+  void replace(value& field, value x) {
+    value old = std::atomic_ref<value>(field).exchange(x, std::memory_order_acq_rel);
+    if (!old) return;
+    if (count_ == capacity) {  // (no writer replaces more than two fields)
+      release_displaced(old);
+      return;
+    }
+    displaced_[count_++] = old;
+  }
+
+ private:
+  static constexpr std::size_t capacity = 2;
+  value displaced_[capacity];
+  std::size_t count_ = 0;
+};
 
 /// Frees `memory` (std::malloc'd) that lock-free readers may still be in.
 inline void retire_memory(void* memory) {

@@ -1228,19 +1228,29 @@ bool before_unlocked_field(object* o) {
   return true;
 }
 
+namespace {
+// This thread has the world stopped for an unlocked_fields_write: a write
+// nested in it (a raise inside class_setattr sets __context__) needs no
+// stop of its own, and a second stop would wait for the first forever.
+thread_local bool fields_world_stopped = false;
+}  // namespace
+
 unlocked_fields_write::unlocked_fields_write(object* o) {
-  if (detail::concurrent && !backends::stm::made_here(o->header)) {
+  if (detail::concurrent && !fields_world_stopped && !backends::stm::made_here(o->header)) {
     ok_ = transaction_irrevocable();
     if (!ok_) return;
     backends::stm::stop_the_world(current_thread().backend_state);
     stopped_ = true;
+    fields_world_stopped = true;
     bump(stats().field_stops);
   }
   before_write(o);
 }
 
 unlocked_fields_write::~unlocked_fields_write() {
-  if (stopped_) backends::stm::start_the_world(current_thread().backend_state);
+  if (!stopped_) return;
+  fields_world_stopped = false;
+  backends::stm::start_the_world(current_thread().backend_state);
 }
 
 void init_transactions() {

@@ -282,7 +282,7 @@ struct code_object : object {
 // An object field that readers follow without a lock while another thread
 // may replace it (a function's __defaults__, read by every call that uses a
 // default; an exception's args, __cause__, __context__). Readers load it
-// with unlocked_field(); writers use replace_unlocked_field() (reclaim.hpp),
+// with unlocked_field(); writers use an unlocked_field_writer (reclaim.hpp),
 // which publishes with release and hands the old value to
 // release_displaced(), so on the fine back-end a reader that loaded it may
 // still incref it until its next safepoint.
@@ -335,7 +335,13 @@ inline value exception_args(const exception_object* e) {
   return tuple;
 }
 struct iterator_object : object {
+  // Kept until the iterator dies, also once exhausted: a step may call
+  // Python (a filter's predicate, a __getitem__), and another thread's step
+  // on the same iterator may then run — and end it — meanwhile, while the
+  // first still uses what it borrowed from `seq` (free-threaded CPython's
+  // list iterator keeps its list so too).
   value seq;
+  bool exhausted = false;  // sticky; read and written inside the iterator's section
   std::int64_t index = 0;
   std::int64_t limit = 0;
   std::uint64_t version = 0;
