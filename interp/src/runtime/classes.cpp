@@ -797,6 +797,7 @@ value sequence_step(iterator_object* it) {
     }
     return value();
   }
+  backend::write_section again(bts(), it->header);  // __getitem__ may have blocked (iterator_next)
   ++it->index;
   return r;
 }

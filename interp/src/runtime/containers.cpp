@@ -592,7 +592,7 @@ value list_iter_next_shared(iterator_object* it) {
 value iterator_next(value v) {
   // An iterator is mutable and may be shared (threads taking work with
   // next(it)): advance it inside its own section, so that under fine each
-  // item is produced once and the sequence is dropped once. The step takes
+  // item is produced once. The step takes
   // the sequence's section inside this one where the sequence is mutable.
   auto* it = static_cast<iterator_object*>(v.obj());
   if constexpr (backend::parallel && !backend::restartable) {
@@ -605,7 +605,13 @@ value iterator_next(value v) {
   backend::write_section guard(bts(), it->header);
   if (it->exhausted) return value();
   value r = it->step(it);
-  if (!r && !error_pending()) it->exhausted = true;  // the sequence stays (iterator_object)
+  if (!r && !error_pending()) {
+    // The step may have called Python that blocked (a filter's predicate),
+    // and a blocking call gives the iterator's lock up on stm's concurrent
+    // mode (stm.hpp): take it again for this write (a no-op where held).
+    backend::write_section again(bts(), it->header);
+    it->exhausted = true;  // the sequence stays (iterator_object)
+  }
   return r;
 }
 
